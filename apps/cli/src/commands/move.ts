@@ -1,0 +1,65 @@
+import { Command } from "commander";
+import {
+  buildMovePackage,
+  findMovePackages,
+  type MoveTestResult,
+  resolveFramework,
+  runMoveTests,
+} from "@verity/move-tools";
+import { MOVE_ROOT } from "../paths.ts";
+
+/** `verity move build|test [package]`: compile and unit-test the Move packages under `move/`. */
+export function moveCommand(): Command {
+  const move = new Command("move").description("Build and test the Move packages with the WASM Sui compiler");
+
+  move
+    .command("build")
+    .description("Compile every Move package under move/ (or one, by folder name)")
+    .argument("[package]", "package folder name under move/, e.g. verity")
+    .action(async (only?: string) => {
+      const framework = resolveFramework();
+      for (const pkg of findMovePackages(MOVE_ROOT, only)) {
+        const compiled = await buildMovePackage(pkg.dir, framework);
+        console.log(`${pkg.name}: ${compiled.modules.length} modules, depends on ${compiled.dependencies.join(", ")}`);
+        if (compiled.warnings) console.log(compiled.warnings);
+      }
+    });
+
+  move
+    .command("test")
+    .description("Run the Move unit tests of every package in the real Move VM; ends with `N passed, N failed`")
+    .argument("[package]", "package folder name under move/, e.g. verity")
+    .action(async (only?: string) => {
+      const framework = resolveFramework();
+      let passed = 0;
+      let failed = 0;
+      let skipped = 0;
+      for (const pkg of findMovePackages(MOVE_ROOT, only)) {
+        const result = await runMoveTests(pkg.dir, framework);
+        report(pkg.name, result);
+        if (result.status === "ran") {
+          passed += result.passed;
+          failed += result.failed;
+        } else if (result.status === "skipped") {
+          skipped += 1;
+        } else {
+          failed += 1;
+        }
+      }
+      const source = framework.kind === "local" ? `framework from ${framework.dir}` : "framework from GitHub";
+      console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} packages SKIPPED` : ""} (${source})`);
+      if (failed > 0) process.exitCode = 1;
+    });
+
+  return move;
+}
+
+function report(name: string, result: MoveTestResult) {
+  if (result.status === "ran") {
+    console.log(result.output.trimEnd());
+  } else if (result.status === "skipped") {
+    console.error(`\n!!! ${name}: Move tests SKIPPED, NOT PASSED: ${result.reason}\n`);
+  } else {
+    console.error(`${name}: ${result.reason}`);
+  }
+}

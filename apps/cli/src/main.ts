@@ -1,0 +1,15 @@
+#!/usr/bin/env -S npx tsx
+import { Command } from "commander";
+import { deployCommand } from "./commands/deploy.ts";
+import { moveCommand } from "./commands/move.ts";
+
+const program = new Command("verity")
+  .description("Verifiable AI data provenance on Sui and Walrus")
+  .showHelpAfterError()
+  .addCommand(moveCommand())
+  .addCommand(deployCommand());
+
+program.parseAsync().catch((error: unknown) => {
+  console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});

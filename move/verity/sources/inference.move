@@ -1,0 +1,108 @@
+/// Inferences: a model turned an input blob into an output blob, signed by an attester.
+///
+/// Pattern: a typed view over an attestation. `record` records an attestation of kind
+/// inference (inputs: the model; input blobs: the input; output blobs: the output; payload
+/// digest: the output's SHA-256) with the attester's signature, freezes it, and freezes an
+/// `Inference` that names the model, the attestation and both blobs, so that inferences are
+/// queryable as their own thing.
+module verity::inference;
+
+use sui::clock::Clock;
+use sui::event;
+use verity::attestation;
+use verity::attester::Attester;
+use verity::model::Model;
+
+/// Length of a SHA-256 digest, in bytes.
+const SHA256_LENGTH: u64 = 32;
+
+#[error]
+const EInvalidSha256: vector<u8> = b"input and output sha256 are exactly 32 bytes";
+
+/// A recorded inference (immutable object).
+public struct Inference has key {
+    id: UID,
+    model: ID,
+    attestation: ID,
+    attester: ID,
+    input_blob_id: u256,
+    input_sha256: vector<u8>,
+    output_blob_id: u256,
+    output_sha256: vector<u8>,
+    timestamp_ms: u64,
+}
+
+/// Emitted when an inference is recorded (after the `AttestationRecorded` of its attestation).
+public struct InferenceRecorded has copy, drop {
+    inference_id: ID,
+    attestation_id: ID,
+    model_id: ID,
+    attester_id: ID,
+    input_blob_id: u256,
+    input_sha256: vector<u8>,
+    output_blob_id: u256,
+    output_sha256: vector<u8>,
+    submitter: address,
+    timestamp_ms: u64,
+}
+
+/// Records that `model` produced the output blob from the input blob, signed by `attester`
+/// over `attestation::message_bytes(4, [model], [input_blob_id], [], [output_blob_id],
+/// output_sha256, timestamp_ms)`. Returns the inference's id. Aborts with `EInvalidSha256`
+/// and every abort of `attestation::record` (stale timestamp, revoked attester, bad signature).
+public fun record(
+    model: &Model,
+    attester: &Attester,
+    input_blob_id: u256,
+    input_sha256: vector<u8>,
+    output_blob_id: u256,
+    output_sha256: vector<u8>,
+    timestamp_ms: u64,
+    signature: vector<u8>,
+    clock: &Clock,
+    ctx: &mut TxContext,
+): ID {
+    assert!(input_sha256.length() == SHA256_LENGTH, EInvalidSha256);
+    assert!(output_sha256.length() == SHA256_LENGTH, EInvalidSha256);
+    let model_id = object::id(model);
+    let attestation = attestation::record(
+        attester,
+        attestation::kind_inference(),
+        vector[model_id],
+        vector[input_blob_id],
+        vector[],
+        vector[output_blob_id],
+        output_sha256,
+        timestamp_ms,
+        signature,
+        clock,
+        ctx,
+    );
+    let inference = Inference {
+        id: object::new(ctx),
+        model: model_id,
+        attestation: object::id(&attestation),
+        attester: object::id(attester),
+        input_blob_id,
+        input_sha256,
+        output_blob_id,
+        output_sha256,
+        timestamp_ms,
+    };
+    let inference_id = object::id(&inference);
+    event::emit(InferenceRecorded {
+        inference_id,
+        attestation_id: inference.attestation,
+        model_id,
+        attester_id: inference.attester,
+        input_blob_id,
+        input_sha256,
+        output_blob_id,
+        output_sha256,
+        submitter: ctx.sender(),
+        timestamp_ms,
+    });
+    attestation.finalize();
+    transfer::freeze_object(inference);
+    inference_id
+}

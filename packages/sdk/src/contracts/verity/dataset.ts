@@ -1,0 +1,65 @@
+/**
+ * BCS layouts of `verity::dataset` (move/verity/sources/dataset.move): the `Dataset` object
+ * and its events. Field order is the Move declaration order; golden vectors captured from the
+ * Move VM keep the two in step.
+ */
+import { bcs } from "@mysten/sui/bcs";
+import { BlobId, Bytes, ID, String } from "./common.ts";
+
+/** `verity::dataset::Dataset`: a registered dataset (shared object). */
+export const Dataset = bcs.struct("Dataset", {
+  id: ID,
+  creator: bcs.Address,
+  name: String,
+  blob_id: BlobId,
+  sha256: Bytes,
+  size: bcs.u64(),
+  media_type: String,
+  license: String,
+  policy: bcs.option(ID),
+  parents: bcs.vector(ID),
+  transform: bcs.option(ID),
+  previous: bcs.option(ID),
+  next: bcs.option(ID),
+  revision: bcs.u64(),
+  retracted: bcs.bool(),
+});
+
+/** `verity::dataset::DatasetRegistered`: a first registration, a derived dataset or a new version. */
+export const DatasetRegistered = bcs.struct("DatasetRegistered", {
+  dataset_id: ID,
+  creator: bcs.Address,
+  name: String,
+  blob_id: BlobId,
+  sha256: Bytes,
+  /** bytes */
+  size: bcs.u64(),
+  media_type: String,
+  license: String,
+  policy: bcs.option(ID),
+  parents: bcs.vector(ID),
+  transform: bcs.option(ID),
+  previous: bcs.option(ID),
+  revision: bcs.u64(),
+  /** ms since the Unix epoch, from `0x6::clock::Clock` */
+  timestamp_ms: bcs.u64(),
+});
+
+/** `verity::dataset::DatasetRetracted`: the creator retracted a dataset. */
+export const DatasetRetracted = bcs.struct("DatasetRetracted", {
+  dataset_id: ID,
+  creator: bcs.Address,
+  reason: String,
+  timestamp_ms: bcs.u64(),
+});
+
+/** `verity::dataset::DatasetPolicySet`: the creator set or cleared the Seal policy. */
+export const DatasetPolicySet = bcs.struct("DatasetPolicySet", {
+  dataset_id: ID,
+  policy: bcs.option(ID),
+  creator: bcs.Address,
+  timestamp_ms: bcs.u64(),
+});
+
+/** Events of `verity::dataset`, by struct name. */
+export const events = { DatasetRegistered, DatasetRetracted, DatasetPolicySet } as const;
