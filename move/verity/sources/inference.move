@@ -106,3 +106,12 @@ public fun record(
     transfer::freeze_object(inference);
     inference_id
 }
+
+/// The model that ran.
+public fun model(self: &Inference): ID { self.model }
+
+/// The inference attestation that vouches for it.
+public fun attestation(self: &Inference): ID { self.attestation }
+
+/// Walrus blob ids of the input and the output.
+public fun blobs(self: &Inference): (u256, u256) { (self.input_blob_id, self.output_blob_id) }

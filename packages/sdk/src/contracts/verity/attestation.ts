@@ -1,0 +1,73 @@
+/**
+ * BCS layouts of `verity::attestation` (move/verity/sources/attestation.move): the signed
+ * message, the `Attestation` object and its event.
+ */
+import { bcs } from "@mysten/sui/bcs";
+import type { BcsType } from "@mysten/bcs";
+import { BlobId, Bytes, ID } from "./common.ts";
+
+/** Activity kinds, as the `kind: u8` of attestations. */
+export const AttestationKind = {
+  transform: 0,
+  training: 1,
+  fineTune: 2,
+  evaluation: 3,
+  inference: 4,
+} as const;
+
+/** `verity::attestation::AttestationPayload`: what an attester signs about one activity. */
+export const AttestationPayload = bcs.struct("AttestationPayload", {
+  kind: bcs.u8(),
+  inputs: bcs.vector(ID),
+  /** Walrus blob ids (u256) */
+  input_blobs: bcs.vector(BlobId),
+  outputs: bcs.vector(ID),
+  output_blobs: bcs.vector(BlobId),
+  /** SHA-256, 32 bytes */
+  payload_digest: Bytes,
+});
+
+/** `verity::attestation::IntentMessage<T>`: the signed envelope, as Nautilus's. */
+export const IntentMessage = <T, Input>(data: BcsType<T, Input>) =>
+  bcs.struct(`IntentMessage<${data.name}>`, {
+    intent: bcs.u8(),
+    /** ms since the Unix epoch */
+    timestamp_ms: bcs.u64(),
+    data,
+  });
+
+/** `verity::attestation::Attestation`: a recorded attestation (immutable object). */
+export const Attestation = bcs.struct("Attestation", {
+  id: ID,
+  attester: bcs.option(ID),
+  public_key: Bytes,
+  signature: Bytes,
+  submitter: bcs.Address,
+  timestamp_ms: bcs.u64(),
+  payload: AttestationPayload,
+});
+
+/** `verity::attestation::AttestationRecorded`: everything needed to re-verify off chain. */
+export const AttestationRecorded = bcs.struct("AttestationRecorded", {
+  attestation_id: ID,
+  kind: bcs.u8(),
+  attester: bcs.option(ID),
+  signed: bcs.bool(),
+  /** ed25519 public key (32 bytes), empty when unsigned */
+  public_key: Bytes,
+  /** ed25519 signature (64 bytes), empty when unsigned */
+  signature: Bytes,
+  submitter: bcs.Address,
+  inputs: bcs.vector(ID),
+  input_blobs: bcs.vector(BlobId),
+  outputs: bcs.vector(ID),
+  output_blobs: bcs.vector(BlobId),
+  payload_digest: Bytes,
+  /** signed time of the activity, ms */
+  timestamp_ms: bcs.u64(),
+  /** chain time when recorded, ms */
+  recorded_ms: bcs.u64(),
+});
+
+/** Events of `verity::attestation`, by struct name. */
+export const events = { AttestationRecorded } as const;
