@@ -1,0 +1,210 @@
+#[test_only]
+module verity::attestation_tests;
+
+use sui::clock::{Self, Clock};
+use sui::test_scenario::{Self as ts, Scenario};
+use verity::attestation::{Self, Attestation};
+use verity::attester::{Self, Attester};
+use verity::test_flows as flows;
+use verity::test_signatures as sig;
+
+/// Records the generic payload against the registered attester, with `signature` and `digest`.
+fun record_generic(scenario: &mut Scenario, clock: &Clock, digest: vector<u8>, signature: vector<u8>): Attestation {
+    scenario.next_tx(flows::creator());
+    let attester = scenario.take_shared<Attester>();
+    let attestation = attestation::record(
+        &attester,
+        attestation::kind_transform(),
+        vector[object::id_from_address(@0xd1)],
+        vector[111],
+        vector[object::id_from_address(@0xd2)],
+        vector[222],
+        digest,
+        sig::timestamp_ms(),
+        signature,
+        clock,
+        scenario.ctx(),
+    );
+    ts::return_shared(attester);
+    attestation
+}
+
+/// A scenario with key a registered and the clock set `offset_ms` after the signed time
+/// (`behind` = before it).
+fun with_clock_offset(offset_ms: u64, behind: bool): (Scenario, Clock) {
+    let (mut scenario, clock) = flows::begin();
+    flows::register_attester(&mut scenario, &clock);
+    // A chain clock never runs backwards: replace it.
+    clock.destroy_for_testing();
+    let mut clock = clock::create_for_testing(scenario.ctx());
+    let now = if (behind) sig::timestamp_ms() - offset_ms else sig::timestamp_ms() + offset_ms;
+    clock.set_for_testing(now);
+    (scenario, clock)
+}
+
+#[test]
+fun message_bytes_match_the_sdk_encoding() {
+    let bytes = attestation::message_bytes(
+        attestation::kind_transform(),
+        vector[object::id_from_address(@0xd1)],
+        vector[111],
+        vector[object::id_from_address(@0xd2)],
+        vector[222],
+        sig::generic_digest(),
+        sig::timestamp_ms(),
+    );
+    assert!(bytes == sig::generic_message());
+}
+
+#[test, expected_failure(abort_code = attestation::EInvalidKind)]
+fun message_bytes_reject_an_unknown_kind() {
+    attestation::message_bytes(5, vector[], vector[], vector[], vector[], sig::generic_digest(), 0);
+}
+
+#[test]
+fun record_verifies_a_real_signature_and_keeps_every_field() {
+    let (mut scenario, clock) = with_clock_offset(1_000, false);
+    let attestation = record_generic(&mut scenario, &clock, sig::generic_digest(), sig::generic_signature_a());
+    assert!(attestation.is_signed());
+    assert!(attestation.attester() == option::some(sig::attester_id()));
+    assert!(attestation.kind() == attestation::kind_transform());
+    assert!(attestation.inputs() == vector[object::id_from_address(@0xd1)]);
+    assert!(attestation.input_blobs() == vector[111]);
+    assert!(attestation.outputs() == vector[object::id_from_address(@0xd2)]);
+    assert!(attestation.output_blobs() == vector[222]);
+    assert!(attestation.timestamp_ms() == sig::timestamp_ms());
+    let id = object::id(&attestation);
+    attestation.finalize();
+    let effects = scenario.next_tx(flows::creator());
+    assert!(effects.num_user_events() == 1);
+    assert!(effects.frozen().contains(&id));
+    let frozen = scenario.take_immutable<Attestation>();
+    assert!(object::id(&frozen) == id);
+    ts::return_immutable(frozen);
+    flows::end(scenario, clock);
+}
+
+#[test]
+fun record_accepts_a_timestamp_exactly_one_hour_old() {
+    let (mut scenario, clock) = with_clock_offset(3_600_000, false);
+    record_generic(&mut scenario, &clock, sig::generic_digest(), sig::generic_signature_a()).finalize();
+    flows::end(scenario, clock);
+}
+
+#[test, expected_failure(abort_code = attestation::EStaleTimestamp)]
+fun record_rejects_a_stale_timestamp() {
+    let (mut scenario, clock) = with_clock_offset(3_600_001, false);
+    record_generic(&mut scenario, &clock, sig::generic_digest(), sig::generic_signature_a()).finalize();
+    abort
+}
+
+#[test]
+fun record_accepts_a_timestamp_one_minute_ahead() {
+    let (mut scenario, clock) = with_clock_offset(60_000, true);
+    record_generic(&mut scenario, &clock, sig::generic_digest(), sig::generic_signature_a()).finalize();
+    flows::end(scenario, clock);
+}
+
+#[test, expected_failure(abort_code = attestation::EFutureTimestamp)]
+fun record_rejects_a_timestamp_from_the_future() {
+    let (mut scenario, clock) = with_clock_offset(60_001, true);
+    record_generic(&mut scenario, &clock, sig::generic_digest(), sig::generic_signature_a()).finalize();
+    abort
+}
+
+#[test, expected_failure(abort_code = attestation::EInvalidSignature)]
+fun record_rejects_a_forged_signature() {
+    let (mut scenario, clock) = with_clock_offset(1_000, false);
+    record_generic(&mut scenario, &clock, sig::generic_digest(), sig::generic_signature_c()).finalize();
+    abort
+}
+
+#[test, expected_failure(abort_code = attestation::EInvalidSignature)]
+fun record_rejects_a_signature_over_another_payload() {
+    let (mut scenario, clock) = with_clock_offset(1_000, false);
+    record_generic(&mut scenario, &clock, sig::transform_sha256(), sig::generic_signature_a()).finalize();
+    abort
+}
+
+#[test, expected_failure(abort_code = attestation::EInvalidSignature)]
+fun record_rejects_the_old_key_after_rotation() {
+    let (mut scenario, clock) = with_clock_offset(1_000, false);
+    let cap = flows::admin_tx(&mut scenario);
+    let mut attester = scenario.take_shared<Attester>();
+    attester::rotate_key(&cap, &mut attester, sig::key_b(), &clock, scenario.ctx());
+    ts::return_shared(attester);
+    scenario.return_to_sender(cap);
+    record_generic(&mut scenario, &clock, sig::generic_digest(), sig::generic_signature_a()).finalize();
+    abort
+}
+
+#[test]
+fun record_accepts_the_new_key_after_rotation() {
+    let (mut scenario, clock) = with_clock_offset(1_000, false);
+    let cap = flows::admin_tx(&mut scenario);
+    let mut attester = scenario.take_shared<Attester>();
+    attester::rotate_key(&cap, &mut attester, sig::key_b(), &clock, scenario.ctx());
+    ts::return_shared(attester);
+    scenario.return_to_sender(cap);
+    let attestation = record_generic(&mut scenario, &clock, sig::generic_digest(), sig::generic_signature_b());
+    assert!(attestation.is_signed());
+    attestation.finalize();
+    flows::end(scenario, clock);
+}
+
+#[test, expected_failure(abort_code = attester::ERevoked)]
+fun record_rejects_a_revoked_attester() {
+    let (mut scenario, clock) = with_clock_offset(1_000, false);
+    let cap = flows::admin_tx(&mut scenario);
+    let mut attester = scenario.take_shared<Attester>();
+    attester::revoke(&cap, &mut attester, &clock, scenario.ctx());
+    ts::return_shared(attester);
+    scenario.return_to_sender(cap);
+    record_generic(&mut scenario, &clock, sig::generic_digest(), sig::generic_signature_a()).finalize();
+    abort
+}
+
+#[test, expected_failure(abort_code = attestation::EInvalidDigest)]
+fun record_rejects_a_short_digest() {
+    let (mut scenario, clock) = with_clock_offset(1_000, false);
+    record_generic(&mut scenario, &clock, x"00", sig::generic_signature_a()).finalize();
+    abort
+}
+
+#[test]
+fun record_self_is_marked_unsigned_and_uses_the_chain_clock() {
+    let (mut scenario, clock) = flows::begin();
+    scenario.next_tx(flows::creator());
+    let attestation = flows::self_attestation(&mut scenario, &clock, attestation::kind_evaluation(), vector[], vector[7]);
+    assert!(!attestation.is_signed());
+    assert!(attestation.attester().is_none());
+    assert!(attestation.kind() == attestation::kind_evaluation());
+    assert!(attestation.output_blobs() == vector[7]);
+    assert!(attestation.timestamp_ms() == clock.timestamp_ms());
+    attestation.finalize();
+    assert!(scenario.next_tx(flows::creator()).num_user_events() == 1);
+    flows::end(scenario, clock);
+}
+
+#[test, expected_failure(abort_code = attestation::EInvalidKind)]
+fun record_self_rejects_an_unknown_kind() {
+    let (mut scenario, clock) = flows::begin();
+    flows::self_attestation(&mut scenario, &clock, 5, vector[], vector[]).finalize();
+    abort
+}
+
+#[test, expected_failure(abort_code = attestation::EInvalidDigest)]
+fun record_self_rejects_a_short_digest() {
+    let (mut scenario, clock) = flows::begin();
+    attestation::record_self(0, vector[], vector[], vector[], vector[], x"01", &clock, scenario.ctx()).finalize();
+    abort
+}
+
+#[test]
+fun kinds_are_numbered_zero_to_four() {
+    assert!(attestation::kind_transform() == 0);
+    assert!(attestation::kind_training() == 1);
+    assert!(attestation::kind_fine_tune() == 2);
+    assert!(attestation::kind_evaluation() == 3);
+    assert!(attestation::kind_inference() == 4);
+}
