@@ -1,1 +1,10 @@
-export {};
+/**
+ * `@verity/sdk`: the TypeScript half of Verity's on-chain contract. BCS layouts of every
+ * object and event of the `verity` Move package (`contracts/verity/<module>.ts`), PTB builders
+ * for every entry point (`transactions.<module>`), attestation signing and Seal identities.
+ */
+export * from "./contracts/verity/index.ts";
+export { AttestationKind } from "./contracts/verity/attestation.ts";
+export * as transactions from "./transactions/index.ts";
+export { type AttestationPayloadInput, INTENT_SCOPE, attestationMessage, inferencePayload, signAttestation } from "./signing.ts";
+export { sealIdentity } from "./seal.ts";

@@ -1,5 +1,5 @@
 import type { Signer } from "@mysten/sui/cryptography";
-import { AttestationPayload, IntentMessage } from "./contracts/verity/attestation.ts";
+import { AttestationKind, AttestationPayload, IntentMessage } from "./contracts/verity/attestation.ts";
 
 /** Intent scope of Verity attestations: the first byte of every signed message (`'V'`). */
 export const INTENT_SCOPE = 86;
@@ -39,4 +39,25 @@ export async function signAttestation(
     throw new Error(`attesters sign with ed25519, not ${signer.getKeyScheme()}`);
   }
   return signer.sign(attestationMessage(payload, timestampMs));
+}
+
+/**
+ * The payload `inference::record` builds and verifies for an inference of `modelId`: kind 4,
+ * inputs `[modelId]`, input blobs `[inputBlobId]`, no outputs, output blobs `[outputBlobId]`,
+ * payload digest = the output's SHA-256 (32 bytes). Sign it with `signAttestation`.
+ */
+export function inferencePayload(
+  modelId: string,
+  inputBlobId: bigint | string,
+  outputBlobId: bigint | string,
+  outputSha256: Uint8Array,
+): AttestationPayloadInput {
+  return {
+    kind: AttestationKind.inference,
+    inputs: [modelId],
+    input_blobs: [inputBlobId],
+    outputs: [],
+    output_blobs: [outputBlobId],
+    payload_digest: outputSha256,
+  };
 }

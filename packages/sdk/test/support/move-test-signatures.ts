@@ -67,6 +67,8 @@ const generic: AttestationPayloadInput = {
   output_blobs: [222n],
   payload_digest: digest("generic payload"),
 };
+/** The story's signed payloads (transform, training, inference), all by key a. */
+export const payloads: Record<"transform" | "training" | "inference", AttestationPayloadInput> = {} as never;
 const transform: AttestationPayloadInput = {
   kind: AttestationKind.transform,
   inputs: [ids.dataset],
@@ -91,6 +93,8 @@ const inference: AttestationPayloadInput = {
   output_blobs: [blobs.output],
   payload_digest: digests.output,
 };
+
+Object.assign(payloads, { transform, training, inference });
 
 const hex = (bytes: Uint8Array) => `x"${toHex(bytes)}"`;
 const fn = (name: string, type: string, value: string, doc: string) =>

@@ -3,12 +3,12 @@
  * keys and Nautilus-style enclaves.
  */
 import { bcs } from "@mysten/sui/bcs";
-import { Bytes, ID, String } from "./common.ts";
+import { Bytes, ID, MoveString } from "./common.ts";
 
 /** `verity::attester::Attester`: a registered signing key (shared object). */
 export const Attester = bcs.struct("Attester", {
   id: ID,
-  name: String,
+  name: MoveString,
   /** ed25519 public key, 32 bytes */
   public_key: Bytes,
   /** `[PCR0, PCR1, PCR2]`, 48 bytes each, or empty for a plain key */
@@ -20,7 +20,7 @@ export const Attester = bcs.struct("Attester", {
 /** `verity::attester::AttesterRegistered` */
 export const AttesterRegistered = bcs.struct("AttesterRegistered", {
   attester_id: ID,
-  name: String,
+  name: MoveString,
   public_key: Bytes,
   pcrs: bcs.vector(Bytes),
   admin: bcs.Address,

@@ -4,7 +4,7 @@ import { bcs } from "@mysten/sui/bcs";
 export const ID = bcs.Address;
 
 /** `std::string::String`: UTF-8 bytes with a ULEB128 length. */
-export const String = bcs.string();
+export const MoveString = bcs.string();
 
 /** A Walrus blob id as Move stores it: `u256`, decoded as a decimal string. */
 export const BlobId = bcs.u256();

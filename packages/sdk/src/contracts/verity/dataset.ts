@@ -4,18 +4,18 @@
  * Move VM keep the two in step.
  */
 import { bcs } from "@mysten/sui/bcs";
-import { BlobId, Bytes, ID, String } from "./common.ts";
+import { BlobId, Bytes, ID, MoveString } from "./common.ts";
 
 /** `verity::dataset::Dataset`: a registered dataset (shared object). */
 export const Dataset = bcs.struct("Dataset", {
   id: ID,
   creator: bcs.Address,
-  name: String,
+  name: MoveString,
   blob_id: BlobId,
   sha256: Bytes,
   size: bcs.u64(),
-  media_type: String,
-  license: String,
+  media_type: MoveString,
+  license: MoveString,
   policy: bcs.option(ID),
   parents: bcs.vector(ID),
   transform: bcs.option(ID),
@@ -29,13 +29,13 @@ export const Dataset = bcs.struct("Dataset", {
 export const DatasetRegistered = bcs.struct("DatasetRegistered", {
   dataset_id: ID,
   creator: bcs.Address,
-  name: String,
+  name: MoveString,
   blob_id: BlobId,
   sha256: Bytes,
   /** bytes */
   size: bcs.u64(),
-  media_type: String,
-  license: String,
+  media_type: MoveString,
+  license: MoveString,
   policy: bcs.option(ID),
   parents: bcs.vector(ID),
   transform: bcs.option(ID),
@@ -49,7 +49,7 @@ export const DatasetRegistered = bcs.struct("DatasetRegistered", {
 export const DatasetRetracted = bcs.struct("DatasetRetracted", {
   dataset_id: ID,
   creator: bcs.Address,
-  reason: String,
+  reason: MoveString,
   timestamp_ms: bcs.u64(),
 });
 

@@ -1,18 +1,18 @@
 /** BCS layouts of `verity::model` (move/verity/sources/model.move). */
 import { bcs } from "@mysten/sui/bcs";
-import { BlobId, Bytes, ID, String } from "./common.ts";
+import { BlobId, Bytes, ID, MoveString } from "./common.ts";
 
 const modelFields = {
   creator: bcs.Address,
-  name: String,
+  name: MoveString,
   /** Walrus blob id of the weights */
   blob_id: BlobId,
   /** SHA-256 of the weights, 32 bytes */
   sha256: Bytes,
   /** bytes */
   size: bcs.u64(),
-  architecture: String,
-  framework: String,
+  architecture: MoveString,
+  framework: MoveString,
   base_model: bcs.option(ID),
   /** the training or fine-tune attestation */
   training: ID,

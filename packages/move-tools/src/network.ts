@@ -1,0 +1,90 @@
+import { RpcError, SuiGrpcClient } from "@mysten/sui/grpc";
+
+/** The Sui networks known by name; anything else must be a full-node URL. */
+export type NetworkName = "mainnet" | "testnet" | "devnet" | "localnet";
+
+/** A Sui network to talk to: its name (or the URL itself, when given one) and full-node URL. */
+export interface SuiNetwork {
+  /** `mainnet`, `testnet`, `devnet`, `localnet`, or the URL when a custom node was given */
+  name: string;
+  /** base URL of the full node's gRPC(-web) endpoint, e.g. `https://fullnode.testnet.sui.io:443` */
+  url: string;
+  /** one sentence telling how an address on this network gets SUI */
+  fundingHint: string;
+}
+
+const FAUCET = "https://faucet.sui.io";
+
+const KNOWN: Record<NetworkName, Omit<SuiNetwork, "name">> = {
+  mainnet: { url: "https://fullnode.mainnet.sui.io:443", fundingHint: "transfer SUI to it" },
+  testnet: { url: "https://fullnode.testnet.sui.io:443", fundingHint: `request testnet SUI from ${FAUCET}` },
+  devnet: { url: "https://fullnode.devnet.sui.io:443", fundingHint: `request devnet SUI from ${FAUCET}` },
+  localnet: {
+    url: "http://127.0.0.1:9000",
+    fundingHint: "request SUI from the local faucet (sui start --with-faucet, http://127.0.0.1:9123)",
+  },
+};
+
+/**
+ * Maps a `--network` value to a full node: one of the four known names, or an `http(s)://` URL
+ * (used as both name and URL).
+ *
+ * @throws Error naming the accepted values when `nameOrUrl` is neither
+ */
+export function resolveNetwork(nameOrUrl: string): SuiNetwork {
+  if (Object.hasOwn(KNOWN, nameOrUrl)) return { name: nameOrUrl, ...KNOWN[nameOrUrl as NetworkName] };
+  if (/^https?:\/\/[^/\s]+/.test(nameOrUrl)) {
+    return { name: nameOrUrl, url: nameOrUrl.replace(/\/+$/, ""), fundingHint: "transfer SUI to it" };
+  }
+  throw new Error(`unknown network "${nameOrUrl}": use ${Object.keys(KNOWN).join(", ")} or a full-node http(s):// URL`);
+}
+
+/** How long one request to the full node may take before it counts as unreachable, in ms. */
+const REQUEST_TIMEOUT_MS = 30_000;
+
+/**
+ * The error a full-node call fails with when no answer came back at all (connection refused,
+ * DNS failure, TLS failure, timeout). It is an `RpcError` (code `UNAVAILABLE`, or
+ * `DEADLINE_EXCEEDED` for a timeout) so the gRPC transport passes it through untouched, and its
+ * message is one line naming the URL.
+ */
+export class NodeUnreachableError extends RpcError {
+  constructor(
+    readonly url: string,
+    reason: string,
+    code: "UNAVAILABLE" | "DEADLINE_EXCEEDED",
+  ) {
+    super(`cannot reach the Sui full node at ${url} (${reason})`, code);
+    this.name = "NodeUnreachableError";
+  }
+}
+
+/**
+ * Creates a gRPC client for a full node whose requests fail with {@link NodeUnreachableError}
+ * when the node cannot be reached or takes longer than 30 s per request, instead of the
+ * transport's bare `INTERNAL: fetch failed`. Opens no connection until the first call.
+ */
+export function connectFullNode(network: SuiNetwork): SuiGrpcClient {
+  const guardedFetch: typeof fetch = async (input, init) => {
+    const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
+    const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+    try {
+      return await fetch(input, { ...init, signal });
+    } catch (error) {
+      if (timeout.aborted) {
+        throw new NodeUnreachableError(network.url, `no answer within ${REQUEST_TIMEOUT_MS / 1000} s`, "DEADLINE_EXCEEDED");
+      }
+      if (init?.signal?.aborted) throw error;
+      throw new NodeUnreachableError(network.url, fetchFailureReason(error), "UNAVAILABLE");
+    }
+  };
+  return new SuiGrpcClient({ network: network.name, baseUrl: network.url, fetch: guardedFetch });
+}
+
+/** The most specific reason Node's fetch gives for a failed connection, e.g. `ECONNREFUSED`. */
+function fetchFailureReason(error: unknown): string {
+  const cause = error instanceof Error ? (error.cause as { code?: unknown; message?: unknown } | undefined) : undefined;
+  if (typeof cause?.code === "string") return cause.code;
+  if (typeof cause?.message === "string" && cause.message) return cause.message;
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,47 @@
+import { readFileSync } from "node:fs";
+import { fromHex, toHex } from "@mysten/bcs";
+import { describe, expect, it } from "vitest";
+import { eventLayout, verityEvents } from "../src/index.ts";
+
+interface GoldenVector {
+  type: string;
+  bcs: string;
+  expected: unknown;
+}
+
+/** BCS bytes captured from the real Move VM by `pnpm golden:capture`. */
+const { vectors } = JSON.parse(
+  readFileSync(new URL("./fixtures/golden-vectors.json", import.meta.url), "utf8"),
+) as { vectors: GoldenVector[] };
+
+const layoutOf = (type: string) => {
+  const [module, struct] = type.split("::") as [string, string];
+  const layout = eventLayout(module, struct);
+  if (!layout) throw new Error(`the sdk has no layout for ${type}`);
+  return layout as typeof layout & { serialize(value: never): { toBytes(): Uint8Array } };
+};
+
+describe("golden vectors from the Move VM", () => {
+  it.each(vectors.map((v) => [v.type, v] as const))("%s decodes to the expected value, to its last byte", (_, v) => {
+    const layout = layoutOf(v.type);
+    expect(layout.parse(fromHex(v.bcs))).toEqual(v.expected);
+    expect(toHex(layout.serialize(layout.parse(fromHex(v.bcs)) as never).toBytes())).toBe(v.bcs);
+  });
+
+  it("covers every event layout the sdk declares", () => {
+    const declared = Object.entries(verityEvents).flatMap(([module, events]) =>
+      Object.keys(events).map((struct) => `${module}::${struct}`),
+    );
+    expect(vectors.map((v) => v.type).sort()).toEqual(declared.sort());
+  });
+
+  it("rejects a truncated vector instead of decoding garbage", () => {
+    const v = vectors.find((x) => x.type === "dataset::DatasetRegistered")!;
+    expect(() => layoutOf(v.type).parse(fromHex(v.bcs.slice(0, -20)))).toThrow();
+  });
+
+  it("knows no event outside the package", () => {
+    expect(eventLayout("dataset", "Nope")).toBeUndefined();
+    expect(eventLayout("toString", "constructor")).toBeUndefined();
+  });
+});

@@ -1,0 +1,165 @@
+/**
+ * What each golden vector must decode to: the story of move/verity/tests/test_flows.move and
+ * golden_tests.move, written down from its inputs (never by decoding the captured bytes).
+ * Shapes are those of `@mysten/sui/bcs`: addresses as 0x-hex (64 digits), u64/u256 as decimal
+ * strings, `vector<u8>` as number arrays, options as value or null.
+ */
+import { normalizeSuiAddress } from "@mysten/sui/utils";
+import { signAttestation } from "../../src/signing.ts";
+import { TIMESTAMP_MS, blobs, digests, ids, keys, payloads, testScenarioObjectId } from "./move-test-signatures.ts";
+
+const address = (a: string) => normalizeSuiAddress(a);
+const bytes = (b: Uint8Array) => Array.from(b);
+const ADMIN = address("0xad");
+const CREATOR = address("0xc0ffee");
+const OUTSIDER = address("0xbad");
+/** The chain clock during the story: 1 s after the signed time, ms. */
+const NOW = `${TIMESTAMP_MS + 1000n}`;
+const keyA = bytes(keys.a.getPublicKey().toRawBytes());
+const keyB = bytes(keys.b.getPublicKey().toRawBytes());
+
+/** Expected decoded value of every golden vector, by `module::Struct`. */
+export async function goldenExpected(): Promise<Record<string, unknown>> {
+  return {
+    "attester::AttesterRegistered": {
+      attester_id: ids.attester,
+      name: "ci-attester",
+      public_key: keyA,
+      pcrs: [],
+      admin: ADMIN,
+      timestamp_ms: NOW,
+    },
+    "attestation::AttestationRecorded": {
+      attestation_id: ids.transform,
+      kind: 0,
+      attester: ids.attester,
+      signed: true,
+      public_key: keyA,
+      signature: bytes(await signAttestation(keys.a, payloads.transform, TIMESTAMP_MS)),
+      submitter: CREATOR,
+      inputs: [ids.dataset],
+      input_blobs: [`${blobs.raw}`],
+      outputs: [],
+      output_blobs: [`${blobs.derived}`],
+      payload_digest: bytes(digests.transform),
+      timestamp_ms: `${TIMESTAMP_MS}`,
+      recorded_ms: NOW,
+    },
+    "dataset::DatasetRegistered": {
+      dataset_id: ids.derived,
+      creator: CREATOR,
+      name: "clean",
+      blob_id: `${blobs.derived}`,
+      sha256: bytes(digests.derived),
+      size: "900",
+      media_type: "text/csv",
+      license: "CC-BY-4.0",
+      policy: null,
+      parents: [ids.dataset],
+      transform: ids.transform,
+      previous: null,
+      revision: "1",
+      timestamp_ms: NOW,
+    },
+    "model::ModelRegistered": {
+      model_id: ids.model,
+      creator: CREATOR,
+      name: "churn-classifier",
+      blob_id: `${blobs.weights}`,
+      sha256: bytes(digests.weights),
+      size: "4096",
+      architecture: "logistic-regression",
+      framework: "verity-demo",
+      base_model: null,
+      training: ids.training,
+      datasets: [ids.derived],
+      timestamp_ms: NOW,
+    },
+    "inference::InferenceRecorded": {
+      inference_id: testScenarioObjectId(5, 1),
+      attestation_id: testScenarioObjectId(5, 0),
+      model_id: ids.model,
+      attester_id: ids.attester,
+      input_blob_id: `${blobs.input}`,
+      input_sha256: bytes(digests.input),
+      output_blob_id: `${blobs.output}`,
+      output_sha256: bytes(digests.output),
+      submitter: CREATOR,
+      timestamp_ms: `${TIMESTAMP_MS}`,
+    },
+    "dataset::DatasetPolicySet": {
+      dataset_id: ids.dataset,
+      policy: address("0x5ea1"),
+      creator: CREATOR,
+      timestamp_ms: NOW,
+    },
+    "dataset::DatasetRetracted": {
+      dataset_id: ids.dataset,
+      creator: CREATOR,
+      reason: "consent withdrawn",
+      timestamp_ms: NOW,
+    },
+    "attester::AttesterKeyRotated": {
+      attester_id: ids.attester,
+      old_public_key: keyA,
+      new_public_key: keyB,
+      key_version: "1",
+      admin: ADMIN,
+      timestamp_ms: NOW,
+    },
+    "attester::AttesterRevoked": {
+      attester_id: ids.attester,
+      public_key: keyB,
+      admin: ADMIN,
+      timestamp_ms: NOW,
+    },
+    "allowlist::AllowlistCreated": {
+      allowlist_id: testScenarioObjectId(8, 0),
+      cap_id: testScenarioObjectId(8, 2),
+      name: "researchers",
+      creator: CREATOR,
+      timestamp_ms: NOW,
+    },
+    "allowlist::AllowlistMemberAdded": {
+      allowlist_id: testScenarioObjectId(8, 0),
+      member: address("0xbeef"),
+      admin: CREATOR,
+      timestamp_ms: NOW,
+    },
+    "allowlist::AllowlistMemberRemoved": {
+      allowlist_id: testScenarioObjectId(8, 0),
+      member: address("0xbeef"),
+      admin: CREATOR,
+      timestamp_ms: NOW,
+    },
+    "timelock::TimelockCreated": {
+      timelock_id: testScenarioObjectId(9, 0),
+      unlock_ms: "1700086400000",
+      creator: CREATOR,
+      timestamp_ms: NOW,
+    },
+    "subscription::ServiceCreated": {
+      service_id: testScenarioObjectId(9, 1),
+      cap_id: testScenarioObjectId(9, 2),
+      name: "premium",
+      fee_mist: "1000000000",
+      ttl_ms: "2592000000",
+      creator: CREATOR,
+      timestamp_ms: NOW,
+    },
+    "subscription::Subscribed": {
+      service_id: testScenarioObjectId(9, 1),
+      subscription_id: testScenarioObjectId(10, 1),
+      subscriber: OUTSIDER,
+      fee_mist: "1000000000",
+      expires_ms: `${TIMESTAMP_MS + 1000n + 2_592_000_000n}`,
+      timestamp_ms: NOW,
+    },
+    "subscription::FeesWithdrawn": {
+      service_id: testScenarioObjectId(9, 1),
+      amount_mist: "1000000000",
+      recipient: CREATOR,
+      timestamp_ms: NOW,
+    },
+  };
+}
