@@ -21,7 +21,10 @@ export interface CompiledPackage {
  * @param framework where `std` and `sui` come from
  * @throws Error with the compiler's diagnostic when resolution or compilation fails
  */
-export async function buildMovePackage(dir: string, framework: FrameworkSource): Promise<CompiledPackage> {
+export async function buildMovePackage(
+  dir: string,
+  framework: FrameworkSource,
+): Promise<CompiledPackage> {
   await initBuilder();
   const files = readMovePackage(dir, false);
   const result = await dumpMovePackage({ files, fetcher: framework.fetcher, network: "testnet" });

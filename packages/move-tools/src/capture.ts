@@ -1,5 +1,8 @@
-import { type FrameworkSource } from "./framework.ts";
+import type { FrameworkSource } from "./framework.ts";
 import { runMoveTests } from "./test-runner.ts";
+
+/** The Sui framework could not be fetched, so nothing ran in the Move VM. */
+export class FrameworkUnavailableError extends Error {}
 
 /** Bytes per abort code: 7, so a code never sets bit 63 (which marks "clever" error codes). */
 const CHUNK = 7;
@@ -15,9 +18,15 @@ const CHUNK = 7;
  * @param dir Move package directory
  * @param fn a `#[test_only] public fun (): vector<vector<u8>>` in that package, as
  *   `address::module::function`, e.g. `verity::golden_tests::vectors`
- * @throws Error when the package fails to compile or a capture test does not abort as planned
+ * @throws FrameworkUnavailableError when the framework cannot be fetched (offline, no
+ *   SUI_FRAMEWORK_DIR); Error when the package fails to compile or a capture test does not
+ *   abort as planned
  */
-export async function captureByteVectors(dir: string, framework: FrameworkSource, fn: string): Promise<Uint8Array[]> {
+export async function captureByteVectors(
+  dir: string,
+  framework: FrameworkSource,
+  fn: string,
+): Promise<Uint8Array[]> {
   const address = fn.split("::")[0];
   const run = async (tests: string[]) => {
     const source = [
@@ -26,17 +35,24 @@ export async function captureByteVectors(dir: string, framework: FrameworkSource
       `fun item(i: u64): vector<u8> { ${fn}()[i] }`,
       ...tests,
     ].join("\n");
-    const result = await runMoveTests(dir, framework, { "tests/capture_byte_vectors.move": source });
-    if (result.status !== "ran") throw new Error(`capture of ${fn} failed: ${result.reason}`);
+    const result = await runMoveTests(dir, framework, {
+      "tests/capture_byte_vectors.move": source,
+    });
+    if (result.status === "skipped") throw new FrameworkUnavailableError(result.reason);
+    if (result.status === "error") throw new Error(`capture of ${fn} failed: ${result.reason}`);
     return abortCodes(result.output);
   };
   const [count] = (await run([`#[test] fun count() { abort ${fn}().length() }`])).values();
   const n = Number(count ?? -1n);
   if (n < 0) throw new Error(`capture of ${fn} failed: no vector count`);
-  const lengthCodes = await run(range(n).map((i) => `#[test] fun len_${i}() { abort item(${i}).length() }`));
+  const lengthCodes = await run(
+    range(n).map((i) => `#[test] fun len_${i}() { abort item(${i}).length() }`),
+  );
   const lengths = range(n).map((i) => Number(required(lengthCodes, `len_${i}`)));
   const chunkTests = lengths.flatMap((length, i) =>
-    range(Math.ceil(length / CHUNK)).map((k) => `#[test] fun chunk_${i}_${k}() { abort chunk(item(${i}), ${k * CHUNK}) }`),
+    range(Math.ceil(length / CHUNK)).map(
+      (k) => `#[test] fun chunk_${i}_${k}() { abort chunk(item(${i}), ${k * CHUNK}) }`,
+    ),
   );
   const chunkCodes = await run([
     `fun chunk(v: vector<u8>, from: u64): u64 { let mut x = 0; let mut i = from; while (i < from + ${CHUNK} && i < v.length()) { x = (x << 8) | (v[i] as u64); i = i + 1; }; x }`,

@@ -20,13 +20,15 @@ const isPackageFile = (path: string): boolean =>
  * @throws Error when `dir` holds no `Move.toml`
  */
 export function readMovePackage(dir: string, withTests = true): Record<string, string> {
-  if (!existsSync(join(dir, "Move.toml"))) throw new Error(`${dir} is not a Move package: no Move.toml`);
+  if (!existsSync(join(dir, "Move.toml")))
+    throw new Error(`${dir} is not a Move package: no Move.toml`);
   const files: Record<string, string> = {};
   const walk = (abs: string, rel: string) => {
     for (const entry of readdirSync(abs, { withFileTypes: true })) {
       const path = rel ? `${rel}/${entry.name}` : entry.name;
       if (entry.isDirectory()) {
-        const skip = entry.name.startsWith(".") || path === "build" || (!withTests && path === "tests");
+        const skip =
+          entry.name.startsWith(".") || path === "build" || (!withTests && path === "tests");
         if (!skip) walk(join(abs, entry.name), path);
       } else if (isPackageFile(path)) {
         files[path] = readFileSync(join(abs, entry.name), "utf8");

@@ -1,10 +1,25 @@
 export { buildMovePackage, type CompiledPackage } from "./build.ts";
-export { type FrameworkSource, LocalFrameworkFetcher, readMovePackage, resolveFramework } from "./framework.ts";
-export { findMovePackages } from "./packages.ts";
-export { type MoveTestResult, parseTestSummary, runMoveTests } from "./test-runner.ts";
+export { captureByteVectors, FrameworkUnavailableError } from "./capture.ts";
+export {
+  type FrameworkSource,
+  LocalFrameworkFetcher,
+  readMovePackage,
+  resolveFramework,
+} from "./framework.ts";
 export { type GasCoin, InsufficientGasError, MAX_GAS_COINS, selectGasCoins } from "./gas.ts";
 export { keypairFromKeystore, keypairFromSuiPrivateKey, loadKeypair } from "./keys.ts";
-export { connectFullNode, type NetworkName, NodeUnreachableError, resolveNetwork, type SuiNetwork } from "./network.ts";
-export { buildPublishTransaction, type ObjectRef, type PublishTransactionInput } from "./publish.ts";
+export {
+  connectFullNode,
+  type NetworkName,
+  NodeUnreachableError,
+  resolveNetwork,
+  type SuiNetwork,
+} from "./network.ts";
+export { findMovePackages } from "./packages.ts";
+export {
+  buildPublishTransaction,
+  type ObjectRef,
+  type PublishTransactionInput,
+} from "./publish.ts";
 export { type PublishedObjects, readPublishedObjects } from "./publish-effects.ts";
-export { captureByteVectors } from "./capture.ts";
+export { type MoveTestResult, parseTestSummary, runMoveTests } from "./test-runner.ts";

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import {
   decodeSuiPrivateKey,
   type Keypair,
@@ -23,14 +23,22 @@ const supported = () => Object.keys(KEYPAIRS).join(", ");
 /** Normalizes an `--address` value, or says it is not a Sui address. */
 function parseAddress(address: string): string {
   const normalized = normalizeSuiAddress(address);
-  if (!isValidSuiAddress(normalized)) throw new Error(`--address ${address} is not a Sui address (0x + up to 64 hex digits)`);
+  if (!isValidSuiAddress(normalized))
+    throw new Error(`--address ${address} is not a Sui address (0x + up to 64 hex digits)`);
   return normalized;
 }
 
 /** Makes a keypair from a 32-byte secret key, or says which schemes are supported. */
-function keypairFor(scheme: SignatureScheme | undefined, secret: Uint8Array, origin: string): Keypair {
+function keypairFor(
+  scheme: SignatureScheme | undefined,
+  secret: Uint8Array,
+  origin: string,
+): Keypair {
   const make = scheme && KEYPAIRS[scheme];
-  if (!make) throw new Error(`${origin}: unsupported key scheme ${scheme ?? "(unknown flag)"}; use ${supported()}`);
+  if (!make)
+    throw new Error(
+      `${origin}: unsupported key scheme ${scheme ?? "(unknown flag)"}; use ${supported()}`,
+    );
   return make.fromSecretKey(secret);
 }
 
@@ -61,22 +69,30 @@ export function keypairFromKeystore(text: string, origin: string, address?: stri
       throw new Error(`${origin}: key #${index + 1} is not base64 of flag || 32-byte secret key`);
     }
     const flag = bytes[0] as keyof typeof SIGNATURE_FLAG_TO_SCHEME;
-    return { scheme: SIGNATURE_FLAG_TO_SCHEME[flag] as SignatureScheme | undefined, secret: bytes.subarray(1) };
+    return {
+      scheme: SIGNATURE_FLAG_TO_SCHEME[flag] as SignatureScheme | undefined,
+      secret: bytes.subarray(1),
+    };
   });
   if (keys.length === 0) throw new Error(`${origin} holds no keys`);
 
   if (address === undefined) {
     const first = keys.find((key) => key.scheme === "ED25519");
     if (!first) {
-      throw new Error(`${origin} holds no ed25519 key; pass --address to pick one of its other keys`);
+      throw new Error(
+        `${origin} holds no ed25519 key; pass --address to pick one of its other keys`,
+      );
     }
     return keypairFor(first.scheme, first.secret, origin);
   }
   const wanted = parseAddress(address);
-  const keypairs = keys.filter((key) => key.scheme && KEYPAIRS[key.scheme]).map((key) => keypairFor(key.scheme, key.secret, origin));
+  const keypairs = keys
+    .filter((key) => key.scheme && KEYPAIRS[key.scheme])
+    .map((key) => keypairFor(key.scheme, key.secret, origin));
   const match = keypairs.find((keypair) => keypair.toSuiAddress() === wanted);
   if (!match) {
-    const held = keypairs.map((keypair) => keypair.toSuiAddress()).join(", ") || `no ${supported()} keys`;
+    const held =
+      keypairs.map((keypair) => keypair.toSuiAddress()).join(", ") || `no ${supported()} keys`;
     throw new Error(`${origin} holds no key for address ${wanted} (it holds ${held})`);
   }
   return match;
@@ -84,7 +100,9 @@ export function keypairFromKeystore(text: string, origin: string, address?: stri
 
 /** Decodes strict base64, or returns undefined (`fromBase64` skips invalid characters). */
 function decodeBase64(text: string): Uint8Array | undefined {
-  return /^[A-Za-z0-9+/]*={0,2}$/.test(text) && text.length % 4 === 0 ? fromBase64(text) : undefined;
+  return /^[A-Za-z0-9+/]*={0,2}$/.test(text) && text.length % 4 === 0
+    ? fromBase64(text)
+    : undefined;
 }
 
 /**
@@ -113,17 +131,32 @@ export function keypairFromSuiPrivateKey(value: string, origin: string): Keypair
  * @throws Error with a one-line message when the file or variable is missing, the key cannot
  *   be parsed, its scheme is unsupported, or it is not the key for `address`
  */
-export function loadKeypair(source: string, options: { address?: string; env?: NodeJS.ProcessEnv } = {}): Keypair {
-  if (existsSync(source)) return keypairFromKeystore(readFileSync(source, "utf8"), source, options.address);
-  if (source.startsWith(SUI_PRIVATE_KEY_PREFIX)) {
-    throw new Error("--key takes a keystore file or the NAME of an environment variable holding the key, not the key itself");
+export function loadKeypair(
+  source: string,
+  options: { address?: string; env?: NodeJS.ProcessEnv } = {},
+): Keypair {
+  if (existsSync(source)) {
+    if (statSync(source).isDirectory())
+      throw new Error(`${source} is a directory, not a keystore file`);
+    return keypairFromKeystore(readFileSync(source, "utf8"), source, options.address);
   }
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(source)) throw new Error(`keystore file ${source} does not exist`);
+  if (source.startsWith(SUI_PRIVATE_KEY_PREFIX)) {
+    throw new Error(
+      "--key takes a keystore file or the NAME of an environment variable holding the key, not the key itself",
+    );
+  }
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(source))
+    throw new Error(`keystore file ${source} does not exist`);
   const value = (options.env ?? process.env)[source];
-  if (!value) throw new Error(`environment variable ${source} is not set (and there is no keystore file named ${source})`);
+  if (!value)
+    throw new Error(
+      `environment variable ${source} is not set (and there is no keystore file named ${source})`,
+    );
   const keypair = keypairFromSuiPrivateKey(value, `environment variable ${source}`);
   if (options.address !== undefined && keypair.toSuiAddress() !== parseAddress(options.address)) {
-    throw new Error(`environment variable ${source} holds the key of ${keypair.toSuiAddress()}, not of ${options.address}`);
+    throw new Error(
+      `environment variable ${source} holds the key of ${keypair.toSuiAddress()}, not of ${options.address}`,
+    );
   }
   return keypair;
 }

@@ -5,7 +5,7 @@ export type NetworkName = "mainnet" | "testnet" | "devnet" | "localnet";
 
 /** A Sui network to talk to: its name (or the URL itself, when given one) and full-node URL. */
 export interface SuiNetwork {
-  /** `mainnet`, `testnet`, `devnet`, `localnet`, or the URL when a custom node was given */
+  /** `mainnet`, `testnet`, `devnet`, `localnet`, or the URL (as in `url`) when a custom node was given */
   name: string;
   /** base URL of the full node's gRPC(-web) endpoint, e.g. `https://fullnode.testnet.sui.io:443` */
   url: string;
@@ -17,26 +17,37 @@ const FAUCET = "https://faucet.sui.io";
 
 const KNOWN: Record<NetworkName, Omit<SuiNetwork, "name">> = {
   mainnet: { url: "https://fullnode.mainnet.sui.io:443", fundingHint: "transfer SUI to it" },
-  testnet: { url: "https://fullnode.testnet.sui.io:443", fundingHint: `request testnet SUI from ${FAUCET}` },
-  devnet: { url: "https://fullnode.devnet.sui.io:443", fundingHint: `request devnet SUI from ${FAUCET}` },
+  testnet: {
+    url: "https://fullnode.testnet.sui.io:443",
+    fundingHint: `request testnet SUI from ${FAUCET}`,
+  },
+  devnet: {
+    url: "https://fullnode.devnet.sui.io:443",
+    fundingHint: `request devnet SUI from ${FAUCET}`,
+  },
   localnet: {
     url: "http://127.0.0.1:9000",
-    fundingHint: "request SUI from the local faucet (sui start --with-faucet, http://127.0.0.1:9123)",
+    fundingHint:
+      "request SUI from the local faucet (sui start --with-faucet, http://127.0.0.1:9123)",
   },
 };
 
 /**
  * Maps a `--network` value to a full node: one of the four known names, or an `http(s)://` URL
- * (used as both name and URL).
+ * (used, without trailing slashes, as both name and URL).
  *
  * @throws Error naming the accepted values when `nameOrUrl` is neither
  */
 export function resolveNetwork(nameOrUrl: string): SuiNetwork {
-  if (Object.hasOwn(KNOWN, nameOrUrl)) return { name: nameOrUrl, ...KNOWN[nameOrUrl as NetworkName] };
+  if (Object.hasOwn(KNOWN, nameOrUrl))
+    return { name: nameOrUrl, ...KNOWN[nameOrUrl as NetworkName] };
   if (/^https?:\/\/[^/\s]+/.test(nameOrUrl)) {
-    return { name: nameOrUrl, url: nameOrUrl.replace(/\/+$/, ""), fundingHint: "transfer SUI to it" };
+    const url = nameOrUrl.replace(/\/+$/, "");
+    return { name: url, url, fundingHint: "transfer SUI to it" };
   }
-  throw new Error(`unknown network "${nameOrUrl}": use ${Object.keys(KNOWN).join(", ")} or a full-node http(s):// URL`);
+  throw new Error(
+    `unknown network "${nameOrUrl}": use ${Object.keys(KNOWN).join(", ")} or a full-node http(s):// URL`,
+  );
 }
 
 /** How long one request to the full node may take before it counts as unreachable, in ms. */
@@ -59,31 +70,57 @@ export class NodeUnreachableError extends RpcError {
   }
 }
 
+/** Codes of a connection the node closed under a request, typically an idle keep-alive one. */
+const DROPPED_CONNECTION = new Set(["UND_ERR_SOCKET", "ECONNRESET", "EPIPE"]);
+
 /**
  * Creates a gRPC client for a full node whose requests fail with {@link NodeUnreachableError}
  * when the node cannot be reached or takes longer than 30 s per request, instead of the
- * transport's bare `INTERNAL: fetch failed`. Opens no connection until the first call.
+ * transport's bare `INTERNAL: fetch failed`. A request whose connection the node dropped
+ * (`UND_ERR_SOCKET`, `ECONNRESET`, `EPIPE`: usually a pooled keep-alive connection that went
+ * idle while the WASM compiler held the event loop) is sent once more; that is safe because every
+ * call the deploy makes is a read or the execution of a signed transaction, which Sui runs at most
+ * once. Opens no connection until the first call.
+ *
+ * @param fetchImpl the `fetch` to send requests with (default: the global one)
  */
-export function connectFullNode(network: SuiNetwork): SuiGrpcClient {
-  const guardedFetch: typeof fetch = async (input, init) => {
+export function connectFullNode(
+  network: SuiNetwork,
+  fetchImpl: typeof fetch = fetch,
+): SuiGrpcClient {
+  const send = async (
+    input: Parameters<typeof fetch>[0],
+    init: RequestInit | undefined,
+    retried: boolean,
+  ): Promise<Response> => {
     const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
     const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
     try {
-      return await fetch(input, { ...init, signal });
+      return await fetchImpl(input, { ...init, signal });
     } catch (error) {
       if (timeout.aborted) {
-        throw new NodeUnreachableError(network.url, `no answer within ${REQUEST_TIMEOUT_MS / 1000} s`, "DEADLINE_EXCEEDED");
+        throw new NodeUnreachableError(
+          network.url,
+          `no answer within ${REQUEST_TIMEOUT_MS / 1000} s`,
+          "DEADLINE_EXCEEDED",
+        );
       }
       if (init?.signal?.aborted) throw error;
-      throw new NodeUnreachableError(network.url, fetchFailureReason(error), "UNAVAILABLE");
+      const reason = fetchFailureReason(error);
+      if (!retried && DROPPED_CONNECTION.has(reason)) return send(input, init, true);
+      throw new NodeUnreachableError(network.url, reason, "UNAVAILABLE");
     }
   };
+  const guardedFetch: typeof fetch = (input, init) => send(input, init, false);
   return new SuiGrpcClient({ network: network.name, baseUrl: network.url, fetch: guardedFetch });
 }
 
 /** The most specific reason Node's fetch gives for a failed connection, e.g. `ECONNREFUSED`. */
 function fetchFailureReason(error: unknown): string {
-  const cause = error instanceof Error ? (error.cause as { code?: unknown; message?: unknown } | undefined) : undefined;
+  const cause =
+    error instanceof Error
+      ? (error.cause as { code?: unknown; message?: unknown } | undefined)
+      : undefined;
   if (typeof cause?.code === "string") return cause.code;
   if (typeof cause?.message === "string" && cause.message) return cause.message;
   return error instanceof Error ? error.message : String(error);

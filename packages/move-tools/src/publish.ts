@@ -34,13 +34,19 @@ export interface PublishTransactionInput {
  *   expiration, which this builder does not set)
  */
 export async function buildPublishTransaction(input: PublishTransactionInput): Promise<Uint8Array> {
-  if (input.gasPayment.length === 0) throw new Error("a publish transaction needs at least one gas coin");
+  if (input.gasPayment.length === 0)
+    throw new Error("a publish transaction needs at least one gas coin");
   const tx = new Transaction();
-  const upgradeCap = tx.publish({ modules: input.compiled.modules, dependencies: input.compiled.dependencies });
+  const upgradeCap = tx.publish({
+    modules: input.compiled.modules,
+    dependencies: input.compiled.dependencies,
+  });
   tx.transferObjects([upgradeCap], input.sender);
   tx.setSender(input.sender);
   tx.setGasPrice(input.gasPrice);
   tx.setGasBudget(input.gasBudget);
-  tx.setGasPayment(input.gasPayment.map(({ objectId, version, digest }) => ({ objectId, version, digest })));
+  tx.setGasPayment(
+    input.gasPayment.map(({ objectId, version, digest }) => ({ objectId, version, digest })),
+  );
   return tx.build();
 }

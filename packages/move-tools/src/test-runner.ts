@@ -51,7 +51,11 @@ export async function runMoveTests(
   }
   const output = result.output.replace(ANSI, "");
   const summary = parseTestSummary(output);
-  if (!summary) return { status: "error", reason: `no test summary in runner output:\n${output}` };
+  if (!summary)
+    return {
+      status: "error",
+      reason: `the package did not compile, or the runner stopped early:\n${output}`,
+    };
   return { status: "ran", ...summary, output };
 }
 

@@ -34,7 +34,9 @@ describe("selectGasCoins", () => {
   });
 
   it("reports zero for an address without coins", () => {
-    expect(() => selectGasCoins([], 1n)).toThrow(expect.objectContaining({ available: 0n, required: 1n }));
+    expect(() => selectGasCoins([], 1n)).toThrow(
+      expect.objectContaining({ available: 0n, required: 1n }),
+    );
   });
 
   it(`counts only the largest ${MAX_GAS_COINS} coins, the most one transaction can pay with`, () => {

@@ -15,7 +15,10 @@ describe("resolveNetwork", () => {
   });
 
   it("takes a full-node URL as both name and URL, without a trailing slash", () => {
-    expect(resolveNetwork("http://10.0.0.5:9000/")).toMatchObject({ name: "http://10.0.0.5:9000/", url: "http://10.0.0.5:9000" });
+    expect(resolveNetwork("http://10.0.0.5:9000/")).toMatchObject({
+      name: "http://10.0.0.5:9000",
+      url: "http://10.0.0.5:9000",
+    });
   });
 
   it("points testnet and devnet users at the faucet", () => {
@@ -24,7 +27,9 @@ describe("resolveNetwork", () => {
   });
 
   it.each(["tesnet", "toString", "ftp://node", ""])("rejects %j", (value) => {
-    expect(() => resolveNetwork(value)).toThrow(`unknown network "${value}": use mainnet, testnet, devnet, localnet or a full-node http(s):// URL`);
+    expect(() => resolveNetwork(value)).toThrow(
+      `unknown network "${value}": use mainnet, testnet, devnet, localnet or a full-node http(s):// URL`,
+    );
   });
 });
 
@@ -47,7 +52,10 @@ describe("connectFullNode", () => {
     const client = connectFullNode(resolveNetwork(url));
     const error = await client.core.getChainIdentifier().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NodeUnreachableError);
-    expect(error).toMatchObject({ code: "UNAVAILABLE", message: `cannot reach the Sui full node at ${url} (ECONNREFUSED)` });
+    expect(error).toMatchObject({
+      code: "UNAVAILABLE",
+      message: `cannot reach the Sui full node at ${url} (ECONNREFUSED)`,
+    });
   });
 
   it("reports a node that answers, even with an error, as an ordinary gRPC error", async () => {
@@ -59,5 +67,64 @@ describe("connectFullNode", () => {
     const error = await client.core.getReferenceGasPrice().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RpcError);
     expect(error).not.toBeInstanceOf(NodeUnreachableError);
+  });
+});
+
+describe("connectFullNode on a dropped connection", () => {
+  /** A fetch that fails like undici does when the peer closed the socket, `times` times, then sends for real. */
+  const droppingFetch = (times: number, code: string) => {
+    let calls = 0;
+    const wrapped: typeof fetch = (input, init) => {
+      calls += 1;
+      if (calls <= times)
+        return Promise.reject(
+          new TypeError("fetch failed", {
+            cause: Object.assign(new Error("other side closed"), { code }),
+          }),
+        );
+      return fetch(input, init);
+    };
+    return { fetch: wrapped, calls: () => calls };
+  };
+
+  it("sends the request once more, and gets the node's answer", async () => {
+    const server = createServer((_request, response) => {
+      response.writeHead(200, {
+        "content-type": "application/grpc-web-text",
+        "grpc-status": "5",
+        "grpc-message": "nothing here",
+      });
+      response.end();
+    });
+    const url = await listen(server);
+    try {
+      const dropping = droppingFetch(1, "UND_ERR_SOCKET");
+      const client = connectFullNode(resolveNetwork(url), dropping.fetch);
+      await expect(client.core.getReferenceGasPrice()).rejects.toMatchObject({
+        code: "NOT_FOUND",
+        message: "nothing here",
+      });
+      expect(dropping.calls()).toBe(2);
+    } finally {
+      server.close();
+    }
+  });
+
+  it("gives up after one retry, naming the URL", async () => {
+    const dropping = droppingFetch(5, "ECONNRESET");
+    const client = connectFullNode(resolveNetwork("http://127.0.0.1:9000"), dropping.fetch);
+    const error = await client.core.getReferenceGasPrice().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NodeUnreachableError);
+    expect(error).toMatchObject({
+      message: "cannot reach the Sui full node at http://127.0.0.1:9000 (ECONNRESET)",
+    });
+    expect(dropping.calls()).toBe(2);
+  });
+
+  it("does not retry a refused connection", async () => {
+    const dropping = droppingFetch(5, "ECONNREFUSED");
+    const client = connectFullNode(resolveNetwork("http://127.0.0.1:9000"), dropping.fetch);
+    await expect(client.core.getReferenceGasPrice()).rejects.toBeInstanceOf(NodeUnreachableError);
+    expect(dropping.calls()).toBe(1);
   });
 });

@@ -10,7 +10,11 @@ const ADMIN = id("0xad");
 const GAS = id("0x6a5");
 
 /** A changed-object record shaped like the gRPC client returns them. */
-const change = (objectId: string, idOperation: SuiClientTypes.ChangedObject["idOperation"], outputState: SuiClientTypes.ChangedObject["outputState"]): SuiClientTypes.ChangedObject => ({
+const change = (
+  objectId: string,
+  idOperation: SuiClientTypes.ChangedObject["idOperation"],
+  outputState: SuiClientTypes.ChangedObject["outputState"],
+): SuiClientTypes.ChangedObject => ({
   objectId,
   inputState: idOperation === "Created" ? "DoesNotExist" : "Exists",
   inputVersion: null,
@@ -42,7 +46,8 @@ describe("readPublishedObjects", () => {
       packageId: PKG,
       upgradeCap: CAP,
       objects: {
-        "0x0000000000000000000000000000000000000000000000000000000000000002::package::UpgradeCap": CAP,
+        "0x0000000000000000000000000000000000000000000000000000000000000002::package::UpgradeCap":
+          CAP,
         "verity::attester::AdminCap": ADMIN,
       },
     });
@@ -55,9 +60,11 @@ describe("readPublishedObjects", () => {
       { ...types, [treasury]: `0x2::coin::TreasuryCap<${PKG}::token::TOKEN>` },
       "verity",
     );
-    expect(result.objects["0x0000000000000000000000000000000000000000000000000000000000000002::coin::TreasuryCap<verity::token::TOKEN>"]).toBe(
-      id(treasury),
-    );
+    expect(
+      result.objects[
+        "0x0000000000000000000000000000000000000000000000000000000000000002::coin::TreasuryCap<verity::token::TOKEN>"
+      ],
+    ).toBe(id(treasury));
   });
 
   it("keeps every object when several share a type", () => {
@@ -75,15 +82,29 @@ describe("readPublishedObjects", () => {
   });
 
   it("fails when no package was created", () => {
-    expect(() => readPublishedObjects(changed.filter((c) => c.objectId !== PKG), types, "verity")).toThrow("no created package");
+    expect(() =>
+      readPublishedObjects(
+        changed.filter((c) => c.objectId !== PKG),
+        types,
+        "verity",
+      ),
+    ).toThrow("no created package");
   });
 
   it("fails when no UpgradeCap was created", () => {
-    expect(() => readPublishedObjects(changed.filter((c) => c.objectId !== CAP), types, "verity")).toThrow("created no");
+    expect(() =>
+      readPublishedObjects(
+        changed.filter((c) => c.objectId !== CAP),
+        types,
+        "verity",
+      ),
+    ).toThrow("created no");
   });
 
   it("fails when the node gave no type for a created object", () => {
     const { [ADMIN]: _, ...withoutAdmin } = types;
-    expect(() => readPublishedObjects(changed, withoutAdmin, "verity")).toThrow(`no type for created object ${ADMIN}`);
+    expect(() => readPublishedObjects(changed, withoutAdmin, "verity")).toThrow(
+      `no type for created object ${ADMIN}`,
+    );
   });
 });

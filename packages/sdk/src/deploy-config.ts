@@ -38,7 +38,9 @@ export type DeployEntry = z.infer<typeof DeployEntrySchema>;
  * The deploy config file: `{ "networks": { "<network>": DeployEntry } }`, where `<network>` is
  * `mainnet`, `testnet`, `devnet`, `localnet` or a full-node URL. Unknown top-level keys are kept.
  */
-export const DeployConfigSchema = z.looseObject({ networks: z.record(z.string().min(1), DeployEntrySchema) });
+export const DeployConfigSchema = z.looseObject({
+  networks: z.record(z.string().min(1), DeployEntrySchema),
+});
 
 /** The parsed deploy config file; see {@link DeployConfigSchema}. */
 export type DeployConfig = z.infer<typeof DeployConfigSchema>;
@@ -58,7 +60,9 @@ export function deployConfigPath(env: NodeJS.ProcessEnv = process.env): string {
 
 /** One-line summary of zod issues: `networks.testnet.packageId: expected …; …`. */
 const describeIssues = (error: z.ZodError) =>
-  error.issues.map((issue) => `${issue.path.join(".") || "(top level)"}: ${issue.message}`).join("; ");
+  error.issues
+    .map((issue) => `${issue.path.join(".") || "(top level)"}: ${issue.message}`)
+    .join("; ");
 
 /**
  * Reads and validates a deploy config file.
@@ -76,7 +80,8 @@ export function readDeployConfig(path: string): DeployConfig {
     throw new Error(`${path} is not a valid Verity deploy config: ${(error as Error).message}`);
   }
   const parsed = DeployConfigSchema.safeParse(json);
-  if (!parsed.success) throw new Error(`${path} is not a valid Verity deploy config: ${describeIssues(parsed.error)}`);
+  if (!parsed.success)
+    throw new Error(`${path} is not a valid Verity deploy config: ${describeIssues(parsed.error)}`);
   return parsed.data;
 }
 
@@ -95,9 +100,13 @@ export function readDeployConfig(path: string): DeployConfig {
  */
 export function writeDeployConfig(path: string, network: string, entry: DeployEntry): DeployConfig {
   const checked = DeployEntrySchema.safeParse(entry);
-  if (!checked.success) throw new Error(`deployment for ${network} is invalid: ${describeIssues(checked.error)}`);
+  if (!checked.success)
+    throw new Error(`deployment for ${network} is invalid: ${describeIssues(checked.error)}`);
   const current = readDeployConfig(path);
-  const next: DeployConfig = { ...current, networks: { ...current.networks, [network]: checked.data } };
+  const next: DeployConfig = {
+    ...current,
+    networks: { ...current.networks, [network]: checked.data },
+  };
   mkdirSync(dirname(path), { recursive: true });
   const temporary = `${path}.${process.pid}.tmp`;
   writeFileSync(temporary, `${JSON.stringify(next, null, 2)}\n`);

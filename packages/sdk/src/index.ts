@@ -3,8 +3,15 @@
  * object and event of the `verity` Move package (`contracts/verity/<module>.ts`), PTB builders
  * for every entry point (`transactions.<module>`), attestation signing and Seal identities.
  */
-export * from "./contracts/verity/index.ts";
+
 export { AttestationKind } from "./contracts/verity/attestation.ts";
-export * as transactions from "./transactions/index.ts";
-export { type AttestationPayloadInput, INTENT_SCOPE, attestationMessage, inferencePayload, signAttestation } from "./signing.ts";
+export * from "./contracts/verity/index.ts";
 export { sealIdentity } from "./seal.ts";
+export {
+  type AttestationPayloadInput,
+  attestationMessage,
+  INTENT_SCOPE,
+  inferencePayload,
+  signAttestation,
+} from "./signing.ts";
+export * as transactions from "./transactions/index.ts";

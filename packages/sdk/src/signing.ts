@@ -1,5 +1,9 @@
 import type { Signer } from "@mysten/sui/cryptography";
-import { AttestationKind, AttestationPayload, IntentMessage } from "./contracts/verity/attestation.ts";
+import {
+  AttestationKind,
+  AttestationPayload,
+  IntentMessage,
+} from "./contracts/verity/attestation.ts";
 
 /** Intent scope of Verity attestations: the first byte of every signed message (`'V'`). */
 export const INTENT_SCOPE = 86;
@@ -16,7 +20,10 @@ const AttestationIntentMessage = IntentMessage(AttestationPayload);
  * @param timestampMs signed time of the activity, ms since the Unix epoch; `record` accepts it
  *   from one hour before to one minute after the chain clock
  */
-export function attestationMessage(payload: AttestationPayloadInput, timestampMs: bigint | number): Uint8Array {
+export function attestationMessage(
+  payload: AttestationPayloadInput,
+  timestampMs: bigint | number,
+): Uint8Array {
   return AttestationIntentMessage.serialize({
     intent: INTENT_SCOPE,
     timestamp_ms: timestampMs,

@@ -2,7 +2,12 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { type DeployEntry, deployConfigPath, readDeployConfig, writeDeployConfig } from "../src/deploy-config.ts";
+import {
+  type DeployEntry,
+  deployConfigPath,
+  readDeployConfig,
+  writeDeployConfig,
+} from "../src/deploy-config.ts";
 
 const hex = (n: number) => `0x${n.toString(16).padStart(64, "0")}`;
 const entry = (n: number, extra: Partial<DeployEntry> = {}): DeployEntry => ({
@@ -13,7 +18,8 @@ const entry = (n: number, extra: Partial<DeployEntry> = {}): DeployEntry => ({
   publishedAtMs: 1_700_000_000_000 + n,
   ...extra,
 });
-const tempConfig = () => join(mkdtempSync(join(tmpdir(), "verity-config-")), "nested", "verity.config.json");
+const tempConfig = () =>
+  join(mkdtempSync(join(tmpdir(), "verity-config-")), "nested", "verity.config.json");
 
 describe("writeDeployConfig / readDeployConfig", () => {
   it("reads a missing file as a config with no networks", () => {
@@ -22,11 +28,23 @@ describe("writeDeployConfig / readDeployConfig", () => {
 
   it("creates the file and keeps networks side by side", () => {
     const path = tempConfig();
-    writeDeployConfig(path, "testnet", entry(1, { checkpoint: "123456", chainIdentifier: "4btiuiMPvEENsttpZC7CZ53DruC3MAgfznDbASZ7DR6S" }));
+    writeDeployConfig(
+      path,
+      "testnet",
+      entry(1, {
+        checkpoint: "123456",
+        chainIdentifier: "4btiuiMPvEENsttpZC7CZ53DruC3MAgfznDbASZ7DR6S",
+      }),
+    );
     writeDeployConfig(path, "localnet", entry(10));
     const config = readDeployConfig(path);
     expect(Object.keys(config.networks)).toEqual(["testnet", "localnet"]);
-    expect(config.networks.testnet).toEqual(entry(1, { checkpoint: "123456", chainIdentifier: "4btiuiMPvEENsttpZC7CZ53DruC3MAgfznDbASZ7DR6S" }));
+    expect(config.networks.testnet).toEqual(
+      entry(1, {
+        checkpoint: "123456",
+        chainIdentifier: "4btiuiMPvEENsttpZC7CZ53DruC3MAgfznDbASZ7DR6S",
+      }),
+    );
     expect(config.networks.localnet).toEqual(entry(10));
     expect(JSON.parse(readFileSync(path, "utf8"))).toEqual(config);
   });
@@ -42,7 +60,10 @@ describe("writeDeployConfig / readDeployConfig", () => {
     expect(written.networks.testnet).toEqual(entry(30));
     expect(written.networks.testnet).not.toHaveProperty("checkpoint");
     expect(written.networks.devnet).toEqual(entry(20));
-    expect(readDeployConfig(path)).toEqual({ $comment: "kept", networks: { testnet: entry(30), devnet: entry(20) } });
+    expect(readDeployConfig(path)).toEqual({
+      $comment: "kept",
+      networks: { testnet: entry(30), devnet: entry(20) },
+    });
     expect(readdirSync(join(path, "..")).filter((name) => name.endsWith(".tmp"))).toEqual([]);
   });
 
@@ -51,7 +72,9 @@ describe("writeDeployConfig / readDeployConfig", () => {
     writeDeployConfig(path, "testnet", entry(1));
     writeFileSync(path, "{ not json");
     expect(() => readDeployConfig(path)).toThrow(`${path} is not a valid Verity deploy config:`);
-    expect(() => writeDeployConfig(path, "devnet", entry(2))).toThrow(`${path} is not a valid Verity deploy config`);
+    expect(() => writeDeployConfig(path, "devnet", entry(2))).toThrow(
+      `${path} is not a valid Verity deploy config`,
+    );
     expect(readFileSync(path, "utf8")).toBe("{ not json");
   });
 
@@ -62,24 +85,30 @@ describe("writeDeployConfig / readDeployConfig", () => {
     onDisk.networks.testnet.packageId = "0xNOPE";
     onDisk.networks.testnet.publishedAtMs = "yesterday";
     writeFileSync(path, JSON.stringify(onDisk));
-    expect(() => readDeployConfig(path)).toThrow(/networks\.testnet\.packageId: expected 0x \+ 64 lowercase hex digits; networks\.testnet\.publishedAtMs: /);
+    expect(() => readDeployConfig(path)).toThrow(
+      /networks\.testnet\.packageId: expected 0x \+ 64 lowercase hex digits; networks\.testnet\.publishedAtMs: /,
+    );
     writeFileSync(path, JSON.stringify({ deployments: {} }));
     expect(() => readDeployConfig(path)).toThrow("networks:");
   });
 
   it("refuses to write an invalid entry, and writes nothing", () => {
     const path = tempConfig();
-    expect(() => writeDeployConfig(path, "testnet", entry(1, { digest: "not base58 0OIl" }))).toThrow(
-      "deployment for testnet is invalid: digest: expected a base58 digest",
+    expect(() =>
+      writeDeployConfig(path, "testnet", entry(1, { digest: "not base58 0OIl" })),
+    ).toThrow("deployment for testnet is invalid: digest: expected a base58 digest");
+    expect(() => writeDeployConfig(path, "testnet", entry(1, { checkpoint: "-1" }))).toThrow(
+      "checkpoint: expected a decimal u64",
     );
-    expect(() => writeDeployConfig(path, "testnet", entry(1, { checkpoint: "-1" }))).toThrow("checkpoint: expected a decimal u64");
     expect(existsSync(path)).toBe(false);
   });
 });
 
 describe("deployConfigPath", () => {
   it("uses VERITY_CONFIG when set", () => {
-    expect(deployConfigPath({ VERITY_CONFIG: "/somewhere/verity.json" })).toBe("/somewhere/verity.json");
+    expect(deployConfigPath({ VERITY_CONFIG: "/somewhere/verity.json" })).toBe(
+      "/somewhere/verity.json",
+    );
   });
 
   it("defaults to verity.config.json at the repository root", () => {

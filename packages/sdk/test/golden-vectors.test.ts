@@ -22,11 +22,14 @@ const layoutOf = (type: string) => {
 };
 
 describe("golden vectors from the Move VM", () => {
-  it.each(vectors.map((v) => [v.type, v] as const))("%s decodes to the expected value, to its last byte", (_, v) => {
-    const layout = layoutOf(v.type);
-    expect(layout.parse(fromHex(v.bcs))).toEqual(v.expected);
-    expect(toHex(layout.serialize(layout.parse(fromHex(v.bcs)) as never).toBytes())).toBe(v.bcs);
-  });
+  it.each(vectors.map((v) => [v.type, v] as const))(
+    "%s decodes to the expected value, to its last byte",
+    (_, v) => {
+      const layout = layoutOf(v.type);
+      expect(layout.parse(fromHex(v.bcs))).toEqual(v.expected);
+      expect(toHex(layout.serialize(layout.parse(fromHex(v.bcs)) as never).toBytes())).toBe(v.bcs);
+    },
+  );
 
   it("covers every event layout the sdk declares", () => {
     const declared = Object.entries(verityEvents).flatMap(([module, events]) =>

@@ -2,7 +2,13 @@ import { toHex } from "@mysten/bcs";
 import { Ed25519Keypair, Ed25519PublicKey } from "@mysten/sui/keypairs/ed25519";
 import { Secp256k1Keypair } from "@mysten/sui/keypairs/secp256k1";
 import { describe, expect, it } from "vitest";
-import { AttestationKind, attestationMessage, inferencePayload, sealIdentity, signAttestation } from "../src/index.ts";
+import {
+  AttestationKind,
+  attestationMessage,
+  inferencePayload,
+  sealIdentity,
+  signAttestation,
+} from "../src/index.ts";
 
 const payload = {
   kind: AttestationKind.training,
@@ -38,7 +44,13 @@ describe("attestation signing", () => {
 
   it("builds the inference payload inference::record verifies", () => {
     const p = inferencePayload("0xaa", 1n, 2n, new Uint8Array(32));
-    expect(p).toMatchObject({ kind: 4, inputs: ["0xaa"], input_blobs: [1n], outputs: [], output_blobs: [2n] });
+    expect(p).toMatchObject({
+      kind: 4,
+      inputs: ["0xaa"],
+      input_blobs: [1n],
+      outputs: [],
+      output_blobs: [2n],
+    });
   });
 });
 

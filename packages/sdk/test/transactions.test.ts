@@ -13,7 +13,9 @@ function calls(tx: Transaction) {
   const input = (arg: { $kind: string; Input?: number; Result?: number }) => {
     if (arg.$kind !== "Input") return arg.$kind;
     const i = data.inputs[arg.Input!]!;
-    return i.Pure ? Uint8Array.from(atob(i.Pure.bytes), (c) => c.charCodeAt(0)) : (i.UnresolvedObject?.objectId ?? i.Object?.SharedObject?.objectId);
+    return i.Pure
+      ? Uint8Array.from(atob(i.Pure.bytes), (c) => c.charCodeAt(0))
+      : (i.UnresolvedObject?.objectId ?? i.Object?.SharedObject?.objectId);
   };
   return data.commands.map((c) => ({
     target: `${c.MoveCall!.module}::${c.MoveCall!.function}`,
@@ -48,7 +50,14 @@ describe("PTB builders", () => {
 
   it("registers a derived dataset as begin_derived, one add_parent per parent, finish_derived", () => {
     const tx = new Transaction();
-    const content = { name: "d", blobId: 1n, sha256: new Uint8Array(32), size: 1, mediaType: "a/b", license: "MIT" };
+    const content = {
+      name: "d",
+      blobId: 1n,
+      sha256: new Uint8Array(32),
+      size: 1,
+      mediaType: "a/b",
+      license: "MIT",
+    };
     transactions.dataset.registerDerived(tx, PKG, ID(9), [ID(1), ID(2)], content);
     expect(calls(tx).map((c) => c.target)).toEqual([
       "dataset::begin_derived",
@@ -69,8 +78,22 @@ describe("PTB builders", () => {
       output_blobs: [4n],
       payload_digest: new Uint8Array(32),
     };
-    const attestation = transactions.attestation.record(tx, PKG, ID(8), payload, 1_000n, new Uint8Array(64).fill(2));
-    const model = { name: "m", blobId: 4n, sha256: new Uint8Array(32), size: 10, architecture: "a", framework: "f" };
+    const attestation = transactions.attestation.record(
+      tx,
+      PKG,
+      ID(8),
+      payload,
+      1_000n,
+      new Uint8Array(64).fill(2),
+    );
+    const model = {
+      name: "m",
+      blobId: 4n,
+      sha256: new Uint8Array(32),
+      size: 10,
+      architecture: "a",
+      framework: "f",
+    };
     transactions.model.register(tx, PKG, attestation, model);
     transactions.attestation.finalize(tx, PKG, attestation);
     const [record, register, finalize] = calls(tx);
@@ -97,7 +120,12 @@ describe("PTB builders", () => {
       timestampMs: 5n,
       signature: new Uint8Array(64),
     });
-    transactions.dataset.publishVersion(tx, PKG, ID(4), { blobId: 1n, sha256: key, size: 1, mediaType: "a/b" });
+    transactions.dataset.publishVersion(tx, PKG, ID(4), {
+      blobId: 1n,
+      sha256: key,
+      size: 1,
+      mediaType: "a/b",
+    });
     transactions.dataset.retract(tx, PKG, ID(4), "consent withdrawn");
     transactions.dataset.setPolicy(tx, PKG, ID(4), null);
     expect(calls(tx).map((c) => c.target)).toEqual([

@@ -41,23 +41,35 @@ interface DeployOptions {
  */
 export function deployCommand(): Command {
   return new Command("deploy")
-    .description("Compile a Move package under move/, publish it to a Sui network, and record its ids in the deploy config")
-    .requiredOption("--network <name|url>", "mainnet, testnet, devnet, localnet, or a full-node URL")
+    .description(
+      "Compile a Move package under move/, publish it to a Sui network, and record its ids in the deploy config",
+    )
+    .requiredOption(
+      "--network <name|url>",
+      "mainnet, testnet, devnet, localnet, or a full-node URL",
+    )
     .requiredOption(
       "--key <file|env>",
       "a Sui keystore file (e.g. ~/.sui/sui_config/sui.keystore) or the name of an environment variable holding a suiprivkey1… key",
     )
     .option("--address <address>", "which keystore key to use (default: its first ed25519 key)")
     .option("--package <name>", "package folder under move/", "verity")
-    .option("--config <file>", "deploy config to update (default: $VERITY_CONFIG, else verity.config.json at the repo root)")
+    .option(
+      "--config <file>",
+      "deploy config to update (default: $VERITY_CONFIG, else verity.config.json at the repo root)",
+    )
     .addOption(
       new Option("--gas-budget <mist>", "gas budget in MIST (only the gas used is charged)")
         .argParser(parseMist)
-        .default(DEFAULT_GAS_BUDGET, `${DEFAULT_GAS_BUDGET} = ${formatSui(DEFAULT_GAS_BUDGET)} SUI`),
+        .default(
+          DEFAULT_GAS_BUDGET,
+          `${DEFAULT_GAS_BUDGET} = ${formatSui(DEFAULT_GAS_BUDGET)} SUI`,
+        ),
     )
     .action((options: DeployOptions) => deploy(options));
 }
 
+/** The deploy steps: key and config checks, node checks, compile, publish, record. */
 async function deploy(options: DeployOptions): Promise<void> {
   const network = resolveNetwork(options.network);
   const [pkg] = findMovePackages(MOVE_ROOT, options.package);
@@ -88,7 +100,12 @@ async function deploy(options: DeployOptions): Promise<void> {
     console.log(
       `publishing ${compiled.modules.length} modules from ${sender} to ${describeNetwork(network)}, gas budget ${formatSui(options.gasBudget)} SUI…`,
     );
-    const { digest, published, checkpoint, timestampMs } = await publish(client, keypair, bytes, pkg.name);
+    const { digest, published, checkpoint, timestampMs } = await publish(
+      client,
+      keypair,
+      bytes,
+      pkg.name,
+    );
     console.log(`published ${published.packageId} in tx ${digest}`);
     for (const [type, id] of Object.entries(published.objects)) console.log(`  ${type}: ${id}`);
 
@@ -111,7 +128,12 @@ async function deploy(options: DeployOptions): Promise<void> {
  * Finds SUI coins of `owner` covering `budget`, reading pages of coins only until they do.
  * @throws Error saying the address needs SUI, and how to get some, when its coins fall short
  */
-async function payGas(client: SuiGrpcClient, network: SuiNetwork, owner: string, budget: bigint): Promise<GasCoin[]> {
+async function payGas(
+  client: SuiGrpcClient,
+  network: SuiNetwork,
+  owner: string,
+  budget: bigint,
+): Promise<GasCoin[]> {
   const coins: GasCoin[] = [];
   let total = 0n;
   let cursor: string | null = null;
@@ -129,7 +151,9 @@ async function payGas(client: SuiGrpcClient, network: SuiNetwork, owner: string,
       error.available === 0n
         ? "has no SUI coins"
         : `has ${formatSui(error.available)} SUI in coins, less than the gas budget of ${formatSui(budget)} SUI`;
-    throw new Error(`address ${owner} ${has} on ${network.name}: it needs SUI (${network.fundingHint})`);
+    throw new Error(
+      `address ${owner} ${has} on ${network.name}: it needs SUI (${network.fundingHint})`,
+    );
   }
 }
 
@@ -138,7 +162,12 @@ async function payGas(client: SuiGrpcClient, network: SuiNetwork, owner: string,
  * for the checkpoint that holds it.
  * @throws Error with the effects' error when execution failed
  */
-async function publish(client: SuiGrpcClient, keypair: Keypair, bytes: Uint8Array, packageName: string) {
+async function publish(
+  client: SuiGrpcClient,
+  keypair: Keypair,
+  bytes: Uint8Array,
+  packageName: string,
+) {
   const { signature } = await keypair.signTransaction(bytes);
   const result = await client.core.executeTransaction({
     transaction: bytes,
@@ -147,7 +176,9 @@ async function publish(client: SuiGrpcClient, keypair: Keypair, bytes: Uint8Arra
   });
   if (result.FailedTransaction) {
     const { digest, status } = result.FailedTransaction;
-    throw new Error(`publish transaction ${digest} failed: ${status.error?.message ?? "unknown error"}`);
+    throw new Error(
+      `publish transaction ${digest} failed: ${status.error?.message ?? "unknown error"}`,
+    );
   }
   const { digest, effects, objectTypes } = result.Transaction;
   const published = readPublishedObjects(effects.changedObjects, objectTypes, packageName);
@@ -156,7 +187,9 @@ async function publish(client: SuiGrpcClient, keypair: Keypair, bytes: Uint8Arra
     const { checkpoint, timestampMs } = final.Transaction ?? final.FailedTransaction;
     return { digest, published, checkpoint, timestampMs };
   } catch (error) {
-    console.warn(`warning: tx ${digest} is not in a checkpoint yet (${(error as Error).message}); recording it without one`);
+    console.warn(
+      `warning: tx ${digest} is not in a checkpoint yet (${(error as Error).message}); recording it without one`,
+    );
     return { digest, published, checkpoint: null, timestampMs: null };
   }
 }
@@ -174,7 +207,8 @@ function explainNodeError(error: unknown, network: SuiNetwork): unknown {
 
 /** Parses a `--gas-budget` value: a positive whole number of MIST. */
 function parseMist(value: string): bigint {
-  if (!/^\d+$/.test(value) || BigInt(value) === 0n) throw new InvalidArgumentError("expected a positive whole number of MIST");
+  if (!/^\d+$/.test(value) || BigInt(value) === 0n)
+    throw new InvalidArgumentError("expected a positive whole number of MIST");
   return BigInt(value);
 }
 

@@ -1,16 +1,19 @@
-import { Command } from "commander";
 import {
   buildMovePackage,
   findMovePackages,
   type MoveTestResult,
+  readMovePackage,
   resolveFramework,
   runMoveTests,
 } from "@verity/move-tools";
+import { Command } from "commander";
 import { MOVE_ROOT } from "../paths.ts";
 
 /** `verity move build|test [package]`: compile and unit-test the Move packages under `move/`. */
 export function moveCommand(): Command {
-  const move = new Command("move").description("Build and test the Move packages with the WASM Sui compiler");
+  const move = new Command("move").description(
+    "Build and test the Move packages with the WASM Sui compiler",
+  );
 
   move
     .command("build")
@@ -20,14 +23,24 @@ export function moveCommand(): Command {
       const framework = resolveFramework();
       for (const pkg of findMovePackages(MOVE_ROOT, only)) {
         const compiled = await buildMovePackage(pkg.dir, framework);
-        console.log(`${pkg.name}: ${compiled.modules.length} modules, depends on ${compiled.dependencies.join(", ")}`);
+        const bytes = compiled.modules.reduce((sum, m) => sum + Buffer.from(m, "base64").length, 0);
+        const digest = Buffer.from(compiled.digest).toString("hex");
+        console.log(
+          `${pkg.name}: ${compiled.modules.length} modules (${moduleNames(pkg.dir).join(", ")})`,
+        );
+        console.log(`  ${bytes} bytes of bytecode, package digest 0x${digest}`);
+        console.log(
+          `  links against ${compiled.dependencies.map((d) => d.replace(/^0x0+(?=.)/, "0x")).join(", ")}`,
+        );
         if (compiled.warnings) console.log(compiled.warnings);
       }
     });
 
   move
     .command("test")
-    .description("Run the Move unit tests of every package in the real Move VM; ends with `N passed, N failed`")
+    .description(
+      "Run the Move unit tests of every package in the real Move VM; ends with `N passed, N failed`",
+    )
     .argument("[package]", "package folder name under move/, e.g. verity")
     .action(async (only?: string) => {
       const framework = resolveFramework();
@@ -46,12 +59,23 @@ export function moveCommand(): Command {
           failed += 1;
         }
       }
-      const source = framework.kind === "local" ? `framework from ${framework.dir}` : "framework from GitHub";
-      console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} packages SKIPPED` : ""} (${source})`);
+      const source =
+        framework.kind === "local" ? `framework from ${framework.dir}` : "framework from GitHub";
+      console.log(
+        `${passed} passed, ${failed} failed${skipped ? `, ${skipped} packages SKIPPED` : ""} (${source})`,
+      );
       if (failed > 0) process.exitCode = 1;
     });
 
   return move;
+}
+
+/** Module names declared in a package's `sources/`, sorted. */
+function moduleNames(dir: string): string[] {
+  const sources = readMovePackage(dir, false);
+  return Object.values(sources)
+    .flatMap((text) => [...text.matchAll(/^module\s+\w+::(\w+)/gm)].map((m) => m[1] as string))
+    .sort();
 }
 
 function report(name: string, result: MoveTestResult) {

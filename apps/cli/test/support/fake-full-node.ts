@@ -25,7 +25,8 @@ function methodCodecs(): Map<string, MethodCodec> {
   const services = [client.ledgerService, client.stateService, client.transactionExecutionService];
   const codecs = new Map<string, MethodCodec>();
   for (const service of services) {
-    for (const method of service.methods) codecs.set(`${service.typeName}/${method.name}`, method as unknown as MethodCodec);
+    for (const method of service.methods)
+      codecs.set(`${service.typeName}/${method.name}`, method as unknown as MethodCodec);
   }
   return codecs;
 }
@@ -60,7 +61,11 @@ export async function startFakeFullNode(handlers: Record<string, Handler>): Prom
     const codec = codecs.get(path);
     const handler = handlers[path];
     if (!codec || !handler) {
-      response.writeHead(200, { "content-type": "application/grpc-web-text", "grpc-status": "12", "grpc-message": `${path} not faked` });
+      response.writeHead(200, {
+        "content-type": "application/grpc-web-text",
+        "grpc-status": "12",
+        "grpc-message": encodeURIComponent(`${path} not faked`),
+      });
       response.end();
       return;
     }
@@ -73,7 +78,11 @@ export async function startFakeFullNode(handlers: Record<string, Handler>): Prom
   };
   const server: Server = createServer((request, response) => {
     respond(request, response).catch((error: unknown) => {
-      response.writeHead(200, { "content-type": "application/grpc-web-text", "grpc-status": "13", "grpc-message": String(error) });
+      response.writeHead(200, {
+        "content-type": "application/grpc-web-text",
+        "grpc-status": "13",
+        "grpc-message": encodeURIComponent(String(error)),
+      });
       response.end();
     });
   });

@@ -40,7 +40,11 @@ export function record(
 }
 
 /** `attestation::record_self`: an unsigned attestation by the sender, marked `signed: false`. */
-export function recordSelf(tx: Transaction, packageId: string, payload: AttestationPayloadInput): TransactionResult {
+export function recordSelf(
+  tx: Transaction,
+  packageId: string,
+  payload: AttestationPayloadInput,
+): TransactionResult {
   return tx.moveCall({
     target: `${packageId}::attestation::record_self`,
     arguments: [...payloadArguments(tx, payload), tx.object.clock()],
@@ -48,6 +52,10 @@ export function recordSelf(tx: Transaction, packageId: string, payload: Attestat
 }
 
 /** `attestation::finalize`: freezes an attestation returned by `record`/`recordSelf`. */
-export function finalize(tx: Transaction, packageId: string, attestation: TransactionArgument): TransactionResult {
+export function finalize(
+  tx: Transaction,
+  packageId: string,
+  attestation: TransactionArgument,
+): TransactionResult {
   return tx.moveCall({ target: `${packageId}::attestation::finalize`, arguments: [attestation] });
 }

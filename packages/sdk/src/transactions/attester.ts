@@ -15,7 +15,12 @@ export function register(
 ): TransactionResult {
   return tx.moveCall({
     target: `${packageId}::attester::register`,
-    arguments: [tx.object(adminCap), tx.pure.string(name), tx.pure.vector("u8", publicKey), tx.object.clock()],
+    arguments: [
+      tx.object(adminCap),
+      tx.pure.string(name),
+      tx.pure.vector("u8", publicKey),
+      tx.object.clock(),
+    ],
   });
 }
 
@@ -53,12 +58,22 @@ export function rotateKey(
 ): TransactionResult {
   return tx.moveCall({
     target: `${packageId}::attester::rotate_key`,
-    arguments: [tx.object(adminCap), tx.object(attester), tx.pure.vector("u8", newPublicKey), tx.object.clock()],
+    arguments: [
+      tx.object(adminCap),
+      tx.object(attester),
+      tx.pure.vector("u8", newPublicKey),
+      tx.object.clock(),
+    ],
   });
 }
 
 /** `attester::revoke`: revokes the attester for good. */
-export function revoke(tx: Transaction, packageId: string, adminCap: string, attester: string): TransactionResult {
+export function revoke(
+  tx: Transaction,
+  packageId: string,
+  adminCap: string,
+  attester: string,
+): TransactionResult {
   return tx.moveCall({
     target: `${packageId}::attester::revoke`,
     arguments: [tx.object(adminCap), tx.object(attester), tx.object.clock()],

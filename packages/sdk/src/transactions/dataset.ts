@@ -38,7 +38,11 @@ const fields = (tx: Transaction, d: DatasetFields) => [
 ];
 
 /** `dataset::register`: registers and shares a dataset; the result is its `ID`. */
-export function register(tx: Transaction, packageId: string, dataset: DatasetFields): TransactionResult {
+export function register(
+  tx: Transaction,
+  packageId: string,
+  dataset: DatasetFields,
+): TransactionResult {
   return tx.moveCall({ target: `${packageId}::dataset::register`, arguments: fields(tx, dataset) });
 }
 
@@ -59,7 +63,10 @@ export function registerDerived(
     arguments: [typeof transform === "string" ? tx.object(transform) : transform],
   });
   for (const parent of parents) {
-    tx.moveCall({ target: `${packageId}::dataset::add_parent`, arguments: [builder!, tx.object(parent)] });
+    tx.moveCall({
+      target: `${packageId}::dataset::add_parent`,
+      arguments: [builder!, tx.object(parent)],
+    });
   }
   return tx.moveCall({
     target: `${packageId}::dataset::finish_derived`,
@@ -88,7 +95,12 @@ export function publishVersion(
 }
 
 /** `dataset::retract`: retracts a dataset with a reason (creator only). */
-export function retract(tx: Transaction, packageId: string, dataset: string, reason: string): TransactionResult {
+export function retract(
+  tx: Transaction,
+  packageId: string,
+  dataset: string,
+  reason: string,
+): TransactionResult {
   return tx.moveCall({
     target: `${packageId}::dataset::retract`,
     arguments: [tx.object(dataset), tx.pure.string(reason), tx.object.clock()],

@@ -6,7 +6,15 @@
  */
 import { normalizeSuiAddress } from "@mysten/sui/utils";
 import { signAttestation } from "../../src/signing.ts";
-import { TIMESTAMP_MS, blobs, digests, ids, keys, payloads, testScenarioObjectId } from "./move-test-signatures.ts";
+import {
+  blobs,
+  digests,
+  ids,
+  keys,
+  payloads,
+  TIMESTAMP_MS,
+  testScenarioObjectId,
+} from "./move-test-signatures.ts";
 
 const address = (a: string) => normalizeSuiAddress(a);
 const bytes = (b: Uint8Array) => Array.from(b);

@@ -2,8 +2,9 @@
  * BCS layouts of `verity::attestation` (move/verity/sources/attestation.move): the signed
  * message, the `Attestation` object and its event.
  */
-import { bcs } from "@mysten/sui/bcs";
+
 import type { BcsType } from "@mysten/bcs";
+import { bcs } from "@mysten/sui/bcs";
 import { BlobId, Bytes, ID } from "./common.ts";
 
 /** Activity kinds, as the `kind: u8` of attestations. */
