@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fromHex, toHex } from "@mysten/bcs";
 import { describe, expect, it } from "vitest";
-import { eventLayout, verityEvents } from "../src/index.ts";
+import { eventLayout, objectLayout, verityEvents, verityObjects } from "../src/index.ts";
 
 interface GoldenVector {
   type: string;
@@ -16,12 +16,12 @@ const { vectors } = JSON.parse(
 
 const layoutOf = (type: string) => {
   const [module, struct] = type.split("::") as [string, string];
-  const layout = eventLayout(module, struct);
+  const layout = eventLayout(module, struct) ?? objectLayout(module, struct);
   if (!layout) throw new Error(`the sdk has no layout for ${type}`);
   return layout as typeof layout & { serialize(value: never): { toBytes(): Uint8Array } };
 };
 
-describe("golden vectors from the Move VM", () => {
+describe("golden vectors (events and objects) from the Move VM", () => {
   it.each(vectors.map((v) => [v.type, v] as const))(
     "%s decodes to the expected value, to its last byte",
     (_, v) => {
@@ -31,9 +31,11 @@ describe("golden vectors from the Move VM", () => {
     },
   );
 
-  it("covers every event layout the sdk declares", () => {
-    const declared = Object.entries(verityEvents).flatMap(([module, events]) =>
-      Object.keys(events).map((struct) => `${module}::${struct}`),
+  it("covers every event and object layout the sdk declares", () => {
+    const declared = [verityEvents, verityObjects].flatMap((registry) =>
+      Object.entries(registry).flatMap(([module, layouts]) =>
+        Object.keys(layouts).map((struct) => `${module}::${struct}`),
+      ),
     );
     expect(vectors.map((v) => v.type).sort()).toEqual(declared.sort());
   });
@@ -43,8 +45,9 @@ describe("golden vectors from the Move VM", () => {
     expect(() => layoutOf(v.type).parse(fromHex(v.bcs.slice(0, -20)))).toThrow();
   });
 
-  it("knows no event outside the package", () => {
+  it("knows no event or object outside the package", () => {
     expect(eventLayout("dataset", "Nope")).toBeUndefined();
     expect(eventLayout("toString", "constructor")).toBeUndefined();
+    expect(objectLayout("dataset", "DatasetRegistered")).toBeUndefined();
   });
 });

@@ -62,7 +62,7 @@ export function moveCommand(): Command {
       const source =
         framework.kind === "local" ? `framework from ${framework.dir}` : "framework from GitHub";
       console.log(
-        `${passed} passed, ${failed} failed${skipped ? `, ${skipped} packages SKIPPED` : ""} (${source})`,
+        `${passed} passed, ${failed} failed${skipped ? `, ${skipped} package${skipped === 1 ? "" : "s"} SKIPPED` : ""} (${source})`,
       );
       if (failed > 0) process.exitCode = 1;
     });

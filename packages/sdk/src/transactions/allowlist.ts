@@ -20,33 +20,26 @@ export function create(tx: Transaction, packageId: string, name: string): Transa
   });
 }
 
+/** A membership change: `allowlist::add` or `allowlist::remove`. */
+const membership =
+  (fn: "add" | "remove") =>
+  (
+    tx: Transaction,
+    packageId: string,
+    allowlist: string,
+    cap: TransactionObjectInput,
+    member: string,
+  ): TransactionResult =>
+    tx.moveCall({
+      target: `${packageId}::allowlist::${fn}`,
+      arguments: [tx.object(allowlist), tx.object(cap), tx.pure.address(member), tx.object.clock()],
+    });
+
 /** `allowlist::add`: adds `member` to `allowlist` (object id) with its `cap` (id or PTB result). */
-export function add(
-  tx: Transaction,
-  packageId: string,
-  allowlist: string,
-  cap: TransactionObjectInput,
-  member: string,
-): TransactionResult {
-  return tx.moveCall({
-    target: `${packageId}::allowlist::add`,
-    arguments: [tx.object(allowlist), tx.object(cap), tx.pure.address(member), tx.object.clock()],
-  });
-}
+export const add = membership("add");
 
 /** `allowlist::remove`: removes `member` from `allowlist`; their next key request is denied. */
-export function remove(
-  tx: Transaction,
-  packageId: string,
-  allowlist: string,
-  cap: TransactionObjectInput,
-  member: string,
-): TransactionResult {
-  return tx.moveCall({
-    target: `${packageId}::allowlist::remove`,
-    arguments: [tx.object(allowlist), tx.object(cap), tx.pure.address(member), tx.object.clock()],
-  });
-}
+export const remove = membership("remove");
 
 /**
  * `allowlist::seal_approve`: the call a Seal key server dry-runs, as the requester, to decide

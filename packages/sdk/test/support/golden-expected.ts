@@ -26,8 +26,9 @@ const NOW = `${TIMESTAMP_MS + 1000n}`;
 const keyA = bytes(keys.a.getPublicKey().toRawBytes());
 const keyB = bytes(keys.b.getPublicKey().toRawBytes());
 
-/** Expected decoded value of every golden vector, by `module::Struct`. */
+/** Expected decoded value of every golden vector (events, then objects), by `module::Struct`. */
 export async function goldenExpected(): Promise<Record<string, unknown>> {
+  const transformSignature = bytes(await signAttestation(keys.a, payloads.transform, TIMESTAMP_MS));
   return {
     "attester::AttesterRegistered": {
       attester_id: ids.attester,
@@ -43,7 +44,7 @@ export async function goldenExpected(): Promise<Record<string, unknown>> {
       attester: ids.attester,
       signed: true,
       public_key: keyA,
-      signature: bytes(await signAttestation(keys.a, payloads.transform, TIMESTAMP_MS)),
+      signature: transformSignature,
       submitter: CREATOR,
       inputs: [ids.dataset],
       input_blobs: [`${blobs.raw}`],
@@ -168,6 +169,98 @@ export async function goldenExpected(): Promise<Record<string, unknown>> {
       amount_mist: "1000000000",
       recipient: CREATOR,
       timestamp_ms: NOW,
+    },
+    // Objects, as they stand at the end of the story.
+    "attester::Attester": {
+      id: ids.attester,
+      name: "ci-attester",
+      public_key: keyB,
+      pcrs: [],
+      key_version: "1",
+      revoked: true,
+    },
+    "attestation::Attestation": {
+      id: ids.transform,
+      attester: ids.attester,
+      public_key: keyA,
+      signature: transformSignature,
+      submitter: CREATOR,
+      timestamp_ms: `${TIMESTAMP_MS}`,
+      payload: {
+        kind: 0,
+        inputs: [ids.dataset],
+        input_blobs: [`${blobs.raw}`],
+        outputs: [],
+        output_blobs: [`${blobs.derived}`],
+        payload_digest: bytes(digests.transform),
+      },
+    },
+    "dataset::Dataset": {
+      id: ids.derived,
+      creator: CREATOR,
+      name: "clean",
+      blob_id: `${blobs.derived}`,
+      sha256: bytes(digests.derived),
+      size: "900",
+      media_type: "text/csv",
+      license: "CC-BY-4.0",
+      policy: null,
+      parents: [ids.dataset],
+      transform: ids.transform,
+      previous: null,
+      next: null,
+      revision: "1",
+      retracted: false,
+    },
+    "model::Model": {
+      id: ids.model,
+      creator: CREATOR,
+      name: "churn-classifier",
+      blob_id: `${blobs.weights}`,
+      sha256: bytes(digests.weights),
+      size: "4096",
+      architecture: "logistic-regression",
+      framework: "verity-demo",
+      base_model: null,
+      training: ids.training,
+      datasets: [ids.derived],
+    },
+    "inference::Inference": {
+      id: testScenarioObjectId(5, 1),
+      model: ids.model,
+      attestation: testScenarioObjectId(5, 0),
+      attester: ids.attester,
+      input_blob_id: `${blobs.input}`,
+      input_sha256: bytes(digests.input),
+      output_blob_id: `${blobs.output}`,
+      output_sha256: bytes(digests.output),
+      timestamp_ms: `${TIMESTAMP_MS}`,
+    },
+    "allowlist::Allowlist": {
+      id: testScenarioObjectId(8, 0),
+      name: "researchers",
+      members: { id: testScenarioObjectId(8, 1), size: "0" },
+    },
+    "allowlist::Cap": { id: testScenarioObjectId(8, 2), allowlist_id: testScenarioObjectId(8, 0) },
+    "timelock::Timelock": {
+      id: testScenarioObjectId(9, 0),
+      unlock_ms: "1700086400000",
+      creator: CREATOR,
+    },
+    "subscription::Service": {
+      id: testScenarioObjectId(9, 1),
+      name: "premium",
+      fee_mist: "1000000000",
+      ttl_ms: "2592000000",
+      balance: { value: "0" },
+    },
+    "subscription::Cap": { id: testScenarioObjectId(9, 2), service_id: testScenarioObjectId(9, 1) },
+    "subscription::Subscription": {
+      id: testScenarioObjectId(10, 1),
+      service_id: testScenarioObjectId(9, 1),
+      subscriber: OUTSIDER,
+      created_ms: NOW,
+      expires_ms: `${TIMESTAMP_MS + 1000n + 2_592_000_000n}`,
     },
   };
 }

@@ -53,3 +53,6 @@ export const AllowlistMemberRemoved = bcs.struct("AllowlistMemberRemoved", {
 
 /** Events of `verity::allowlist`, by struct name. */
 export const events = { AllowlistCreated, AllowlistMemberAdded, AllowlistMemberRemoved } as const;
+
+/** Objects of `verity::allowlist`, by struct name. */
+export const objects = { Allowlist, Cap } as const;

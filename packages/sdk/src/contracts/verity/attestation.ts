@@ -72,3 +72,6 @@ export const AttestationRecorded = bcs.struct("AttestationRecorded", {
 
 /** Events of `verity::attestation`, by struct name. */
 export const events = { AttestationRecorded } as const;
+
+/** Objects of `verity::attestation`, by struct name. */
+export const objects = { Attestation } as const;

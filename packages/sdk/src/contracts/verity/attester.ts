@@ -47,3 +47,6 @@ export const AttesterRevoked = bcs.struct("AttesterRevoked", {
 
 /** Events of `verity::attester`, by struct name. */
 export const events = { AttesterRegistered, AttesterKeyRotated, AttesterRevoked } as const;
+
+/** Objects of `verity::attester`, by struct name. */
+export const objects = { Attester } as const;

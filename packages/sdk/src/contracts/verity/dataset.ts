@@ -6,20 +6,31 @@
 import { bcs } from "@mysten/sui/bcs";
 import { BlobId, Bytes, ID, MoveString } from "./common.ts";
 
-/** `verity::dataset::Dataset`: a registered dataset (shared object). */
-export const Dataset = bcs.struct("Dataset", {
-  id: ID,
+/** Fields shared by the `Dataset` object and its `DatasetRegistered` event, in Move order. */
+const datasetFields = {
   creator: bcs.Address,
   name: MoveString,
+  /** Walrus blob id of the content */
   blob_id: BlobId,
+  /** SHA-256 of the content, 32 bytes */
   sha256: Bytes,
+  /** bytes */
   size: bcs.u64(),
   media_type: MoveString,
   license: MoveString,
+  /** Seal policy (allowlist, timelock or subscription service) */
   policy: bcs.option(ID),
   parents: bcs.vector(ID),
+  /** the transform attestation that produced it */
   transform: bcs.option(ID),
+  /** the version it replaces */
   previous: bcs.option(ID),
+};
+
+/** `verity::dataset::Dataset`: a registered dataset (shared object). */
+export const Dataset = bcs.struct("Dataset", {
+  id: ID,
+  ...datasetFields,
   next: bcs.option(ID),
   revision: bcs.u64(),
   retracted: bcs.bool(),
@@ -28,18 +39,7 @@ export const Dataset = bcs.struct("Dataset", {
 /** `verity::dataset::DatasetRegistered`: a first registration, a derived dataset or a new version. */
 export const DatasetRegistered = bcs.struct("DatasetRegistered", {
   dataset_id: ID,
-  creator: bcs.Address,
-  name: MoveString,
-  blob_id: BlobId,
-  sha256: Bytes,
-  /** bytes */
-  size: bcs.u64(),
-  media_type: MoveString,
-  license: MoveString,
-  policy: bcs.option(ID),
-  parents: bcs.vector(ID),
-  transform: bcs.option(ID),
-  previous: bcs.option(ID),
+  ...datasetFields,
   revision: bcs.u64(),
   /** ms since the Unix epoch, from `0x6::clock::Clock` */
   timestamp_ms: bcs.u64(),
@@ -63,3 +63,6 @@ export const DatasetPolicySet = bcs.struct("DatasetPolicySet", {
 
 /** Events of `verity::dataset`, by struct name. */
 export const events = { DatasetRegistered, DatasetRetracted, DatasetPolicySet } as const;
+
+/** Objects of `verity::dataset`, by struct name. */
+export const objects = { Dataset } as const;

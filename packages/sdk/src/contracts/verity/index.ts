@@ -25,15 +25,27 @@ export const verityEvents = {
   timelock: timelock.events,
 } as const;
 
+/** Objects of the `verity` package: module name -> struct name -> BCS layout. */
+export const verityObjects = {
+  allowlist: allowlist.objects,
+  attestation: attestation.objects,
+  attester: attester.objects,
+  dataset: dataset.objects,
+  inference: inference.objects,
+  model: model.objects,
+  subscription: subscription.objects,
+  timelock: timelock.objects,
+} as const;
+
 /** A `verity` event type, as `module::Struct` (e.g. `dataset::DatasetRegistered`). */
 export type VerityEventName = {
   [M in keyof typeof verityEvents]: `${M}::${keyof (typeof verityEvents)[M] & string}`;
 }[keyof typeof verityEvents];
 
-/** What decoding needs of an event's BCS layout: its struct name and a parser. */
-export interface EventLayout {
+/** What decoding needs of a BCS layout: its struct name and a parser. */
+export interface Layout {
   readonly name: string;
-  /** Decodes the event's BCS bytes; throws on bytes that do not fit the layout. */
+  /** Decodes BCS bytes; throws on bytes that do not fit the layout. */
   parse(bytes: Uint8Array): unknown;
 }
 
@@ -43,9 +55,22 @@ export interface EventLayout {
  *
  * @returns undefined when the package has no such event (the indexer quarantines those)
  */
-export function eventLayout(module: string, struct: string): EventLayout | undefined {
-  const events: Record<string, Record<string, EventLayout>> = verityEvents;
-  return Object.hasOwn(events, module) && Object.hasOwn(events[module]!, struct)
-    ? events[module]![struct]
+export function eventLayout(module: string, struct: string): Layout | undefined {
+  return lookup(verityEvents, module, struct);
+}
+
+/**
+ * The BCS layout of a `verity` object (its `bcs::to_bytes`, the `contents` of a Move object in
+ * a checkpoint), from its module and struct name.
+ *
+ * @returns undefined when the package has no such object
+ */
+export function objectLayout(module: string, struct: string): Layout | undefined {
+  return lookup(verityObjects, module, struct);
+}
+
+function lookup(registry: Record<string, Record<string, Layout>>, module: string, struct: string) {
+  return Object.hasOwn(registry, module) && Object.hasOwn(registry[module]!, struct)
+    ? registry[module]![struct]
     : undefined;
 }

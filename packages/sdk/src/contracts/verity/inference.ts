@@ -32,3 +32,6 @@ export const InferenceRecorded = bcs.struct("InferenceRecorded", {
 
 /** Events of `verity::inference`, by struct name. */
 export const events = { InferenceRecorded } as const;
+
+/** Objects of `verity::inference`, by struct name. */
+export const objects = { Inference } as const;

@@ -33,3 +33,6 @@ export const ModelRegistered = bcs.struct("ModelRegistered", {
 
 /** Events of `verity::model`, by struct name. */
 export const events = { ModelRegistered } as const;
+
+/** Objects of `verity::model`, by struct name. */
+export const objects = { Model } as const;

@@ -78,3 +78,6 @@ export const FeesWithdrawn = bcs.struct("FeesWithdrawn", {
 
 /** Events of `verity::subscription`, by struct name. */
 export const events = { ServiceCreated, Subscribed, FeesWithdrawn } as const;
+
+/** Objects of `verity::subscription`, by struct name. */
+export const objects = { Service, Cap, Subscription } as const;

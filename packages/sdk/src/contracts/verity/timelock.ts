@@ -25,3 +25,6 @@ export const TimelockCreated = bcs.struct("TimelockCreated", {
 
 /** Events of `verity::timelock`, by struct name. */
 export const events = { TimelockCreated } as const;
+
+/** Objects of `verity::timelock`, by struct name. */
+export const objects = { Timelock } as const;
