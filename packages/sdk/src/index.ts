@@ -15,3 +15,4 @@ export {
   signAttestation,
 } from "./signing.ts";
 export * as transactions from "./transactions/index.ts";
+export * as walrusEvents from "./contracts/walrus/events.ts";

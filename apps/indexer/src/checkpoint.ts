@@ -1,0 +1,60 @@
+/**
+ * The checkpoint as every source hands it to the pipelines: the part of a Sui checkpoint the
+ * indexer uses, in one shape whether it came from a full node over gRPC or from a checkpoint
+ * store (`.chk` files). Sources produce it; pipelines consume it; nothing else crosses.
+ */
+
+/** One event of a transaction, as emitted by Move (`0x2::event::emit`). */
+export interface CheckpointEvent {
+  /** Package whose module defines the event type: 0x + 64 lowercase hex digits. */
+  packageId: string;
+  /** Module that defines the event type, e.g. `events`. */
+  module: string;
+  /** Struct name of the event type, without type arguments, e.g. `BlobCertified`. */
+  struct: string;
+  /** Full type tag as Sui prints it, e.g. `0xd847…::events::BlobCertified`. */
+  type: string;
+  /** Address that sent the transaction that emitted it (0x + 64 hex). */
+  sender: string;
+  /** BCS bytes of the event struct. */
+  contents: Uint8Array;
+}
+
+/** One executed transaction and the events it emitted, in emission order. */
+export interface CheckpointTransaction {
+  /** Transaction digest, base58. */
+  digest: string;
+  /** Sender address (0x + 64 hex). */
+  sender: string;
+  /**
+   * Events in emission order; an event's index in this array is its `event_index` (Sui's
+   * `EventID.event_seq`), part of every proof handle.
+   */
+  events: CheckpointEvent[];
+}
+
+/** A certified checkpoint: the unit of progress (watermarks are checkpoint sequence numbers). */
+export interface Checkpoint {
+  /** Checkpoint sequence number. */
+  sequenceNumber: bigint;
+  /** Checkpoint digest, base58. */
+  digest: string;
+  /** Sui epoch the checkpoint belongs to. */
+  epoch: bigint;
+  /** Consensus timestamp of the checkpoint, ms since the Unix epoch. */
+  timestampMs: bigint;
+  /** Transactions in execution order. */
+  transactions: CheckpointTransaction[];
+}
+
+/**
+ * Where checkpoints come from. `stream(from)` yields checkpoints `from, from + 1, ...` strictly
+ * in order, without gaps, until `to` (inclusive) when given, or until the source is exhausted
+ * (a directory with no next file), or forever (a full node following the tip). Aborting
+ * `signal` ends the stream. Errors that retrying cannot fix (a corrupt file) are thrown.
+ */
+export interface CheckpointSource {
+  /** Human-readable description for logs, e.g. `checkpoint store ./chk` or `full node https://…`. */
+  readonly description: string;
+  stream(from: bigint, options?: { to?: bigint; signal?: AbortSignal }): AsyncIterable<Checkpoint>;
+}

@@ -1,0 +1,1 @@
+export type { Checkpoint, CheckpointEvent, CheckpointSource, CheckpointTransaction } from "./checkpoint.ts";

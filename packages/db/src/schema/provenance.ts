@@ -1,0 +1,264 @@
+/**
+ * The provenance graph, from the events of Verity's `verity` package. Every table is
+ * append-only and keyed so that re-ingesting a checkpoint inserts nothing new: state changes
+ * (retraction, key rotation, policy membership) are rows of their own, never updates. Every
+ * row carries its proof handle (`checkpoint`, `tx_digest`, `event_index`).
+ *
+ * Ids are 0x + 64 hex (objects and addresses); Walrus blob ids are URL-safe base64; SHA-256
+ * digests, keys and signatures are lowercase hex; times are ms since the Unix epoch.
+ */
+import { bigint, boolean, index, integer, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+import { blobId, objectId, proof, timeMs, u64 } from "./columns.ts";
+
+/** `DatasetRegistered`: a dataset, a derived dataset, or a new version of one. */
+export const datasets = pgTable(
+  "datasets",
+  {
+    datasetId: objectId("dataset_id").primaryKey(),
+    network: text("network").notNull(),
+    creator: objectId("creator").notNull(),
+    name: text("name").notNull(),
+    blobId: blobId("blob_id").notNull(),
+    sha256: text("sha256").notNull(),
+    /** bytes */
+    size: u64("size").notNull(),
+    mediaType: text("media_type").notNull(),
+    license: text("license").notNull(),
+    /** Seal policy at registration (later changes: `dataset_policy_changes`) */
+    policyId: objectId("policy_id"),
+    parents: text("parents").array().notNull(),
+    transformId: objectId("transform_id"),
+    previousId: objectId("previous_id"),
+    revision: bigint("revision", { mode: "number" }).notNull(),
+    timestampMs: timeMs("timestamp_ms").notNull(),
+    ...proof(),
+  },
+  (t) => [index("datasets_blob_id").on(t.blobId), index("datasets_creator").on(t.creator), index("datasets_sha256").on(t.sha256)],
+);
+
+/** `DatasetRetracted`: at most one per dataset. */
+export const datasetRetractions = pgTable("dataset_retractions", {
+  datasetId: objectId("dataset_id").primaryKey(),
+  creator: objectId("creator").notNull(),
+  reason: text("reason").notNull(),
+  timestampMs: timeMs("timestamp_ms").notNull(),
+  ...proof(),
+});
+
+/** `DatasetPolicySet`: every change of a dataset's Seal policy; the latest one holds. */
+export const datasetPolicyChanges = pgTable(
+  "dataset_policy_changes",
+  {
+    datasetId: objectId("dataset_id").notNull(),
+    policyId: objectId("policy_id"),
+    creator: objectId("creator").notNull(),
+    timestampMs: timeMs("timestamp_ms").notNull(),
+    ...proof(),
+  },
+  (t) => [primaryKey({ columns: [t.txDigest, t.eventIndex] }), index("dataset_policy_changes_dataset").on(t.datasetId)],
+);
+
+/** `ModelRegistered`. */
+export const models = pgTable(
+  "models",
+  {
+    modelId: objectId("model_id").primaryKey(),
+    network: text("network").notNull(),
+    creator: objectId("creator").notNull(),
+    name: text("name").notNull(),
+    blobId: blobId("blob_id").notNull(),
+    sha256: text("sha256").notNull(),
+    size: u64("size").notNull(),
+    architecture: text("architecture").notNull(),
+    framework: text("framework").notNull(),
+    baseModelId: objectId("base_model_id"),
+    trainingId: objectId("training_id").notNull(),
+    datasets: text("datasets").array().notNull(),
+    timestampMs: timeMs("timestamp_ms").notNull(),
+    ...proof(),
+  },
+  (t) => [index("models_blob_id").on(t.blobId), index("models_creator").on(t.creator)],
+);
+
+/** `AttestationRecorded`: every attestation, of every kind (inferences included). */
+export const attestations = pgTable(
+  "attestations",
+  {
+    attestationId: objectId("attestation_id").primaryKey(),
+    network: text("network").notNull(),
+    /** `transform` | `training` | `fine_tune` | `evaluation` | `inference` */
+    kind: text("kind").notNull(),
+    attesterId: objectId("attester_id"),
+    signed: boolean("signed").notNull(),
+    /** hex, empty when unsigned */
+    publicKey: text("public_key").notNull(),
+    signature: text("signature").notNull(),
+    submitter: objectId("submitter").notNull(),
+    inputs: text("inputs").array().notNull(),
+    inputBlobs: text("input_blobs").array().notNull(),
+    outputs: text("outputs").array().notNull(),
+    outputBlobs: text("output_blobs").array().notNull(),
+    payloadDigest: text("payload_digest").notNull(),
+    /** signed time of the activity */
+    timestampMs: timeMs("timestamp_ms").notNull(),
+    /** chain time when recorded */
+    recordedMs: timeMs("recorded_ms").notNull(),
+    ...proof(),
+  },
+  (t) => [index("attestations_attester").on(t.attesterId), index("attestations_kind").on(t.kind)],
+);
+
+/** `InferenceRecorded`. */
+export const inferences = pgTable(
+  "inferences",
+  {
+    inferenceId: objectId("inference_id").primaryKey(),
+    network: text("network").notNull(),
+    attestationId: objectId("attestation_id").notNull(),
+    modelId: objectId("model_id").notNull(),
+    attesterId: objectId("attester_id").notNull(),
+    inputBlobId: blobId("input_blob_id").notNull(),
+    inputSha256: text("input_sha256").notNull(),
+    outputBlobId: blobId("output_blob_id").notNull(),
+    outputSha256: text("output_sha256").notNull(),
+    submitter: objectId("submitter").notNull(),
+    timestampMs: timeMs("timestamp_ms").notNull(),
+    ...proof(),
+  },
+  (t) => [index("inferences_model").on(t.modelId)],
+);
+
+/** `AttesterRegistered`. */
+export const attesters = pgTable("attesters", {
+  attesterId: objectId("attester_id").primaryKey(),
+  network: text("network").notNull(),
+  name: text("name").notNull(),
+  /** `[PCR0, PCR1, PCR2]` hex, empty for a plain key */
+  pcrs: text("pcrs").array().notNull(),
+  admin: objectId("admin").notNull(),
+  timestampMs: timeMs("timestamp_ms").notNull(),
+  ...proof(),
+});
+
+/**
+ * Every key an attester has had: version 0 from `AttesterRegistered`, then one per
+ * `AttesterKeyRotated`. The key in force at a time is the highest version registered before it.
+ */
+export const attesterKeys = pgTable(
+  "attester_keys",
+  {
+    attesterId: objectId("attester_id").notNull(),
+    keyVersion: integer("key_version").notNull(),
+    publicKey: text("public_key").notNull(),
+    timestampMs: timeMs("timestamp_ms").notNull(),
+    ...proof(),
+  },
+  (t) => [primaryKey({ columns: [t.attesterId, t.keyVersion] })],
+);
+
+/** `AttesterRevoked`: at most one per attester. */
+export const attesterRevocations = pgTable("attester_revocations", {
+  attesterId: objectId("attester_id").primaryKey(),
+  publicKey: text("public_key").notNull(),
+  admin: objectId("admin").notNull(),
+  timestampMs: timeMs("timestamp_ms").notNull(),
+  ...proof(),
+});
+
+/** Seal policies: `AllowlistCreated`, `TimelockCreated`, `ServiceCreated`. */
+export const policies = pgTable("policies", {
+  policyId: objectId("policy_id").primaryKey(),
+  network: text("network").notNull(),
+  /** `allowlist` | `timelock` | `subscription` */
+  kind: text("kind").notNull(),
+  name: text("name"),
+  creator: objectId("creator").notNull(),
+  /** the `Cap` governing it (allowlist, subscription) */
+  capId: objectId("cap_id"),
+  /** timelock: opens at this time, ms */
+  unlockMs: u64("unlock_ms"),
+  /** subscription: price in MIST, lifetime in ms */
+  feeMist: u64("fee_mist"),
+  ttlMs: u64("ttl_ms"),
+  timestampMs: timeMs("timestamp_ms").notNull(),
+  ...proof(),
+});
+
+/** `AllowlistMemberAdded` / `AllowlistMemberRemoved`; a member's latest change holds. */
+export const policyMemberChanges = pgTable(
+  "policy_member_changes",
+  {
+    policyId: objectId("policy_id").notNull(),
+    member: objectId("member").notNull(),
+    added: boolean("added").notNull(),
+    admin: objectId("admin").notNull(),
+    timestampMs: timeMs("timestamp_ms").notNull(),
+    ...proof(),
+  },
+  (t) => [primaryKey({ columns: [t.txDigest, t.eventIndex] }), index("policy_member_changes_policy").on(t.policyId, t.member)],
+);
+
+/** `Subscribed`. */
+export const subscriptions = pgTable(
+  "subscriptions",
+  {
+    subscriptionId: objectId("subscription_id").primaryKey(),
+    serviceId: objectId("service_id").notNull(),
+    subscriber: objectId("subscriber").notNull(),
+    feeMist: u64("fee_mist").notNull(),
+    expiresMs: u64("expires_ms").notNull(),
+    timestampMs: timeMs("timestamp_ms").notNull(),
+    ...proof(),
+  },
+  (t) => [index("subscriptions_service").on(t.serviceId)],
+);
+
+/** `FeesWithdrawn`. */
+export const feeWithdrawals = pgTable(
+  "fee_withdrawals",
+  {
+    serviceId: objectId("service_id").notNull(),
+    amountMist: u64("amount_mist").notNull(),
+    recipient: objectId("recipient").notNull(),
+    timestampMs: timeMs("timestamp_ms").notNull(),
+    ...proof(),
+  },
+  (t) => [primaryKey({ columns: [t.txDigest, t.eventIndex] })],
+);
+
+/**
+ * The edges of the provenance graph in W3C PROV terms (plus `storedAs` and `governedBy`),
+ * from `src` to `dst`, each with the proof handle of the event that established it:
+ *
+ * | kind | src -> dst |
+ * | --- | --- |
+ * | `wasDerivedFrom` | dataset -> parent dataset; model -> base model; model -> training dataset |
+ * | `wasRevisionOf` | dataset -> the version it replaces |
+ * | `used` | attestation / inference -> input dataset, model or blob |
+ * | `wasGeneratedBy` | dataset / model / output blob -> attestation or inference |
+ * | `wasAttributedTo` | dataset / model -> creator (agent) |
+ * | `wasAssociatedWith` | attestation / inference -> attester, or the submitter when unsigned |
+ * | `wasInformedBy` | inference -> its attestation |
+ * | `governedBy` | dataset -> Seal policy |
+ * | `storedAs` | dataset / model -> Walrus blob |
+ *
+ * Node kinds: `dataset`, `model`, `attestation`, `inference`, `attester`, `agent`, `blob`,
+ * `policy`, or `object` for an input whose kind the graph does not know.
+ */
+export const edges = pgTable(
+  "edges",
+  {
+    kind: text("kind").notNull(),
+    src: text("src").notNull(),
+    srcKind: text("src_kind").notNull(),
+    dst: text("dst").notNull(),
+    dstKind: text("dst_kind").notNull(),
+    network: text("network").notNull(),
+    ...proof(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.src, t.kind, t.dst, t.txDigest, t.eventIndex] }),
+    index("edges_dst").on(t.dst, t.kind),
+  ],
+);
+
