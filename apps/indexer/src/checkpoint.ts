@@ -48,10 +48,12 @@ export interface Checkpoint {
 }
 
 /**
- * Where checkpoints come from. `stream(from)` yields checkpoints `from, from + 1, ...` strictly
- * in order, without gaps, until `to` (inclusive) when given, or until the source is exhausted
- * (a directory with no next file), or forever (a full node following the tip). Aborting
- * `signal` ends the stream. Errors that retrying cannot fix (a corrupt file) are thrown.
+ * Where checkpoints come from. `stream(from)` yields checkpoints with sequence numbers `>= from`
+ * in strictly increasing order: every one of them from a full node or an HTTP(S) checkpoint
+ * store, the files it holds from a local directory (which may be sparse, like test fixtures).
+ * It ends after `to` (inclusive) when given, when a directory is exhausted, or never (a full
+ * node or an HTTP store following the tip). Aborting `signal` ends it. Transient faults are
+ * retried inside the source; errors retrying cannot fix (a corrupt file) are thrown.
  */
 export interface CheckpointSource {
   /** Human-readable description for logs, e.g. `checkpoint store ./chk` or `full node https://…`. */
