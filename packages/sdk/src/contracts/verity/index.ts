@@ -45,8 +45,10 @@ export type VerityEventName = {
 /** What decoding needs of a BCS layout: its struct name and a parser. */
 export interface Layout {
   readonly name: string;
-  /** Decodes BCS bytes; throws on bytes that do not fit the layout. */
+  /** Decodes BCS bytes; throws on bytes that do not fit the layout (ignores trailing bytes). */
   parse(bytes: Uint8Array): unknown;
+  /** Encodes a value `parse` returned (or any value of the layout's input shape). */
+  serialize(value: never): { toBytes(): Uint8Array };
 }
 
 /**

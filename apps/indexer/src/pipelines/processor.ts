@@ -1,0 +1,91 @@
+/**
+ * The pure half of a pipeline (as sui-indexer-alt-framework's `Processor`): one checkpoint in,
+ * the rows it yields out, with no I/O. Committing the rows and the watermark is the committer's
+ * job (`../committer.ts`).
+ */
+import type * as schema from "@verity/db/schema";
+import type { Layout } from "@verity/sdk";
+import type { Checkpoint, CheckpointEvent, CheckpointTransaction } from "../checkpoint.ts";
+
+type Schema = typeof schema;
+type TableName = {
+  [K in keyof Schema]: Schema[K] extends { $inferInsert: object; enableRLS: unknown } ? K : never;
+}[keyof Schema];
+
+/** Rows to insert, by schema table (`datasets`, `edges`, `walrusBlobEvents`, ...). */
+export type Rows = { [K in TableName]?: Schema[K]["$inferInsert"][] };
+
+/** An event the pipeline could not turn into rows, with the reason and its proof handle. */
+export type QuarantinedEvent = Omit<typeof schema.quarantine.$inferInsert, "pipeline">;
+
+/** What a processor makes of one checkpoint. */
+export interface ProcessedCheckpoint {
+  rows: Rows;
+  quarantined: QuarantinedEvent[];
+}
+
+/** A named pipeline's pure part. */
+export interface Processor {
+  /** Pipeline name, the key of its watermark (`provenance`, `walrus`). */
+  readonly name: string;
+  /** Turns a checkpoint into rows. Never throws for bad event bytes: it quarantines them. */
+  process(checkpoint: Checkpoint): ProcessedCheckpoint;
+}
+
+/** Where an event sits on chain: the proof handle every row carries. */
+export interface EventContext {
+  checkpoint: Checkpoint;
+  transaction: CheckpointTransaction;
+  event: CheckpointEvent;
+  eventIndex: number;
+}
+
+/** The proof-handle columns of a row made from the event at `ctx`. */
+export const proofOf = (ctx: EventContext) => ({
+  checkpoint: Number(ctx.checkpoint.sequenceNumber),
+  txDigest: ctx.transaction.digest,
+  eventIndex: ctx.eventIndex,
+});
+
+/**
+ * Decodes an event's BCS contents with `layout`, strictly: the bytes must be exactly one
+ * canonical value (re-encoding gives the same bytes, so trailing or non-canonical bytes fail).
+ *
+ * @returns the decoded value, or the reason it cannot be decoded
+ */
+export function decodeStrict(layout: Layout, contents: Uint8Array): { value: unknown } | { reason: string } {
+  let value: unknown;
+  try {
+    value = layout.parse(contents);
+  } catch (error) {
+    return { reason: `BCS does not decode as ${layout.name}: ${(error as Error).message}` };
+  }
+  const again = layout.serialize(value as never).toBytes();
+  if (again.length !== contents.length || again.some((byte, i) => byte !== contents[i])) {
+    return { reason: `BCS is not one canonical ${layout.name}: ${contents.length} bytes, ${again.length} decoded` };
+  }
+  return { value };
+}
+
+/** A quarantine row for the event at `ctx`. */
+export const quarantine = (ctx: EventContext, reason: string): QuarantinedEvent => ({
+  ...proofOf(ctx),
+  eventType: ctx.event.type,
+  reason,
+  contents: ctx.event.contents,
+});
+
+/** Appends `row` to `rows[table]`. */
+export function push<K extends TableName>(rows: Rows, table: K, row: Schema[K]["$inferInsert"]): void {
+  const list = (rows[table] ??= []) as Schema[K]["$inferInsert"][];
+  list.push(row);
+}
+
+/** Every event of a checkpoint with its context, in chain order. */
+export function* eventsOf(checkpoint: Checkpoint): Generator<EventContext> {
+  for (const transaction of checkpoint.transactions) {
+    for (const [eventIndex, event] of transaction.events.entries()) {
+      yield { checkpoint, transaction, event, eventIndex };
+    }
+  }
+}

@@ -1,0 +1,304 @@
+/**
+ * How each `verity` event becomes rows and PROV edges (the edge kinds are listed on the
+ * `edges` table in packages/db). One handler per event type, keyed `module::Struct`.
+ */
+import type { allowlist, attestation, attester, dataset, inference, model, subscription, timelock } from "@verity/sdk";
+import { walrusBlobId as blob, hex } from "../encoding.ts";
+import { type EventContext, proofOf, push, type Rows } from "../processor.ts";
+
+/** Turns one decoded event into rows. */
+export type Handler = (value: never, ctx: EventContext, out: Rows, network: string) => void;
+
+type Of<T extends { $inferType: unknown }> = T["$inferType"];
+
+const KINDS = ["transform", "training", "fine_tune", "evaluation", "inference"] as const;
+
+/** Appends one edge with the proof handle of the event at `ctx`. */
+function edge(
+  out: Rows,
+  ctx: EventContext,
+  network: string,
+  kind: string,
+  [src, srcKind]: [string, string],
+  [dst, dstKind]: [string, string],
+) {
+  push(out, "edges", { kind, src, srcKind, dst, dstKind, network, ...proofOf(ctx) });
+}
+
+const datasetRegistered = (v: Of<typeof dataset.DatasetRegistered>, ctx: EventContext, out: Rows, network: string) => {
+  const blobId = blob(v.blob_id);
+  push(out, "datasets", {
+    datasetId: v.dataset_id,
+    network,
+    creator: v.creator,
+    name: v.name,
+    blobId,
+    sha256: hex(v.sha256),
+    size: BigInt(v.size),
+    mediaType: v.media_type,
+    license: v.license,
+    policyId: v.policy,
+    parents: v.parents,
+    transformId: v.transform,
+    previousId: v.previous,
+    revision: Number(v.revision),
+    timestampMs: Number(v.timestamp_ms),
+    ...proofOf(ctx),
+  });
+  const self: [string, string] = [v.dataset_id, "dataset"];
+  edge(out, ctx, network, "storedAs", self, [blobId, "blob"]);
+  edge(out, ctx, network, "wasAttributedTo", self, [v.creator, "agent"]);
+  for (const parent of v.parents) edge(out, ctx, network, "wasDerivedFrom", self, [parent, "dataset"]);
+  if (v.transform) edge(out, ctx, network, "wasGeneratedBy", self, [v.transform, "attestation"]);
+  if (v.previous) edge(out, ctx, network, "wasRevisionOf", self, [v.previous, "dataset"]);
+  if (v.policy) edge(out, ctx, network, "governedBy", self, [v.policy, "policy"]);
+};
+
+const datasetRetracted = (v: Of<typeof dataset.DatasetRetracted>, ctx: EventContext, out: Rows) => {
+  push(out, "datasetRetractions", {
+    datasetId: v.dataset_id,
+    creator: v.creator,
+    reason: v.reason,
+    timestampMs: Number(v.timestamp_ms),
+    ...proofOf(ctx),
+  });
+};
+
+const datasetPolicySet = (v: Of<typeof dataset.DatasetPolicySet>, ctx: EventContext, out: Rows, network: string) => {
+  push(out, "datasetPolicyChanges", {
+    datasetId: v.dataset_id,
+    policyId: v.policy,
+    creator: v.creator,
+    timestampMs: Number(v.timestamp_ms),
+    ...proofOf(ctx),
+  });
+  if (v.policy) edge(out, ctx, network, "governedBy", [v.dataset_id, "dataset"], [v.policy, "policy"]);
+};
+
+const modelRegistered = (v: Of<typeof model.ModelRegistered>, ctx: EventContext, out: Rows, network: string) => {
+  const blobId = blob(v.blob_id);
+  push(out, "models", {
+    modelId: v.model_id,
+    network,
+    creator: v.creator,
+    name: v.name,
+    blobId,
+    sha256: hex(v.sha256),
+    size: BigInt(v.size),
+    architecture: v.architecture,
+    framework: v.framework,
+    baseModelId: v.base_model,
+    trainingId: v.training,
+    datasets: v.datasets,
+    timestampMs: Number(v.timestamp_ms),
+    ...proofOf(ctx),
+  });
+  const self: [string, string] = [v.model_id, "model"];
+  edge(out, ctx, network, "storedAs", self, [blobId, "blob"]);
+  edge(out, ctx, network, "wasAttributedTo", self, [v.creator, "agent"]);
+  edge(out, ctx, network, "wasGeneratedBy", self, [v.training, "attestation"]);
+  if (v.base_model) edge(out, ctx, network, "wasDerivedFrom", self, [v.base_model, "model"]);
+  for (const d of v.datasets) edge(out, ctx, network, "wasDerivedFrom", self, [d, "dataset"]);
+};
+
+const attestationRecorded = (
+  v: Of<typeof attestation.AttestationRecorded>,
+  ctx: EventContext,
+  out: Rows,
+  network: string,
+) => {
+  push(out, "attestations", {
+    attestationId: v.attestation_id,
+    network,
+    kind: KINDS[v.kind] ?? `kind_${v.kind}`,
+    attesterId: v.attester,
+    signed: v.signed,
+    publicKey: hex(v.public_key),
+    signature: hex(v.signature),
+    submitter: v.submitter,
+    inputs: v.inputs,
+    inputBlobs: v.input_blobs.map(blob),
+    outputs: v.outputs,
+    outputBlobs: v.output_blobs.map(blob),
+    payloadDigest: hex(v.payload_digest),
+    timestampMs: Number(v.timestamp_ms),
+    recordedMs: Number(v.recorded_ms),
+    ...proofOf(ctx),
+  });
+  const self: [string, string] = [v.attestation_id, "attestation"];
+  for (const input of v.inputs) edge(out, ctx, network, "used", self, [input, "object"]);
+  for (const input of v.input_blobs) edge(out, ctx, network, "used", self, [blob(input), "blob"]);
+  for (const output of v.outputs) edge(out, ctx, network, "wasGeneratedBy", [output, "object"], self);
+  for (const output of v.output_blobs) edge(out, ctx, network, "wasGeneratedBy", [blob(output), "blob"], self);
+  const agent: [string, string] = v.attester ? [v.attester, "attester"] : [v.submitter, "agent"];
+  edge(out, ctx, network, "wasAssociatedWith", self, agent);
+};
+
+const inferenceRecorded = (
+  v: Of<typeof inference.InferenceRecorded>,
+  ctx: EventContext,
+  out: Rows,
+  network: string,
+) => {
+  const input = blob(v.input_blob_id);
+  const output = blob(v.output_blob_id);
+  push(out, "inferences", {
+    inferenceId: v.inference_id,
+    network,
+    attestationId: v.attestation_id,
+    modelId: v.model_id,
+    attesterId: v.attester_id,
+    inputBlobId: input,
+    inputSha256: hex(v.input_sha256),
+    outputBlobId: output,
+    outputSha256: hex(v.output_sha256),
+    submitter: v.submitter,
+    timestampMs: Number(v.timestamp_ms),
+    ...proofOf(ctx),
+  });
+  const self: [string, string] = [v.inference_id, "inference"];
+  edge(out, ctx, network, "used", self, [v.model_id, "model"]);
+  edge(out, ctx, network, "used", self, [input, "blob"]);
+  edge(out, ctx, network, "wasGeneratedBy", [output, "blob"], self);
+  edge(out, ctx, network, "wasAssociatedWith", self, [v.attester_id, "attester"]);
+  edge(out, ctx, network, "wasInformedBy", self, [v.attestation_id, "attestation"]);
+};
+
+const attesterRegistered = (
+  v: Of<typeof attester.AttesterRegistered>,
+  ctx: EventContext,
+  out: Rows,
+  network: string,
+) => {
+  const timestampMs = Number(v.timestamp_ms);
+  push(out, "attesters", {
+    attesterId: v.attester_id,
+    network,
+    name: v.name,
+    pcrs: v.pcrs.map(hex),
+    admin: v.admin,
+    timestampMs,
+    ...proofOf(ctx),
+  });
+  push(out, "attesterKeys", {
+    attesterId: v.attester_id,
+    keyVersion: 0,
+    publicKey: hex(v.public_key),
+    timestampMs,
+    ...proofOf(ctx),
+  });
+};
+
+const attesterKeyRotated = (v: Of<typeof attester.AttesterKeyRotated>, ctx: EventContext, out: Rows) => {
+  push(out, "attesterKeys", {
+    attesterId: v.attester_id,
+    keyVersion: Number(v.key_version),
+    publicKey: hex(v.new_public_key),
+    timestampMs: Number(v.timestamp_ms),
+    ...proofOf(ctx),
+  });
+};
+
+const attesterRevoked = (v: Of<typeof attester.AttesterRevoked>, ctx: EventContext, out: Rows) => {
+  push(out, "attesterRevocations", {
+    attesterId: v.attester_id,
+    publicKey: hex(v.public_key),
+    admin: v.admin,
+    timestampMs: Number(v.timestamp_ms),
+    ...proofOf(ctx),
+  });
+};
+
+const allowlistCreated = (v: Of<typeof allowlist.AllowlistCreated>, ctx: EventContext, out: Rows, network: string) => {
+  push(out, "policies", {
+    policyId: v.allowlist_id,
+    network,
+    kind: "allowlist",
+    name: v.name,
+    creator: v.creator,
+    capId: v.cap_id,
+    timestampMs: Number(v.timestamp_ms),
+    ...proofOf(ctx),
+  });
+};
+
+const memberChange =
+  (added: boolean) => (v: Of<typeof allowlist.AllowlistMemberAdded>, ctx: EventContext, out: Rows) => {
+    push(out, "policyMemberChanges", {
+      policyId: v.allowlist_id,
+      member: v.member,
+      added,
+      admin: v.admin,
+      timestampMs: Number(v.timestamp_ms),
+      ...proofOf(ctx),
+    });
+  };
+
+const timelockCreated = (v: Of<typeof timelock.TimelockCreated>, ctx: EventContext, out: Rows, network: string) => {
+  push(out, "policies", {
+    policyId: v.timelock_id,
+    network,
+    kind: "timelock",
+    creator: v.creator,
+    unlockMs: BigInt(v.unlock_ms),
+    timestampMs: Number(v.timestamp_ms),
+    ...proofOf(ctx),
+  });
+};
+
+const serviceCreated = (v: Of<typeof subscription.ServiceCreated>, ctx: EventContext, out: Rows, network: string) => {
+  push(out, "policies", {
+    policyId: v.service_id,
+    network,
+    kind: "subscription",
+    name: v.name,
+    creator: v.creator,
+    capId: v.cap_id,
+    feeMist: BigInt(v.fee_mist),
+    ttlMs: BigInt(v.ttl_ms),
+    timestampMs: Number(v.timestamp_ms),
+    ...proofOf(ctx),
+  });
+};
+
+const subscribed = (v: Of<typeof subscription.Subscribed>, ctx: EventContext, out: Rows) => {
+  push(out, "subscriptions", {
+    subscriptionId: v.subscription_id,
+    serviceId: v.service_id,
+    subscriber: v.subscriber,
+    feeMist: BigInt(v.fee_mist),
+    expiresMs: BigInt(v.expires_ms),
+    timestampMs: Number(v.timestamp_ms),
+    ...proofOf(ctx),
+  });
+};
+
+const feesWithdrawn = (v: Of<typeof subscription.FeesWithdrawn>, ctx: EventContext, out: Rows) => {
+  push(out, "feeWithdrawals", {
+    serviceId: v.service_id,
+    amountMist: BigInt(v.amount_mist),
+    recipient: v.recipient,
+    timestampMs: Number(v.timestamp_ms),
+    ...proofOf(ctx),
+  });
+};
+
+/** The handler of every `verity` event, by `module::Struct`. */
+export const handlers: Record<string, Handler> = {
+  "dataset::DatasetRegistered": datasetRegistered,
+  "dataset::DatasetRetracted": datasetRetracted,
+  "dataset::DatasetPolicySet": datasetPolicySet,
+  "model::ModelRegistered": modelRegistered,
+  "attestation::AttestationRecorded": attestationRecorded,
+  "inference::InferenceRecorded": inferenceRecorded,
+  "attester::AttesterRegistered": attesterRegistered,
+  "attester::AttesterKeyRotated": attesterKeyRotated,
+  "attester::AttesterRevoked": attesterRevoked,
+  "allowlist::AllowlistCreated": allowlistCreated,
+  "allowlist::AllowlistMemberAdded": memberChange(true),
+  "allowlist::AllowlistMemberRemoved": memberChange(false),
+  "timelock::TimelockCreated": timelockCreated,
+  "subscription::ServiceCreated": serviceCreated,
+  "subscription::Subscribed": subscribed,
+  "subscription::FeesWithdrawn": feesWithdrawn,
+};
