@@ -36,7 +36,7 @@ describe("walrus processor", () => {
     expect(quarantined).toEqual([]);
     expect(rows.walrusBlobEvents).toEqual([
       expect.objectContaining({ kind: "registered", blobId: blobIdFromInt(BLOB), objectId: OBJECT, epoch: 875, endEpoch: 880, size: 1234n, deletable: true, eventIndex: 0 }),
-      expect.objectContaining({ kind: "certified", blobId: blobIdFromInt(BLOB), epoch: 876, isExtension: false, eventIndex: 1, checkpoint: 9, timestampMs: cp.timestampMs }),
+      expect.objectContaining({ kind: "certified", blobId: blobIdFromInt(BLOB), epoch: 876, isExtension: false, eventIndex: 1, checkpoint: 9, timestampMs: Number(cp.timestampMs) }),
     ]);
   });
 

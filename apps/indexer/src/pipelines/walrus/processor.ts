@@ -78,7 +78,7 @@ export function walrusProcessor({ network, packageId }: WalrusOptions): Processo
   const row = (ctx: EventContext, event: BlobEvent): BlobEventRow => ({
     ...event,
     network,
-    timestampMs: ctx.checkpoint.timestampMs,
+    timestampMs: Number(ctx.checkpoint.timestampMs),
     ...proofOf(ctx),
   });
   return {

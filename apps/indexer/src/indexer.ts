@@ -1,0 +1,168 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { PendingBatch } from "./batch.ts";
+import type { Checkpoint, CheckpointSource } from "./checkpoint.ts";
+import type { IndexerMetrics } from "./metrics.ts";
+import type { Processor } from "./pipelines/processor.ts";
+import type { ProcessedBatch, Store } from "./store.ts";
+
+/** How the indexer runs; every default is documented on its field. */
+export interface IndexerOptions {
+  source: CheckpointSource;
+  store: Store;
+  /** The pipelines to run, each with its own watermark. */
+  processors: Processor[];
+  /** Where a pipeline without a watermark starts (ignored once it has one). */
+  firstCheckpoint: bigint;
+  /** Stop after this checkpoint (inclusive); default: run until the source ends. */
+  lastCheckpoint?: bigint;
+  /** Commit after this many checkpoints per pipeline. Default 100. */
+  batchCheckpoints?: number;
+  /** ... or this many rows. Default 20 000. */
+  batchRows?: number;
+  /** ... or when the batch's first checkpoint is this old, or the source is idle that long, ms. Default 500. */
+  batchDelayMs?: number;
+  /** Attempts of a failing commit before giving up (commits are idempotent). Default 5. */
+  commitAttempts?: number;
+  metrics?: IndexerMetrics;
+  signal?: AbortSignal;
+  /** Called after every commit, e.g. to draw progress. */
+  onCommit?: (report: CommitReport) => void;
+}
+
+/** What one commit did. */
+export interface CommitReport {
+  pipeline: string;
+  /** the pipeline's new watermark */
+  watermark: bigint;
+  /** timestamp of that checkpoint, ms */
+  timestampMs: bigint;
+  checkpoints: number;
+  rows: number;
+  quarantined: number;
+}
+
+/** Where each pipeline got to. */
+export type IndexerResult = Map<string, bigint | undefined>;
+
+/**
+ * Streams checkpoints from `source` through every pipeline into `store`, exactly once: each
+ * pipeline resumes at its watermark + 1 (or `firstCheckpoint`), and a batch's rows and the
+ * watermark are committed in one transaction, so a crash at any point loses and duplicates
+ * nothing. Returns when the source ends, `lastCheckpoint` is reached or `signal` aborts
+ * (pending batches are committed first).
+ *
+ * @throws the source's unrecoverable errors (e.g. a corrupt checkpoint file), after
+ *   committing what was processed before it; a commit that fails `commitAttempts` times
+ */
+export async function runIndexer(options: IndexerOptions): Promise<IndexerResult> {
+  const { source, store, processors, metrics } = options;
+  const batchCheckpoints = options.batchCheckpoints ?? 100;
+  const batchRows = options.batchRows ?? 20_000;
+  const batchDelayMs = options.batchDelayMs ?? 500;
+
+  const watermarks: IndexerResult = new Map();
+  const next = new Map<string, bigint>();
+  for (const p of processors) {
+    const watermark = await store.readWatermark(p.name);
+    watermarks.set(p.name, watermark);
+    next.set(p.name, watermark === undefined ? options.firstCheckpoint : watermark + 1n);
+  }
+  const from = [...next.values()].reduce((a, b) => (a < b ? a : b));
+  if (options.lastCheckpoint !== undefined && from > options.lastCheckpoint) return watermarks;
+
+  const pending = new Map(processors.map((p) => [p.name, new PendingBatch()]));
+  const flush = async () => {
+    for (const [pipeline, batch] of pending) {
+      const taken = batch.take();
+      if (!taken) continue;
+      await commit(store, pipeline, taken, options);
+      watermarks.set(pipeline, taken.last.sequenceNumber);
+    }
+  };
+
+  const onCheckpoint = async (checkpoint: Checkpoint) => {
+    metrics?.latestCheckpoint.set(Number(checkpoint.sequenceNumber));
+    metrics?.checkpoints.inc();
+    metrics?.events.inc(checkpoint.transactions.reduce((n, t) => n + t.events.length, 0));
+    let full = false;
+    for (const p of processors) {
+      if (checkpoint.sequenceNumber < next.get(p.name)!) continue;
+      const batch = pending.get(p.name)!;
+      batch.add(checkpoint, p.process(checkpoint));
+      next.set(p.name, checkpoint.sequenceNumber + 1n);
+      const { checkpoints, rows } = batch.size;
+      full ||= checkpoints >= batchCheckpoints || rows >= batchRows || performance.now() - batch.startedAt >= batchDelayMs;
+    }
+    if (full) await flush();
+  };
+
+  try {
+    const stream = source.stream(from, { to: options.lastCheckpoint, signal: options.signal });
+    for await (const checkpoint of idleFlushing(stream, batchDelayMs, flush)) await onCheckpoint(checkpoint);
+  } catch (error) {
+    metrics?.errors.inc({ kind: "source" });
+    await flush();
+    throw error;
+  }
+  await flush();
+  return watermarks;
+}
+
+/**
+ * Passes `stream` through, calling `onIdle` whenever the next checkpoint takes longer than
+ * `idleMs` to arrive (so a pipeline at the tip commits promptly instead of waiting for a
+ * full batch).
+ */
+async function* idleFlushing<T>(stream: AsyncIterable<T>, idleMs: number, onIdle: () => Promise<void>): AsyncGenerator<T> {
+  const iterator = stream[Symbol.asyncIterator]();
+  try {
+    while (true) {
+      const next = iterator.next();
+      const idle = Symbol("idle");
+      const timer = new AbortController();
+      const first = await Promise.race([next, sleep(idleMs, idle, { signal: timer.signal }).catch(() => idle)]);
+      timer.abort();
+      const result = first === idle ? (await onIdle(), await next) : (first as IteratorResult<T>);
+      if (result.done) return;
+      yield result.value;
+    }
+  } finally {
+    await iterator.return?.();
+  }
+}
+
+/** Commits with retries (idempotent), and reports it. */
+async function commit(store: Store, pipeline: string, batch: ProcessedBatch, options: IndexerOptions) {
+  const { metrics } = options;
+  const attempts = options.commitAttempts ?? 5;
+  for (let attempt = 1; ; attempt++) {
+    const stop = metrics?.commitSeconds.startTimer({ pipeline });
+    try {
+      await store.commit(pipeline, batch);
+      stop?.();
+      break;
+    } catch (error) {
+      metrics?.errors.inc({ kind: "commit" });
+      if (attempt >= attempts) throw error;
+      await sleep(100 * 2 ** attempt);
+    }
+  }
+  const { rows, quarantined } = batch.processed;
+  let count = 0;
+  for (const [table, list] of Object.entries(rows)) {
+    metrics?.rows.inc({ pipeline, table }, list.length);
+    count += list.length;
+  }
+  const watermark = batch.last.sequenceNumber;
+  metrics?.watermark.set({ pipeline }, Number(watermark));
+  metrics?.lagMs.set({ pipeline }, Date.now() - Number(batch.last.timestampMs));
+  if (quarantined.length) metrics?.quarantined.inc({ pipeline }, quarantined.length);
+  options.onCommit?.({
+    pipeline,
+    watermark,
+    timestampMs: batch.last.timestampMs,
+    checkpoints: batch.checkpoints,
+    rows: count,
+    quarantined: quarantined.length,
+  });
+}

@@ -1,0 +1,27 @@
+import type { ProcessedCheckpoint } from "./pipelines/processor.ts";
+
+/**
+ * What the indexer needs of the database: per-pipeline watermarks, and an atomic commit of a
+ * batch of consecutive checkpoints' rows together with the new watermark. Implemented over
+ * `@verity/db` by `db-store.ts`.
+ */
+export interface Store {
+  /** The last checkpoint `pipeline` fully committed, or undefined before its first commit. */
+  readWatermark(pipeline: string): Promise<bigint | undefined>;
+  /**
+   * Commits, in one database transaction, the rows and quarantined events of `batch` (processed
+   * checkpoints of `pipeline`, in order) and moves the pipeline's watermark to the last one.
+   * Idempotent: committing the same batch again changes nothing.
+   */
+  commit(pipeline: string, batch: ProcessedBatch): Promise<void>;
+}
+
+/** A pipeline's processed checkpoints, consecutive in the stream, ready to commit together. */
+export interface ProcessedBatch {
+  /** The last checkpoint in the batch: the new watermark. */
+  last: { sequenceNumber: bigint; timestampMs: bigint };
+  /** Every checkpoint's output, merged. */
+  processed: ProcessedCheckpoint;
+  /** How many checkpoints it covers. */
+  checkpoints: number;
+}
