@@ -12,7 +12,7 @@ export interface IndexerOptions {
   /** The pipelines to run, each with its own watermark. */
   processors: Processor[];
   /** Where a pipeline without a watermark starts (ignored once it has one). */
-  firstCheckpoint: bigint;
+  firstCheckpoint?: bigint;
   /** Stop after this checkpoint (inclusive); default: run until the source ends. */
   lastCheckpoint?: bigint;
   /** Commit after this many checkpoints per pipeline. Default 100. */
@@ -51,7 +51,8 @@ export type IndexerResult = Map<string, bigint | undefined>;
  * nothing. Returns when the source ends, `lastCheckpoint` is reached or `signal` aborts
  * (pending batches are committed first).
  *
- * @throws the source's unrecoverable errors (e.g. a corrupt checkpoint file), after
+ * @throws Error when a pipeline has no watermark and `firstCheckpoint` is not given; the
+ *   source's unrecoverable errors (e.g. a corrupt checkpoint file), after
  *   committing what was processed before it; a commit that fails `commitAttempts` times
  */
 export async function runIndexer(options: IndexerOptions): Promise<IndexerResult> {
@@ -65,7 +66,10 @@ export async function runIndexer(options: IndexerOptions): Promise<IndexerResult
   for (const p of processors) {
     const watermark = await store.readWatermark(p.name);
     watermarks.set(p.name, watermark);
-    next.set(p.name, watermark === undefined ? options.firstCheckpoint : watermark + 1n);
+    if (watermark === undefined && options.firstCheckpoint === undefined) {
+      throw new Error(`the ${p.name} pipeline has no watermark yet: say where to start (--first-checkpoint)`);
+    }
+    next.set(p.name, watermark === undefined ? options.firstCheckpoint! : watermark + 1n);
   }
   const from = [...next.values()].reduce((a, b) => (a < b ? a : b));
   if (options.lastCheckpoint !== undefined && from > options.lastCheckpoint) return watermarks;

@@ -3,20 +3,14 @@
  * the rows it yields out, with no I/O. Committing the rows and the watermark is the committer's
  * job (`../committer.ts`).
  */
-import type * as schema from "@verity/db/schema";
+import type { InsertRow, QuarantineRow, Rows, TableName } from "@verity/db";
 import type { Layout } from "@verity/sdk";
 import type { Checkpoint, CheckpointEvent, CheckpointTransaction } from "../checkpoint.ts";
 
-type Schema = typeof schema;
-type TableName = {
-  [K in keyof Schema]: Schema[K] extends { $inferInsert: object; enableRLS: unknown } ? K : never;
-}[keyof Schema];
-
-/** Rows to insert, by schema table (`datasets`, `edges`, `walrusBlobEvents`, ...). */
-export type Rows = { [K in TableName]?: Schema[K]["$inferInsert"][] };
+export type { Rows };
 
 /** An event the pipeline could not turn into rows, with the reason and its proof handle. */
-export type QuarantinedEvent = Omit<typeof schema.quarantine.$inferInsert, "pipeline">;
+export type QuarantinedEvent = QuarantineRow;
 
 /** What a processor makes of one checkpoint. */
 export interface ProcessedCheckpoint {
@@ -76,8 +70,8 @@ export const quarantine = (ctx: EventContext, reason: string): QuarantinedEvent 
 });
 
 /** Appends `row` to `rows[table]`. */
-export function push<K extends TableName>(rows: Rows, table: K, row: Schema[K]["$inferInsert"]): void {
-  const list = (rows[table] ??= []) as Schema[K]["$inferInsert"][];
+export function push<K extends TableName>(rows: Rows, table: K, row: InsertRow<K>): void {
+  const list = (rows[table] ??= []) as InsertRow<K>[];
   list.push(row);
 }
 
