@@ -1,13 +1,17 @@
 #!/usr/bin/env -S npx tsx
 import { Command } from "commander";
 import { deployCommand } from "./commands/deploy.ts";
+import { indexCommandDefinition } from "./commands/index-command.ts";
+import { inspectCommand } from "./commands/inspect.ts";
 import { moveCommand } from "./commands/move.ts";
 
 const program = new Command("verity")
   .description("Verifiable AI data provenance on Sui and Walrus")
   .showHelpAfterError()
   .addCommand(moveCommand())
-  .addCommand(deployCommand());
+  .addCommand(deployCommand())
+  .addCommand(inspectCommand())
+  .addCommand(indexCommandDefinition());
 
 program.parseAsync().catch((error: unknown) => {
   console.error(`error: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,5 +1,5 @@
 import type { Checkpoint } from "./checkpoint.ts";
-import type { ProcessedCheckpoint } from "./pipelines/processor.ts";
+import { appendRows, type ProcessedCheckpoint } from "./pipelines/processor.ts";
 import type { ProcessedBatch } from "./store.ts";
 
 /** Accumulates one pipeline's processed checkpoints until they are committed together. */
@@ -17,10 +17,7 @@ export class PendingBatch {
       this.startedAt = performance.now();
     }
     const into = this.batch.processed;
-    for (const [table, rows] of Object.entries(processed.rows) as [keyof typeof into.rows, unknown[]][]) {
-      ((into.rows[table] ??= []) as unknown[]).push(...rows);
-      this.rowCount += rows.length;
-    }
+    this.rowCount += appendRows(into.rows, processed.rows);
     into.quarantined.push(...processed.quarantined);
     this.batch.last = last;
     this.batch.checkpoints += 1;

@@ -67,7 +67,9 @@ export async function runIndexer(options: IndexerOptions): Promise<IndexerResult
     const watermark = await store.readWatermark(p.name);
     watermarks.set(p.name, watermark);
     if (watermark === undefined && options.firstCheckpoint === undefined) {
-      throw new Error(`the ${p.name} pipeline has no watermark yet: say where to start (--first-checkpoint)`);
+      throw new Error(
+        `the ${p.name} pipeline has no watermark yet: say where to start (--first-checkpoint)`,
+      );
     }
     next.set(p.name, watermark === undefined ? options.firstCheckpoint! : watermark + 1n);
   }
@@ -95,14 +97,18 @@ export async function runIndexer(options: IndexerOptions): Promise<IndexerResult
       batch.add(checkpoint, p.process(checkpoint));
       next.set(p.name, checkpoint.sequenceNumber + 1n);
       const { checkpoints, rows } = batch.size;
-      full ||= checkpoints >= batchCheckpoints || rows >= batchRows || performance.now() - batch.startedAt >= batchDelayMs;
+      full ||=
+        checkpoints >= batchCheckpoints ||
+        rows >= batchRows ||
+        performance.now() - batch.startedAt >= batchDelayMs;
     }
     if (full) await flush();
   };
 
   try {
     const stream = source.stream(from, { to: options.lastCheckpoint, signal: options.signal });
-    for await (const checkpoint of idleFlushing(stream, batchDelayMs, flush)) await onCheckpoint(checkpoint);
+    for await (const checkpoint of idleFlushing(stream, batchDelayMs, flush))
+      await onCheckpoint(checkpoint);
   } catch (error) {
     metrics?.errors.inc({ kind: "source" });
     await flush();
@@ -117,14 +123,21 @@ export async function runIndexer(options: IndexerOptions): Promise<IndexerResult
  * `idleMs` to arrive (so a pipeline at the tip commits promptly instead of waiting for a
  * full batch).
  */
-async function* idleFlushing<T>(stream: AsyncIterable<T>, idleMs: number, onIdle: () => Promise<void>): AsyncGenerator<T> {
+async function* idleFlushing<T>(
+  stream: AsyncIterable<T>,
+  idleMs: number,
+  onIdle: () => Promise<void>,
+): AsyncGenerator<T> {
   const iterator = stream[Symbol.asyncIterator]();
   try {
     while (true) {
       const next = iterator.next();
       const idle = Symbol("idle");
       const timer = new AbortController();
-      const first = await Promise.race([next, sleep(idleMs, idle, { signal: timer.signal }).catch(() => idle)]);
+      const first = await Promise.race([
+        next,
+        sleep(idleMs, idle, { signal: timer.signal }).catch(() => idle),
+      ]);
       timer.abort();
       const result = first === idle ? (await onIdle(), await next) : (first as IteratorResult<T>);
       if (result.done) return;
@@ -136,7 +149,12 @@ async function* idleFlushing<T>(stream: AsyncIterable<T>, idleMs: number, onIdle
 }
 
 /** Commits with retries (idempotent), and reports it. */
-async function commit(store: Store, pipeline: string, batch: ProcessedBatch, options: IndexerOptions) {
+async function commit(
+  store: Store,
+  pipeline: string,
+  batch: ProcessedBatch,
+  options: IndexerOptions,
+) {
   const { metrics } = options;
   const attempts = options.commitAttempts ?? 5;
   for (let attempt = 1; ; attempt++) {

@@ -7,7 +7,11 @@ import type { Registry } from "prom-client";
  * @param port TCP port; 0 picks a free one (see the returned server's address)
  * @throws Error (EADDRINUSE) when the port is taken
  */
-export async function serveMetrics(registry: Registry, port: number, host = "127.0.0.1"): Promise<Server> {
+export async function serveMetrics(
+  registry: Registry,
+  port: number,
+  host = "127.0.0.1",
+): Promise<Server> {
   const server = createServer(async (request, response) => {
     if (request.url !== "/metrics") {
       response.writeHead(404).end("not found: try /metrics\n");

@@ -58,7 +58,9 @@ export function startProgress(options: ProgressOptions): { stop(): Promise<void>
   const draw = async (final = false) => {
     const r = await read();
     if (tty) {
-      const pipelines = r.pipelines.map((p) => `${p.pipeline} ${p.watermark} (lag ${duration(p.lagMs)})`).join(" · ");
+      const pipelines = r.pipelines
+        .map((p) => `${p.pipeline} ${p.watermark} (lag ${duration(p.lagMs)})`)
+        .join(" · ");
       const line = `checkpoint ${r.checkpoint} · ${r.checkpointsPerSecond.toFixed(0)} cp/s · ${r.eventsPerSecond.toFixed(0)} ev/s · ${pipelines}`;
       tty.write(`\r\u001b[2K${line.slice(0, tty.columns || 200)}${final ? "\n" : ""}`);
     } else if (final || performance.now() - lastLog >= (options.logEveryMs ?? 10_000)) {

@@ -54,9 +54,14 @@ export async function indexCommand(run: IndexRun): Promise<IndexerResult> {
   const metrics = indexerMetrics();
   let server: Server | undefined;
   try {
-    if (run.metricsPort !== undefined) server = await serveMetrics(metrics.registry, run.metricsPort);
+    if (run.metricsPort !== undefined)
+      server = await serveMetrics(metrics.registry, run.metricsPort);
     logger.info(
-      { source: source.description, database: database.location, pipelines: processors.map((p) => p.name) },
+      {
+        source: source.description,
+        database: database.location,
+        pipelines: processors.map((p) => p.name),
+      },
       "indexing",
     );
     const progress = startProgress({ metrics, logger, tty: run.tty });
@@ -85,4 +90,3 @@ function firstCheckpointFor(run: IndexRun): bigint | undefined {
   if (run.checkpoints && !/^https?:\/\//.test(run.checkpoints)) return 0n;
   return undefined;
 }
-

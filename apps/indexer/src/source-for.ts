@@ -26,8 +26,11 @@ export function sourceFor({ network, grpc, checkpoints }: SourceChoice): Checkpo
   if (grpc && checkpoints) throw new Error("give either --grpc or --checkpoints, not both");
   if (checkpoints) {
     if (/^https?:\/\//.test(checkpoints)) return new HttpCheckpointSource(checkpoints);
-    if (existsSync(checkpoints) && statSync(checkpoints).isDirectory()) return new DirectoryCheckpointSource(checkpoints);
-    throw new Error(`--checkpoints ${checkpoints}: not a directory, nor an http(s):// checkpoint store URL`);
+    if (existsSync(checkpoints) && statSync(checkpoints).isDirectory())
+      return new DirectoryCheckpointSource(checkpoints);
+    throw new Error(
+      `--checkpoints ${checkpoints}: not a directory, nor an http(s):// checkpoint store URL`,
+    );
   }
   return new GrpcCheckpointSource({ url: grpc ?? resolveNetwork(network).url });
 }

@@ -9,7 +9,12 @@ import { checkpoint, event } from "./support/checkpoints.ts";
 
 const PKG = normalizeSuiAddress("0x7e51");
 const vectors = (
-  JSON.parse(readFileSync(new URL("../../../packages/sdk/test/fixtures/golden-vectors.json", import.meta.url), "utf8")) as {
+  JSON.parse(
+    readFileSync(
+      new URL("../../../packages/sdk/test/fixtures/golden-vectors.json", import.meta.url),
+      "utf8",
+    ),
+  ) as {
     vectors: { type: string; bcs: string; expected: Record<string, unknown> }[];
   }
 ).vectors.filter((v) => {
@@ -29,7 +34,12 @@ describe("provenance processor on events the Move VM emitted (golden vectors)", 
   });
 
   it("turns every verity event into rows, quarantining none", () => {
-    const { rows, quarantined } = processor.process(checkpoint(7, vectors.map((v) => [goldenEvent(v.type)])));
+    const { rows, quarantined } = processor.process(
+      checkpoint(
+        7,
+        vectors.map((v) => [goldenEvent(v.type)]),
+      ),
+    );
     expect(quarantined).toEqual([]);
     expect(Object.keys(rows).sort()).toEqual([
       "attestations",
@@ -53,7 +63,9 @@ describe("provenance processor on events the Move VM emitted (golden vectors)", 
 
   it("records a derived dataset with its blob in Walrus's base64 form, its proof handle and its PROV edges", () => {
     const expected = golden("dataset::DatasetRegistered").expected;
-    const { rows } = processor.process(checkpoint(42, [[], [goldenEvent("dataset::DatasetRegistered")]]));
+    const { rows } = processor.process(
+      checkpoint(42, [[], [goldenEvent("dataset::DatasetRegistered")]]),
+    );
     const blobId = blobIdFromInt(BigInt(expected.blob_id as string));
     expect(rows.datasets).toEqual([
       expect.objectContaining({
@@ -73,15 +85,25 @@ describe("provenance processor on events the Move VM emitted (golden vectors)", 
       ["wasDerivedFrom", (expected.parents as string[])[0], "dataset"],
       ["wasGeneratedBy", expected.transform, "attestation"],
     ]);
-    expect(rows.edges?.every((e) => e.src === expected.dataset_id && e.txDigest === "tx-42-1")).toBe(true);
+    expect(
+      rows.edges?.every((e) => e.src === expected.dataset_id && e.txDigest === "tx-42-1"),
+    ).toBe(true);
   });
 
   it("links a signed attestation to its inputs, outputs and attester", () => {
     const expected = golden("attestation::AttestationRecorded").expected;
-    const { rows } = processor.process(checkpoint(1, [[goldenEvent("attestation::AttestationRecorded")]]));
-    expect(rows.attestations?.[0]).toMatchObject({ kind: "transform", signed: true, attesterId: expected.attester });
+    const { rows } = processor.process(
+      checkpoint(1, [[goldenEvent("attestation::AttestationRecorded")]]),
+    );
+    expect(rows.attestations?.[0]).toMatchObject({
+      kind: "transform",
+      signed: true,
+      attesterId: expected.attester,
+    });
     expect(rows.attestations?.[0]?.signature).toHaveLength(128);
-    expect(rows.edges?.map((e) => [e.kind, e.src === expected.attestation_id ? "self" : e.src])).toEqual([
+    expect(
+      rows.edges?.map((e) => [e.kind, e.src === expected.attestation_id ? "self" : e.src]),
+    ).toEqual([
       ["used", "self"],
       ["used", "self"],
       ["wasGeneratedBy", blobIdFromInt(BigInt((expected.output_blobs as string[])[0]!))],
@@ -90,10 +112,17 @@ describe("provenance processor on events the Move VM emitted (golden vectors)", 
   });
 
   it("quarantines an unknown event type of our package, with the reason and proof handle", () => {
-    const { rows, quarantined } = processor.process(checkpoint(3, [[event(PKG, "dataset", "DatasetExploded", new Uint8Array([1]))]]));
+    const { rows, quarantined } = processor.process(
+      checkpoint(3, [[event(PKG, "dataset", "DatasetExploded", new Uint8Array([1]))]]),
+    );
     expect(rows).toEqual({});
     expect(quarantined).toEqual([
-      expect.objectContaining({ checkpoint: 3, txDigest: "tx-3-0", eventIndex: 0, reason: expect.stringMatching(/unknown event type dataset::DatasetExploded/) }),
+      expect.objectContaining({
+        checkpoint: 3,
+        txDigest: "tx-3-0",
+        eventIndex: 0,
+        reason: expect.stringMatching(/unknown event type dataset::DatasetExploded/),
+      }),
     ]);
   });
 
@@ -113,7 +142,12 @@ describe("provenance processor on events the Move VM emitted (golden vectors)", 
   });
 
   it("ignores events of other packages", () => {
-    const other = event("0x2", "dataset", "DatasetRegistered", fromHex(golden("dataset::DatasetRegistered").bcs));
+    const other = event(
+      "0x2",
+      "dataset",
+      "DatasetRegistered",
+      fromHex(golden("dataset::DatasetRegistered").bcs),
+    );
     expect(processor.process(checkpoint(5, [[other]]))).toEqual({ rows: {}, quarantined: [] });
   });
 });

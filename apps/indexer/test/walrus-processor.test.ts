@@ -31,23 +31,52 @@ const certified = events.BlobCertified.serialize({
 
 describe("walrus processor", () => {
   it("keeps each blob event with the blob id as Walrus writes it, epochs, size and proof handle", () => {
-    const cp = checkpoint(9, [[event(WALRUS, "events", "BlobRegistered", registered), event(WALRUS, "events", "BlobCertified", certified)]]);
+    const cp = checkpoint(9, [
+      [
+        event(WALRUS, "events", "BlobRegistered", registered),
+        event(WALRUS, "events", "BlobCertified", certified),
+      ],
+    ]);
     const { rows, quarantined } = processor.process(cp);
     expect(quarantined).toEqual([]);
     expect(rows.walrusBlobEvents).toEqual([
-      expect.objectContaining({ kind: "registered", blobId: blobIdFromInt(BLOB), objectId: OBJECT, epoch: 875, endEpoch: 880, size: 1234n, deletable: true, eventIndex: 0 }),
-      expect.objectContaining({ kind: "certified", blobId: blobIdFromInt(BLOB), epoch: 876, isExtension: false, eventIndex: 1, checkpoint: 9, timestampMs: Number(cp.timestampMs) }),
+      expect.objectContaining({
+        kind: "registered",
+        blobId: blobIdFromInt(BLOB),
+        objectId: OBJECT,
+        epoch: 875,
+        endEpoch: 880,
+        size: 1234n,
+        deletable: true,
+        eventIndex: 0,
+      }),
+      expect.objectContaining({
+        kind: "certified",
+        blobId: blobIdFromInt(BLOB),
+        epoch: 876,
+        isExtension: false,
+        eventIndex: 1,
+        checkpoint: 9,
+        timestampMs: Number(cp.timestampMs),
+      }),
     ]);
   });
 
   it("decodes and skips Walrus's other system events", () => {
     const epoch = events.EpochChangeStart.serialize({ epoch: 3 }).toBytes();
-    expect(processor.process(checkpoint(1, [[event(WALRUS, "events", "EpochChangeStart", epoch)]]))).toEqual({ rows: {}, quarantined: [] });
+    expect(
+      processor.process(checkpoint(1, [[event(WALRUS, "events", "EpochChangeStart", epoch)]])),
+    ).toEqual({ rows: {}, quarantined: [] });
   });
 
   it("quarantines undecodable and unknown events of walrus::events", () => {
     const { rows, quarantined } = processor.process(
-      checkpoint(2, [[event(WALRUS, "events", "BlobCertified", certified.slice(0, 10)), event(WALRUS, "events", "BlobTeleported", new Uint8Array())]]),
+      checkpoint(2, [
+        [
+          event(WALRUS, "events", "BlobCertified", certified.slice(0, 10)),
+          event(WALRUS, "events", "BlobTeleported", new Uint8Array()),
+        ],
+      ]),
     );
     expect(rows).toEqual({});
     expect(quarantined.map((q) => [q.eventIndex, q.reason])).toEqual([
@@ -57,7 +86,12 @@ describe("walrus processor", () => {
   });
 
   it("ignores other modules of the Walrus package and other packages", () => {
-    const cp = checkpoint(3, [[event(WALRUS, "system", "BlobRegistered", registered), event("0x2", "events", "BlobRegistered", registered)]]);
+    const cp = checkpoint(3, [
+      [
+        event(WALRUS, "system", "BlobRegistered", registered),
+        event("0x2", "events", "BlobRegistered", registered),
+      ],
+    ]);
     expect(processor.process(cp)).toEqual({ rows: {}, quarantined: [] });
   });
 });

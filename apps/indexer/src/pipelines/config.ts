@@ -36,25 +36,45 @@ export interface ResolvedPipelines {
  *
  * @throws Error when a pipeline asked for by name cannot run on the network, saying why
  */
-export function resolvePipelines({ network, pipelines, packageIds, deployConfig }: PipelineConfig): ResolvedPipelines {
+export function resolvePipelines({
+  network,
+  pipelines,
+  packageIds,
+  deployConfig,
+}: PipelineConfig): ResolvedPipelines {
   const processors: Processor[] = [];
   const skipped: string[] = [];
   const unavailable = (name: PipelineName, why: string) => {
-    if (pipelines?.includes(name)) throw new Error(`cannot run the ${name} pipeline on ${network}: ${why}`);
+    if (pipelines?.includes(name))
+      throw new Error(`cannot run the ${name} pipeline on ${network}: ${why}`);
     skipped.push(`${name} pipeline off: ${why}`);
   };
   const wanted = (name: PipelineName) => !pipelines || pipelines.includes(name);
 
   if (wanted("provenance")) {
-    const ids = packageIds?.length ? packageIds : [deployConfig?.networks[network]?.packageId].filter((id) => id !== undefined);
-    if (ids.length) processors.push(provenanceProcessor({ network, packageIds: ids.map((id) => normalizeSuiAddress(id)) }));
-    else unavailable("provenance", `no verity package id for ${network} (run verity deploy, or pass --package-id)`);
+    const ids = packageIds?.length
+      ? packageIds
+      : [deployConfig?.networks[network]?.packageId].filter((id) => id !== undefined);
+    if (ids.length)
+      processors.push(
+        provenanceProcessor({ network, packageIds: ids.map((id) => normalizeSuiAddress(id)) }),
+      );
+    else
+      unavailable(
+        "provenance",
+        `no verity package id for ${network} (run verity deploy, or pass --package-id)`,
+      );
   }
   if (wanted("walrus")) {
     const walrus = (walrusEvents.WALRUS_PACKAGE_IDS as Record<string, string>)[network];
     if (walrus) processors.push(walrusProcessor({ network, packageId: walrus }));
-    else unavailable("walrus", `Walrus's package id is known for mainnet and testnet only, not ${network}`);
+    else
+      unavailable(
+        "walrus",
+        `Walrus's package id is known for mainnet and testnet only, not ${network}`,
+      );
   }
-  if (processors.length === 0) throw new Error(`no pipeline can run on ${network}: ${skipped.join("; ")}`);
+  if (processors.length === 0)
+    throw new Error(`no pipeline can run on ${network}: ${skipped.join("; ")}`);
   return { processors, skipped };
 }

@@ -47,7 +47,10 @@ export const proofOf = (ctx: EventContext) => ({
  *
  * @returns the decoded value, or the reason it cannot be decoded
  */
-export function decodeStrict(layout: Layout, contents: Uint8Array): { value: unknown } | { reason: string } {
+export function decodeStrict(
+  layout: Layout,
+  contents: Uint8Array,
+): { value: unknown } | { reason: string } {
   let value: unknown;
   try {
     value = layout.parse(contents);
@@ -56,7 +59,9 @@ export function decodeStrict(layout: Layout, contents: Uint8Array): { value: unk
   }
   const again = layout.serialize(value as never).toBytes();
   if (again.length !== contents.length || again.some((byte, i) => byte !== contents[i])) {
-    return { reason: `BCS is not one canonical ${layout.name}: ${contents.length} bytes, ${again.length} decoded` };
+    return {
+      reason: `BCS is not one canonical ${layout.name}: ${contents.length} bytes, ${again.length} decoded`,
+    };
   }
   return { value };
 }
@@ -71,8 +76,22 @@ export const quarantine = (ctx: EventContext, reason: string): QuarantinedEvent 
 
 /** Appends `row` to `rows[table]`. */
 export function push<K extends TableName>(rows: Rows, table: K, row: InsertRow<K>): void {
-  const list = (rows[table] ??= []) as InsertRow<K>[];
+  const list = (rows[table] ?? []) as InsertRow<K>[];
   list.push(row);
+  rows[table] = list as Rows[K];
+}
+
+/** Appends every row of `from` to `into`, table by table; returns how many rows moved. */
+export function appendRows(into: Rows, from: Rows): number {
+  const target = into as Record<string, unknown[]>;
+  let count = 0;
+  for (const [table, rows] of Object.entries(from as Record<string, unknown[]>)) {
+    const list = target[table] ?? [];
+    list.push(...rows);
+    target[table] = list;
+    count += rows.length;
+  }
+  return count;
 }
 
 /** Every event of a checkpoint with its context, in chain order. */

@@ -2,7 +2,16 @@
  * How each `verity` event becomes rows and PROV edges (the edge kinds are listed on the
  * `edges` table in packages/db). One handler per event type, keyed `module::Struct`.
  */
-import type { allowlist, attestation, attester, dataset, inference, model, subscription, timelock } from "@verity/sdk";
+import type {
+  allowlist,
+  attestation,
+  attester,
+  dataset,
+  inference,
+  model,
+  subscription,
+  timelock,
+} from "@verity/sdk";
 import { walrusBlobId as blob, hex } from "../encoding.ts";
 import { type EventContext, proofOf, push, type Rows } from "../processor.ts";
 
@@ -25,7 +34,12 @@ function edge(
   push(out, "edges", { kind, src, srcKind, dst, dstKind, network, ...proofOf(ctx) });
 }
 
-const datasetRegistered = (v: Of<typeof dataset.DatasetRegistered>, ctx: EventContext, out: Rows, network: string) => {
+const datasetRegistered = (
+  v: Of<typeof dataset.DatasetRegistered>,
+  ctx: EventContext,
+  out: Rows,
+  network: string,
+) => {
   const blobId = blob(v.blob_id);
   push(out, "datasets", {
     datasetId: v.dataset_id,
@@ -48,7 +62,8 @@ const datasetRegistered = (v: Of<typeof dataset.DatasetRegistered>, ctx: EventCo
   const self: [string, string] = [v.dataset_id, "dataset"];
   edge(out, ctx, network, "storedAs", self, [blobId, "blob"]);
   edge(out, ctx, network, "wasAttributedTo", self, [v.creator, "agent"]);
-  for (const parent of v.parents) edge(out, ctx, network, "wasDerivedFrom", self, [parent, "dataset"]);
+  for (const parent of v.parents)
+    edge(out, ctx, network, "wasDerivedFrom", self, [parent, "dataset"]);
   if (v.transform) edge(out, ctx, network, "wasGeneratedBy", self, [v.transform, "attestation"]);
   if (v.previous) edge(out, ctx, network, "wasRevisionOf", self, [v.previous, "dataset"]);
   if (v.policy) edge(out, ctx, network, "governedBy", self, [v.policy, "policy"]);
@@ -64,7 +79,12 @@ const datasetRetracted = (v: Of<typeof dataset.DatasetRetracted>, ctx: EventCont
   });
 };
 
-const datasetPolicySet = (v: Of<typeof dataset.DatasetPolicySet>, ctx: EventContext, out: Rows, network: string) => {
+const datasetPolicySet = (
+  v: Of<typeof dataset.DatasetPolicySet>,
+  ctx: EventContext,
+  out: Rows,
+  network: string,
+) => {
   push(out, "datasetPolicyChanges", {
     datasetId: v.dataset_id,
     policyId: v.policy,
@@ -72,10 +92,16 @@ const datasetPolicySet = (v: Of<typeof dataset.DatasetPolicySet>, ctx: EventCont
     timestampMs: Number(v.timestamp_ms),
     ...proofOf(ctx),
   });
-  if (v.policy) edge(out, ctx, network, "governedBy", [v.dataset_id, "dataset"], [v.policy, "policy"]);
+  if (v.policy)
+    edge(out, ctx, network, "governedBy", [v.dataset_id, "dataset"], [v.policy, "policy"]);
 };
 
-const modelRegistered = (v: Of<typeof model.ModelRegistered>, ctx: EventContext, out: Rows, network: string) => {
+const modelRegistered = (
+  v: Of<typeof model.ModelRegistered>,
+  ctx: EventContext,
+  out: Rows,
+  network: string,
+) => {
   const blobId = blob(v.blob_id);
   push(out, "models", {
     modelId: v.model_id,
@@ -128,8 +154,10 @@ const attestationRecorded = (
   const self: [string, string] = [v.attestation_id, "attestation"];
   for (const input of v.inputs) edge(out, ctx, network, "used", self, [input, "object"]);
   for (const input of v.input_blobs) edge(out, ctx, network, "used", self, [blob(input), "blob"]);
-  for (const output of v.outputs) edge(out, ctx, network, "wasGeneratedBy", [output, "object"], self);
-  for (const output of v.output_blobs) edge(out, ctx, network, "wasGeneratedBy", [blob(output), "blob"], self);
+  for (const output of v.outputs)
+    edge(out, ctx, network, "wasGeneratedBy", [output, "object"], self);
+  for (const output of v.output_blobs)
+    edge(out, ctx, network, "wasGeneratedBy", [blob(output), "blob"], self);
   const agent: [string, string] = v.attester ? [v.attester, "attester"] : [v.submitter, "agent"];
   edge(out, ctx, network, "wasAssociatedWith", self, agent);
 };
@@ -189,7 +217,11 @@ const attesterRegistered = (
   });
 };
 
-const attesterKeyRotated = (v: Of<typeof attester.AttesterKeyRotated>, ctx: EventContext, out: Rows) => {
+const attesterKeyRotated = (
+  v: Of<typeof attester.AttesterKeyRotated>,
+  ctx: EventContext,
+  out: Rows,
+) => {
   push(out, "attesterKeys", {
     attesterId: v.attester_id,
     keyVersion: Number(v.key_version),
@@ -209,7 +241,12 @@ const attesterRevoked = (v: Of<typeof attester.AttesterRevoked>, ctx: EventConte
   });
 };
 
-const allowlistCreated = (v: Of<typeof allowlist.AllowlistCreated>, ctx: EventContext, out: Rows, network: string) => {
+const allowlistCreated = (
+  v: Of<typeof allowlist.AllowlistCreated>,
+  ctx: EventContext,
+  out: Rows,
+  network: string,
+) => {
   push(out, "policies", {
     policyId: v.allowlist_id,
     network,
@@ -223,7 +260,8 @@ const allowlistCreated = (v: Of<typeof allowlist.AllowlistCreated>, ctx: EventCo
 };
 
 const memberChange =
-  (added: boolean) => (v: Of<typeof allowlist.AllowlistMemberAdded>, ctx: EventContext, out: Rows) => {
+  (added: boolean) =>
+  (v: Of<typeof allowlist.AllowlistMemberAdded>, ctx: EventContext, out: Rows) => {
     push(out, "policyMemberChanges", {
       policyId: v.allowlist_id,
       member: v.member,
@@ -234,7 +272,12 @@ const memberChange =
     });
   };
 
-const timelockCreated = (v: Of<typeof timelock.TimelockCreated>, ctx: EventContext, out: Rows, network: string) => {
+const timelockCreated = (
+  v: Of<typeof timelock.TimelockCreated>,
+  ctx: EventContext,
+  out: Rows,
+  network: string,
+) => {
   push(out, "policies", {
     policyId: v.timelock_id,
     network,
@@ -246,7 +289,12 @@ const timelockCreated = (v: Of<typeof timelock.TimelockCreated>, ctx: EventConte
   });
 };
 
-const serviceCreated = (v: Of<typeof subscription.ServiceCreated>, ctx: EventContext, out: Rows, network: string) => {
+const serviceCreated = (
+  v: Of<typeof subscription.ServiceCreated>,
+  ctx: EventContext,
+  out: Rows,
+  network: string,
+) => {
   push(out, "policies", {
     policyId: v.service_id,
     network,

@@ -1,6 +1,12 @@
 import { eventLayout } from "@verity/sdk";
 import type { Checkpoint } from "../../checkpoint.ts";
-import { decodeStrict, eventsOf, type ProcessedCheckpoint, type Processor, quarantine } from "../processor.ts";
+import {
+  decodeStrict,
+  eventsOf,
+  type ProcessedCheckpoint,
+  type Processor,
+  quarantine,
+} from "../processor.ts";
 import { handlers } from "./handlers.ts";
 
 /** Configuration of the provenance pipeline. */
@@ -31,7 +37,9 @@ export function provenanceProcessor({ network, packageIds }: ProvenanceOptions):
         const layout = eventLayout(ctx.event.module, ctx.event.struct);
         const handler = handlers[name];
         if (!layout || !handler) {
-          out.quarantined.push(quarantine(ctx, `unknown event type ${name} in package ${ctx.event.packageId}`));
+          out.quarantined.push(
+            quarantine(ctx, `unknown event type ${name} in package ${ctx.event.packageId}`),
+          );
           continue;
         }
         const decoded = decodeStrict(layout, ctx.event.contents);

@@ -22,7 +22,10 @@ export interface WalrusOptions {
 
 type Of<T extends { $inferType: unknown }> = T["$inferType"];
 type BlobEventRow = Parameters<typeof push<"walrusBlobEvents">>[2];
-type BlobEvent = Omit<BlobEventRow, "checkpoint" | "txDigest" | "eventIndex" | "network" | "timestampMs">;
+type BlobEvent = Omit<
+  BlobEventRow,
+  "checkpoint" | "txDigest" | "eventIndex" | "network" | "timestampMs"
+>;
 
 const { events } = walrusEvents;
 
@@ -90,7 +93,9 @@ export function walrusProcessor({ network, packageId }: WalrusOptions): Processo
         const struct = ctx.event.struct as keyof typeof events;
         const layout = Object.hasOwn(events, struct) ? events[struct] : undefined;
         if (!layout) {
-          out.quarantined.push(quarantine(ctx, `unknown Walrus event type events::${ctx.event.struct}`));
+          out.quarantined.push(
+            quarantine(ctx, `unknown Walrus event type events::${ctx.event.struct}`),
+          );
           continue;
         }
         const decoded = decodeStrict(layout, ctx.event.contents);

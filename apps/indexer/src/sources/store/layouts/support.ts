@@ -1,0 +1,100 @@
+/**
+ * Two wrappers around `@mysten/bcs` layouts that the checkpoint layouts need and `@mysten/bcs`
+ * lacks: keeping the exact bytes a value was decoded from (Sui digests hash them), and naming
+ * where in a checkpoint a read failed.
+ */
+import { type BcsReader, BcsType, bcs } from "@mysten/bcs";
+
+/** A decoded value with the BCS bytes it was read from (a view into the input, not a copy). */
+export interface WithBcs<T> {
+  value: T;
+  bcs: Uint8Array;
+}
+
+/**
+ * Where `reader` stands, in bytes from the start of its input. `@mysten/bcs` declares the field
+ * private (TypeScript only); it is a plain field at runtime and the store tests pin it.
+ */
+export function readerOffset(reader: BcsReader): number {
+  return (reader as unknown as { bytePosition: number }).bytePosition;
+}
+
+/** `layout`, decoding to `{ value, bcs }` where `bcs` is the slice of input it consumed. */
+export function withBcs<T, Input>(
+  layout: BcsType<T, Input>,
+): BcsType<WithBcs<T>, { value: Input }> {
+  return new BcsType({
+    name: layout.name,
+    read(reader) {
+      const start = readerOffset(reader);
+      const view = (reader as unknown as { dataView: DataView }).dataView;
+      const value = layout.read(reader);
+      const bcs = new Uint8Array(
+        view.buffer,
+        view.byteOffset + start,
+        readerOffset(reader) - start,
+      );
+      return { value, bcs };
+    },
+    write: (value, writer) => layout.write(value.value, writer),
+  });
+}
+
+/**
+ * A read that failed inside a checkpoint, with the path of fields it was in (outermost first,
+ * e.g. `["transactions[3]", "effects"]`) and the error `@mysten/bcs` threw.
+ */
+export class LayoutReadError extends Error {
+  constructor(
+    readonly path: string[],
+    override readonly cause: unknown,
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause));
+    this.name = "LayoutReadError";
+  }
+}
+
+function prefixed(label: string, error: unknown): LayoutReadError {
+  return error instanceof LayoutReadError
+    ? new LayoutReadError([label, ...error.path], error.cause)
+    : new LayoutReadError([label], error);
+}
+
+/** `layout`, reporting failures inside it under `label` (see `LayoutReadError.path`). */
+export function traced<T, Input>(label: string, layout: BcsType<T, Input>): BcsType<T, Input> {
+  return new BcsType({
+    name: layout.name,
+    read(reader) {
+      try {
+        return layout.read(reader);
+      } catch (error) {
+        throw prefixed(label, error);
+      }
+    },
+    write: (value, writer) => layout.write(value, writer),
+  });
+}
+
+/** `bcs.vector(layout)`, reporting failures in element `i` under `label[i]`. */
+export function tracedVector<T, Input>(
+  label: string,
+  layout: BcsType<T, Input>,
+): BcsType<T[], Iterable<Input> & { length: number }> {
+  const plain = bcs.vector(layout);
+  return new BcsType({
+    name: plain.name,
+    read(reader) {
+      const length = reader.readULEB();
+      const items: T[] = [];
+      for (let i = 0; i < length; i++) {
+        try {
+          items.push(layout.read(reader));
+        } catch (error) {
+          throw prefixed(`${label}[${i}]`, error);
+        }
+      }
+      return items;
+    },
+    write: (value, writer) => plain.write(value, writer),
+  });
+}
