@@ -11,7 +11,11 @@ import { verifyTransactionSignature } from "@mysten/sui/verify";
 import { resolveFramework } from "@verity/move-tools";
 import { readDeployConfig, writeDeployConfig } from "@verity/sdk/deploy-config";
 import { afterAll, describe, expect, it } from "vitest";
-import { type FakeFullNode, type Handler, startFakeFullNode } from "./support/fake-full-node.ts";
+import {
+  type GrpcWebServer,
+  type Handler,
+  startGrpcWebServer,
+} from "../../indexer/test/support/sui-node-double/grpc-web.ts";
 
 const REPO_ROOT = resolve(import.meta.dirname, "..", "..", "..");
 const TSX = join(REPO_ROOT, "node_modules", ".bin", "tsx");
@@ -181,9 +185,9 @@ function publishingNode(
 }
 
 describe.concurrent("verity deploy", () => {
-  const nodes: FakeFullNode[] = [];
+  const nodes: GrpcWebServer[] = [];
   const fakeNode = async (handlers: Record<string, Handler>) => {
-    const node = await startFakeFullNode(handlers);
+    const node = await startGrpcWebServer(handlers);
     nodes.push(node);
     return node;
   };
@@ -251,8 +255,9 @@ describe.concurrent("verity deploy", () => {
     expect(singleErrorLine(run)).toBe(
       `error: address ${sender} has no SUI coins on ${node.url}: it needs SUI (transfer SUI to it)`,
     );
-    expect(node.calls).toContain("sui.rpc.v2.StateService/ListOwnedObjects");
-    expect(node.calls).not.toContain("sui.rpc.v2.TransactionExecutionService/ExecuteTransaction");
+    const methods = node.calls.map((call) => call.method);
+    expect(methods).toContain("sui.rpc.v2.StateService/ListOwnedObjects");
+    expect(methods).not.toContain("sui.rpc.v2.TransactionExecutionService/ExecuteTransaction");
   });
 
   it("says the address needs SUI when its coins are below the budget", async () => {

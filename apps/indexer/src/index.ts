@@ -4,8 +4,14 @@ export type {
   CheckpointSource,
   CheckpointTransaction,
 } from "./checkpoint.ts";
+export { databaseStore } from "./db-store.ts";
+export { type IndexerOptions, type IndexerResult, runIndexer } from "./indexer.ts";
 export { PIPELINES, type PipelineName } from "./pipelines/config.ts";
+export type { Processor, Rows } from "./pipelines/processor.ts";
+export { provenanceProcessor } from "./pipelines/provenance/processor.ts";
+export { walrusProcessor } from "./pipelines/walrus/processor.ts";
 export { type IndexRun, indexCommand } from "./run.ts";
+export { GrpcCheckpointSource, type GrpcCheckpointSourceOptions } from "./sources/grpc/source.ts";
 export { decodeCheckpointData, decodeCheckpointFile } from "./sources/store/decode.ts";
 export {
   DEFAULT_DIRECTORY_CONCURRENCY,
@@ -21,3 +27,4 @@ export {
 } from "./sources/store/http.ts";
 export type { CheckpointData } from "./sources/store/layouts/checkpoint.ts";
 export { checkpointFromData } from "./sources/store/normalize.ts";
+export type { Store } from "./store.ts";

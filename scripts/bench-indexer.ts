@@ -1,0 +1,140 @@
+/**
+ * `pnpm bench:indexer`: replays a large stream through the indexer's real path (decode ->
+ * pipelines -> PostgreSQL) and compares its write rate with a raw `COPY` of the same rows into
+ * the same schema, measured in the same run. The stream is the real fixture checkpoints of
+ * ../shared (mainnet and testnet), repeated with shifted sequence numbers (and transaction
+ * digests, so repeats are new rows), each carrying one synthetic provenance story.
+ *
+ * Env: BENCH_CHECKPOINTS (default 3000), VERITY_TEST_POSTGRES_URL (the server to create the
+ * two throwaway databases on; default postgres://postgres@127.0.0.1:5432/postgres).
+ * Last line: `ratio_vs_copy=<end-to-end rows/s ÷ COPY rows/s>`.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { normalizeSuiAddress } from "@mysten/sui/utils";
+import { appendOnlyTables, copyRows, openDatabase, type TableName } from "@verity/db";
+import {
+  type Checkpoint,
+  type CheckpointSource,
+  databaseStore,
+  decodeCheckpointFile,
+  provenanceProcessor,
+  type Rows,
+  runIndexer,
+  walrusProcessor,
+} from "@verity/indexer";
+import { walrusEvents } from "@verity/sdk";
+import { provenanceScenario } from "../apps/indexer/test/support/provenance-scenario.ts";
+import { createPostgresDatabase } from "../packages/db/test/support/databases.ts";
+
+const CHECKPOINTS = Number(process.env.BENCH_CHECKPOINTS ?? 3000);
+const FIRST = 1_000_000_000n;
+const PACKAGE = normalizeSuiAddress("0xbe9c4");
+const FIXTURES = new URL("../../shared/fixtures/sui-checkpoints/", import.meta.url).pathname;
+
+const files = ["mainnet", "testnet"].flatMap((network) =>
+  readdirSync(join(FIXTURES, network))
+    .filter((f) => f.endsWith(".chk"))
+    .map((f) => readFileSync(join(FIXTURES, network, f))),
+);
+const stories = provenanceScenario(PACKAGE, CHECKPOINTS, 0);
+const processors = () => [
+  provenanceProcessor({ network: "testnet", packageIds: [PACKAGE] }),
+  walrusProcessor({ network: "testnet", packageId: walrusEvents.WALRUS_PACKAGE_IDS.testnet }),
+];
+
+/** Checkpoint `i` of the stream: fixture `i mod n`, decoded now, renumbered, plus story `i`. */
+function checkpointAt(i: number): Checkpoint {
+  const decoded = decodeCheckpointFile(files[i % files.length]!);
+  const story = stories[i]!;
+  return {
+    ...decoded,
+    sequenceNumber: FIRST + BigInt(i),
+    transactions: [
+      ...decoded.transactions.map((t) => ({ ...t, digest: `${t.digest}-${i}` })),
+      ...story.transactions.map((t) => ({ ...t, digest: `${t.digest}-${i}` })),
+    ],
+  };
+}
+
+const source: CheckpointSource = {
+  description: `${CHECKPOINTS} replayed checkpoints`,
+  async *stream(from, options) {
+    for (let i = Number(from - FIRST); i < CHECKPOINTS; i++) {
+      if (options?.to !== undefined && FIRST + BigInt(i) > options.to) return;
+      yield checkpointAt(i);
+    }
+  },
+};
+
+const seconds = async (work: () => Promise<unknown> | unknown) => {
+  const start = performance.now();
+  await work();
+  return (performance.now() - start) / 1000;
+};
+const rate = (n: number, s: number) => `${Math.round(n / s).toLocaleString("en-US")}/s`;
+
+// 1. Decoding alone.
+let decoded = 0;
+const decodeSeconds = await seconds(() => {
+  for (let round = 0; round < 5; round++) for (const f of files) decodeCheckpointFile(f), decoded++;
+});
+console.log(
+  `decode: ${decoded} checkpoints (${files.length} real fixtures) in ${decodeSeconds.toFixed(2)} s = ${rate(decoded, decodeSeconds)} checkpoints`,
+);
+
+// The rows the stream yields, and its events, for the COPY baseline and the rates.
+const rows: Rows = {};
+let events = 0;
+for (let i = 0; i < CHECKPOINTS; i++) {
+  const checkpoint = checkpointAt(i);
+  events += checkpoint.transactions.reduce((n, t) => n + t.events.length, 0);
+  for (const p of processors()) {
+    for (const [table, list] of Object.entries(p.process(checkpoint).rows)) {
+      ((rows as Record<string, unknown[]>)[table] ??= []).push(...list);
+    }
+  }
+}
+const rowCount = Object.values(rows).reduce((n, list) => n + list.length, 0);
+console.log(
+  `stream: ${CHECKPOINTS} checkpoints, ${events} events, ${rowCount} rows in ${Object.keys(rows).length} tables`,
+);
+
+// 2. End to end: decode -> pipelines -> commit (rows + watermarks) on PostgreSQL.
+const e2eTarget = await createPostgresDatabase();
+const copyTarget = await createPostgresDatabase();
+try {
+  const e2eDb = await openDatabase({ url: e2eTarget.url });
+  const store = databaseStore(e2eDb.db);
+  let commitSeconds = 0;
+  const timedStore = {
+    ...store,
+    commit: async (...args: Parameters<typeof store.commit>) => {
+      commitSeconds += await seconds(() => store.commit(...args));
+    },
+  };
+  const e2eSeconds = await seconds(() =>
+    runIndexer({ source, store: timedStore, processors: processors(), firstCheckpoint: FIRST }),
+  );
+  await e2eDb.close();
+  console.log(
+    `end to end: ${e2eSeconds.toFixed(2)} s = ${rate(CHECKPOINTS, e2eSeconds)} checkpoints, ${rate(events, e2eSeconds)} events, ${rate(rowCount, e2eSeconds)} rows`,
+  );
+  console.log(
+    `  of which commits (rows + watermarks): ${commitSeconds.toFixed(2)} s = ${rate(rowCount, commitSeconds)} rows`,
+  );
+
+  // 3. Baseline: the same rows, COPY'd into the same schema.
+  const copyDb = await openDatabase({ url: copyTarget.url });
+  const copySeconds = await seconds(async () => {
+    for (const [table, list] of Object.entries(rows) as [TableName, never[]][]) {
+      await copyRows(copyDb, appendOnlyTables[table], list);
+    }
+  });
+  await copyDb.close();
+  console.log(`COPY baseline: ${copySeconds.toFixed(2)} s = ${rate(rowCount, copySeconds)} rows`);
+  console.log(`ratio_vs_copy=${(copySeconds / e2eSeconds).toFixed(3)}`);
+} finally {
+  await e2eTarget.drop();
+  await copyTarget.drop();
+}
