@@ -14,6 +14,7 @@ import { join } from "node:path";
 import { normalizeSuiAddress } from "@mysten/sui/utils";
 import { appendOnlyTables, copyRows, openDatabase, type TableName } from "@verity/db";
 import {
+  appendRows,
   type Checkpoint,
   type CheckpointSource,
   databaseStore,
@@ -77,7 +78,12 @@ const rate = (n: number, s: number) => `${Math.round(n / s).toLocaleString("en-U
 // 1. Decoding alone.
 let decoded = 0;
 const decodeSeconds = await seconds(() => {
-  for (let round = 0; round < 5; round++) for (const f of files) decodeCheckpointFile(f), decoded++;
+  for (let round = 0; round < 5; round++) {
+    for (const f of files) {
+      decodeCheckpointFile(f);
+      decoded++;
+    }
+  }
 });
 console.log(
   `decode: ${decoded} checkpoints (${files.length} real fixtures) in ${decodeSeconds.toFixed(2)} s = ${rate(decoded, decodeSeconds)} checkpoints`,
@@ -90,9 +96,7 @@ for (let i = 0; i < CHECKPOINTS; i++) {
   const checkpoint = checkpointAt(i);
   events += checkpoint.transactions.reduce((n, t) => n + t.events.length, 0);
   for (const p of processors()) {
-    for (const [table, list] of Object.entries(p.process(checkpoint).rows)) {
-      ((rows as Record<string, unknown[]>)[table] ??= []).push(...list);
-    }
+    appendRows(rows, p.process(checkpoint).rows);
   }
 }
 const rowCount = Object.values(rows).reduce((n, list) => n + list.length, 0);

@@ -7,7 +7,7 @@ export type {
 export { databaseStore } from "./db-store.ts";
 export { type IndexerOptions, type IndexerResult, runIndexer } from "./indexer.ts";
 export { PIPELINES, type PipelineName } from "./pipelines/config.ts";
-export type { Processor, Rows } from "./pipelines/processor.ts";
+export { appendRows, type Processor, type Rows } from "./pipelines/processor.ts";
 export { provenanceProcessor } from "./pipelines/provenance/processor.ts";
 export { walrusProcessor } from "./pipelines/walrus/processor.ts";
 export { type IndexRun, indexCommand } from "./run.ts";

@@ -73,7 +73,8 @@ export async function runIndexer(options: IndexerOptions): Promise<IndexerResult
     }
     next.set(p.name, watermark === undefined ? options.firstCheckpoint! : watermark + 1n);
   }
-  const from = [...next.values()].reduce((a, b) => (a < b ? a : b));
+  let from = next.values().next().value as bigint;
+  for (const n of next.values()) if (n < from) from = n;
   if (options.lastCheckpoint !== undefined && from > options.lastCheckpoint) return watermarks;
 
   const pending = new Map(processors.map((p) => [p.name, new PendingBatch()]));
@@ -139,7 +140,8 @@ async function* idleFlushing<T>(
         sleep(idleMs, idle, { signal: timer.signal }).catch(() => idle),
       ]);
       timer.abort();
-      const result = first === idle ? (await onIdle(), await next) : (first as IteratorResult<T>);
+      if (first === idle) await onIdle();
+      const result = first === idle ? await next : (first as IteratorResult<T>);
       if (result.done) return;
       yield result.value;
     }
