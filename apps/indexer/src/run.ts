@@ -24,6 +24,8 @@ export interface IndexRun extends SourceChoice {
   packageIds?: string[];
   /** Deploy config file (default `VERITY_CONFIG`, else `verity.config.json`). */
   config?: string;
+  /** Checkpoints per commit and pipeline (default: the runner's, 100). */
+  batchSize?: number;
   /** Serve Prometheus metrics on this port; undefined: don't. */
   metricsPort?: number;
   signal?: AbortSignal;
@@ -72,6 +74,7 @@ export async function indexCommand(run: IndexRun): Promise<IndexerResult> {
         processors,
         firstCheckpoint: firstCheckpointFor(run),
         lastCheckpoint: run.lastCheckpoint,
+        batchCheckpoints: run.batchSize,
         metrics,
         signal: run.signal,
       });

@@ -58,6 +58,12 @@ export function indexCommandDefinition(): Command {
     .option("--config <file>", "deploy config (default: $VERITY_CONFIG, else verity.config.json)")
     .addOption(
       new Option(
+        "--batch-size <checkpoints>",
+        "checkpoints committed together per pipeline (default 100)",
+      ).argParser(Number),
+    )
+    .addOption(
+      new Option(
         "--metrics-port <port>",
         "serve Prometheus metrics on 127.0.0.1:<port>/metrics",
       ).argParser(Number),
