@@ -1,0 +1,98 @@
+/** `verity index` as a user runs it: clear one-line errors and exit codes; nothing half-written. */
+import { execFile } from "node:child_process";
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { openDatabase, readWatermark, walrusBlobEvents } from "@verity/db";
+import { describe, expect, it } from "vitest";
+import { createPostgresDatabase } from "../../../packages/db/test/support/databases.ts";
+
+const run = promisify(execFile);
+const REPO = new URL("../../../", import.meta.url).pathname;
+const TESTNET = join(REPO, "..", "shared", "fixtures", "sui-checkpoints", "testnet");
+
+async function verityIndex(args: string[]) {
+  try {
+    const { stdout, stderr } = await run(
+      join(REPO, "node_modules/.bin/tsx"),
+      ["apps/cli/src/main.ts", "index", ...args],
+      { cwd: REPO },
+    );
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+/** The `error: ...` lines of a run's stderr (logs are JSON lines). */
+const errorLines = (stderr: string) =>
+  stderr.split("\n").filter((line) => line.startsWith("error:"));
+
+describe("verity index", () => {
+  it("says in one line that a checkpoint source does not exist", async () => {
+    const result = await verityIndex([
+      "--network",
+      "testnet",
+      "--checkpoints",
+      "/no/such/dir",
+      "--data-dir",
+      "memory://",
+    ]);
+    expect(result.code).toBe(1);
+    expect(errorLines(result.stderr)).toEqual([
+      "error: --checkpoints /no/such/dir: not a directory, nor an http(s):// checkpoint store URL",
+    ]);
+  });
+
+  it("rejects an unknown pipeline name", async () => {
+    const result = await verityIndex(["--pipelines", "walrus,teleport", "--data-dir", "memory://"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/unknown pipeline teleport \(known: provenance, walrus\)/);
+  });
+
+  it("stops at a corrupt checkpoint with one line naming it, keeping everything before it", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "chk-"));
+    for (const seq of [248050771, 248054311])
+      copyFileSync(join(TESTNET, `${seq}.chk`), join(dir, `${seq}.chk`));
+    const good = readFileSync(join(TESTNET, "258579946.chk"));
+    writeFileSync(join(dir, "258579946.chk"), good.subarray(0, good.length - 100));
+    const { url, drop } = await createPostgresDatabase();
+    try {
+      const result = await verityIndex([
+        "--network",
+        "testnet",
+        "--checkpoints",
+        dir,
+        "--database-url",
+        url,
+      ]);
+      expect(result.code).toBe(1);
+      const lines = errorLines(result.stderr);
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/258579946\.chk/);
+      const database = await openDatabase({ url });
+      expect(await readWatermark(database.db, "walrus")).toBe(248054311);
+      expect(await database.db.select().from(walrusBlobEvents)).toHaveLength(2);
+      await database.close();
+    } finally {
+      await drop();
+    }
+  });
+
+  it("says which database it cannot reach", async () => {
+    const result = await verityIndex([
+      "--network",
+      "testnet",
+      "--checkpoints",
+      TESTNET,
+      "--database-url",
+      "postgres://verity:secret@127.0.0.1:1/none",
+    ]);
+    expect(result.code).toBe(1);
+    const [line] = errorLines(result.stderr);
+    expect(line).toMatch(/127\.0\.0\.1:1/);
+    expect(line).not.toMatch(/secret/);
+  });
+});
