@@ -1,1 +1,16 @@
+/**
+ * `@verity/db`: Verity's PostgreSQL schema (drizzle), its migrations (drizzle-kit), the two
+ * drivers behind one API (postgres.js for a server, PGlite embedded), and the write path the
+ * indexer commits through.
+ */
+export * from "./copy.ts";
+export * from "./copy-text.ts";
+export * from "./database.ts";
+export * from "./errors.ts";
+export * from "./migrate.ts";
+export * from "./open.ts";
+export * from "./redact.ts";
 export * from "./schema/index.ts";
+export * from "./tables.ts";
+export * from "./watermarks.ts";
+export * from "./write.ts";

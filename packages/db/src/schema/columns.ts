@@ -1,4 +1,4 @@
-import { bigint, integer, text } from "drizzle-orm/pg-core";
+import { bigint, customType, integer, numeric, text } from "drizzle-orm/pg-core";
 
 /**
  * The proof handle every row carries: where on chain the fact it records was emitted. A row
@@ -18,8 +18,25 @@ export const objectId = (name: string) => text(name);
 /** A Walrus blob id as Walrus writes it: URL-safe base64 (no padding) of the little-endian u256. */
 export const blobId = (name: string) => text(name);
 
-/** A u64 that may exceed 2^53 (fees in MIST, sizes, far-future times): exact, as bigint. */
-export const u64 = (name: string) => bigint(name, { mode: "bigint" });
+/**
+ * A Move `u64` that may exceed 2^53 (fees in MIST, sizes, far-future times): exact, as bigint.
+ * Stored as `numeric(20, 0)`, not `bigint`: PostgreSQL's `bigint` is signed and stops at
+ * 2^63 - 1, while a u64 goes to 2^64 - 1 (10 billion SUI alone is 10^19 MIST), and a value the
+ * column cannot hold would fail its whole checkpoint's commit.
+ */
+export const u64 = (name: string) => numeric(name, { mode: "bigint", precision: 20, scale: 0 });
 
 /** Milliseconds since the Unix epoch (chain clock or signed time; below 2^53). */
 export const timeMs = (name: string) => bigint(name, { mode: "number" });
+
+/**
+ * Raw bytes (`bytea`), read back as a plain `Uint8Array` from either driver (postgres.js
+ * returns a `Buffer`, PGlite a `Uint8Array`; both are normalized so rows compare equal).
+ */
+export const bytes = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (value) =>
+    value.constructor === Uint8Array
+      ? value
+      : new Uint8Array(value.buffer, value.byteOffset, value.byteLength),
+});

@@ -1,9 +1,7 @@
 /** Indexer bookkeeping: one watermark per pipeline, and the quarantine of undecodable events. */
 import { sql } from "drizzle-orm";
-import { bigint, customType, integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
-import { timeMs } from "./columns.ts";
-
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
+import { bigint, integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { bytes, timeMs } from "./columns.ts";
 
 /**
  * The last checkpoint a pipeline fully committed. Written in the same transaction as that
@@ -30,7 +28,7 @@ export const quarantine = pgTable(
     eventIndex: integer("event_index").notNull(),
     eventType: text("event_type").notNull(),
     reason: text("reason").notNull(),
-    contents: bytea("contents").notNull(),
+    contents: bytes("contents").notNull(),
   },
   (t) => [primaryKey({ columns: [t.pipeline, t.txDigest, t.eventIndex] })],
 );

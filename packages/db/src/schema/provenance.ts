@@ -33,7 +33,11 @@ export const datasets = pgTable(
     timestampMs: timeMs("timestamp_ms").notNull(),
     ...proof(),
   },
-  (t) => [index("datasets_blob_id").on(t.blobId), index("datasets_creator").on(t.creator), index("datasets_sha256").on(t.sha256)],
+  (t) => [
+    index("datasets_blob_id").on(t.blobId),
+    index("datasets_creator").on(t.creator),
+    index("datasets_sha256").on(t.sha256),
+  ],
 );
 
 /** `DatasetRetracted`: at most one per dataset. */
@@ -55,7 +59,10 @@ export const datasetPolicyChanges = pgTable(
     timestampMs: timeMs("timestamp_ms").notNull(),
     ...proof(),
   },
-  (t) => [primaryKey({ columns: [t.txDigest, t.eventIndex] }), index("dataset_policy_changes_dataset").on(t.datasetId)],
+  (t) => [
+    primaryKey({ columns: [t.txDigest, t.eventIndex] }),
+    index("dataset_policy_changes_dataset").on(t.datasetId),
+  ],
 );
 
 /** `ModelRegistered`. */
@@ -195,7 +202,10 @@ export const policyMemberChanges = pgTable(
     timestampMs: timeMs("timestamp_ms").notNull(),
     ...proof(),
   },
-  (t) => [primaryKey({ columns: [t.txDigest, t.eventIndex] }), index("policy_member_changes_policy").on(t.policyId, t.member)],
+  (t) => [
+    primaryKey({ columns: [t.txDigest, t.eventIndex] }),
+    index("policy_member_changes_policy").on(t.policyId, t.member),
+  ],
 );
 
 /** `Subscribed`. */
@@ -261,4 +271,3 @@ export const edges = pgTable(
     index("edges_dst").on(t.dst, t.kind),
   ],
 );
-

@@ -1,0 +1,66 @@
+/**
+ * PostgreSQL's COPY text format (https://www.postgresql.org/docs/current/sql-copy.html): one
+ * line per row, fields separated by tabs, `\N` for NULL, and backslash escapes for backslash,
+ * newline, carriage return and tab inside a field.
+ */
+
+/** The text of `\N`: a NULL field. */
+export const COPY_NULL = "\\N";
+
+/**
+ * Encodes one value as a COPY text field.
+ *
+ * - `null` / `undefined`: `\N`
+ * - string: escaped; number and bigint: decimal (`NaN`, `Infinity` as PostgreSQL spells them); boolean: `t` / `f`; Date: ISO 8601
+ * - `Uint8Array` (bytea): `\x` and lowercase hex (escaped as `\\x...`)
+ * - array: a PostgreSQL array literal (`{"a","b",NULL}`), escaped
+ * - any other object: its JSON (json / jsonb columns)
+ */
+export function copyField(value: unknown): string {
+  if (value === null || value === undefined) return COPY_NULL;
+  if (Array.isArray(value)) return escapeCopy(arrayLiteral(value));
+  return escapeCopy(scalarText(value));
+}
+
+/** One COPY text line (without its newline) from the fields' values. */
+export function copyLine(values: readonly unknown[]): string {
+  return values.map(copyField).join("\t");
+}
+
+/**
+ * A PostgreSQL array literal: every element double-quoted with `"` and `\` backslash-escaped,
+ * `NULL` for null, nested arrays as nested braces.
+ */
+export function arrayLiteral(items: readonly unknown[]): string {
+  const elements = items.map((item) => {
+    if (item === null || item === undefined) return "NULL";
+    if (Array.isArray(item)) return arrayLiteral(item);
+    return `"${scalarText(item).replace(/[\\"]/g, "\\$&")}"`;
+  });
+  return `{${elements.join(",")}}`;
+}
+
+/** The text PostgreSQL reads back as `value`, before any COPY or array escaping. */
+function scalarText(value: unknown): string {
+  switch (typeof value) {
+    case "string":
+      return value;
+    case "bigint":
+      return value.toString();
+    case "number":
+      return String(value);
+    case "boolean":
+      return value ? "t" : "f";
+    default:
+      if (value instanceof Date) return value.toISOString();
+      if (value instanceof Uint8Array) return `\\x${Buffer.from(value).toString("hex")}`;
+      return JSON.stringify(value);
+  }
+}
+
+/** Escapes the characters COPY text gives a meaning to: backslash, newline, CR, tab. */
+function escapeCopy(text: string): string {
+  return text.replace(/[\\\n\r\t]/g, (c) => ESCAPES[c] ?? c);
+}
+
+const ESCAPES: Record<string, string> = { "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t" };

@@ -1,0 +1,116 @@
+/**
+ * Bulk loading with `COPY ... FROM STDIN` (postgres.js) or `COPY ... FROM '/dev/blob'`
+ * (PGlite): the raw baseline the indexer's benchmark compares its write path against.
+ */
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { getTableColumns } from "drizzle-orm";
+import { getTableConfig, type PgColumn, type PgTable } from "drizzle-orm/pg-core";
+import type { Sql } from "postgres";
+import { copyLine } from "./copy-text.ts";
+import type { Database } from "./database.ts";
+
+/** Rows per chunk of COPY text handed to the driver at a time. */
+const ROWS_PER_CHUNK = 1000;
+
+/**
+ * Loads `rows` into `table` with one COPY statement, in text format. Values go through each
+ * column's drizzle mapping (as an insert would), then `copyField` (arrays, NULLs, bigints and
+ * bytes escaped). Columns that no row sets are left out, so their defaults apply.
+ *
+ * Unlike the write path, COPY has no ON CONFLICT: a row whose key is already present fails the
+ * whole statement, and nothing is loaded. It is not wrapped in a transaction of its own beyond
+ * the statement itself.
+ *
+ * @returns the number of rows loaded
+ * @throws TypeError when a row leaves out a column that has a default but other rows set it;
+ *   the driver's error when PostgreSQL rejects the data (nothing is loaded)
+ */
+export async function copyRows<T extends PgTable>(
+  database: Database,
+  table: T,
+  rows: readonly T["$inferInsert"][],
+): Promise<number> {
+  if (rows.length === 0) return 0;
+  const config = getTableConfig(table);
+  const columns = usedColumns(table, rows);
+  const target = [config.schema, config.name]
+    .filter((part) => part !== undefined)
+    .map(quoteIdent)
+    .join(".");
+  const columnList = columns.map(([, column]) => quoteIdent(column.name)).join(", ");
+  const chunks = textChunks(columns, rows);
+  if (database.driver === "postgres") {
+    await copyPostgres(database.client, `copy ${target} (${columnList}) from stdin`, chunks);
+  } else {
+    const blob = new Blob([...chunks]);
+    await database.client.query(`copy ${target} (${columnList}) from '/dev/blob'`, [], { blob });
+  }
+  return rows.length;
+}
+
+/**
+ * Streams `chunks` into `statement` (a `COPY ... FROM STDIN`) over postgres.js.
+ *
+ * postgres.js 3.4 loses an error the server reports after the last chunk (a duplicate key,
+ * a NOT NULL violation): the writable never finishes and the error goes to the query's
+ * `reject`, whose promise already resolved to the stream (porsager/postgres#1173). So the
+ * query's `reject` is observed too, and whichever settles first decides.
+ */
+async function copyPostgres(sql: Sql, statement: string, chunks: Iterable<string>): Promise<void> {
+  const query = sql.unsafe(statement);
+  const internal = query as unknown as { reject(error: unknown): void };
+  const reject = internal.reject;
+  const failed = new Promise<never>((_, fail) => {
+    internal.reject = (error) => {
+      reject(error);
+      fail(error);
+    };
+  });
+  // Observed by the race below; this handler only keeps an early failure (the table does not
+  // exist, so `writable()` itself rejects) from also surfacing as an unhandled rejection.
+  failed.catch(() => {});
+  const writable = await query.writable();
+  await Promise.race([pipeline(Readable.from(chunks), writable), failed]);
+}
+
+/** The columns (property name, column) that at least one row sets, in table order. */
+function usedColumns(table: PgTable, rows: readonly object[]): [string, PgColumn][] {
+  const all: [string, PgColumn][] = Object.entries(getTableColumns(table));
+  const used = all.filter(([key]) =>
+    rows.some((row) => (row as Record<string, unknown>)[key] !== undefined),
+  );
+  for (const [key, column] of used) {
+    if (
+      column.hasDefault &&
+      rows.some((row) => (row as Record<string, unknown>)[key] === undefined)
+    ) {
+      throw new TypeError(
+        `copyRows: some rows leave out ${column.name}, which has a default COPY cannot apply per row`,
+      );
+    }
+  }
+  return used;
+}
+
+/** COPY text for `rows`, in chunks of `ROWS_PER_CHUNK` lines. */
+function* textChunks(columns: [string, PgColumn][], rows: readonly object[]): Generator<string> {
+  for (let start = 0; start < rows.length; start += ROWS_PER_CHUNK) {
+    let text = "";
+    for (const row of rows.slice(start, start + ROWS_PER_CHUNK)) {
+      const values = columns.map(([key, column]) => {
+        const value = (row as Record<string, unknown>)[key];
+        if (value === null || value === undefined) return null;
+        // Arrays are written by `arrayLiteral`, not drizzle's own literal builder.
+        return Array.isArray(value) ? value : column.mapToDriverValue(value);
+      });
+      text += `${copyLine(values)}\n`;
+    }
+    yield text;
+  }
+}
+
+/** A double-quoted SQL identifier. */
+function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}

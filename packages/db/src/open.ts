@@ -1,0 +1,139 @@
+/** Opens the database: a PostgreSQL server through postgres.js, or PGlite embedded. */
+import { constants } from "node:fs";
+import { access, mkdir } from "node:fs/promises";
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import type { Database, Db } from "./database.ts";
+import { migrate } from "./migrate.ts";
+import { redactUrl } from "./redact.ts";
+import * as schema from "./schema/index.ts";
+
+/** `dataDir` (or URL) for a PGlite database that lives in memory and vanishes on `close()`. */
+export const IN_MEMORY = "memory://";
+
+/**
+ * PGlite's data directory when neither a URL nor a directory is given: `.verity/pglite` under
+ * the repository root (git-ignored).
+ */
+export const DEFAULT_DATA_DIR = fileURLToPath(new URL("../../../.verity/pglite", import.meta.url));
+
+/** Where to find the database. */
+export interface OpenOptions {
+  /**
+   * `postgres://user:password@host:port/database` (or `postgresql://`): a PostgreSQL server,
+   * through postgres.js. `memory://` is accepted too, for in-memory PGlite.
+   */
+  url?: string;
+  /** PGlite's data directory (created if missing), or `memory://`. */
+  dataDir?: string;
+}
+
+/**
+ * Opens the database and applies pending migrations (`migrate`), then returns it.
+ *
+ * Which database, first match wins: `options.url`; `options.dataDir` (PGlite); the
+ * `DATABASE_URL` environment variable; PGlite in `DEFAULT_DATA_DIR`. A PGlite data directory
+ * belongs to one process at a time.
+ *
+ * @throws TypeError when both `url` and `dataDir` are given, or the URL's scheme is neither
+ *   `postgres(ql)://` nor `memory://`
+ * @throws Error naming the URL (without its password) when PostgreSQL cannot be reached or
+ *   refuses the connection, or naming the directory when PGlite's data directory cannot be
+ *   created or written; Error when a migration fails. The cause is the driver's error.
+ */
+export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
+  if (options.url !== undefined && options.dataDir !== undefined) {
+    throw new TypeError("openDatabase: give either url or dataDir, not both");
+  }
+  const url = options.url ?? (options.dataDir === undefined ? process.env.DATABASE_URL : undefined);
+  const database =
+    url !== undefined && url !== ""
+      ? await openUrl(url)
+      : await openPglite(options.dataDir ?? DEFAULT_DATA_DIR);
+  try {
+    await migrate(database);
+  } catch (error) {
+    await database.close();
+    throw new Error(`migrating ${database.location} failed: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+  return database;
+}
+
+function openUrl(url: string): Promise<Database> {
+  if (/^postgres(ql)?:\/\//i.test(url)) return openPostgres(url);
+  if (url === IN_MEMORY) return openPglite(IN_MEMORY);
+  throw new TypeError(
+    `unsupported database URL ${redactUrl(url)}: expected postgres://... or postgresql://... (or ${IN_MEMORY} for in-memory PGlite)`,
+  );
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const location = redactUrl(url);
+  const sql = postgres(url, { onnotice: () => {}, connect_timeout: 10 });
+  try {
+    await sql`select 1`;
+  } catch (error) {
+    await sql.end({ timeout: 0 });
+    throw new Error(`cannot connect to PostgreSQL at ${location}: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+  const db: Db = drizzlePostgres(sql, { schema });
+  return {
+    driver: "postgres",
+    db,
+    client: sql,
+    location,
+    close: once(() => sql.end({ timeout: 5 })),
+  };
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  let pglite: PGlite;
+  let location: string;
+  if (dataDir === IN_MEMORY) {
+    location = IN_MEMORY;
+    pglite = await PGlite.create();
+  } else {
+    location = resolve(dataDir);
+    try {
+      await mkdir(location, { recursive: true });
+      await access(location, constants.W_OK);
+    } catch (error) {
+      throw new Error(
+        `PGlite data directory ${location} is not writable: ${(error as Error).message}`,
+        { cause: error },
+      );
+    }
+    try {
+      pglite = await PGlite.create(location);
+    } catch (error) {
+      throw new Error(`cannot open PGlite data directory ${location}: ${String(error)}`, {
+        cause: error,
+      });
+    }
+  }
+  const db: Db = drizzlePglite(pglite, { schema });
+  return {
+    driver: "pglite",
+    db,
+    client: pglite,
+    location,
+    close: once(() => (pglite.closed ? Promise.resolve() : pglite.close())),
+  };
+}
+
+/** `fn`, run at most once; later calls return the first call's promise. */
+function once(fn: () => Promise<void>): () => Promise<void> {
+  let done: Promise<void> | undefined;
+  return () => {
+    done ??= fn();
+    return done;
+  };
+}

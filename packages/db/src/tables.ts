@@ -1,0 +1,63 @@
+/**
+ * The append-only tables, and the row shapes the write path takes. Row types are derived from
+ * the schema objects (`$inferInsert`), so they follow the schema.
+ */
+import {
+  attestations,
+  attesterKeys,
+  attesterRevocations,
+  attesters,
+  datasetPolicyChanges,
+  datasetRetractions,
+  datasets,
+  edges,
+  feeWithdrawals,
+  inferences,
+  models,
+  policies,
+  policyMemberChanges,
+  type quarantine,
+  subscriptions,
+  walrusBlobEvents,
+} from "./schema/index.ts";
+
+/**
+ * Every append-only table of the schema (all but `watermarks`, which is upserted, and
+ * `quarantine`, which takes its rows apart), by export name, in the order the write path
+ * inserts them. Each is keyed so that inserting the same row twice inserts it once.
+ */
+export const appendOnlyTables = {
+  datasets,
+  datasetRetractions,
+  datasetPolicyChanges,
+  models,
+  attestations,
+  inferences,
+  attesters,
+  attesterKeys,
+  attesterRevocations,
+  policies,
+  policyMemberChanges,
+  subscriptions,
+  feeWithdrawals,
+  edges,
+  walrusBlobEvents,
+} as const;
+
+/** The tables of `appendOnlyTables`, by export name. */
+export type AppendOnlyTables = typeof appendOnlyTables;
+
+/** The name of an append-only table: `datasets`, `edges`, `walrusBlobEvents`, ... */
+export type TableName = keyof AppendOnlyTables;
+
+/** A row to insert into table `T` (drizzle's `$inferInsert`: columns by property name). */
+export type InsertRow<T extends TableName> = AppendOnlyTables[T]["$inferInsert"];
+
+/** Rows to insert, by table; a missing or empty entry inserts nothing into that table. */
+export type Rows = { [T in TableName]?: InsertRow<T>[] };
+
+/**
+ * An event a pipeline could not turn into rows: a `quarantine` row without its `pipeline`,
+ * which the write path fills in.
+ */
+export type QuarantineRow = Omit<typeof quarantine.$inferInsert, "pipeline">;

@@ -1,0 +1,195 @@
+/**
+ * The write path: a checkpoint's (or a batch of checkpoints') rows and the pipeline's watermark,
+ * committed in one transaction. Rows are inserted with ON CONFLICT DO NOTHING, so committing
+ * the same checkpoint again changes nothing, and the watermark only moves forward: a restart
+ * that replays checkpoints at or below it is harmless.
+ */
+import { getTableColumns, getTableName, sql } from "drizzle-orm";
+import type { PgTable } from "drizzle-orm/pg-core";
+import type { Db, Tx } from "./database.ts";
+import { CommitError } from "./errors.ts";
+import { quarantine, watermarks } from "./schema/index.ts";
+import { appendOnlyTables, type QuarantineRow, type Rows, type TableName } from "./tables.ts";
+
+/**
+ * Bind parameters allowed in one statement; inserts are chunked to stay within it. The wire
+ * protocol counts parameters in 16 bits (65535), and postgres.js refuses more than 65534.
+ */
+export const MAX_PARAMETERS = 65534;
+
+/** A checkpoint, as the watermark records it. */
+export interface CheckpointRef {
+  /** checkpoint sequence number (non-negative safe integer) */
+  sequenceNumber: number;
+  /** the checkpoint's timestamp, ms since the Unix epoch */
+  timestampMs: number;
+}
+
+/** One checkpoint's output: its rows and the events it quarantined. */
+export interface CheckpointCommit {
+  checkpoint: CheckpointRef;
+  rows: Rows;
+  quarantined?: QuarantineRow[];
+}
+
+/** What a commit did. */
+export interface CommitResult {
+  /** rows given (quarantined events included) */
+  rows: number;
+  /** rows actually inserted; the rest were already there */
+  inserted: number;
+  /** whether the watermark moved (false when it was already at or past the last checkpoint) */
+  watermarkMoved: boolean;
+}
+
+/**
+ * Commits one checkpoint of `pipeline` in one transaction: inserts every row of `rows` (tables
+ * in `appendOnlyTables` order) and the `quarantined` events, each with ON CONFLICT DO NOTHING,
+ * in multi-row statements of at most `MAX_PARAMETERS` parameters, then moves the pipeline's
+ * watermark to `checkpoint` unless it is already there or beyond.
+ *
+ * @throws TypeError for an empty pipeline name or a key of `rows` that is not an append-only
+ *   table; RangeError for a sequence number that is not a non-negative safe integer;
+ *   `CommitError` (table, SQLSTATE, the driver's error as `cause`) when the transaction fails,
+ *   in which case nothing was written
+ */
+export function commitCheckpoint(
+  db: Db,
+  pipeline: string,
+  checkpoint: CheckpointRef,
+  rows: Rows,
+  quarantined: QuarantineRow[] = [],
+): Promise<CommitResult> {
+  return commitBatch(db, pipeline, [{ checkpoint, rows, quarantined }]);
+}
+
+/**
+ * Commits several consecutive checkpoints of `pipeline` in one transaction, as
+ * `commitCheckpoint` does for one: all their rows (merged per table, so each table takes as few
+ * statements as possible) and the watermark, set to the last checkpoint.
+ *
+ * @throws RangeError when `checkpoints` is empty or its sequence numbers are not consecutive
+ *   and increasing; otherwise as `commitCheckpoint`
+ */
+export async function commitBatch(
+  db: Db,
+  pipeline: string,
+  checkpoints: readonly CheckpointCommit[],
+): Promise<CommitResult> {
+  if (pipeline === "") throw new TypeError("commit: the pipeline name is empty");
+  const last = checkConsecutive(checkpoints);
+  const merged = mergeRows(checkpoints);
+  const quarantined = checkpoints.flatMap((c) =>
+    (c.quarantined ?? []).map((row) => ({ ...row, pipeline })),
+  );
+  let writing: PgTable | undefined;
+  try {
+    return await db.transaction(async (tx) => {
+      let rows = quarantined.length;
+      let inserted = 0;
+      for (const [name, list] of merged) {
+        rows += list.length;
+        writing = appendOnlyTables[name];
+        inserted += await insertChunked(tx, writing, list);
+      }
+      writing = quarantine;
+      inserted += await insertChunked(tx, quarantine, quarantined);
+      writing = watermarks;
+      const moved = await tx
+        .insert(watermarks)
+        .values({
+          pipeline,
+          checkpoint: last.sequenceNumber,
+          checkpointTimestampMs: last.timestampMs,
+        })
+        .onConflictDoUpdate({
+          target: watermarks.pipeline,
+          set: {
+            checkpoint: sql`excluded.checkpoint`,
+            checkpointTimestampMs: sql`excluded.checkpoint_timestamp_ms`,
+            updatedAt: sql`now()`,
+          },
+          setWhere: sql`${watermarks.checkpoint} < excluded.checkpoint`,
+        })
+        .returning({ checkpoint: watermarks.checkpoint });
+      writing = undefined;
+      return { rows, inserted, watermarkMoved: moved.length > 0 };
+    });
+  } catch (cause) {
+    throw new CommitError({
+      pipeline,
+      firstCheckpoint: checkpoints[0]?.checkpoint.sequenceNumber ?? last.sequenceNumber,
+      lastCheckpoint: last.sequenceNumber,
+      table: writing && getTableName(writing),
+      cause,
+    });
+  }
+}
+
+/** The last checkpoint of a non-empty run of consecutive, increasing checkpoints. */
+function checkConsecutive(checkpoints: readonly CheckpointCommit[]): CheckpointRef {
+  let previous: CheckpointRef | undefined;
+  for (const { checkpoint } of checkpoints) {
+    const n = checkpoint.sequenceNumber;
+    if (!Number.isSafeInteger(n) || n < 0) {
+      throw new RangeError(`commit: checkpoint ${n} is not a non-negative safe integer`);
+    }
+    if (previous !== undefined && n !== previous.sequenceNumber + 1) {
+      throw new RangeError(
+        `commit: checkpoints must be consecutive, got ${n} after ${previous.sequenceNumber}`,
+      );
+    }
+    previous = checkpoint;
+  }
+  if (previous === undefined) throw new RangeError("commit: no checkpoint to commit");
+  return previous;
+}
+
+/** The rows of every checkpoint, concatenated per table, in `appendOnlyTables` order. */
+function mergeRows(checkpoints: readonly CheckpointCommit[]): Map<TableName, object[]> {
+  const merged = new Map<TableName, object[]>();
+  for (const { rows } of checkpoints) {
+    for (const name of Object.keys(rows)) {
+      if (!Object.hasOwn(appendOnlyTables, name)) {
+        throw new TypeError(
+          `commit: ${name} is not an append-only table (expected one of ${Object.keys(appendOnlyTables).join(", ")})`,
+        );
+      }
+    }
+  }
+  for (const name of Object.keys(appendOnlyTables) as TableName[]) {
+    const lists = checkpoints.flatMap(({ rows }) => (rows[name]?.length ? [rows[name]] : []));
+    if (lists.length > 0) merged.set(name, lists.flat());
+  }
+  return merged;
+}
+
+/**
+ * Inserts `rows` into `table` with ON CONFLICT DO NOTHING, in statements of at most
+ * `MAX_PARAMETERS` bind parameters (drizzle binds one per column per row).
+ *
+ * @returns how many rows were inserted
+ */
+async function insertChunked(
+  tx: Db | Tx,
+  table: PgTable,
+  rows: readonly object[],
+): Promise<number> {
+  const perRow = Object.keys(getTableColumns(table)).length;
+  const size = Math.max(1, Math.floor(MAX_PARAMETERS / perRow));
+  let inserted = 0;
+  for (let start = 0; start < rows.length; start += size) {
+    const chunk = rows.slice(start, start + size) as PgTable["$inferInsert"][];
+    const result = await tx.insert(table).values(chunk).onConflictDoNothing();
+    inserted += affectedRows(result);
+  }
+  return inserted;
+}
+
+/** Rows affected by a statement, from a postgres.js (`count`) or PGlite (`affectedRows`) result. */
+function affectedRows(result: unknown): number {
+  const r = result as { count?: unknown; affectedRows?: unknown };
+  const n = typeof r.count === "number" ? r.count : r.affectedRows;
+  if (typeof n !== "number") throw new Error("commit: the driver reported no affected row count");
+  return n;
+}

@@ -1,0 +1,89 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { DEFAULT_DATA_DIR, IN_MEMORY, openDatabase, redactUrl } from "../src/index.ts";
+import { createPostgresDatabase } from "./support/databases.ts";
+
+describe("redactUrl", () => {
+  it("drops the password, keeps the rest", () => {
+    expect(redactUrl("postgres://verity:s3cret@db.example:5433/verity?sslmode=require")).toBe(
+      "postgres://verity@db.example:5433/verity?sslmode=require",
+    );
+    expect(redactUrl("postgresql://u:p%40ss@h/d?password=x")).toBe("postgresql://u@h/d");
+    expect(redactUrl("postgres://h/d")).toBe("postgres://h/d");
+    expect(redactUrl("not a url //user:pw@host")).toBe("not a url //user@host");
+  });
+});
+
+describe("openDatabase", () => {
+  const saved = process.env.DATABASE_URL;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.DATABASE_URL;
+    else process.env.DATABASE_URL = saved;
+  });
+
+  it("names an unreachable server by its URL, without the password", async () => {
+    const error = await openDatabase({ url: "postgres://verity:s3cret@127.0.0.1:1/verity" }).then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    );
+    expect(error).toBeInstanceOf(Error);
+    expect(error?.message).toMatch(
+      /^cannot connect to PostgreSQL at postgres:\/\/verity@127\.0\.0\.1:1\/verity: .*ECONNREFUSED/,
+    );
+    expect(error?.message).not.toContain("s3cret");
+    expect(error?.cause).toBeDefined();
+  });
+
+  it("says when the database does not exist", async () => {
+    const { url, drop } = await createPostgresDatabase();
+    await drop();
+    await expect(openDatabase({ url })).rejects.toThrow(/cannot connect .* does not exist/);
+  });
+
+  it("says when the PGlite data directory cannot be written", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "verity-open-"));
+    try {
+      writeFileSync(join(dir, "file"), "");
+      const target = join(dir, "file", "pglite");
+      await expect(openDatabase({ dataDir: target })).rejects.toThrow(
+        `PGlite data directory ${target} is not writable`,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("refuses an unknown URL scheme, and url with dataDir", async () => {
+    await expect(openDatabase({ url: "mysql://u:pw@h/d" })).rejects.toThrow(
+      /^unsupported database URL mysql:\/\/u@h\/d/,
+    );
+    await expect(openDatabase({ url: "postgres://h/d", dataDir: IN_MEMORY })).rejects.toThrow(
+      TypeError,
+    );
+  });
+
+  it("takes DATABASE_URL when given no option, and memory:// as a URL", async () => {
+    const { url, drop } = await createPostgresDatabase();
+    try {
+      process.env.DATABASE_URL = url;
+      const fromEnv = await openDatabase();
+      expect(fromEnv.driver).toBe("postgres");
+      await fromEnv.close();
+      const explicit = await openDatabase({ dataDir: IN_MEMORY });
+      expect([explicit.driver, explicit.location]).toEqual(["pglite", IN_MEMORY]);
+      await explicit.close();
+      process.env.DATABASE_URL = IN_MEMORY;
+      const memory = await openDatabase();
+      expect([memory.driver, memory.location]).toEqual(["pglite", IN_MEMORY]);
+      await memory.close();
+    } finally {
+      await drop();
+    }
+  });
+
+  it("defaults to .verity/pglite under the repository root", () => {
+    expect(DEFAULT_DATA_DIR).toBe(join(import.meta.dirname, "../../../.verity/pglite"));
+  });
+});

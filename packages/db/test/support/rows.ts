@@ -1,0 +1,235 @@
+/**
+ * Sample rows for every append-only table, with every column set (nullable ones included), and
+ * values that are easy to get wrong: text with tabs, newlines, quotes, backslashes and
+ * non-ASCII; arrays whose elements hold commas, braces, quotes, `NULL` and the empty string;
+ * u64 values past 2^63; bytes.
+ */
+import type { QuarantineRow, Rows } from "../../src/index.ts";
+
+/** 0x + 64 hex digits from `n`. */
+export const hex = (n: number | bigint) => `0x${n.toString(16).padStart(64, "0")}`;
+
+/** Text that COPY text format and array literals must escape. */
+export const TRICKY = 'tab\there, new\nline, cr\r, back\\slash, "quoted", {braced}, a,b ünï 🚀';
+
+/** Array elements that array literals must quote. */
+export const TRICKY_ELEMENTS = [
+  "a,b",
+  "{x}",
+  '"q"',
+  "back\\slash",
+  "NULL",
+  "",
+  " spaced ",
+  "tab\tnew\nline",
+];
+
+/** u64::MAX: beyond PostgreSQL's signed bigint. */
+export const U64_MAX = 2n ** 64n - 1n;
+
+/**
+ * One row per append-only table (or `perTable` rows, keys made distinct by `i`), all with the
+ * proof handle of `checkpoint`. Different checkpoints give different keys.
+ */
+export function sampleRows(checkpoint: number, perTable = 1): Rows {
+  const rows: Required<Rows> = {
+    datasets: [],
+    datasetRetractions: [],
+    datasetPolicyChanges: [],
+    models: [],
+    attestations: [],
+    inferences: [],
+    attesters: [],
+    attesterKeys: [],
+    attesterRevocations: [],
+    policies: [],
+    policyMemberChanges: [],
+    subscriptions: [],
+    feeWithdrawals: [],
+    edges: [],
+    walrusBlobEvents: [],
+  };
+  for (let i = 0; i < perTable; i++) {
+    const n = checkpoint * 1_000_000 + i;
+    const txDigest = `tx${checkpoint}_${i}`;
+    const proof = (eventIndex: number) => ({ checkpoint, txDigest, eventIndex });
+    const timestampMs = 1_700_000_000_000 + n;
+    rows.datasets.push({
+      datasetId: hex(n),
+      network: "testnet",
+      creator: hex(1),
+      name: TRICKY,
+      blobId: `blob-${n}`,
+      sha256: "ab".repeat(32),
+      size: U64_MAX,
+      mediaType: "text/csv",
+      license: "CC-BY-4.0",
+      policyId: i % 2 === 0 ? null : hex(7),
+      parents: TRICKY_ELEMENTS,
+      transformId: null,
+      previousId: i % 2 === 0 ? hex(2) : null,
+      revision: i,
+      timestampMs,
+      ...proof(0),
+    });
+    rows.datasetRetractions.push({
+      datasetId: hex(n),
+      creator: hex(1),
+      reason: TRICKY,
+      timestampMs,
+      ...proof(1),
+    });
+    rows.datasetPolicyChanges.push({
+      datasetId: hex(n),
+      policyId: null,
+      creator: hex(1),
+      timestampMs,
+      ...proof(2),
+    });
+    rows.models.push({
+      modelId: hex(n + 1),
+      network: "testnet",
+      creator: hex(1),
+      name: "model\\v1",
+      blobId: `model-${n}`,
+      sha256: "cd".repeat(32),
+      size: 2n ** 63n,
+      architecture: "llama",
+      framework: "pytorch",
+      baseModelId: null,
+      trainingId: hex(n + 2),
+      datasets: [hex(n)],
+      timestampMs,
+      ...proof(3),
+    });
+    rows.attestations.push({
+      attestationId: hex(n + 2),
+      network: "testnet",
+      kind: "training",
+      attesterId: i % 2 === 0 ? null : hex(9),
+      signed: i % 2 === 1,
+      publicKey: "",
+      signature: "",
+      submitter: hex(1),
+      inputs: [hex(n)],
+      inputBlobs: [],
+      outputs: [hex(n + 1)],
+      outputBlobs: ["a\tb"],
+      payloadDigest: "ef".repeat(32),
+      timestampMs,
+      recordedMs: timestampMs + 1,
+      ...proof(4),
+    });
+    rows.inferences.push({
+      inferenceId: hex(n + 3),
+      network: "testnet",
+      attestationId: hex(n + 2),
+      modelId: hex(n + 1),
+      attesterId: hex(9),
+      inputBlobId: "in",
+      inputSha256: "00".repeat(32),
+      outputBlobId: "out",
+      outputSha256: "11".repeat(32),
+      submitter: hex(1),
+      timestampMs,
+      ...proof(5),
+    });
+    rows.attesters.push({
+      attesterId: hex(n + 4),
+      network: "testnet",
+      name: 'enclave "one"',
+      pcrs: ["00", "11", "22"],
+      admin: hex(1),
+      timestampMs,
+      ...proof(6),
+    });
+    rows.attesterKeys.push({
+      attesterId: hex(n + 4),
+      keyVersion: 0,
+      publicKey: "aa".repeat(32),
+      timestampMs,
+      ...proof(7),
+    });
+    rows.attesterRevocations.push({
+      attesterId: hex(n + 4),
+      publicKey: "aa".repeat(32),
+      admin: hex(1),
+      timestampMs,
+      ...proof(8),
+    });
+    rows.policies.push({
+      policyId: hex(n + 5),
+      network: "testnet",
+      kind: "subscription",
+      name: i % 2 === 0 ? null : "plan\nB",
+      creator: hex(1),
+      capId: hex(n + 6),
+      unlockMs: null,
+      feeMist: 10n ** 19n,
+      ttlMs: U64_MAX,
+      timestampMs,
+      ...proof(9),
+    });
+    rows.policyMemberChanges.push({
+      policyId: hex(n + 5),
+      member: hex(3),
+      added: i % 2 === 0,
+      admin: hex(1),
+      timestampMs,
+      ...proof(10),
+    });
+    rows.subscriptions.push({
+      subscriptionId: hex(n + 7),
+      serviceId: hex(n + 5),
+      subscriber: hex(3),
+      feeMist: 0n,
+      expiresMs: BigInt(timestampMs) + 86_400_000n,
+      timestampMs,
+      ...proof(11),
+    });
+    rows.feeWithdrawals.push({
+      serviceId: hex(n + 5),
+      amountMist: 123_456_789_012_345_678n,
+      recipient: hex(1),
+      timestampMs,
+      ...proof(12),
+    });
+    rows.edges.push({
+      kind: "wasDerivedFrom",
+      src: hex(n),
+      srcKind: "dataset",
+      dst: hex(2),
+      dstKind: "dataset",
+      network: "testnet",
+      ...proof(13),
+    });
+    rows.walrusBlobEvents.push({
+      ...proof(14),
+      network: "testnet",
+      kind: "registered",
+      blobId: `blob-${n}`,
+      objectId: hex(n + 8),
+      epoch: 1,
+      endEpoch: 10,
+      size: 1024n,
+      encodingType: 1,
+      deletable: true,
+      isExtension: null,
+      wasCertified: null,
+      timestampMs,
+    });
+  }
+  return rows;
+}
+
+/** A quarantined event of `checkpoint`, with bytes (including 0x00, `\`, tab and newline). */
+export function sampleQuarantine(checkpoint: number, eventIndex = 99): QuarantineRow {
+  return {
+    checkpoint,
+    txDigest: `tx${checkpoint}_q`,
+    eventIndex,
+    eventType: "0x2::verity::Broken",
+    reason: `BCS does not decode: ${TRICKY}`,
+    contents: new Uint8Array([0, 1, 0x5c, 9, 10, 255]),
+  };
+}

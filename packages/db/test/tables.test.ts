@@ -1,0 +1,38 @@
+import { is } from "drizzle-orm";
+import { getTableConfig, PgTable } from "drizzle-orm/pg-core";
+import { describe, expect, it } from "vitest";
+import { appendOnlyTables, quarantine, watermarks } from "../src/index.ts";
+import * as schema from "../src/schema/index.ts";
+import { sampleRows } from "./support/rows.ts";
+
+describe("appendOnlyTables", () => {
+  it("lists every table of the schema but watermarks and quarantine", () => {
+    const tables = Object.values(schema as Record<string, unknown>).filter((v) => is(v, PgTable));
+    const listed: unknown[] = Object.values(appendOnlyTables);
+    expect(tables.filter((table) => !listed.includes(table))).toEqual([watermarks, quarantine]);
+    expect(new Set(listed).size).toBe(listed.length);
+  });
+
+  it("gives every table a primary key, so ON CONFLICT DO NOTHING skips a re-inserted row", () => {
+    for (const [name, table] of Object.entries(appendOnlyTables)) {
+      const config = getTableConfig(table);
+      const keys = config.primaryKeys.length + config.columns.filter((c) => c.primary).length;
+      expect(keys, name).toBe(1);
+      const proof = config.columns.filter((c) =>
+        ["checkpoint", "tx_digest", "event_index"].includes(c.name),
+      );
+      expect(
+        proof.map((c) => [c.name, c.notNull]),
+        `${name} carries a proof handle`,
+      ).toEqual([
+        ["checkpoint", true],
+        ["tx_digest", true],
+        ["event_index", true],
+      ]);
+    }
+  });
+
+  it("has sample rows for every table (the other tests cover them all)", () => {
+    expect(Object.keys(sampleRows(1))).toEqual(Object.keys(appendOnlyTables));
+  });
+});
