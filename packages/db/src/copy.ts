@@ -4,11 +4,11 @@
  */
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { getTableColumns } from "drizzle-orm";
-import { getTableConfig, type PgColumn, type PgTable } from "drizzle-orm/pg-core";
+import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Sql } from "postgres";
 import { copyLine } from "./copy-text.ts";
 import type { Database } from "./database.ts";
+import { driverValue, quoteIdent, tableIdent, usedColumns } from "./row-values.ts";
 
 /** Rows per chunk of COPY text handed to the driver at a time. */
 const ROWS_PER_CHUNK = 1000;
@@ -32,12 +32,8 @@ export async function copyRows<T extends PgTable>(
   rows: readonly T["$inferInsert"][],
 ): Promise<number> {
   if (rows.length === 0) return 0;
-  const config = getTableConfig(table);
-  const columns = usedColumns(table, rows);
-  const target = [config.schema, config.name]
-    .filter((part) => part !== undefined)
-    .map(quoteIdent)
-    .join(".");
+  const columns = usedColumns(table, rows, "copyRows");
+  const target = tableIdent(table);
   const columnList = columns.map(([, column]) => quoteIdent(column.name)).join(", ");
   const chunks = textChunks(columns, rows);
   if (database.driver === "postgres") {
@@ -74,43 +70,16 @@ async function copyPostgres(sql: Sql, statement: string, chunks: Iterable<string
   await Promise.race([pipeline(Readable.from(chunks), writable), failed]);
 }
 
-/** The columns (property name, column) that at least one row sets, in table order. */
-function usedColumns(table: PgTable, rows: readonly object[]): [string, PgColumn][] {
-  const all: [string, PgColumn][] = Object.entries(getTableColumns(table));
-  const used = all.filter(([key]) =>
-    rows.some((row) => (row as Record<string, unknown>)[key] !== undefined),
-  );
-  for (const [key, column] of used) {
-    if (
-      column.hasDefault &&
-      rows.some((row) => (row as Record<string, unknown>)[key] === undefined)
-    ) {
-      throw new TypeError(
-        `copyRows: some rows leave out ${column.name}, which has a default COPY cannot apply per row`,
-      );
-    }
-  }
-  return used;
-}
-
 /** COPY text for `rows`, in chunks of `ROWS_PER_CHUNK` lines. */
 function* textChunks(columns: [string, PgColumn][], rows: readonly object[]): Generator<string> {
   for (let start = 0; start < rows.length; start += ROWS_PER_CHUNK) {
     let text = "";
     for (const row of rows.slice(start, start + ROWS_PER_CHUNK)) {
-      const values = columns.map(([key, column]) => {
-        const value = (row as Record<string, unknown>)[key];
-        if (value === null || value === undefined) return null;
-        // Arrays are written by `arrayLiteral`, not drizzle's own literal builder.
-        return Array.isArray(value) ? value : column.mapToDriverValue(value);
-      });
+      const values = columns.map(([key, column]) =>
+        driverValue(column, (row as Record<string, unknown>)[key]),
+      );
       text += `${copyLine(values)}\n`;
     }
     yield text;
   }
-}
-
-/** A double-quoted SQL identifier. */
-function quoteIdent(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
 }

@@ -7,6 +7,7 @@ export * from "./copy.ts";
 export * from "./copy-text.ts";
 export * from "./database.ts";
 export * from "./errors.ts";
+export { ROWS_PER_INSERT, UNNEST_MIN_ROWS } from "./insert.ts";
 export * from "./migrate.ts";
 export * from "./open.ts";
 export * from "./redact.ts";

@@ -4,18 +4,13 @@
  * the same checkpoint again changes nothing, and the watermark only moves forward: a restart
  * that replays checkpoints at or below it is harmless.
  */
-import { getTableColumns, getTableName, sql } from "drizzle-orm";
+import { getTableName, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
-import type { Db, Tx } from "./database.ts";
+import type { Db } from "./database.ts";
 import { CommitError } from "./errors.ts";
+import { insertRows } from "./insert.ts";
 import { quarantine, watermarks } from "./schema/index.ts";
 import { appendOnlyTables, type QuarantineRow, type Rows, type TableName } from "./tables.ts";
-
-/**
- * Bind parameters allowed in one statement; inserts are chunked to stay within it. The wire
- * protocol counts parameters in 16 bits (65535), and postgres.js refuses more than 65534.
- */
-export const MAX_PARAMETERS = 65534;
 
 /** A checkpoint, as the watermark records it. */
 export interface CheckpointRef {
@@ -45,8 +40,9 @@ export interface CommitResult {
 /**
  * Commits one checkpoint of `pipeline` in one transaction: inserts every row of `rows` (tables
  * in `appendOnlyTables` order) and the `quarantined` events, each with ON CONFLICT DO NOTHING,
- * in multi-row statements of at most `MAX_PARAMETERS` parameters, then moves the pipeline's
- * watermark to `checkpoint` unless it is already there or beyond.
+ * each table's rows in statements of up to `ROWS_PER_INSERT` rows (`insertRows`: an `unnest` of
+ * one array per column, or VALUES below `UNNEST_MIN_ROWS`), then moves the pipeline's watermark
+ * to `checkpoint` unless it is already there or beyond.
  *
  * @throws TypeError for an empty pipeline name or a key of `rows` that is not an append-only
  *   table; RangeError for a sequence number that is not a non-negative safe integer;
@@ -90,10 +86,10 @@ export async function commitBatch(
       for (const [name, list] of merged) {
         rows += list.length;
         writing = appendOnlyTables[name];
-        inserted += await insertChunked(tx, writing, list);
+        inserted += await insertRows(tx, writing, list);
       }
       writing = quarantine;
-      inserted += await insertChunked(tx, quarantine, quarantined);
+      inserted += await insertRows(tx, quarantine, quarantined);
       writing = watermarks;
       const moved = await tx
         .insert(watermarks)
@@ -162,34 +158,4 @@ function mergeRows(checkpoints: readonly CheckpointCommit[]): Map<TableName, obj
     if (lists.length > 0) merged.set(name, lists.flat());
   }
   return merged;
-}
-
-/**
- * Inserts `rows` into `table` with ON CONFLICT DO NOTHING, in statements of at most
- * `MAX_PARAMETERS` bind parameters (drizzle binds one per column per row).
- *
- * @returns how many rows were inserted
- */
-async function insertChunked(
-  tx: Db | Tx,
-  table: PgTable,
-  rows: readonly object[],
-): Promise<number> {
-  const perRow = Object.keys(getTableColumns(table)).length;
-  const size = Math.max(1, Math.floor(MAX_PARAMETERS / perRow));
-  let inserted = 0;
-  for (let start = 0; start < rows.length; start += size) {
-    const chunk = rows.slice(start, start + size) as PgTable["$inferInsert"][];
-    const result = await tx.insert(table).values(chunk).onConflictDoNothing();
-    inserted += affectedRows(result);
-  }
-  return inserted;
-}
-
-/** Rows affected by a statement, from a postgres.js (`count`) or PGlite (`affectedRows`) result. */
-function affectedRows(result: unknown): number {
-  const r = result as { count?: unknown; affectedRows?: unknown };
-  const n = typeof r.count === "number" ? r.count : r.affectedRows;
-  if (typeof n !== "number") throw new Error("commit: the driver reported no affected row count");
-  return n;
 }

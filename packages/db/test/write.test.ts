@@ -5,14 +5,14 @@ import {
   CommitError,
   commitBatch,
   commitCheckpoint,
-  MAX_PARAMETERS,
   type QuarantineRow,
+  ROWS_PER_INSERT,
   type Rows,
   readWatermark,
   readWatermarks,
 } from "../src/index.ts";
 import { drivers, useDatabase } from "./support/databases.ts";
-import { concatRows, expectedAll, readAll } from "./support/read.ts";
+import { concatRows, expectedAll, readAll, sorted } from "./support/read.ts";
 import { hex, sampleQuarantine, sampleRows } from "./support/rows.ts";
 
 const at = (sequenceNumber: number) => ({
@@ -135,10 +135,10 @@ describe.each(drivers)("write path on $name", (driver) => {
     },
   );
 
-  it("chunks inserts that need more than 65535 parameters", async () => {
-    // edges binds 9 parameters a row: 2.5 statements' worth of rows
-    expect(Object.keys(getTableColumns(appendOnlyTables.edges))).toHaveLength(9);
-    const count = Math.ceil((2.5 * MAX_PARAMETERS) / 9);
+  it("splits a table's rows into statements of ROWS_PER_INSERT rows", async () => {
+    // 2.5 statements' worth of edges; inferences has 14 columns, so ROWS_PER_INSERT + 1 of its
+    // rows are more values (70,014) than one VALUES statement could bind (65,534)
+    const count = Math.ceil(2.5 * ROWS_PER_INSERT);
     const edges = Array.from({ length: count }, (_, i) => ({
       kind: "used",
       src: hex(i),
@@ -150,19 +150,14 @@ describe.each(drivers)("write path on $name", (driver) => {
       txDigest: `tx${Math.floor(i / 100)}`,
       eventIndex: i % 100,
     }));
-    const events = sampleRows(50, 6000).walrusBlobEvents ?? [];
-    const result = await commitCheckpoint(t.db, "provenance", at(50), {
-      edges,
-      walrusBlobEvents: events,
-    });
-    expect(result.inserted).toBe(count + 6000);
+    const inferences = sampleRows(50, ROWS_PER_INSERT + 1).inferences ?? [];
+    expect(Object.keys(getTableColumns(appendOnlyTables.inferences))).toHaveLength(14);
+    const result = await commitCheckpoint(t.db, "provenance", at(50), { edges, inferences });
+    expect(result.inserted).toBe(count + ROWS_PER_INSERT + 1);
     const all = await readAll(t.db);
-    expect(all.edges).toHaveLength(count);
-    expect(all.walrusBlobEvents).toHaveLength(6000);
-    const again = await commitCheckpoint(t.db, "provenance", at(50), {
-      edges,
-      walrusBlobEvents: events,
-    });
+    expect(all.edges).toEqual(sorted(edges));
+    expect(all.inferences).toHaveLength(ROWS_PER_INSERT + 1);
+    const again = await commitCheckpoint(t.db, "provenance", at(50), { edges, inferences });
     expect(again.inserted).toBe(0);
   });
 
