@@ -12,7 +12,11 @@ export { provenanceProcessor } from "./pipelines/provenance/processor.ts";
 export { walrusProcessor } from "./pipelines/walrus/processor.ts";
 export { type IndexRun, indexCommand } from "./run.ts";
 export { GrpcCheckpointSource, type GrpcCheckpointSourceOptions } from "./sources/grpc/source.ts";
-export { decodeCheckpointData, decodeCheckpointFile } from "./sources/store/decode.ts";
+export {
+  type DecodeOptions,
+  decodeCheckpointData,
+  decodeCheckpointFile,
+} from "./sources/store/decode.ts";
 export {
   DEFAULT_DIRECTORY_CONCURRENCY,
   DirectoryCheckpointSource,

@@ -51,7 +51,6 @@ describe("the 67 real checkpoints", () => {
       expect(Buffer.from(reencoded).equals(bytes.subarray(1))).toBe(true);
 
       const checkpoint = decodeCheckpointFile(bytes);
-      expect(checkpoint).toEqual(checkpointFromData(decodeCheckpointData(bytes)));
       const events = checkpoint.transactions.flatMap((tx) => tx.events);
       expect({
         sequence_number: checkpoint.sequenceNumber,
@@ -87,6 +86,16 @@ describe("the 67 real checkpoints", () => {
           expect(Buffer.from(event.contents).equals(raw.contents)).toBe(true);
         });
       });
+    },
+  );
+
+  it.each(fixtures.map((f) => [`${f.network} ${f.sequence_number}`, f] as const))(
+    "%s gives the same Checkpoint on the fast path (raw layouts) and the full one",
+    (_, fixture) => {
+      const bytes = readFixture(fixture.network, fixture.sequence_number);
+      const full = checkpointFromData(decodeCheckpointData(bytes)); // verifies the digests
+      expect(decodeCheckpointFile(bytes)).toEqual(full);
+      expect(decodeCheckpointFile(bytes, undefined, { verifyDigests: true })).toEqual(full);
     },
   );
 
@@ -216,14 +225,50 @@ describe("corrupt checkpoint files", () => {
         "Unknown value 9 for enum TransactionEffects",
     );
   });
+});
 
-  it("rejects event contents that do not match the effects' events digest", () => {
-    const corrupt = bytes.slice();
-    const event = decodeCheckpointData(corrupt).transactions[2]!.events!.value.data[0]!;
-    corrupt[event.contents.byteOffset + event.contents.length - 1]! ^= 1;
-    expect(() => decodeCheckpointData(corrupt)).not.toThrow(); // still parses
-    expect(decodeError(() => decodeCheckpointFile(corrupt)).reason).toBe(
+describe("digest verification", () => {
+  const bytes = readFixture("testnet", 248050771);
+  const data = decodeCheckpointData(bytes);
+  const tx = data.transactions[2]!; // the BlobCertified transaction: V2 effects, no expiration
+  const cases: [string, Uint8Array, number, string | RegExp][] = [
+    [
+      "an event's contents",
+      tx.events!.value.data[0]!.contents,
+      -1,
       "transactions[2]: the events do not match the effects' events digest",
+    ],
+    [
+      "the transaction data (its gas budget)",
+      tx.transaction.data[0]!.intentMessage.value.bcs,
+      -2,
+      /^transactions\[2\]: transaction digest \w+, the contents list \w+$/,
+    ],
+    [
+      "the effects (their computation cost)",
+      tx.effects.bcs,
+      10,
+      "transactions[2]: the effects do not match the contents' effects digest",
+    ],
+    [
+      "the contents (a transaction digest they list)",
+      data.checkpointContents.bcs,
+      3,
+      "the checkpoint contents do not match the summary's content digest",
+    ],
+  ];
+
+  it.each(cases)("catches one flipped byte in %s", (_, view, at, reason) => {
+    const corrupt = bytes.slice();
+    corrupt[view.byteOffset + (at < 0 ? view.length + at : at)]! ^= 1;
+    expect(() => decodeCheckpointFile(corrupt)).not.toThrow(); // still decodes
+    const verified = decodeError(() =>
+      decodeCheckpointFile(corrupt, "c.chk", { verifyDigests: true }),
+    );
+    expect(verified.reason).toMatch(reason);
+    expect(verified.source).toBe("c.chk");
+    expect(decodeError(() => checkpointFromData(decodeCheckpointData(corrupt))).reason).toMatch(
+      reason,
     );
   });
 });

@@ -66,6 +66,21 @@ describe("DirectoryCheckpointSource", () => {
     expect((error as Error).message).toContain(join(dir, `${testnet[1]}.chk`));
   });
 
+  it("checks the digests only when asked to", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "verity-chk-"));
+    const seq = testnet[0]!;
+    const corrupt = readFixture("testnet", seq).slice();
+    const event = decodeCheckpointData(corrupt).transactions.find((tx) => tx.events)!.events!;
+    corrupt[event.value.data[0]!.contents.byteOffset]! ^= 1;
+    writeFileSync(join(dir, `${seq}.chk`), corrupt);
+    expect(await collect(new DirectoryCheckpointSource(dir).stream(0n))).toEqual([seq]);
+    await expect(
+      collect(new DirectoryCheckpointSource(dir, { verifyDigests: true }).stream(0n)),
+    ).rejects.toThrow(
+      new RegExp(`^${join(dir, `${seq}.chk`)}: transactions\\[\\d+\\]: the events do not match`),
+    );
+  });
+
   it("rejects a file that holds another checkpoint than its name says", async () => {
     const dir = mkdtempSync(join(tmpdir(), "verity-chk-"));
     copyFileSync(fixturePath("testnet", testnet[0]!), join(dir, "5.chk"));

@@ -15,3 +15,4 @@ export * from "./schema/index.ts";
 export * from "./tables.ts";
 export * from "./watermarks.ts";
 export * from "./write.ts";
+export * from "./queries/lineage.ts";

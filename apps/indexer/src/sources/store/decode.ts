@@ -3,12 +3,14 @@
  * serves them and `--local-ingestion-path` directories hold them): one blob-encoding tag byte
  * (`0x01`, BCS) followed by the BCS of `CheckpointData`.
  */
-import { BcsReader } from "@mysten/bcs";
+import type { BcsType } from "@mysten/bcs";
 import type { Checkpoint } from "../../checkpoint.ts";
 import { CheckpointDecodeError } from "./error.ts";
-import { CheckpointData } from "./layouts/checkpoint.ts";
+import { CheckpointData, RawCheckpointData } from "./layouts/checkpoint.ts";
+import { rawLeaves } from "./layouts/leaves.ts";
+import { CheckpointReader } from "./layouts/reader.ts";
 import { LayoutReadError, readerOffset } from "./layouts/support.ts";
-import { checkpointFromData } from "./normalize.ts";
+import { normalizeCheckpoint } from "./normalize.ts";
 
 /** Blob-encoding tag of an uncompressed BCS checkpoint file (Sui's `BlobEncoding::Bcs`). */
 const BCS_TAG = 0x01;
@@ -24,44 +26,42 @@ const BCS_TAG = 0x01;
  *   trailing bytes after the data
  */
 export function decodeCheckpointData(bytes: Uint8Array, source?: string): CheckpointData {
-  if (bytes.length === 0) throw new CheckpointDecodeError("empty file", 0, source);
-  if (bytes[0] !== BCS_TAG) {
-    const tag = bytes[0]!.toString(16).padStart(2, "0");
-    throw new CheckpointDecodeError(
-      `unknown blob-encoding tag 0x${tag} at byte 0 (expected 0x01, BCS)`,
-      0,
-      source,
-    );
-  }
-  // Reads past the end must fail, so the bytes must end where their buffer ends.
-  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
-  const reader = new BcsReader((whole ? bytes : bytes.slice()).subarray(1));
-  let data: CheckpointData;
-  try {
-    data = CheckpointData.read(reader);
-  } catch (error) {
-    throw readFailure(error, 1 + readerOffset(reader), bytes.length, source);
-  }
-  const end = 1 + readerOffset(reader);
-  if (end !== bytes.length) {
-    throw new CheckpointDecodeError(
-      `${bytes.length - end} trailing bytes after the checkpoint data, from byte ${end}`,
-      end,
-      source,
-    );
-  }
-  return data;
+  return decodeWith(CheckpointData, bytes, source);
+}
+
+/** Options of `decodeCheckpointFile` and of the checkpoint-store sources. */
+export interface DecodeOptions {
+  /**
+   * Check that the file's digests tie together (see `normalizeCheckpoint`): Blake2b-256 over
+   * the contents and each transaction's data, effects and events, about a third of the file,
+   * which more than doubles the time to decode it. Default false: these digests only detect
+   * corruption, not forgery (the validators' signatures are not checked), and a corrupt file
+   * fails to decode in most cases anyway. (`checkpointFromData`, behind `verity inspect`,
+   * always checks them.)
+   */
+  verifyDigests?: boolean;
 }
 
 /**
- * Decodes a `.chk` file to the indexer's `Checkpoint`, checking that its digests tie together
- * (see `checkpointFromData`).
+ * Decodes a `.chk` file to the indexer's `Checkpoint` (see `normalizeCheckpoint`), the fast
+ * way: addresses, object ids and digests stay bytes while decoding, and only those the
+ * `Checkpoint` holds become text. A transaction's digest is the one its effects name (with
+ * `verifyDigests`, checked to be the digest of its data). Gives the same `Checkpoint` as
+ * `checkpointFromData(decodeCheckpointData(bytes))`.
  *
  * @param source file path or URL, named in errors
- * @throws CheckpointDecodeError as `decodeCheckpointData`, or when a digest does not match
+ * @throws CheckpointDecodeError as `decodeCheckpointData`, or when the file is inconsistent (a
+ *   digest does not match, when verifying)
  */
-export function decodeCheckpointFile(bytes: Uint8Array, source?: string): Checkpoint {
-  return checkpointFromData(decodeCheckpointData(bytes, source), source);
+export function decodeCheckpointFile(
+  bytes: Uint8Array,
+  source?: string,
+  options: DecodeOptions = {},
+): Checkpoint {
+  return normalizeCheckpoint(decodeWith(RawCheckpointData, bytes, source), rawLeaves, {
+    source,
+    verifyDigests: options.verifyDigests ?? false,
+  });
 }
 
 /**
@@ -75,8 +75,9 @@ export function decodeCheckpointFileAt(
   bytes: Uint8Array,
   sequenceNumber: bigint,
   source: string,
+  options: DecodeOptions = {},
 ): Checkpoint {
-  const checkpoint = decodeCheckpointFile(bytes, source);
+  const checkpoint = decodeCheckpointFile(bytes, source, options);
   if (checkpoint.sequenceNumber !== sequenceNumber) {
     throw new CheckpointDecodeError(
       `holds checkpoint ${checkpoint.sequenceNumber}, expected ${sequenceNumber}`,
@@ -85,6 +86,37 @@ export function decodeCheckpointFileAt(
     );
   }
   return checkpoint;
+}
+
+/** The `layout` value of a `.chk` file (see `decodeCheckpointData`). */
+function decodeWith<T>(layout: Pick<BcsType<T>, "read">, bytes: Uint8Array, source?: string): T {
+  if (bytes.length === 0) throw new CheckpointDecodeError("empty file", 0, source);
+  if (bytes[0] !== BCS_TAG) {
+    const tag = bytes[0]!.toString(16).padStart(2, "0");
+    throw new CheckpointDecodeError(
+      `unknown blob-encoding tag 0x${tag} at byte 0 (expected 0x01, BCS)`,
+      0,
+      source,
+    );
+  }
+  // Reads past the end must fail, so the bytes must end where their buffer ends.
+  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+  const reader = new CheckpointReader((whole ? bytes : bytes.slice()).subarray(1));
+  let data: T;
+  try {
+    data = layout.read(reader);
+  } catch (error) {
+    throw readFailure(error, 1 + readerOffset(reader), bytes.length, source);
+  }
+  const end = 1 + readerOffset(reader);
+  if (end !== bytes.length) {
+    throw new CheckpointDecodeError(
+      `${bytes.length - end} trailing bytes after the checkpoint data, from byte ${end}`,
+      end,
+      source,
+    );
+  }
+  return data;
 }
 
 function readFailure(

@@ -2,10 +2,13 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Checkpoint, CheckpointSource } from "../../checkpoint.ts";
 import { orderedPrefetch } from "../ordered-prefetch.ts";
-import { decodeCheckpointFileAt } from "./decode.ts";
+import { type DecodeOptions, decodeCheckpointFileAt } from "./decode.ts";
 
-/** Options of `DirectoryCheckpointSource`. */
-export interface DirectoryCheckpointSourceOptions {
+/**
+ * Options of `DirectoryCheckpointSource`. `verifyDigests` (see `DecodeOptions`) defaults to
+ * false: the digests only detect corruption, not forgery, and cost more than decoding.
+ */
+export interface DirectoryCheckpointSourceOptions extends DecodeOptions {
   /** Files read and decoded ahead of the consumer, at most. Default 8. */
   concurrency?: number;
 }
@@ -22,14 +25,16 @@ const CHECKPOINT_FILE = /^(\d+)\.chk$/;
  * starts whose numbers are `>= from` (and `<= to`), in increasing order, then ends. Other files
  * are ignored.
  *
- * @throws (from the stream) CheckpointDecodeError naming the file when one is corrupt or holds
- *   another checkpoint than its name says; an Error when two files name the same checkpoint
+ * @throws (from the stream) CheckpointDecodeError naming the file when one is corrupt (does not
+ *   decode, or with `verifyDigests` its digests do not tie together) or holds another
+ *   checkpoint than its name says; an Error when two files name the same checkpoint
  *   (`7.chk`, `007.chk`); the `readdir`/`readFile` error when the directory or a file cannot
  *   be read
  */
 export class DirectoryCheckpointSource implements CheckpointSource {
   readonly description: string;
   readonly #concurrency: number;
+  readonly #decode: DecodeOptions;
 
   constructor(
     readonly directory: string,
@@ -37,6 +42,7 @@ export class DirectoryCheckpointSource implements CheckpointSource {
   ) {
     this.description = `checkpoint directory ${directory}`;
     this.#concurrency = options.concurrency ?? DEFAULT_DIRECTORY_CONCURRENCY;
+    this.#decode = { verifyDigests: options.verifyDigests ?? false };
   }
 
   async *stream(
@@ -57,7 +63,12 @@ export class DirectoryCheckpointSource implements CheckpointSource {
     yield* orderedPrefetch(
       files,
       async ({ seq, path }, fetchSignal) =>
-        decodeCheckpointFileAt(await readFile(path, { signal: fetchSignal }), seq, path),
+        decodeCheckpointFileAt(
+          await readFile(path, { signal: fetchSignal }),
+          seq,
+          path,
+          this.#decode,
+        ),
       { concurrency: this.#concurrency, signal },
     );
   }

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Checkpoint, CheckpointSource } from "../../checkpoint.ts";
 import { orderedPrefetch } from "../ordered-prefetch.ts";
-import { decodeCheckpointFileAt } from "./decode.ts";
+import { type DecodeOptions, decodeCheckpointFileAt } from "./decode.ts";
 
 /** A failed request about to be retried, as `HttpCheckpointSourceOptions.onRetry` sees it. */
 export interface HttpRetry {
@@ -14,8 +14,12 @@ export interface HttpRetry {
   error: unknown;
 }
 
-/** Options of `HttpCheckpointSource` (defaults also in `HTTP_SOURCE_DEFAULTS`). */
-export interface HttpCheckpointSourceOptions {
+/**
+ * Options of `HttpCheckpointSource` (defaults also in `HTTP_SOURCE_DEFAULTS`). `verifyDigests`
+ * (see `DecodeOptions`) defaults to false: the digests only detect corruption, not forgery,
+ * and cost more than decoding.
+ */
+export interface HttpCheckpointSourceOptions extends DecodeOptions {
   /** Checkpoint files fetched ahead of the consumer, at most (requests in flight). Default 16. */
   concurrency?: number;
   /** Wait before asking again for a checkpoint the store lacks yet (404), ms. Default 1000. */
@@ -37,6 +41,7 @@ export const HTTP_SOURCE_DEFAULTS = {
   retryInitialMs: 250,
   retryMaxMs: 30_000,
   requestTimeoutMs: 30_000,
+  verifyDigests: false,
 } as const;
 
 const NOT_YET = Symbol("not yet");
@@ -57,7 +62,8 @@ interface Transient {
  * `signal` ends the stream and cancels the requests in flight.
  *
  * @throws (from the stream) CheckpointDecodeError naming the URL when a 200 response does not
- *   decode or holds another checkpoint; an Error naming the URL on any other HTTP status
+ *   decode (or with `verifyDigests` its digests do not tie together) or holds another
+ *   checkpoint; an Error naming the URL on any other HTTP status
  */
 export class HttpCheckpointSource implements CheckpointSource {
   readonly description: string;
@@ -92,7 +98,9 @@ export class HttpCheckpointSource implements CheckpointSource {
     const { pollIntervalMs, retryInitialMs, retryMaxMs } = this.#options;
     for (let failures = 0; ; ) {
       const outcome = await this.#get(url, signal);
-      if (outcome instanceof Uint8Array) return decodeCheckpointFileAt(outcome, seq, url);
+      if (outcome instanceof Uint8Array) {
+        return decodeCheckpointFileAt(outcome, seq, url, this.#options);
+      }
       if (outcome === NOT_YET) {
         failures = 0;
         await sleep(pollIntervalMs, undefined, { signal });

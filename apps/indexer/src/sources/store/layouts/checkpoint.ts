@@ -4,97 +4,121 @@
  * (`sui-format.yaml`); `@mysten/sui/bcs` has none of them. The values whose digests tie a
  * checkpoint together keep their BCS bytes (`WithBcs`): the summary (checkpoint digest), the
  * contents (`contentDigest`), and each transaction's data, effects and events. Field names are
- * the registry's, in camelCase; u64s decode as decimal strings, digests as base58.
+ * the registry's, in camelCase; u64s decode as decimal strings.
+ *
+ * Two families are built from the one definition (see `leaves.ts`): the full one (addresses as
+ * 0x + hex, digests as base58), for printing a checkpoint, and the raw one (addresses and
+ * digests as views into the input), for indexing, which reads few of them.
  */
-import { bcs } from "@mysten/sui/bcs";
-import { GasCostSummary, TransactionEffects } from "./effects.ts";
-import { TransactionEvents } from "./events.ts";
-import { SuiObject } from "./object.ts";
-import { traced, tracedVector, withBcs } from "./support.ts";
-import { SignedTransaction } from "./transaction.ts";
+import { bcs } from "@mysten/bcs";
+import { effectsLayouts } from "./effects.ts";
+import { eventLayouts } from "./events.ts";
+import { fullLeaves, type Leaves, rawLeaves } from "./leaves.ts";
+import { moveLayouts } from "./move.ts";
+import { objectLayouts } from "./object.ts";
+import { enumLayout, traced, tracedVector, withBcs } from "./support.ts";
+import { transactionLayouts } from "./transaction.ts";
 
-const Digest = bcs.ObjectDigest;
+/** `CheckpointData` over `leaves`. */
+function checkpointLayout<L extends Leaves>(leaves: L) {
+  const objects = objectLayouts(moveLayouts(leaves));
+  const { Digest, SuiObject } = objects;
+  const { TransactionEffects, GasCostSummary } = effectsLayouts(objects);
+  const { TransactionEvents } = eventLayouts(objects);
+  const { SignedTransaction } = transactionLayouts(objects);
 
-const CheckpointCommitment = bcs.enum("CheckpointCommitment", {
-  ECMHLiveObjectSetDigest: bcs.struct("ECMHLiveObjectSetDigest", { digest: Digest }),
-  CheckpointArtifactsDigest: Digest,
-});
+  const CheckpointCommitment = enumLayout("CheckpointCommitment", {
+    ECMHLiveObjectSetDigest: bcs.struct("ECMHLiveObjectSetDigest", { digest: Digest }),
+    CheckpointArtifactsDigest: Digest,
+  });
 
-/** `EndOfEpochData`: present in the last checkpoint of an epoch. */
-const EndOfEpochData = bcs.struct("EndOfEpochData", {
-  /** (BLS public key, voting power) of each validator of the next epoch */
-  nextEpochCommittee: bcs.vector(bcs.tuple([bcs.byteVector(), bcs.u64()])),
-  nextEpochProtocolVersion: bcs.u64(),
-  epochCommitments: bcs.vector(CheckpointCommitment),
-});
+  /** `EndOfEpochData`: present in the last checkpoint of an epoch. */
+  const EndOfEpochData = bcs.struct("EndOfEpochData", {
+    /** (BLS public key, voting power) of each validator of the next epoch */
+    nextEpochCommittee: bcs.vector(bcs.tuple([bcs.byteVector(), bcs.u64()])),
+    nextEpochProtocolVersion: bcs.u64(),
+    epochCommitments: bcs.vector(CheckpointCommitment),
+  });
 
-/** `CheckpointSummary`: what validators sign; its digest is the checkpoint digest. */
-export const CheckpointSummary = bcs.struct("CheckpointSummary", {
-  epoch: bcs.u64(),
-  sequenceNumber: bcs.u64(),
-  /** transactions since genesis, this checkpoint's included */
-  networkTotalTransactions: bcs.u64(),
-  contentDigest: Digest,
-  /** digest of checkpoint `sequenceNumber - 1` (none for genesis) */
-  previousDigest: bcs.option(Digest),
-  epochRollingGasCostSummary: GasCostSummary,
-  /** consensus time, ms since the Unix epoch */
-  timestampMs: bcs.u64(),
-  checkpointCommitments: bcs.vector(CheckpointCommitment),
-  endOfEpochData: bcs.option(EndOfEpochData),
-  versionSpecificData: bcs.byteVector(),
-});
-
-/** `Envelope<CheckpointSummary, AuthorityQuorumSignInfo>`: the summary and its certificate. */
-export const CertifiedCheckpointSummary = bcs.struct("CertifiedCheckpointSummary", {
-  data: withBcs(CheckpointSummary),
-  authSignature: bcs.struct("AuthorityQuorumSignInfo", {
+  /** `CheckpointSummary`: what validators sign; its digest is the checkpoint digest. */
+  const CheckpointSummary = bcs.struct("CheckpointSummary", {
     epoch: bcs.u64(),
-    /** aggregated BLS12-381 signature */
-    signature: bcs.bytes(48),
-    /** roaring bitmap of the signing validators' committee indices */
-    signersMap: bcs.byteVector(),
-  }),
-});
+    sequenceNumber: bcs.u64(),
+    /** transactions since genesis, this checkpoint's included */
+    networkTotalTransactions: bcs.u64(),
+    contentDigest: Digest,
+    /** digest of checkpoint `sequenceNumber - 1` (none for genesis) */
+    previousDigest: bcs.option(Digest),
+    epochRollingGasCostSummary: GasCostSummary,
+    /** consensus time, ms since the Unix epoch */
+    timestampMs: bcs.u64(),
+    checkpointCommitments: bcs.vector(CheckpointCommitment),
+    endOfEpochData: bcs.option(EndOfEpochData),
+    versionSpecificData: bcs.byteVector(),
+  });
 
-/** (transaction digest, effects digest) of one transaction. */
-const ExecutionDigests = bcs.struct("ExecutionDigests", { transaction: Digest, effects: Digest });
+  /** `Envelope<CheckpointSummary, AuthorityQuorumSignInfo>`: the summary and its certificate. */
+  const CertifiedCheckpointSummary = bcs.struct("CertifiedCheckpointSummary", {
+    data: withBcs(CheckpointSummary),
+    authSignature: bcs.struct("AuthorityQuorumSignInfo", {
+      epoch: bcs.u64(),
+      /** aggregated BLS12-381 signature */
+      signature: bcs.bytes(48),
+      /** roaring bitmap of the signing validators' committee indices */
+      signersMap: bcs.byteVector(),
+    }),
+  });
 
-/** `CheckpointContents`: the checkpoint's transactions, in execution order, with signatures. */
-export const CheckpointContents = bcs.enum("CheckpointContents", {
-  V1: bcs.struct("CheckpointContentsV1", {
-    transactions: bcs.vector(ExecutionDigests),
-    userSignatures: bcs.vector(bcs.vector(bcs.byteVector())),
-  }),
-  V2: bcs.struct("CheckpointContentsV2", {
-    transactions: bcs.vector(
-      bcs.struct("CheckpointTransactionContents", {
-        digest: ExecutionDigests,
-        /** (signature, version of the `AddressAliases` object it was verified with, if any) */
-        userSignatures: bcs.vector(bcs.tuple([bcs.byteVector(), bcs.option(bcs.u64())])),
-      }),
-    ),
-  }),
-});
+  /** (transaction digest, effects digest) of one transaction. */
+  const ExecutionDigests = bcs.struct("ExecutionDigests", { transaction: Digest, effects: Digest });
 
-/** `CheckpointTransaction`: one executed transaction with everything it touched. */
-export const CheckpointTransaction = bcs.struct("CheckpointTransaction", {
-  transaction: traced("transaction", SignedTransaction),
-  effects: traced("effects", withBcs(TransactionEffects)),
-  /** none when the transaction emitted no events */
-  events: traced("events", bcs.option(withBcs(TransactionEvents))),
-  /** objects as they were before the transaction */
-  inputObjects: traced("inputObjects", bcs.vector(SuiObject)),
-  /** objects as the transaction left them */
-  outputObjects: traced("outputObjects", bcs.vector(SuiObject)),
-});
+  /** `CheckpointContents`: the checkpoint's transactions, in execution order, with signatures. */
+  const CheckpointContents = enumLayout("CheckpointContents", {
+    V1: bcs.struct("CheckpointContentsV1", {
+      transactions: bcs.vector(ExecutionDigests),
+      userSignatures: bcs.vector(bcs.vector(bcs.byteVector())),
+    }),
+    V2: bcs.struct("CheckpointContentsV2", {
+      transactions: bcs.vector(
+        bcs.struct("CheckpointTransactionContents", {
+          digest: ExecutionDigests,
+          /** (signature, version of the `AddressAliases` object it was verified with, if any) */
+          userSignatures: bcs.vector(bcs.tuple([bcs.byteVector(), bcs.option(bcs.u64())])),
+        }),
+      ),
+    }),
+  });
 
-/** `CheckpointData`: the payload of a checkpoint-store (`.chk`) file. */
-export const CheckpointData = bcs.struct("CheckpointData", {
-  checkpointSummary: traced("checkpointSummary", CertifiedCheckpointSummary),
-  checkpointContents: traced("checkpointContents", withBcs(CheckpointContents)),
-  transactions: tracedVector("transactions", CheckpointTransaction),
-});
+  /** `CheckpointTransaction`: one executed transaction with everything it touched. */
+  const CheckpointTransaction = bcs.struct("CheckpointTransaction", {
+    transaction: traced("transaction", SignedTransaction),
+    effects: traced("effects", withBcs(TransactionEffects)),
+    /** none when the transaction emitted no events */
+    events: traced("events", bcs.option(withBcs(TransactionEvents))),
+    /** objects as they were before the transaction */
+    inputObjects: traced("inputObjects", bcs.vector(SuiObject)),
+    /** objects as the transaction left them */
+    outputObjects: traced("outputObjects", bcs.vector(SuiObject)),
+  });
 
-/** A decoded `CheckpointData` (see the layout for the shape of each part). */
+  /** `CheckpointData`: the payload of a checkpoint-store (`.chk`) file. */
+  const CheckpointData = bcs.struct("CheckpointData", {
+    checkpointSummary: traced("checkpointSummary", CertifiedCheckpointSummary),
+    checkpointContents: traced("checkpointContents", withBcs(CheckpointContents)),
+    transactions: tracedVector("transactions", CheckpointTransaction),
+  });
+
+  return CheckpointData;
+}
+
+/** `CheckpointData`, the payload of a `.chk` file, with addresses as 0x + hex, digests base58. */
+export const CheckpointData = checkpointLayout(fullLeaves);
+
+/** A decoded `CheckpointData` (see the layouts for the shape of each part). */
 export type CheckpointData = typeof CheckpointData.$inferType;
+
+/** `CheckpointData` with addresses, object ids and digests as views into the input bytes. */
+export const RawCheckpointData = checkpointLayout(rawLeaves);
+
+/** A decoded `RawCheckpointData`. */
+export type RawCheckpointData = typeof RawCheckpointData.$inferType;

@@ -1,0 +1,139 @@
+import { describe, expect, it } from "vitest";
+import { commitCheckpoint, lineage, type Rows } from "../src/index.ts";
+import { drivers, useDatabase } from "./support/databases.ts";
+
+/** A small graph: raw <- derived <- model <- inference, with the activities between them. */
+const E: [kind: string, src: string, srcKind: string, dst: string, dstKind: string][] = [
+  ["wasDerivedFrom", "derived", "dataset", "raw", "dataset"],
+  ["wasGeneratedBy", "derived", "dataset", "transform", "attestation"],
+  ["used", "transform", "attestation", "raw", "object"],
+  ["wasDerivedFrom", "model", "model", "derived", "dataset"],
+  ["wasGeneratedBy", "model", "model", "training", "attestation"],
+  ["used", "training", "attestation", "derived", "object"],
+  ["used", "inference", "inference", "model", "model"],
+  ["storedAs", "raw", "dataset", "blobRaw", "blob"],
+  // a cycle, which the chain cannot make but the walk must survive
+  ["wasDerivedFrom", "loopA", "dataset", "loopB", "dataset"],
+  ["wasDerivedFrom", "loopB", "dataset", "loopA", "dataset"],
+];
+const rows: Rows = {
+  edges: E.map(([kind, src, srcKind, dst, dstKind], i) => ({
+    kind,
+    src,
+    srcKind,
+    dst,
+    dstKind,
+    network: "testnet",
+    checkpoint: 10 + i,
+    txDigest: `tx${i}`,
+    eventIndex: 0,
+  })),
+};
+
+describe.each(drivers)("lineage ($name)", (driver) => {
+  const handle = useDatabase(driver);
+  const seed = () =>
+    commitCheckpoint(handle.db, "provenance", { sequenceNumber: 99, timestampMs: 0 }, rows);
+  const ids = (l: { nodes: { id: string; depth: number }[] }) =>
+    l.nodes.map((n) => `${n.id}@${n.depth}`);
+
+  it("walks upstream from a model to everything it came from, nearest first", async () => {
+    await seed();
+    const result = await lineage(handle.db, "model", {
+      direction: "upstream",
+      depth: 10,
+      maxNodes: 100,
+    });
+    expect(ids(result)).toEqual([
+      "model@0",
+      "derived@1",
+      "training@1",
+      "raw@2",
+      "transform@2",
+      "blobRaw@3",
+    ]);
+    expect(result.nodes[0]).toEqual({ id: "model", kind: "model", depth: 0 });
+    expect(result.edges.map((e) => `${e.src}-${e.kind}->${e.dst}`)).toEqual([
+      "derived-wasDerivedFrom->raw",
+      "derived-wasGeneratedBy->transform",
+      "transform-used->raw",
+      "model-wasDerivedFrom->derived",
+      "model-wasGeneratedBy->training",
+      "training-used->derived",
+      "raw-storedAs->blobRaw",
+    ]);
+    expect(result.edges[0]).toMatchObject({ checkpoint: 10, txDigest: "tx0", eventIndex: 0 });
+    expect(result.truncated).toBe(false);
+  });
+
+  it("walks downstream from a dataset to everything derived from it", async () => {
+    await seed();
+    const result = await lineage(handle.db, "raw", {
+      direction: "downstream",
+      depth: 10,
+      maxNodes: 100,
+    });
+    expect(ids(result)).toEqual([
+      "raw@0",
+      "derived@1",
+      "transform@1",
+      "model@2",
+      "training@2",
+      "inference@3",
+    ]);
+  });
+
+  it("walks both ways, bounded by depth", async () => {
+    await seed();
+    const result = await lineage(handle.db, "derived", {
+      direction: "both",
+      depth: 1,
+      maxNodes: 100,
+    });
+    expect(ids(result)).toEqual(["derived@0", "model@1", "raw@1", "training@1", "transform@1"]);
+  });
+
+  it("ends on cycles, visiting each node once", async () => {
+    await seed();
+    const result = await lineage(handle.db, "loopA", {
+      direction: "both",
+      depth: 25,
+      maxNodes: 100,
+    });
+    expect(ids(result)).toEqual(["loopA@0", "loopB@1"]);
+    expect(result.edges).toHaveLength(2);
+  });
+
+  it("caps the node count and says so", async () => {
+    await seed();
+    const result = await lineage(handle.db, "model", {
+      direction: "upstream",
+      depth: 10,
+      maxNodes: 3,
+    });
+    expect(ids(result)).toEqual(["model@0", "derived@1", "training@1"]);
+    expect(result.truncated).toBe(true);
+  });
+
+  it("gives an unknown id alone, as an object without edges", async () => {
+    await seed();
+    expect(
+      await lineage(handle.db, "nobody", { direction: "both", depth: 3, maxNodes: 10 }),
+    ).toEqual({
+      nodes: [{ id: "nobody", kind: "object", depth: 0 }],
+      edges: [],
+      truncated: false,
+    });
+  });
+
+  it("refuses depths and caps out of range", async () => {
+    for (const depth of [-1, 26, 1.5]) {
+      await expect(
+        lineage(handle.db, "x", { direction: "both", depth, maxNodes: 10 }),
+      ).rejects.toThrow(RangeError);
+    }
+    await expect(
+      lineage(handle.db, "x", { direction: "both", depth: 1, maxNodes: 0 }),
+    ).rejects.toThrow(RangeError);
+  });
+});
