@@ -78,13 +78,27 @@ export async function runIndexer(options: IndexerOptions): Promise<IndexerResult
   if (options.lastCheckpoint !== undefined && from > options.lastCheckpoint) return watermarks;
 
   const pending = new Map(processors.map((p) => [p.name, new PendingBatch()]));
-  const flush = async () => {
-    for (const [pipeline, batch] of pending) {
-      const taken = batch.take();
-      if (!taken) continue;
-      await commit(store, pipeline, taken, options);
-      watermarks.set(pipeline, taken.last.sequenceNumber);
+  // One commit in flight at a time, overlapping the decoding and processing of the next batch
+  // (the database works on its own core meanwhile). Commits stay in order, each atomic.
+  let inFlight: Promise<void> = Promise.resolve();
+  const commitTaken = async (taken: [string, ProcessedBatch][]) => {
+    for (const [pipeline, batch] of taken) {
+      await commit(store, pipeline, batch, options);
+      watermarks.set(pipeline, batch.last.sequenceNumber);
     }
+  };
+  const flush = async () => {
+    const taken: [string, ProcessedBatch][] = [];
+    for (const [pipeline, batch] of pending) {
+      const batchTaken = batch.take();
+      if (batchTaken) taken.push([pipeline, batchTaken]);
+    }
+    await inFlight;
+    inFlight = commitTaken(taken);
+  };
+  const drain = async () => {
+    await flush();
+    await inFlight;
   };
 
   const onCheckpoint = async (checkpoint: Checkpoint) => {
@@ -112,10 +126,10 @@ export async function runIndexer(options: IndexerOptions): Promise<IndexerResult
       await onCheckpoint(checkpoint);
   } catch (error) {
     metrics?.errors.inc({ kind: "source" });
-    await flush();
+    await drain();
     throw error;
   }
-  await flush();
+  await drain();
   return watermarks;
 }
 

@@ -137,7 +137,7 @@ describe("provenance processor on events the Move VM emitted (golden vectors)", 
     expect(rows).toEqual({});
     expect(quarantined.map((q) => q.reason)).toEqual([
       expect.stringMatching(/does not decode as DatasetRetracted/),
-      expect.stringMatching(/not one canonical DatasetRetracted/),
+      expect.stringMatching(/1 bytes left over after one DatasetRetracted/),
     ]);
   });
 

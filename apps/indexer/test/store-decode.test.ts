@@ -4,10 +4,10 @@ import { bcs } from "@mysten/sui/bcs";
 import { TransactionDataBuilder } from "@mysten/sui/transactions";
 import { walrusEvents } from "@verity/sdk";
 import { describe, expect, it } from "vitest";
+import { readerOffset } from "../src/bcs-offset.ts";
 import { decodeCheckpointData, decodeCheckpointFile } from "../src/sources/store/decode.ts";
 import { CheckpointDecodeError } from "../src/sources/store/error.ts";
 import { CheckpointData } from "../src/sources/store/layouts/checkpoint.ts";
-import { readerOffset } from "../src/sources/store/layouts/support.ts";
 import { checkpointFromData, structTagString } from "../src/sources/store/normalize.ts";
 import { fixtures, readFixture } from "./support/sui-fixtures.ts";
 

@@ -1,7 +1,7 @@
 import { BcsReader } from "@mysten/bcs";
 import { describe, expect, it } from "vitest";
+import { readerOffset } from "../src/bcs-offset.ts";
 import { CheckpointReader } from "../src/sources/store/layouts/reader.ts";
-import { readerOffset } from "../src/sources/store/layouts/support.ts";
 
 /** What `read` gives (value and bytes consumed, or the error) on both readers. */
 function both(bytes: number[], read: (reader: BcsReader) => unknown) {

@@ -6,6 +6,7 @@
 
 export { AttestationKind } from "./contracts/verity/attestation.ts";
 export * from "./contracts/verity/index.ts";
+export * as walrusEvents from "./contracts/walrus/events.ts";
 export { sealIdentity } from "./seal.ts";
 export {
   type AttestationPayloadInput,
@@ -15,4 +16,3 @@ export {
   signAttestation,
 } from "./signing.ts";
 export * as transactions from "./transactions/index.ts";
-export * as walrusEvents from "./contracts/walrus/events.ts";

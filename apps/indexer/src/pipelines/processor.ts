@@ -3,8 +3,10 @@
  * the rows it yields out, with no I/O. Committing the rows and the watermark is the committer's
  * job (`../committer.ts`).
  */
+import { BcsReader } from "@mysten/bcs";
 import type { InsertRow, QuarantineRow, Rows, TableName } from "@verity/db";
 import type { Layout } from "@verity/sdk";
+import { readerOffset } from "../bcs-offset.ts";
 import type { Checkpoint, CheckpointEvent, CheckpointTransaction } from "../checkpoint.ts";
 
 export type { Rows };
@@ -42,8 +44,8 @@ export const proofOf = (ctx: EventContext) => ({
 });
 
 /**
- * Decodes an event's BCS contents with `layout`, strictly: the bytes must be exactly one
- * canonical value (re-encoding gives the same bytes, so trailing or non-canonical bytes fail).
+ * Decodes an event's BCS contents with `layout`, strictly: the bytes must hold exactly one value
+ * (a truncated value fails to decode; bytes left over after it are refused too).
  *
  * @returns the decoded value, or the reason it cannot be decoded
  */
@@ -51,18 +53,15 @@ export function decodeStrict(
   layout: Layout,
   contents: Uint8Array,
 ): { value: unknown } | { reason: string } {
+  const reader = new BcsReader(contents);
   let value: unknown;
   try {
-    value = layout.parse(contents);
+    value = layout.read(reader);
   } catch (error) {
     return { reason: `BCS does not decode as ${layout.name}: ${(error as Error).message}` };
   }
-  const again = layout.serialize(value as never).toBytes();
-  if (again.length !== contents.length || again.some((byte, i) => byte !== contents[i])) {
-    return {
-      reason: `BCS is not one canonical ${layout.name}: ${contents.length} bytes, ${again.length} decoded`,
-    };
-  }
+  const rest = contents.length - readerOffset(reader);
+  if (rest !== 0) return { reason: `BCS has ${rest} bytes left over after one ${layout.name}` };
   return { value };
 }
 

@@ -4,12 +4,13 @@
  * (`0x01`, BCS) followed by the BCS of `CheckpointData`.
  */
 import type { BcsType } from "@mysten/bcs";
+import { readerOffset } from "../../bcs-offset.ts";
 import type { Checkpoint } from "../../checkpoint.ts";
 import { CheckpointDecodeError } from "./error.ts";
 import { CheckpointData, RawCheckpointData } from "./layouts/checkpoint.ts";
 import { rawLeaves } from "./layouts/leaves.ts";
 import { CheckpointReader } from "./layouts/reader.ts";
-import { LayoutReadError, readerOffset } from "./layouts/support.ts";
+import { LayoutReadError } from "./layouts/support.ts";
 import { normalizeCheckpoint } from "./normalize.ts";
 
 /** Blob-encoding tag of an uncompressed BCS checkpoint file (Sui's `BlobEncoding::Bcs`). */

@@ -2,6 +2,7 @@
  * Every BCS layout of the `verity` Move package, one file per Move module (as the Move tree
  * reads), and the registry of its events that the indexer decodes with.
  */
+import type { BcsReader } from "@mysten/bcs";
 import * as allowlist from "./allowlist.ts";
 import * as attestation from "./attestation.ts";
 import * as attester from "./attester.ts";
@@ -47,6 +48,8 @@ export interface Layout {
   readonly name: string;
   /** Decodes BCS bytes; throws on bytes that do not fit the layout (ignores trailing bytes). */
   parse(bytes: Uint8Array): unknown;
+  /** Reads one value at the reader's position (which moves past it). */
+  read(reader: BcsReader): unknown;
   /** Encodes a value `parse` returned (or any value of the layout's input shape). */
   serialize(value: never): { toBytes(): Uint8Array };
 }

@@ -101,10 +101,17 @@ export const events = {
   ShardsReceived: bcs.struct("ShardsReceived", shards),
   EpochParametersSelected: bcs.struct("EpochParametersSelected", { next_epoch: bcs.u32() }),
   ShardRecoveryStart: bcs.struct("ShardRecoveryStart", shards),
-  ContractUpgraded: bcs.struct("ContractUpgraded", { epoch: bcs.u32(), package_id: ID, version: bcs.u64() }),
+  ContractUpgraded: bcs.struct("ContractUpgraded", {
+    epoch: bcs.u32(),
+    package_id: ID,
+    version: bcs.u64(),
+  }),
   RegisterDenyListUpdate: bcs.struct("RegisterDenyListUpdate", denyList),
   DenyListUpdate: bcs.struct("DenyListUpdate", denyList),
-  ContractUpgradeProposed: bcs.struct("ContractUpgradeProposed", { epoch: bcs.u32(), package_digest: Bytes }),
+  ContractUpgradeProposed: bcs.struct("ContractUpgradeProposed", {
+    epoch: bcs.u32(),
+    package_digest: Bytes,
+  }),
   ContractUpgradeQuorumReached: bcs.struct("ContractUpgradeQuorumReached", {
     epoch: bcs.u32(),
     package_digest: Bytes,

@@ -1,5 +1,5 @@
 import { BcsReader } from "@mysten/bcs";
-import { readerOffset } from "./support.ts";
+import { readerOffset } from "../../../bcs-offset.ts";
 
 /**
  * A `BcsReader` whose ULEB128 and u64 reads give the same values and errors as `@mysten/bcs`'s

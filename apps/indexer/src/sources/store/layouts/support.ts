@@ -3,7 +3,9 @@
  * lacks: keeping the exact bytes a value was decoded from (Sui digests hash them), naming
  * where in a checkpoint a read failed, and reading enums and strings faster.
  */
+
 import { type BcsReader, BcsType, bcs } from "@mysten/bcs";
+import { readerOffset } from "../../../bcs-offset.ts";
 
 /** Any layout (a `BcsType` is invariant in its input type: only `any` bounds them all). */
 // biome-ignore lint/suspicious/noExplicitAny: see above
@@ -13,14 +15,6 @@ export type AnyLayout = BcsType<any, any>;
 export interface WithBcs<T> {
   value: T;
   bcs: Uint8Array;
-}
-
-/**
- * Where `reader` stands, in bytes from the start of its input. `@mysten/bcs` declares the field
- * private (TypeScript only); it is a plain field at runtime and the store tests pin it.
- */
-export function readerOffset(reader: BcsReader): number {
-  return (reader as unknown as { bytePosition: number }).bytePosition;
 }
 
 /** `layout`, decoding to `{ value, bcs }` where `bcs` is the slice of input it consumed. */
