@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
 
-// Deploy tests spawn the CLI (tsx start-up ~1-3 s each, some compile Move with the WASM compiler).
-export default defineConfig({ test: { testTimeout: 30_000 } });
+// CLI tests spawn the CLI (tsx start-up ~1-3 s) and some compile Move with the WASM compiler,
+// which takes far longer while the other packages' suites share the machine's cores.
+export default defineConfig({ test: { testTimeout: 120_000 } });

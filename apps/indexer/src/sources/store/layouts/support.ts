@@ -4,7 +4,7 @@
  * where in a checkpoint a read failed, and reading enums and strings faster.
  */
 
-import { type BcsReader, BcsType, bcs } from "@mysten/bcs";
+import { BcsType, bcs } from "@mysten/bcs";
 import { readerOffset } from "../../../bcs-offset.ts";
 
 /** Any layout (a `BcsType` is invariant in its input type: only `any` bounds them all). */
