@@ -4,9 +4,9 @@
  */
 import { SuiGrpcClient } from "@mysten/sui/grpc";
 import type { Checkpoint, CheckpointSource } from "../../checkpoint.ts";
+import { orderedPrefetch } from "../ordered-prefetch.ts";
 import { abortScope, timeoutError } from "./abort-scope.ts";
 import { CHECKPOINT_READ_MASK, fromProto, MalformedCheckpointError } from "./convert.ts";
-import { fetchInOrder } from "./in-order.ts";
 import { Backoff, type BackoffOptions, DEFAULT_BACKOFF, isTransient, sleep } from "./retry.ts";
 
 /** How to reach the full node and how patiently. */
@@ -141,7 +141,13 @@ export class GrpcCheckpointSource implements CheckpointSource {
   ): AsyncGenerator<Checkpoint> {
     const scope = abortScope(signal);
     try {
-      yield* fetchInOrder(first, last, this.#concurrency, (n) => this.#checkpoint(n, scope.signal));
+      // The scope's signal (not `orderedPrefetch`'s own option) carries the caller's abort, so
+      // that an abort or timeout fails the fetches and reaches the retry logic as an error.
+      yield* orderedPrefetch(
+        sequenceNumbers(first, last),
+        (n, stop) => this.#checkpoint(n, AbortSignal.any([stop, scope.signal])),
+        { concurrency: this.#concurrency },
+      );
     } finally {
       scope.close();
     }
@@ -210,4 +216,9 @@ export class GrpcCheckpointSource implements CheckpointSource {
       scope.close();
     }
   }
+}
+
+/** `first, first + 1, ..., last`. */
+function* sequenceNumbers(first: bigint, last: bigint): Generator<bigint> {
+  for (let n = first; n <= last; n++) yield n;
 }
