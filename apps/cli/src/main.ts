@@ -4,6 +4,7 @@ import { deployCommand } from "./commands/deploy.ts";
 import { indexCommandDefinition } from "./commands/index-command.ts";
 import { inspectCommand } from "./commands/inspect.ts";
 import { moveCommand } from "./commands/move.ts";
+import { serveCommand } from "./commands/serve.ts";
 
 const program = new Command("verity")
   .description("Verifiable AI data provenance on Sui and Walrus")
@@ -11,7 +12,8 @@ const program = new Command("verity")
   .addCommand(moveCommand())
   .addCommand(deployCommand())
   .addCommand(inspectCommand())
-  .addCommand(indexCommandDefinition());
+  .addCommand(indexCommandDefinition())
+  .addCommand(serveCommand());
 
 program.parseAsync().catch((error: unknown) => {
   console.error(`error: ${error instanceof Error ? error.message : String(error)}`);

@@ -11,6 +11,7 @@ export { ROWS_PER_INSERT, UNNEST_MIN_ROWS } from "./insert.ts";
 export * from "./migrate.ts";
 export * from "./open.ts";
 export * from "./queries/lineage.ts";
+export * from "./queries/status.ts";
 export * from "./redact.ts";
 export * from "./schema/index.ts";
 export * from "./tables.ts";

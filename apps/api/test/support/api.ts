@@ -1,0 +1,55 @@
+/**
+ * A running API over a fresh database on the real PostgreSQL server, filled through the
+ * indexer's own write path (processors -> `runIndexer` -> `commitBatch`), served over real HTTP
+ * on loopback (test tooling).
+ */
+import { type Database, openDatabase } from "@verity/db";
+import { type Checkpoint, databaseStore, type Processor, runIndexer } from "@verity/indexer";
+import { createPostgresDatabase } from "../../../../packages/db/test/support/databases.ts";
+import { type ApiServer, startApiServer } from "../../src/server.ts";
+
+/** A test API: its URL, its database, and how to tear both down. */
+export interface TestApi extends ApiServer {
+  database: Database;
+  /** `fetch` relative to the API's URL. */
+  get(path: string, init?: RequestInit): Promise<Response>;
+}
+
+/** Indexes `checkpoints` with `processors` into `database`, as `verity index` would. */
+export async function indexInto(
+  database: Database,
+  checkpoints: Checkpoint[],
+  processors: Processor[],
+) {
+  await runIndexer({
+    source: {
+      description: "test checkpoints",
+      async *stream(from) {
+        for (const c of checkpoints) if (c.sequenceNumber >= from) yield c;
+      },
+    },
+    store: databaseStore(database.db),
+    processors,
+    firstCheckpoint: checkpoints[0]?.sequenceNumber ?? 0n,
+  });
+}
+
+/** Starts the API on a fresh database, after `fill` has written into it. */
+export async function startTestApi(
+  fill: (database: Database) => Promise<void> = async () => {},
+): Promise<TestApi> {
+  const target = await createPostgresDatabase();
+  const database = await openDatabase({ url: target.url });
+  await fill(database);
+  const server = await startApiServer({ database, network: "testnet" }, { port: 0 });
+  return {
+    ...server,
+    database,
+    get: (path, init) => fetch(`${server.url}${path}`, init),
+    async close() {
+      await server.close();
+      await database.close();
+      await target.drop();
+    },
+  };
+}

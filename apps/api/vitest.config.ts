@@ -1,0 +1,4 @@
+import { defineConfig } from "vitest/config";
+
+// Cases start PostgreSQL databases and HTTP servers on loopback.
+export default defineConfig({ test: { testTimeout: 60_000, hookTimeout: 60_000 } });
