@@ -1,8 +1,12 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { ApiDeps, ApiEnv } from "./context.ts";
+import { applyMiddleware } from "./middleware/index.ts";
 import { onError, problem } from "./problem.ts";
+import { entities } from "./routes/entities.ts";
 import { health } from "./routes/health.ts";
+import { lineageRoutes } from "./routes/lineage.ts";
 import { status } from "./routes/status.ts";
+import { verify } from "./routes/verify.ts";
 
 /**
  * The Verity API, composed of small route modules (as Hono recommends); cross-cutting concerns
@@ -26,10 +30,16 @@ export function createApp(deps: ApiDeps) {
     c.set("deps", deps);
     await next();
   });
+  applyMiddleware(app);
   app.onError(onError);
   app.notFound((c) => problem(c, 404, "not-found", `no route ${c.req.method} ${c.req.path}`));
 
-  const routes = app.route("/healthz", health).route("/v1/status", status);
+  const routes = app
+    .route("/healthz", health)
+    .route("/v1/status", status)
+    .route("/v1", entities)
+    .route("/v1/lineage", lineageRoutes)
+    .route("/v1/verify", verify);
   app.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: {
