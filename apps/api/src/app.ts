@@ -1,3 +1,4 @@
+import { swaggerUI } from "@hono/swagger-ui";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { ApiDeps, ApiEnv } from "./context.ts";
 import { applyMiddleware } from "./middleware/index.ts";
@@ -5,7 +6,9 @@ import { onError, problem } from "./problem.ts";
 import { entities } from "./routes/entities.ts";
 import { health } from "./routes/health.ts";
 import { lineageRoutes } from "./routes/lineage.ts";
+import { metrics } from "./routes/metrics.ts";
 import { status } from "./routes/status.ts";
+import { stream } from "./routes/stream.ts";
 import { verify } from "./routes/verify.ts";
 
 /**
@@ -39,7 +42,10 @@ export function createApp(deps: ApiDeps) {
     .route("/v1/status", status)
     .route("/v1", entities)
     .route("/v1/lineage", lineageRoutes)
+    .route("/metrics", metrics)
+    .route("/v1/stream", stream)
     .route("/v1/verify", verify);
+  app.get("/docs", swaggerUI({ url: "/openapi.json", title: "Verity API" }));
   app.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: {

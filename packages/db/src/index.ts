@@ -10,8 +10,40 @@ export * from "./errors.ts";
 export { ROWS_PER_INSERT, UNNEST_MIN_ROWS } from "./insert.ts";
 export * from "./migrate.ts";
 export * from "./open.ts";
-export * from "./queries/lineage.ts";
+export * from "./queries/activities.ts";
+export * from "./queries/agents.ts";
+export * from "./queries/blobs.ts";
+export * from "./queries/changes.ts";
+export * from "./queries/entities.ts";
+export * from "./queries/governance.ts";
+export {
+  MAX_TAINT_HOPS,
+  type NodeFacts,
+  nodeFacts,
+  type ProofHandle,
+  type ProvEdge,
+  type ProvLineage,
+  type ProvNode,
+  type ProvType,
+  provLineage,
+  provTypeOf,
+  TAINT_EDGE_KINDS,
+  taintedAmong,
+} from "./queries/impact.ts";
+export {
+  type Lineage,
+  type LineageDirection,
+  type LineageEdge,
+  type LineageNode,
+  type LineageOptions,
+  lineage,
+  MAX_LINEAGE_DEPTH,
+} from "./queries/lineage.ts";
+export * from "./queries/page.ts";
+export type { EntityProof, TimeRange } from "./queries/proof.ts";
+export * from "./queries/search.ts";
 export * from "./queries/status.ts";
+export * from "./queries/verify.ts";
 export * from "./redact.ts";
 export * from "./schema/index.ts";
 export * from "./tables.ts";

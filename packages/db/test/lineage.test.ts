@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { commitCheckpoint, lineage, type Rows } from "../src/index.ts";
+import {
+  commitCheckpoint,
+  lineage,
+  nodeFacts,
+  provLineage,
+  type Rows,
+  taintedAmong,
+} from "../src/index.ts";
 import { drivers, useDatabase } from "./support/databases.ts";
 
 /** A small graph: raw <- derived <- model <- inference, with the activities between them. */
@@ -15,6 +22,8 @@ const E: [kind: string, src: string, srcKind: string, dst: string, dstKind: stri
   // a cycle, which the chain cannot make but the walk must survive
   ["wasDerivedFrom", "loopA", "dataset", "loopB", "dataset"],
   ["wasDerivedFrom", "loopB", "dataset", "loopA", "dataset"],
+  // a new version of raw: it replaces raw, it does not consume it
+  ["wasRevisionOf", "rawV2", "dataset", "raw", "dataset"],
 ];
 const rows: Rows = {
   edges: E.map(([kind, src, srcKind, dst, dstKind], i) => ({
@@ -28,6 +37,30 @@ const rows: Rows = {
     txDigest: `tx${i}`,
     eventIndex: 0,
   })),
+  datasetRetractions: [
+    {
+      datasetId: "raw",
+      creator: "alice",
+      reason: "consent withdrawn",
+      timestampMs: 5,
+      checkpoint: 99,
+      txDigest: "txR",
+      eventIndex: 0,
+    },
+  ],
+  walrusBlobEvents: [
+    {
+      checkpoint: 7,
+      txDigest: "txW",
+      eventIndex: 3,
+      network: "testnet",
+      kind: "registered",
+      blobId: "blobRaw",
+      objectId: "blobObject",
+      epoch: 1,
+      timestampMs: 70,
+    },
+  ],
 };
 
 describe.each(drivers)("lineage ($name)", (driver) => {
@@ -76,6 +109,7 @@ describe.each(drivers)("lineage ($name)", (driver) => {
     expect(ids(result)).toEqual([
       "raw@0",
       "derived@1",
+      "rawV2@1",
       "transform@1",
       "model@2",
       "training@2",
@@ -135,5 +169,52 @@ describe.each(drivers)("lineage ($name)", (driver) => {
     await expect(
       lineage(handle.db, "x", { direction: "both", depth: 1, maxNodes: 0 }),
     ).rejects.toThrow(RangeError);
+  });
+
+  it("taints a retracted dataset and everything that came from it, not its revision", async () => {
+    await seed();
+    const all = ["raw", "derived", "transform", "model", "training", "inference", "blobRaw"];
+    expect([...(await taintedAmong(handle.db, [...all, "rawV2", "loopA"]))].sort()).toEqual(
+      all.filter((id) => id !== "blobRaw").sort(),
+    );
+    expect(await taintedAmong(handle.db, [])).toEqual(new Set());
+  });
+
+  it("gives each node's proof: its first Walrus event for a blob, else its first edge", async () => {
+    await seed();
+    const facts = await nodeFacts(handle.db, ["blobRaw", "derived", "raw", "nobody"]);
+    expect(facts.get("blobRaw")).toEqual({
+      kind: "blob",
+      timestampMs: 70,
+      retracted: false,
+      proof: { checkpoint: 7, txDigest: "txW", eventIndex: 3 },
+    });
+    expect(facts.get("derived")).toMatchObject({ kind: null, retracted: false });
+    expect(facts.get("derived")?.proof).toEqual({ checkpoint: 10, txDigest: "tx0", eventIndex: 0 });
+    expect(facts.get("raw")).toMatchObject({ retracted: true });
+    expect(facts.get("nobody")).toEqual({ kind: null, retracted: false, proof: null });
+  });
+
+  it("gives lineage with proofs, PROV types and taint, or null for an unknown id", async () => {
+    await seed();
+    const result = await provLineage(handle.db, "training", {
+      direction: "both",
+      depth: 1,
+      maxNodes: 100,
+    });
+    expect(result?.nodes).toEqual([
+      expect.objectContaining({ id: "training", provType: "activity", tainted: true, depth: 0 }),
+      expect.objectContaining({ id: "derived", provType: "entity", tainted: true, depth: 1 }),
+      expect.objectContaining({ id: "model", provType: "entity", tainted: true, depth: 1 }),
+    ]);
+    expect(result?.edges).toContainEqual({
+      kind: "used",
+      src: "training",
+      dst: "derived",
+      proof: { checkpoint: 15, txDigest: "tx5", eventIndex: 0 },
+    });
+    expect(
+      await provLineage(handle.db, "nobody", { direction: "both", depth: 3, maxNodes: 10 }),
+    ).toBeNull();
   });
 });

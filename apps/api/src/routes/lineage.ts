@@ -1,5 +1,156 @@
-import { OpenAPIHono } from "@hono/zod-openapi";
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { MAX_LINEAGE_DEPTH, type ProvLineage, provLineage } from "@verity/db";
+import type { Context } from "hono";
 import type { ApiEnv } from "../context.ts";
+import { toOpenLineage } from "../exports/openlineage.ts";
+import { toProvJson } from "../exports/prov-json.ts";
+import { ProblemError } from "../problem.ts";
 
-/** `/v1/lineage/{id}` and its exports. */
-export const lineageRoutes = new OpenAPIHono<ApiEnv>();
+/** Most nodes one lineage request may ask for. */
+export const MAX_LINEAGE_NODES = 5000;
+
+const integerIn = (name: string, min: number, max: number, fallback: number) => {
+  const error = `${name} must be an integer from ${min} to ${max}`;
+  return z.coerce
+    .number({ error })
+    .int({ error })
+    .min(min, { error })
+    .max(max, { error })
+    .default(fallback)
+    .openapi({ description: `${error} (default ${fallback})`, example: fallback });
+};
+
+const Params = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(200)
+    .openapi({
+      param: { name: "id", in: "path" },
+      description: "Object id, address or Walrus blob id",
+      example: `0x${"ab".repeat(32)}`,
+    }),
+});
+
+const Query = z.object({
+  direction: z.enum(["upstream", "downstream", "both"]).default("upstream").openapi({
+    description:
+      "upstream: what it came from (edges src -> dst); downstream: what came from it; both",
+  }),
+  depth: integerIn("depth", 0, MAX_LINEAGE_DEPTH, 3),
+  maxNodes: integerIn("maxNodes", 1, MAX_LINEAGE_NODES, 500),
+});
+
+const Proof = z
+  .object({
+    checkpoint: z.number().int().openapi({ description: "Checkpoint sequence number" }),
+    txDigest: z.string().openapi({ description: "Transaction digest (base58)" }),
+    eventIndex: z.number().int().openapi({ description: "Index of the event in its transaction" }),
+  })
+  .openapi("ProofHandle");
+
+const Node = z
+  .object({
+    id: z.string(),
+    kind: z.string().openapi({
+      description: "dataset, model, attestation, inference, attester, agent, blob, policy, object",
+    }),
+    provType: z.enum(["entity", "activity", "agent"]),
+    subkind: z.string().optional().openapi({ description: "Attestation or policy kind" }),
+    label: z.string().optional().openapi({ description: "Name of a dataset, model, attester" }),
+    timestampMs: z.number().int().optional().openapi({ description: "Creation time, ms" }),
+    depth: z.number().int().openapi({ description: "Hops from the requested node" }),
+    retracted: z.boolean().openapi({ description: "A dataset its creator retracted" }),
+    tainted: z.boolean().openapi({
+      description:
+        "Retracted, or has a path (wasDerivedFrom, used, wasGeneratedBy, wasInformedBy, storedAs; at most 50 edges) to a retracted dataset",
+    }),
+    proof: Proof.openapi({ description: "The event that created the node" }),
+  })
+  .openapi("LineageNode");
+
+const Edge = z
+  .object({ kind: z.string(), src: z.string(), dst: z.string(), proof: Proof })
+  .openapi("LineageEdge");
+
+const Lineage = z
+  .object({
+    nodes: z.array(Node).openapi({ description: "Nearest first; the requested node first" }),
+    edges: z.array(Edge).openapi({ description: "Every edge between the nodes" }),
+    truncated: z.boolean().openapi({ description: "Whether maxNodes left nodes out" }),
+  })
+  .openapi("Lineage");
+
+const problemResponse = (description: string) => ({
+  description,
+  content: { "application/problem+json": { schema: z.object({}).passthrough() } },
+});
+const errors = {
+  400: problemResponse("A query parameter is out of range or malformed"),
+  404: problemResponse("No entity, blob event or edge has this id"),
+};
+
+const route = (path: string, summary: string, schema: z.ZodType, description: string) =>
+  createRoute({
+    method: "get",
+    path,
+    summary,
+    request: { params: Params, query: Query },
+    responses: {
+      200: { description, content: { "application/json": { schema } } },
+      ...errors,
+    },
+  });
+
+const lineageRoute = route(
+  "/{id}",
+  "Lineage of a node with proofs, retractions and taint (W3C PROV terms)",
+  Lineage,
+  "The subgraph around the node",
+);
+const provRoute = route(
+  "/{id}/prov",
+  "Lineage as a W3C PROV-JSON document",
+  z.record(z.string(), z.unknown()).openapi("ProvJson"),
+  "PROV-JSON: prefix, entity, activity, agent and relation records, each with its proof",
+);
+const openLineageRoute = route(
+  "/{id}/openlineage",
+  "Activities of the lineage as OpenLineage 2-0-2 RunEvents",
+  z.array(z.record(z.string(), z.unknown())).openapi("OpenLineageRunEvents"),
+  "One COMPLETE RunEvent per attestation or inference",
+);
+
+/** The lineage the request asks for; 404 problem when the id is unknown. */
+async function requested(
+  c: Context<ApiEnv>,
+  id: string,
+  query: z.infer<typeof Query>,
+): Promise<ProvLineage> {
+  const found = await provLineage(c.var.deps.database.db, id, query);
+  if (!found) throw new ProblemError(404, "not-found", `no entity, blob or edge has id ${id}`);
+  return found;
+}
+
+/**
+ * `/v1/lineage/{id}` (the subgraph with proofs and impact analysis), `/v1/lineage/{id}/prov`
+ * (PROV-JSON) and `/v1/lineage/{id}/openlineage` (OpenLineage RunEvents). All take `direction`
+ * (default upstream), `depth` (0..25, default 3) and `maxNodes` (1..5000, default 500); out of
+ * range or malformed: 400 problem. Unknown id: 404 problem.
+ */
+export const lineageRoutes = new OpenAPIHono<ApiEnv>()
+  .openapi(lineageRoute, async (c) =>
+    c.json(await requested(c, c.req.valid("param").id, c.req.valid("query")), 200),
+  )
+  .openapi(provRoute, async (c) =>
+    c.json(toProvJson(await requested(c, c.req.valid("param").id, c.req.valid("query"))), 200),
+  )
+  .openapi(openLineageRoute, async (c) =>
+    c.json(
+      toOpenLineage(
+        await requested(c, c.req.valid("param").id, c.req.valid("query")),
+        c.var.deps.network ?? "sui",
+      ),
+      200,
+    ),
+  );

@@ -1,5 +1,220 @@
-import { OpenAPIHono } from "@hono/zod-openapi";
+import { createHash } from "node:crypto";
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { bcs } from "@mysten/sui/bcs";
+import { Ed25519PublicKey } from "@mysten/sui/keypairs/ed25519";
+import { fromHex } from "@mysten/sui/utils";
+import { blobIdFromInt, blobIdToInt } from "@mysten/walrus";
+import { BlobEncoder } from "@mysten/walrus-wasm";
+import { type AttestationEvidence, attestationEvidence, entitiesByContent } from "@verity/db";
+import { attestationMessage } from "@verity/sdk";
 import type { ApiEnv } from "../context.ts";
+import { DEFAULT_BLOB_BYTES, readCapped } from "../middleware/body-limit.ts";
+import { ProblemError } from "../problem.ts";
+
+/** Shards of Walrus mainnet and testnet; blob ids depend on it. */
+export const WALRUS_SHARDS = 1000;
+
+/**
+ * The Walrus blob id of `bytes` for `numShards` shards (RS2 encoding), as URL-safe base64 and
+ * as the u256 Move sees, computed locally with Walrus's own encoder (`@mysten/walrus-wasm`,
+ * what `WalrusClient.computeBlobMetadata` runs, without needing a client).
+ */
+export function walrusBlobId(bytes: Uint8Array, numShards = WALRUS_SHARDS) {
+  const [id] = new BlobEncoder(numShards).compute_metadata(bytes) as [number[]];
+  const u256 = BigInt(bcs.u256().parse(Uint8Array.from(id)));
+  return { blobId: blobIdFromInt(u256), u256 };
+}
+
+const Proof = z
+  .object({
+    checkpoint: z.number().int(),
+    txDigest: z.string(),
+    eventIndex: z.number().int(),
+  })
+  .openapi("ProofHandle");
+
+const blobRoute = createRoute({
+  method: "post",
+  path: "/blob",
+  summary: "Identify raw bytes: their Walrus blob id, SHA-256, and what is registered under them",
+  request: {
+    body: {
+      required: true,
+      content: {
+        "application/octet-stream": { schema: z.string().openapi({ format: "binary" }) },
+      },
+    },
+  },
+  responses: {
+    200: {
+      description: "The content's identity and the datasets and models registered under it",
+      content: {
+        "application/json": {
+          schema: z
+            .object({
+              blobId: z.string().openapi({ description: "Walrus blob id, URL-safe base64" }),
+              blobIdU256: z.string().openapi({ description: "The same id as a decimal u256" }),
+              sha256: z.string().openapi({ description: "lowercase hex" }),
+              size: z.number().int().openapi({ description: "bytes" }),
+              matches: z.array(
+                z.object({
+                  kind: z.enum(["dataset", "model"]),
+                  id: z.string(),
+                  name: z.string(),
+                  proof: Proof,
+                }),
+              ),
+            })
+            .openapi("BlobVerification"),
+        },
+      },
+    },
+    413: { description: "Body larger than the upload cap (32 MiB by default)" },
+    415: { description: "Body not sent as application/octet-stream" },
+  },
+});
+
+const AttestationId = z
+  .string()
+  .regex(/^0x[0-9a-fA-F]{64}$/, "an object id: 0x and 64 hex digits")
+  .transform((id) => id.toLowerCase());
+
+const attestationRoute = createRoute({
+  method: "post",
+  path: "/attestation",
+  summary: "Re-check a recorded attestation's signature against the attester's key at the time",
+  request: {
+    body: {
+      required: true,
+      content: { "application/json": { schema: z.object({ attestationId: AttestationId }) } },
+    },
+  },
+  responses: {
+    200: {
+      description:
+        "Each check with its outcome; `valid` when the attestation is signed and every check passed",
+      content: {
+        "application/json": {
+          schema: z
+            .object({
+              attestationId: z.string(),
+              signed: z.boolean(),
+              valid: z.boolean(),
+              checks: z.array(z.object({ name: z.string(), ok: z.boolean(), detail: z.string() })),
+            })
+            .openapi("AttestationVerification"),
+        },
+      },
+    },
+    404: { description: "No attestation with this id is indexed" },
+  },
+});
+
+/** One check of an attestation and its outcome. */
+type Check = { name: string; ok: boolean; detail: string };
+
+const KINDS = ["transform", "training", "fine_tune", "evaluation", "inference"];
+
+/** Whether `signature` (hex) is a valid ed25519 signature by `publicKey` (hex) of `message`. */
+async function ed25519Valid(publicKey: string, signature: string, message: Uint8Array) {
+  try {
+    return await new Ed25519PublicKey(fromHex(publicKey)).verify(message, fromHex(signature));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The checks of a signed attestation: `signed`, then `key-in-force` (the recorded public key is
+ * the attester's key in force at its checkpoint), `signature` (over the rebuilt BCS
+ * `IntentMessage`, by the key in force), and `not-revoked` (no revocation before it).
+ */
+async function checksOf({ attestation: a, keyInForce, revocation }: AttestationEvidence) {
+  const checks: Check[] = [
+    {
+      name: "signed",
+      ok: a.signed,
+      detail: a.signed
+        ? `signed by attester ${a.attesterId}`
+        : `recorded unsigned by ${a.submitter}: nobody vouches for it beyond the sender`,
+    },
+  ];
+  if (!a.signed) return checks;
+  checks.push({
+    name: "key-in-force",
+    ok: keyInForce?.publicKey === a.publicKey,
+    detail: !keyInForce
+      ? `no key of attester ${a.attesterId} registered at or before checkpoint ${a.checkpoint}`
+      : `key version ${keyInForce.keyVersion} (checkpoint ${keyInForce.checkpoint}) ${
+          keyInForce.publicKey === a.publicKey ? "is" : "is not"
+        } the recorded public key`,
+  });
+  const kind = KINDS.indexOf(a.kind);
+  const message = attestationMessage(
+    {
+      kind: kind >= 0 ? kind : Number(a.kind.replace("kind_", "")),
+      inputs: a.inputs,
+      input_blobs: a.inputBlobs.map(blobIdToInt),
+      outputs: a.outputs,
+      output_blobs: a.outputBlobs.map(blobIdToInt),
+      payload_digest: fromHex(a.payloadDigest),
+    },
+    a.timestampMs,
+  );
+  const key = keyInForce?.publicKey ?? a.publicKey;
+  const valid = await ed25519Valid(key, a.signature, message);
+  checks.push({
+    name: "signature",
+    ok: valid,
+    detail: `ed25519 signature over the rebuilt IntentMessage (${message.length} bytes) ${
+      valid ? "verifies" : "does not verify"
+    } with key ${key}`,
+  });
+  const revokedBefore = revocation !== null && revocation.checkpoint < a.checkpoint;
+  checks.push({
+    name: "not-revoked",
+    ok: !revokedBefore,
+    detail: !revocation
+      ? "the attester has never been revoked"
+      : `the attester was revoked at checkpoint ${revocation.checkpoint}, ${
+          revokedBefore ? "before" : "after"
+        } this attestation (checkpoint ${a.checkpoint})`,
+  });
+  return checks;
+}
 
 /** `/v1/verify/*`: checks that need no trust in us; they store nothing. */
-export const verify = new OpenAPIHono<ApiEnv>();
+export const verify = new OpenAPIHono<ApiEnv>()
+  .openapi(blobRoute, async (c) => {
+    const type = (c.req.header("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+    if (type !== "application/octet-stream") {
+      throw new ProblemError(
+        415,
+        "unsupported-media-type",
+        `send the bytes as application/octet-stream, not ${type || "no content type"}`,
+      );
+    }
+    const sha = createHash("sha256");
+    const { bytes, size } = await readCapped(
+      c.req.raw,
+      c.var.deps.limits?.blobBytes ?? DEFAULT_BLOB_BYTES,
+      (chunk) => sha.update(chunk),
+    );
+    const sha256 = sha.digest("hex");
+    const { blobId, u256 } = walrusBlobId(bytes);
+    const matches = await entitiesByContent(c.var.deps.database.db, blobId, sha256);
+    return c.json({ blobId, blobIdU256: u256.toString(), sha256, size, matches }, 200);
+  })
+  .openapi(attestationRoute, async (c) => {
+    const { attestationId } = c.req.valid("json");
+    const evidence = await attestationEvidence(c.var.deps.database.db, attestationId);
+    if (!evidence) {
+      throw new ProblemError(404, "not-found", `no attestation ${attestationId} is indexed`);
+    }
+    const checks = await checksOf(evidence);
+    const signed = evidence.attestation.signed;
+    return c.json(
+      { attestationId, signed, valid: signed && checks.every((x) => x.ok), checks },
+      200,
+    );
+  });

@@ -49,8 +49,11 @@ export interface Lineage {
   truncated: boolean;
 }
 
-/** The rows of a raw query, from either driver (postgres.js: an array; PGlite: `{ rows }`). */
-function rowsOf<T>(result: unknown): T[] {
+/**
+ * The rows of a raw query, from either driver (postgres.js: an array; PGlite: `{ rows }`).
+ * Internal to the queries (not exported by the package).
+ */
+export function rowsOf<T>(result: unknown): T[] {
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
@@ -114,12 +117,17 @@ export async function lineage(db: Db, start: string, options: LineageOptions): P
 }
 
 /**
- * Every edge with both ends among `ids`. The ids travel as one `text[]` parameter; they are
- * object ids, addresses and Walrus blob ids, so they hold no characters an array literal would
- * need to escape beyond the quotes used here.
+ * `ids` as one `text[]` parameter. They are object ids, addresses and Walrus blob ids, so they
+ * hold no characters an array literal would need to escape beyond the quotes used here.
+ * Internal to the queries (not exported by the package).
  */
+export function textArray(ids: readonly string[]) {
+  return sql`${`{${ids.map((id) => `"${id.replaceAll(/["\\]/g, "")}"`).join(",")}}`}::text[]`;
+}
+
+/** Every edge with both ends among `ids`. */
 async function edgesAmong(db: Db, ids: string[]): Promise<LineageEdge[]> {
-  const idArray = sql`${`{${ids.map((id) => `"${id.replaceAll(/["\\]/g, "")}"`).join(",")}}`}::text[]`;
+  const idArray = textArray(ids);
   const edges = rowsOf<LineageEdge>(
     await db.execute(sql`
       select kind, src, src_kind as "srcKind", dst, dst_kind as "dstKind",

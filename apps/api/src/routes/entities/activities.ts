@@ -1,0 +1,141 @@
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { getAttestation, getInference, listAttestations, listInferences } from "@verity/db";
+import type { ApiEnv } from "../../context.ts";
+import { IdParam, ObjectId } from "../../schemas/ids.ts";
+import { BooleanQuery, PageQuery, pageOf, pageOptions, TimeQuery } from "../../schemas/page.ts";
+import { badRequest, lookupErrors } from "../../schemas/problem.ts";
+import { EntityProof } from "../../schemas/proof.ts";
+import { found } from "./found.ts";
+
+/** A recorded attestation. */
+export const Attestation = z
+  .object({
+    id: z.string(),
+    network: z.string(),
+    kind: z
+      .string()
+      .openapi({ description: "transform | training | fine_tune | evaluation | inference" }),
+    attesterId: z.string().nullable(),
+    signed: z.boolean(),
+    publicKey: z.string(),
+    signature: z.string(),
+    submitter: z.string(),
+    inputs: z.array(z.string()),
+    inputBlobs: z.array(z.string()),
+    outputs: z.array(z.string()),
+    outputBlobs: z.array(z.string()),
+    payloadDigest: z.string(),
+    timestampMs: z.number().int().openapi({ description: "Signed time of the activity, ms" }),
+    recordedMs: z.number().int().openapi({ description: "Chain time when recorded, ms" }),
+    proof: EntityProof,
+  })
+  .openapi("Attestation");
+
+/** A recorded inference. */
+export const Inference = z
+  .object({
+    id: z.string(),
+    network: z.string(),
+    attestationId: z.string(),
+    modelId: z.string(),
+    attesterId: z.string(),
+    inputBlobId: z.string(),
+    inputSha256: z.string(),
+    outputBlobId: z.string(),
+    outputSha256: z.string(),
+    submitter: z.string(),
+    timestampMs: z.number().int(),
+    proof: EntityProof,
+  })
+  .openapi("Inference");
+
+const KINDS = ["transform", "training", "fine_tune", "evaluation", "inference"] as const;
+
+const routes = {
+  attestation: createRoute({
+    method: "get",
+    path: "/attestations/{id}",
+    summary: "An attestation",
+    request: { params: IdParam },
+    responses: {
+      200: { description: "It", content: { "application/json": { schema: Attestation } } },
+      ...lookupErrors,
+    },
+  }),
+  attestations: createRoute({
+    method: "get",
+    path: "/attestations",
+    summary: "Attestations, newest first (by signed time)",
+    request: {
+      query: PageQuery.extend(TimeQuery.shape).extend({
+        kind: z.enum(KINDS).optional(),
+        attester: ObjectId.optional(),
+        signed: BooleanQuery.optional(),
+        submitter: ObjectId.optional(),
+      }),
+    },
+    responses: {
+      200: {
+        description: "A page of attestations",
+        content: { "application/json": { schema: pageOf(Attestation, "Attestation") } },
+      },
+      ...badRequest,
+    },
+  }),
+  inference: createRoute({
+    method: "get",
+    path: "/inferences/{id}",
+    summary: "An inference",
+    request: { params: IdParam },
+    responses: {
+      200: { description: "It", content: { "application/json": { schema: Inference } } },
+      ...lookupErrors,
+    },
+  }),
+  inferences: createRoute({
+    method: "get",
+    path: "/inferences",
+    summary: "Inferences, newest first",
+    request: {
+      query: PageQuery.extend(TimeQuery.shape).extend({
+        model: ObjectId.optional(),
+        submitter: ObjectId.optional(),
+      }),
+    },
+    responses: {
+      200: {
+        description: "A page of inferences",
+        content: { "application/json": { schema: pageOf(Inference, "Inference") } },
+      },
+      ...badRequest,
+    },
+  }),
+};
+
+/** `/v1/attestations[/{id}]` and `/v1/inferences[/{id}]`. */
+export const activities = new OpenAPIHono<ApiEnv>()
+  .openapi(routes.attestation, async (c) => {
+    const { id } = c.req.valid("param");
+    return c.json(found(await getAttestation(c.var.deps.database.db, id), "attestation", id), 200);
+  })
+  .openapi(routes.attestations, async (c) => {
+    const q = c.req.valid("query");
+    const filter = {
+      kind: q.kind,
+      attester: q.attester,
+      signed: q.signed,
+      submitter: q.submitter,
+      fromMs: q.from,
+      toMs: q.to,
+    };
+    return c.json(await listAttestations(c.var.deps.database.db, filter, pageOptions(q)), 200);
+  })
+  .openapi(routes.inference, async (c) => {
+    const { id } = c.req.valid("param");
+    return c.json(found(await getInference(c.var.deps.database.db, id), "inference", id), 200);
+  })
+  .openapi(routes.inferences, async (c) => {
+    const q = c.req.valid("query");
+    const filter = { model: q.model, submitter: q.submitter, fromMs: q.from, toMs: q.to };
+    return c.json(await listInferences(c.var.deps.database.db, filter, pageOptions(q)), 200);
+  });

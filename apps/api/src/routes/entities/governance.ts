@@ -1,0 +1,132 @@
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { getAttester, getPolicy, listAttesters, listPolicies } from "@verity/db";
+import type { ApiEnv } from "../../context.ts";
+import { IdParam, ObjectId } from "../../schemas/ids.ts";
+import { PageQuery, pageOf, pageOptions } from "../../schemas/page.ts";
+import { badRequest, lookupErrors } from "../../schemas/problem.ts";
+import { EntityProof } from "../../schemas/proof.ts";
+import { found } from "./found.ts";
+
+const Policy = z
+  .object({
+    id: z.string(),
+    network: z.string(),
+    kind: z.string().openapi({ description: "allowlist | timelock | subscription" }),
+    name: z.string().nullable(),
+    creator: z.string(),
+    capId: z.string().nullable(),
+    unlockMs: z.string().nullable().openapi({ description: "Timelock: opens at, ms (decimal)" }),
+    feeMist: z.string().nullable().openapi({ description: "Subscription price, MIST (decimal)" }),
+    ttlMs: z.string().nullable().openapi({ description: "Subscription lifetime, ms (decimal)" }),
+    timestampMs: z.number().int(),
+    proof: EntityProof,
+  })
+  .openapi("Policy");
+
+const PolicyDetail = Policy.extend({
+  members: z.array(z.string()).openapi({ description: "Allowlist: current members, sorted" }),
+}).openapi("PolicyDetail");
+
+const Attester = z
+  .object({
+    id: z.string(),
+    network: z.string(),
+    name: z.string(),
+    pcrs: z.array(z.string()),
+    admin: z.string(),
+    timestampMs: z.number().int(),
+    revoked: z.boolean(),
+    proof: EntityProof,
+  })
+  .openapi("Attester");
+
+const AttesterDetail = Attester.extend({
+  keys: z.array(
+    z.object({
+      keyVersion: z.number().int(),
+      publicKey: z.string(),
+      timestampMs: z.number().int(),
+      proof: EntityProof,
+    }),
+  ),
+  revocation: z
+    .object({ publicKey: z.string(), timestampMs: z.number().int(), proof: EntityProof })
+    .nullable(),
+}).openapi("AttesterDetail");
+
+const routes = {
+  policy: createRoute({
+    method: "get",
+    path: "/policies/{id}",
+    summary: "A Seal policy, with an allowlist's current members",
+    request: { params: IdParam },
+    responses: {
+      200: { description: "It", content: { "application/json": { schema: PolicyDetail } } },
+      ...lookupErrors,
+    },
+  }),
+  policies: createRoute({
+    method: "get",
+    path: "/policies",
+    summary: "Seal policies, newest first",
+    request: {
+      query: PageQuery.extend({
+        kind: z.enum(["allowlist", "timelock", "subscription"]).optional(),
+        creator: ObjectId.optional(),
+      }),
+    },
+    responses: {
+      200: {
+        description: "A page of policies",
+        content: { "application/json": { schema: pageOf(Policy, "Policy") } },
+      },
+      ...badRequest,
+    },
+  }),
+  attester: createRoute({
+    method: "get",
+    path: "/attesters/{id}",
+    summary: "An attester, its key history and revocation",
+    request: { params: IdParam },
+    responses: {
+      200: { description: "It", content: { "application/json": { schema: AttesterDetail } } },
+      ...lookupErrors,
+    },
+  }),
+  attesters: createRoute({
+    method: "get",
+    path: "/attesters",
+    summary: "Attesters, newest first",
+    request: { query: PageQuery.extend({ admin: ObjectId.optional() }) },
+    responses: {
+      200: {
+        description: "A page of attesters",
+        content: { "application/json": { schema: pageOf(Attester, "Attester") } },
+      },
+      ...badRequest,
+    },
+  }),
+};
+
+/** `/v1/policies[/{id}]` and `/v1/attesters[/{id}]`. */
+export const governance = new OpenAPIHono<ApiEnv>()
+  .openapi(routes.policy, async (c) => {
+    const { id } = c.req.valid("param");
+    return c.json(found(await getPolicy(c.var.deps.database.db, id), "policy", id), 200);
+  })
+  .openapi(routes.policies, async (c) => {
+    const q = c.req.valid("query");
+    const filter = { kind: q.kind, creator: q.creator };
+    return c.json(await listPolicies(c.var.deps.database.db, filter, pageOptions(q)), 200);
+  })
+  .openapi(routes.attester, async (c) => {
+    const { id } = c.req.valid("param");
+    return c.json(found(await getAttester(c.var.deps.database.db, id), "attester", id), 200);
+  })
+  .openapi(routes.attesters, async (c) => {
+    const q = c.req.valid("query");
+    return c.json(
+      await listAttesters(c.var.deps.database.db, { admin: q.admin }, pageOptions(q)),
+      200,
+    );
+  });

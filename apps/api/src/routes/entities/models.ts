@@ -1,0 +1,77 @@
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { getModel, listModels } from "@verity/db";
+import type { ApiEnv } from "../../context.ts";
+import { IdParam, ObjectId } from "../../schemas/ids.ts";
+import { PageQuery, pageOf, pageOptions, TimeQuery } from "../../schemas/page.ts";
+import { badRequest, lookupErrors } from "../../schemas/problem.ts";
+import { EntityProof } from "../../schemas/proof.ts";
+import { found } from "./found.ts";
+
+/** A registered model. */
+export const Model = z
+  .object({
+    id: z.string(),
+    network: z.string(),
+    name: z.string(),
+    creator: z.string(),
+    blobId: z.string().openapi({ description: "Walrus blob id of the weights" }),
+    sha256: z.string(),
+    size: z.string().openapi({ description: "Bytes (decimal u64)" }),
+    architecture: z.string(),
+    framework: z.string(),
+    baseModelId: z.string().nullable(),
+    trainingId: z.string(),
+    datasets: z.array(z.string()),
+    timestampMs: z.number().int(),
+    proof: EntityProof,
+  })
+  .openapi("Model");
+
+const one = createRoute({
+  method: "get",
+  path: "/models/{id}",
+  summary: "A model",
+  request: { params: IdParam },
+  responses: {
+    200: { description: "The model", content: { "application/json": { schema: Model } } },
+    ...lookupErrors,
+  },
+});
+
+const list = createRoute({
+  method: "get",
+  path: "/models",
+  summary: "Models, newest first",
+  request: {
+    query: PageQuery.extend(TimeQuery.shape).extend({
+      creator: ObjectId.optional(),
+      framework: z.string().optional(),
+      dataset: ObjectId.optional().openapi({ description: "Models trained on this dataset" }),
+    }),
+  },
+  responses: {
+    200: {
+      description: "A page of models",
+      content: { "application/json": { schema: pageOf(Model, "Model") } },
+    },
+    ...badRequest,
+  },
+});
+
+/** `/v1/models` and `/v1/models/{id}`. */
+export const models = new OpenAPIHono<ApiEnv>()
+  .openapi(one, async (c) => {
+    const { id } = c.req.valid("param");
+    return c.json(found(await getModel(c.var.deps.database.db, id), "model", id), 200);
+  })
+  .openapi(list, async (c) => {
+    const q = c.req.valid("query");
+    const filter = {
+      creator: q.creator,
+      framework: q.framework,
+      dataset: q.dataset,
+      fromMs: q.from,
+      toMs: q.to,
+    };
+    return c.json(await listModels(c.var.deps.database.db, filter, pageOptions(q)), 200);
+  });

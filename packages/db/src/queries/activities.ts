@@ -1,0 +1,172 @@
+/** Attestations and inferences (PROV activities), one by id or a page at a time. */
+import { and, eq } from "drizzle-orm";
+import type { Db } from "../database.ts";
+import { attestations, inferences } from "../schema/provenance.ts";
+import { type Page, type PageOptions, pageClauses, toPage } from "./page.ts";
+import { type EntityProof, inRange, proofOf, type TimeRange } from "./proof.ts";
+
+/** A recorded attestation. */
+export interface Attestation {
+  id: string;
+  network: string;
+  /** `transform` | `training` | `fine_tune` | `evaluation` | `inference` */
+  kind: string;
+  attesterId: string | null;
+  signed: boolean;
+  /** hex, empty when unsigned */
+  publicKey: string;
+  signature: string;
+  submitter: string;
+  inputs: string[];
+  /** Walrus blob ids */
+  inputBlobs: string[];
+  outputs: string[];
+  outputBlobs: string[];
+  /** hex */
+  payloadDigest: string;
+  /** signed time of the activity, ms */
+  timestampMs: number;
+  /** chain time when recorded, ms */
+  recordedMs: number;
+  proof: EntityProof;
+}
+
+/** Filters of `listAttestations`. */
+export interface AttestationFilter extends TimeRange {
+  kind?: string;
+  attester?: string;
+  signed?: boolean;
+  submitter?: string;
+}
+
+const attestationColumns = {
+  id: attestations.attestationId,
+  network: attestations.network,
+  kind: attestations.kind,
+  attesterId: attestations.attesterId,
+  signed: attestations.signed,
+  publicKey: attestations.publicKey,
+  signature: attestations.signature,
+  submitter: attestations.submitter,
+  inputs: attestations.inputs,
+  inputBlobs: attestations.inputBlobs,
+  outputs: attestations.outputs,
+  outputBlobs: attestations.outputBlobs,
+  payloadDigest: attestations.payloadDigest,
+  timestampMs: attestations.timestampMs,
+  recordedMs: attestations.recordedMs,
+  proof: proofOf(attestations, attestations.attestationId),
+};
+
+/** The attestation `id`, or undefined when none was recorded under it. */
+export async function getAttestation(db: Db, id: string): Promise<Attestation | undefined> {
+  const [row] = await db
+    .select(attestationColumns)
+    .from(attestations)
+    .where(eq(attestations.attestationId, id));
+  return row;
+}
+
+/**
+ * Attestations matching `filter`, newest first (by signed time, then id).
+ *
+ * @throws RangeError for a limit outside 1..MAX_PAGE_LIMIT
+ */
+export async function listAttestations(
+  db: Db,
+  filter: AttestationFilter,
+  options: PageOptions,
+): Promise<Page<Attestation>> {
+  const page = pageClauses(attestations.timestampMs, attestations.attestationId, options);
+  const rows = await db
+    .select(attestationColumns)
+    .from(attestations)
+    .where(
+      and(
+        filter.kind === undefined ? undefined : eq(attestations.kind, filter.kind),
+        filter.attester === undefined ? undefined : eq(attestations.attesterId, filter.attester),
+        filter.signed === undefined ? undefined : eq(attestations.signed, filter.signed),
+        filter.submitter === undefined ? undefined : eq(attestations.submitter, filter.submitter),
+        ...inRange(attestations.timestampMs, filter),
+        page.where,
+      ),
+    )
+    .orderBy(...page.orderBy)
+    .limit(page.take);
+  return toPage(rows, options.limit);
+}
+
+/** A recorded inference. */
+export interface Inference {
+  id: string;
+  network: string;
+  attestationId: string;
+  modelId: string;
+  attesterId: string;
+  /** Walrus blob ids, URL-safe base64; digests hex */
+  inputBlobId: string;
+  inputSha256: string;
+  outputBlobId: string;
+  outputSha256: string;
+  submitter: string;
+  /** ms */
+  timestampMs: number;
+  proof: EntityProof;
+}
+
+/** Filters of `listInferences`. */
+export interface InferenceFilter extends TimeRange {
+  model?: string;
+  submitter?: string;
+}
+
+const inferenceColumns = {
+  id: inferences.inferenceId,
+  network: inferences.network,
+  attestationId: inferences.attestationId,
+  modelId: inferences.modelId,
+  attesterId: inferences.attesterId,
+  inputBlobId: inferences.inputBlobId,
+  inputSha256: inferences.inputSha256,
+  outputBlobId: inferences.outputBlobId,
+  outputSha256: inferences.outputSha256,
+  submitter: inferences.submitter,
+  timestampMs: inferences.timestampMs,
+  proof: proofOf(inferences, inferences.inferenceId),
+};
+
+/** The inference `id`, or undefined when none was recorded under it. */
+export async function getInference(db: Db, id: string): Promise<Inference | undefined> {
+  const [row] = await db
+    .select(inferenceColumns)
+    .from(inferences)
+    .where(eq(inferences.inferenceId, id));
+  return row;
+}
+
+/**
+ * Inferences matching `filter`, newest first.
+ *
+ * @throws RangeError for a limit outside 1..MAX_PAGE_LIMIT
+ */
+export async function listInferences(
+  db: Db,
+  filter: InferenceFilter,
+  options: PageOptions,
+): Promise<Page<Inference>> {
+  const page = pageClauses(inferences.timestampMs, inferences.inferenceId, options);
+  const rows = await db
+    .select(inferenceColumns)
+    .from(inferences)
+    .where(
+      and(
+        filter.model === undefined ? undefined : eq(inferences.modelId, filter.model),
+        filter.submitter === undefined ? undefined : eq(inferences.submitter, filter.submitter),
+        ...inRange(inferences.timestampMs, filter),
+        page.where,
+      ),
+    )
+    .orderBy(...page.orderBy)
+    .limit(page.take);
+  return toPage(rows, options.limit);
+}

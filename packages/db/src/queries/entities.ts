@@ -1,0 +1,264 @@
+/**
+ * Datasets and models, one by id or a page at a time, as the API serves them. Each is one SQL
+ * statement; u64 values (`size`) come back as exact decimal strings, times as ms numbers.
+ */
+import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import type { Db } from "../database.ts";
+import { datasetRetractions, datasets, models } from "../schema/provenance.ts";
+import { type Page, type PageOptions, pageClauses, toPage } from "./page.ts";
+import { decimal, type EntityProof, inRange, proofOf, type TimeRange } from "./proof.ts";
+
+/** A registered dataset with its current state. */
+export interface Dataset {
+  id: string;
+  network: string;
+  name: string;
+  creator: string;
+  /** Walrus blob id, URL-safe base64 */
+  blobId: string;
+  /** hex */
+  sha256: string;
+  /** bytes, decimal */
+  size: string;
+  mediaType: string;
+  license: string;
+  /** the Seal policy in force: the latest `DatasetPolicySet`, else the one at registration */
+  policyId: string | null;
+  parents: string[];
+  transformId: string | null;
+  previousId: string | null;
+  revision: number;
+  /** ms */
+  timestampMs: number;
+  retracted: boolean;
+  /** the retraction, null while the dataset stands */
+  retraction: { reason: string; timestampMs: number; proof: EntityProof } | null;
+  proof: EntityProof;
+}
+
+/** A dataset and the version that replaced it (`previousId` = this one), if any. */
+export interface DatasetDetail extends Dataset {
+  nextId: string | null;
+}
+
+/** Filters of `listDatasets`. */
+export interface DatasetFilter extends TimeRange {
+  creator?: string;
+  license?: string;
+  retracted?: boolean;
+}
+
+const currentPolicy = sql<string | null>`(coalesce(
+  (select array[pc.policy_id] from dataset_policy_changes pc
+   where pc.dataset_id = datasets.dataset_id
+   order by pc.checkpoint desc, pc.event_index desc limit 1),
+  array[datasets.policy_id]))[1]`;
+
+const datasetColumns = {
+  id: datasets.datasetId,
+  network: datasets.network,
+  name: datasets.name,
+  creator: datasets.creator,
+  blobId: datasets.blobId,
+  sha256: datasets.sha256,
+  size: decimal(datasets.size),
+  mediaType: datasets.mediaType,
+  license: datasets.license,
+  policyId: currentPolicy,
+  parents: datasets.parents,
+  transformId: datasets.transformId,
+  previousId: datasets.previousId,
+  revision: datasets.revision,
+  timestampMs: datasets.timestampMs,
+  retractedBy: datasetRetractions.datasetId,
+  retraction: {
+    reason: datasetRetractions.reason,
+    timestampMs: datasetRetractions.timestampMs,
+    checkpoint: datasetRetractions.checkpoint,
+    txDigest: datasetRetractions.txDigest,
+    eventIndex: datasetRetractions.eventIndex,
+  },
+  proof: proofOf(datasets, datasets.datasetId),
+};
+
+type DatasetRow = {
+  retractedBy: string | null;
+  retraction: {
+    reason: string | null;
+    timestampMs: number | null;
+    checkpoint: number | null;
+    txDigest: string | null;
+    eventIndex: number | null;
+  } | null;
+};
+
+function toDataset<R extends DatasetRow>({ retractedBy, retraction, ...row }: R) {
+  return {
+    ...row,
+    retracted: retractedBy !== null,
+    retraction:
+      retractedBy === null || retraction === null
+        ? null
+        : {
+            reason: retraction.reason!,
+            timestampMs: retraction.timestampMs!,
+            proof: {
+              checkpoint: retraction.checkpoint!,
+              txDigest: retraction.txDigest!,
+              eventIndex: retraction.eventIndex!,
+              objectId: retractedBy,
+            },
+          },
+  };
+}
+
+/** The dataset `id` (0x + 64 hex), or undefined when none is registered under it. */
+export async function getDataset(db: Db, id: string): Promise<DatasetDetail | undefined> {
+  const [row] = await db
+    .select({
+      ...datasetColumns,
+      nextId: sql<string | null>`(select n.dataset_id from datasets n
+        where n.previous_id = datasets.dataset_id
+        order by n.timestamp_ms, n.dataset_id limit 1)`,
+    })
+    .from(datasets)
+    .leftJoin(datasetRetractions, eq(datasetRetractions.datasetId, datasets.datasetId))
+    .where(eq(datasets.datasetId, id));
+  return row && toDataset(row);
+}
+
+/**
+ * Datasets matching `filter`, newest first (by `timestampMs`, then id).
+ *
+ * @throws RangeError for a limit outside 1..MAX_PAGE_LIMIT
+ */
+export async function listDatasets(
+  db: Db,
+  filter: DatasetFilter,
+  options: PageOptions,
+): Promise<Page<Dataset>> {
+  const page = pageClauses(datasets.timestampMs, datasets.datasetId, options);
+  const rows = await db
+    .select(datasetColumns)
+    .from(datasets)
+    .leftJoin(datasetRetractions, eq(datasetRetractions.datasetId, datasets.datasetId))
+    .where(
+      and(
+        filter.creator === undefined ? undefined : eq(datasets.creator, filter.creator),
+        filter.license === undefined ? undefined : eq(datasets.license, filter.license),
+        filter.retracted === undefined
+          ? undefined
+          : filter.retracted
+            ? isNotNull(datasetRetractions.datasetId)
+            : isNull(datasetRetractions.datasetId),
+        ...inRange(datasets.timestampMs, filter),
+        page.where,
+      ),
+    )
+    .orderBy(...page.orderBy)
+    .limit(page.take);
+  return toPage(rows.map(toDataset), options.limit);
+}
+
+/** A registered model. */
+export interface Model {
+  id: string;
+  network: string;
+  name: string;
+  creator: string;
+  /** Walrus blob id of the weights, URL-safe base64 */
+  blobId: string;
+  sha256: string;
+  /** bytes, decimal */
+  size: string;
+  architecture: string;
+  framework: string;
+  baseModelId: string | null;
+  /** the training attestation */
+  trainingId: string;
+  /** the datasets it was trained on */
+  datasets: string[];
+  /** ms */
+  timestampMs: number;
+  proof: EntityProof;
+}
+
+/** Filters of `listModels`. */
+export interface ModelFilter extends TimeRange {
+  creator?: string;
+  framework?: string;
+  /** models trained on this dataset */
+  dataset?: string;
+}
+
+const modelColumns = {
+  id: models.modelId,
+  network: models.network,
+  name: models.name,
+  creator: models.creator,
+  blobId: models.blobId,
+  sha256: models.sha256,
+  size: decimal(models.size),
+  architecture: models.architecture,
+  framework: models.framework,
+  baseModelId: models.baseModelId,
+  trainingId: models.trainingId,
+  datasets: models.datasets,
+  timestampMs: models.timestampMs,
+  proof: proofOf(models, models.modelId),
+};
+
+/** The model `id`, or undefined when none is registered under it. */
+export async function getModel(db: Db, id: string): Promise<Model | undefined> {
+  const [row] = await db.select(modelColumns).from(models).where(eq(models.modelId, id));
+  return row;
+}
+
+/**
+ * Models matching `filter`, newest first.
+ *
+ * @throws RangeError for a limit outside 1..MAX_PAGE_LIMIT
+ */
+export async function listModels(
+  db: Db,
+  filter: ModelFilter,
+  options: PageOptions,
+): Promise<Page<Model>> {
+  const page = pageClauses(models.timestampMs, models.modelId, options);
+  const rows = await db
+    .select(modelColumns)
+    .from(models)
+    .where(
+      and(
+        filter.creator === undefined ? undefined : eq(models.creator, filter.creator),
+        filter.framework === undefined ? undefined : eq(models.framework, filter.framework),
+        filter.dataset === undefined ? undefined : sql`${filter.dataset} = any(${models.datasets})`,
+        ...inRange(models.timestampMs, filter),
+        page.where,
+      ),
+    )
+    .orderBy(...page.orderBy)
+    .limit(page.take);
+  return toPage(rows, options.limit);
+}
+
+/** Datasets and models stored as the Walrus blob `blobId`, oldest first. */
+export async function entitiesOfBlob(
+  db: Db,
+  blobId: string,
+): Promise<{ datasets: Dataset[]; models: Model[] }> {
+  const [ds, ms] = await Promise.all([
+    db
+      .select(datasetColumns)
+      .from(datasets)
+      .leftJoin(datasetRetractions, eq(datasetRetractions.datasetId, datasets.datasetId))
+      .where(eq(datasets.blobId, blobId))
+      .orderBy(datasets.timestampMs, datasets.datasetId),
+    db
+      .select(modelColumns)
+      .from(models)
+      .where(eq(models.blobId, blobId))
+      .orderBy(models.timestampMs, models.modelId),
+  ]);
+  return { datasets: ds.map(toDataset), models: ms };
+}

@@ -1,0 +1,200 @@
+/** Seal policies and attesters (with their members and keys), one by id or a page at a time. */
+import { and, eq, isNotNull, sql } from "drizzle-orm";
+import type { Db } from "../database.ts";
+import { attesterKeys, attesterRevocations, attesters, policies } from "../schema/provenance.ts";
+import { type Page, type PageOptions, pageClauses, toPage } from "./page.ts";
+import { type EntityProof, proofOf } from "./proof.ts";
+
+/** A Seal access policy. u64 values are decimal strings. */
+export interface Policy {
+  id: string;
+  network: string;
+  /** `allowlist` | `timelock` | `subscription` */
+  kind: string;
+  name: string | null;
+  creator: string;
+  capId: string | null;
+  /** timelock: opens at this time, ms */
+  unlockMs: string | null;
+  /** subscription: price in MIST and lifetime in ms */
+  feeMist: string | null;
+  ttlMs: string | null;
+  /** ms */
+  timestampMs: number;
+  proof: EntityProof;
+}
+
+/** A policy and, for an allowlist, its current members (latest change of each is `added`). */
+export interface PolicyDetail extends Policy {
+  members: string[];
+}
+
+const policyColumns = {
+  id: policies.policyId,
+  network: policies.network,
+  kind: policies.kind,
+  name: policies.name,
+  creator: policies.creator,
+  capId: policies.capId,
+  unlockMs: sql<string | null>`${policies.unlockMs}::text`,
+  feeMist: sql<string | null>`${policies.feeMist}::text`,
+  ttlMs: sql<string | null>`${policies.ttlMs}::text`,
+  timestampMs: policies.timestampMs,
+  proof: proofOf(policies, policies.policyId),
+};
+
+/** The policy `id` with its current members (sorted), or undefined when unknown. */
+export async function getPolicy(db: Db, id: string): Promise<PolicyDetail | undefined> {
+  const [row] = await db
+    .select({
+      ...policyColumns,
+      members: sql<string[]>`array(
+        select m.member from (
+          select distinct on (c.member) c.member, c.added from policy_member_changes c
+          where c.policy_id = policies.policy_id
+          order by c.member, c.checkpoint desc, c.event_index desc
+        ) m where m.added order by m.member)`,
+    })
+    .from(policies)
+    .where(eq(policies.policyId, id));
+  return row;
+}
+
+/**
+ * Policies, newest first, optionally of one kind or creator.
+ *
+ * @throws RangeError for a limit outside 1..MAX_PAGE_LIMIT
+ */
+export async function listPolicies(
+  db: Db,
+  filter: { kind?: string; creator?: string },
+  options: PageOptions,
+): Promise<Page<Policy>> {
+  const page = pageClauses(policies.timestampMs, policies.policyId, options);
+  const rows = await db
+    .select(policyColumns)
+    .from(policies)
+    .where(
+      and(
+        filter.kind === undefined ? undefined : eq(policies.kind, filter.kind),
+        filter.creator === undefined ? undefined : eq(policies.creator, filter.creator),
+        page.where,
+      ),
+    )
+    .orderBy(...page.orderBy)
+    .limit(page.take);
+  return toPage(rows, options.limit);
+}
+
+/** A registered attester (a signing key, or a Nautilus enclave with its PCRs). */
+export interface Attester {
+  id: string;
+  network: string;
+  name: string;
+  /** `[PCR0, PCR1, PCR2]` hex, empty for a plain key */
+  pcrs: string[];
+  admin: string;
+  /** ms */
+  timestampMs: number;
+  revoked: boolean;
+  proof: EntityProof;
+}
+
+/** One key of an attester: version 0 at registration, then one per rotation. */
+export interface AttesterKey {
+  keyVersion: number;
+  /** hex */
+  publicKey: string;
+  /** ms */
+  timestampMs: number;
+  proof: EntityProof;
+}
+
+/** An attester with its key history (oldest first) and its revocation, if any. */
+export interface AttesterDetail extends Attester {
+  keys: AttesterKey[];
+  revocation: { publicKey: string; timestampMs: number; proof: EntityProof } | null;
+}
+
+const attesterColumns = {
+  id: attesters.attesterId,
+  network: attesters.network,
+  name: attesters.name,
+  pcrs: attesters.pcrs,
+  admin: attesters.admin,
+  timestampMs: attesters.timestampMs,
+  revoked: isNotNull(attesterRevocations.attesterId).mapWith(Boolean),
+  proof: proofOf(attesters, attesters.attesterId),
+};
+
+/** The attester `id` with its keys and revocation, or undefined when unknown. */
+export async function getAttester(db: Db, id: string): Promise<AttesterDetail | undefined> {
+  const [[row], keys] = await Promise.all([
+    db
+      .select({
+        ...attesterColumns,
+        revocation: {
+          publicKey: attesterRevocations.publicKey,
+          timestampMs: attesterRevocations.timestampMs,
+          checkpoint: attesterRevocations.checkpoint,
+          txDigest: attesterRevocations.txDigest,
+          eventIndex: attesterRevocations.eventIndex,
+        },
+      })
+      .from(attesters)
+      .leftJoin(attesterRevocations, eq(attesterRevocations.attesterId, attesters.attesterId))
+      .where(eq(attesters.attesterId, id)),
+    db
+      .select({
+        keyVersion: attesterKeys.keyVersion,
+        publicKey: attesterKeys.publicKey,
+        timestampMs: attesterKeys.timestampMs,
+        proof: proofOf(attesterKeys, attesterKeys.attesterId),
+      })
+      .from(attesterKeys)
+      .where(eq(attesterKeys.attesterId, id))
+      .orderBy(attesterKeys.keyVersion),
+  ]);
+  if (!row) return undefined;
+  const { revocation: r, ...attester } = row;
+  return {
+    ...attester,
+    keys,
+    revocation:
+      r?.publicKey == null
+        ? null
+        : {
+            publicKey: r.publicKey,
+            timestampMs: r.timestampMs!,
+            proof: {
+              checkpoint: r.checkpoint!,
+              txDigest: r.txDigest!,
+              eventIndex: r.eventIndex!,
+              objectId: attester.id,
+            },
+          },
+  };
+}
+
+/**
+ * Attesters, newest first.
+ *
+ * @throws RangeError for a limit outside 1..MAX_PAGE_LIMIT
+ */
+export async function listAttesters(
+  db: Db,
+  filter: { admin?: string },
+  options: PageOptions,
+): Promise<Page<Attester>> {
+  const page = pageClauses(attesters.timestampMs, attesters.attesterId, options);
+  const rows = await db
+    .select(attesterColumns)
+    .from(attesters)
+    .leftJoin(attesterRevocations, eq(attesterRevocations.attesterId, attesters.attesterId))
+    .where(
+      and(filter.admin === undefined ? undefined : eq(attesters.admin, filter.admin), page.where),
+    )
+    .orderBy(...page.orderBy)
+    .limit(page.take);
+  return toPage(rows, options.limit);
+}

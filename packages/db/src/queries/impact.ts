@@ -1,0 +1,266 @@
+/**
+ * Lineage with proofs and impact analysis: the nodes of a `lineage` walk completed with what
+ * the entity tables know of them (kind, name, time, the proof handle of the event that created
+ * them), whether they are retracted, and whether they are tainted by a retraction upstream.
+ */
+import { sql } from "drizzle-orm";
+import type { Db } from "../database.ts";
+import { type LineageOptions, lineage, MAX_LINEAGE_DEPTH, rowsOf, textArray } from "./lineage.ts";
+
+/** Where on chain a fact was emitted (see `proof()` in the schema). */
+export interface ProofHandle {
+  /** checkpoint sequence number */
+  checkpoint: number;
+  /** base58 transaction digest */
+  txDigest: string;
+  /** the event's position among its transaction's events */
+  eventIndex: number;
+}
+
+/** A node's W3C PROV class. */
+export type ProvType = "entity" | "activity" | "agent";
+
+/**
+ * The PROV class of a node kind: attestations and inferences are activities, attesters and
+ * plain addresses agents, everything else (datasets, models, blobs, policies, unknown objects)
+ * entities.
+ */
+export function provTypeOf(kind: string): ProvType {
+  if (kind === "attestation" || kind === "inference") return "activity";
+  if (kind === "attester" || kind === "agent") return "agent";
+  return "entity";
+}
+
+/**
+ * The edge kinds a retraction propagates along, from a node to what it came from. Left out:
+ * `wasRevisionOf` (a new version replaces its predecessor, it does not consume it),
+ * `wasAttributedTo`, `wasAssociatedWith` and `governedBy` (they end at agents and policies).
+ */
+export const TAINT_EDGE_KINDS = [
+  "wasDerivedFrom",
+  "used",
+  "wasGeneratedBy",
+  "wasInformedBy",
+  "storedAs",
+] as const;
+
+/** Longest path, in edges, from a tainted node to the retracted dataset it depends on. */
+export const MAX_TAINT_HOPS = 2 * MAX_LINEAGE_DEPTH;
+
+/**
+ * Which of `ids` are tainted: a retracted dataset itself, or a node with a path of at most
+ * `MAX_TAINT_HOPS` edges of `TAINT_EDGE_KINDS` (followed src -> dst, "came from") to a retracted
+ * dataset. This is independent of how `ids` were found: a node of a downstream walk and the
+ * start node of an upstream one are judged alike, against the whole graph.
+ *
+ * One statement: the bounded upstream closure of `ids`, the retracted datasets in it, then the
+ * walk back down from those, kept inside the closure (every node on a path from `ids` to a
+ * retraction is in it). Its cost is bounded by the upstream closure, not by everything
+ * downstream of a retraction.
+ */
+export async function taintedAmong(db: Db, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const start = textArray(ids);
+  const kinds = textArray(TAINT_EDGE_KINDS);
+  const rows = rowsOf<{ id: string }>(
+    await db.execute(sql`
+      with recursive up(id, hops) as (
+        select unnest(${start}), 0
+        union
+        select e.dst, up.hops + 1 from up
+        join edges e on e.src = up.id and e.kind = any(${kinds})
+        where up.hops < ${MAX_TAINT_HOPS}
+      ),
+      closure as (select distinct id from up),
+      down(id, hops) as (
+        select r.dataset_id, 0 from dataset_retractions r join closure c on c.id = r.dataset_id
+        union
+        select e.src, down.hops + 1 from down
+        join edges e on e.dst = down.id and e.kind = any(${kinds})
+        join closure c on c.id = e.src
+        where down.hops < ${MAX_TAINT_HOPS}
+      )
+      select distinct id from down where id = any(${start})
+    `),
+  );
+  return new Set(rows.map((r) => r.id));
+}
+
+/** What the entity tables say about one node. */
+export interface NodeFacts {
+  /** From the table holding its row (`dataset`, `model`, ...), null when none does. */
+  kind: string | null;
+  /** attestation kind (`transform`, `training`, ...) or policy kind (`allowlist`, ...) */
+  subkind?: string;
+  /** name of a dataset, model, attester or policy */
+  label?: string;
+  /** time of the creating event, ms since the Unix epoch (signed time for attestations) */
+  timestampMs?: number;
+  /** a dataset with a `DatasetRetracted` */
+  retracted: boolean;
+  /**
+   * The creating event: the dataset / model / attestation / inference / attester / policy row;
+   * for a blob its first `walrus_blob_events` row; otherwise (agents, blobs Walrus did not
+   * report, unknown objects) the first edge naming it. Null when nothing names it.
+   */
+  proof: ProofHandle | null;
+}
+
+/**
+ * `NodeFacts` for each of `ids` (every id is a key). "First" is in (checkpoint, tx digest,
+ * event index) order.
+ */
+export async function nodeFacts(db: Db, ids: readonly string[]): Promise<Map<string, NodeFacts>> {
+  if (ids.length === 0) return new Map();
+  const rows = rowsOf<{
+    id: string;
+    kind: string | null;
+    subkind: string | null;
+    label: string | null;
+    timestampMs: string | number | null;
+    retracted: boolean;
+    checkpoint: string | number | null;
+    txDigest: string | null;
+    eventIndex: number | null;
+  }>(
+    await db.execute(sql`
+      select n.id,
+        case when d.dataset_id is not null then 'dataset'
+             when m.model_id is not null then 'model'
+             when a.attestation_id is not null then 'attestation'
+             when i.inference_id is not null then 'inference'
+             when t.attester_id is not null then 'attester'
+             when p.policy_id is not null then 'policy'
+             when w.checkpoint is not null then 'blob' end as kind,
+        coalesce(a.kind, p.kind) as subkind,
+        coalesce(d.name, m.name, t.name, p.name) as label,
+        coalesce(d.timestamp_ms, m.timestamp_ms, a.timestamp_ms, i.timestamp_ms,
+                 t.timestamp_ms, p.timestamp_ms, w.timestamp_ms) as "timestampMs",
+        r.dataset_id is not null as retracted,
+        coalesce(d.checkpoint, m.checkpoint, a.checkpoint, i.checkpoint, t.checkpoint,
+                 p.checkpoint, w.checkpoint, f.checkpoint) as checkpoint,
+        coalesce(d.tx_digest, m.tx_digest, a.tx_digest, i.tx_digest, t.tx_digest,
+                 p.tx_digest, w.tx_digest, f.tx_digest) as "txDigest",
+        coalesce(d.event_index, m.event_index, a.event_index, i.event_index, t.event_index,
+                 p.event_index, w.event_index, f.event_index) as "eventIndex"
+      from unnest(${textArray(ids)}) as n(id)
+      left join datasets d on d.dataset_id = n.id
+      left join models m on m.model_id = n.id
+      left join attestations a on a.attestation_id = n.id
+      left join inferences i on i.inference_id = n.id
+      left join attesters t on t.attester_id = n.id
+      left join policies p on p.policy_id = n.id
+      left join dataset_retractions r on r.dataset_id = n.id
+      left join lateral (
+        select checkpoint, tx_digest, event_index, timestamp_ms from walrus_blob_events
+        where blob_id = n.id order by checkpoint, tx_digest, event_index limit 1
+      ) w on true
+      left join lateral (
+        select * from (
+          (select checkpoint, tx_digest, event_index from edges where src = n.id
+           order by checkpoint, tx_digest, event_index limit 1)
+          union all
+          (select checkpoint, tx_digest, event_index from edges where dst = n.id
+           order by checkpoint, tx_digest, event_index limit 1)
+        ) both_ends order by checkpoint, tx_digest, event_index limit 1
+      ) f on true
+    `),
+  );
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        kind: r.kind,
+        ...(r.subkind !== null && { subkind: r.subkind }),
+        ...(r.label !== null && { label: r.label }),
+        ...(r.timestampMs !== null && { timestampMs: Number(r.timestampMs) }),
+        retracted: r.retracted,
+        proof:
+          r.checkpoint === null || r.txDigest === null || r.eventIndex === null
+            ? null
+            : {
+                checkpoint: Number(r.checkpoint),
+                txDigest: r.txDigest,
+                eventIndex: Number(r.eventIndex),
+              },
+      },
+    ]),
+  );
+}
+
+/** A node of a `provLineage`. */
+export interface ProvNode {
+  id: string;
+  /** `dataset`, `model`, `attestation`, `inference`, `attester`, `agent`, `blob`, `policy`, `object` */
+  kind: string;
+  provType: ProvType;
+  /** attestation kind or policy kind */
+  subkind?: string;
+  label?: string;
+  /** ms since the Unix epoch; absent for agents and blobs known only from edges */
+  timestampMs?: number;
+  /** hops from the start node */
+  depth: number;
+  retracted: boolean;
+  /** see `taintedAmong` */
+  tainted: boolean;
+  /** the event that created it (see `NodeFacts.proof`) */
+  proof: ProofHandle;
+}
+
+/** An edge of a `provLineage` (kinds: the table on `edges`). */
+export interface ProvEdge {
+  kind: string;
+  src: string;
+  dst: string;
+  proof: ProofHandle;
+}
+
+/** The subgraph around a node, every node and edge with its proof. */
+export interface ProvLineage {
+  nodes: ProvNode[];
+  edges: ProvEdge[];
+  /** whether nodes were left out because of `maxNodes` */
+  truncated: boolean;
+}
+
+/**
+ * `lineage(db, start, options)` with every node's facts, proof and taint (three statements:
+ * walk + edges, facts, taint). A node's kind is that of its table row when it has one, else
+ * the kind the edges give it.
+ *
+ * @returns null when `start` is unknown: no entity row, no blob event and no edge names it
+ * @throws RangeError for options out of range (see `lineage`)
+ */
+export async function provLineage(
+  db: Db,
+  start: string,
+  options: LineageOptions,
+): Promise<ProvLineage | null> {
+  const walk = await lineage(db, start, options);
+  const ids = walk.nodes.map((n) => n.id);
+  const [facts, tainted] = await Promise.all([nodeFacts(db, ids), taintedAmong(db, ids)]);
+  if (!facts.get(start)?.proof) return null;
+  const nodes = walk.nodes.map((n): ProvNode => {
+    const { kind, proof, ...rest } = facts.get(n.id) as NodeFacts;
+    const resolved = kind ?? n.kind;
+    return {
+      id: n.id,
+      kind: resolved,
+      provType: provTypeOf(resolved),
+      ...rest,
+      depth: n.depth,
+      tainted: tainted.has(n.id),
+      proof: proof as ProofHandle,
+    };
+  });
+  const edges = walk.edges.map(
+    ({ kind, src, dst, checkpoint, txDigest, eventIndex }): ProvEdge => ({
+      kind,
+      src,
+      dst,
+      proof: { checkpoint, txDigest, eventIndex },
+    }),
+  );
+  return { nodes, edges, truncated: walk.truncated };
+}

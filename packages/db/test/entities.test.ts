@@ -1,0 +1,263 @@
+import { describe, expect, it } from "vitest";
+import {
+  commitCheckpoint,
+  type Db,
+  decodeCursor,
+  encodeCursor,
+  getAgent,
+  getAttester,
+  getBlob,
+  getDataset,
+  getPolicy,
+  InvalidCursorError,
+  listDatasets,
+  listPolicies,
+  type Rows,
+  search,
+} from "../src/index.ts";
+import { drivers, useDatabase } from "./support/databases.ts";
+import { hex, U64_MAX } from "./support/rows.ts";
+
+const T0 = 1_700_000_000_000;
+const CREATOR = hex(1);
+const proof = (checkpoint: number, eventIndex: number) => ({
+  checkpoint,
+  txDigest: `tx${checkpoint}`,
+  eventIndex,
+});
+
+/** 35 datasets (in pairs sharing a timestamp), a revision chain, policies and an attester. */
+function sample(): Rows {
+  const datasets = Array.from({ length: 35 }, (_, i) => ({
+    datasetId: hex(0x100 + i),
+    network: "testnet",
+    creator: CREATOR,
+    name: i === 0 ? "100%_real" : `set-${i}`,
+    blobId: `blob${i}`,
+    sha256: "ab".repeat(32),
+    size: i === 0 ? U64_MAX : BigInt(i),
+    mediaType: "text/csv",
+    license: i % 2 === 0 ? "MIT" : "CC-BY-4.0",
+    policyId: i === 1 ? hex(0x900) : null,
+    parents: [],
+    transformId: null,
+    previousId: i === 2 ? hex(0x101) : null,
+    revision: i === 2 ? 2 : 1,
+    timestampMs: T0 + Math.floor(i / 2) * 1000,
+    ...proof(10, i),
+  }));
+  return {
+    datasets,
+    datasetPolicyChanges: [
+      {
+        datasetId: hex(0x101),
+        policyId: hex(0x901),
+        creator: CREATOR,
+        timestampMs: T0,
+        ...proof(11, 0),
+      },
+      {
+        datasetId: hex(0x103),
+        policyId: hex(0x900),
+        creator: CREATOR,
+        timestampMs: T0,
+        ...proof(11, 1),
+      },
+      { datasetId: hex(0x103), policyId: null, creator: CREATOR, timestampMs: T0, ...proof(12, 0) },
+    ],
+    policies: [
+      {
+        policyId: hex(0x900),
+        network: "testnet",
+        kind: "allowlist",
+        name: "team",
+        creator: CREATOR,
+        capId: hex(0x950),
+        unlockMs: null,
+        feeMist: null,
+        ttlMs: null,
+        timestampMs: T0,
+        ...proof(9, 0),
+      },
+      {
+        policyId: hex(0x901),
+        network: "testnet",
+        kind: "subscription",
+        name: null,
+        creator: CREATOR,
+        capId: hex(0x951),
+        unlockMs: null,
+        feeMist: 10n ** 19n,
+        ttlMs: 86_400_000n,
+        timestampMs: T0 + 1,
+        ...proof(9, 1),
+      },
+    ],
+    policyMemberChanges: [
+      // 0xa: added, removed, added again; 0xb: added then removed; 0xc: added
+      ...[
+        [0xa, true],
+        [0xb, true],
+        [0xa, false],
+        [0xc, true],
+        [0xb, false],
+        [0xa, true],
+      ].map(([member, added], i) => ({
+        policyId: hex(0x900),
+        member: hex(member as number),
+        added: added as boolean,
+        admin: CREATOR,
+        timestampMs: T0,
+        ...proof(13 + i, 0),
+      })),
+    ],
+    attesters: [
+      {
+        attesterId: hex(0x700),
+        network: "testnet",
+        name: "enclave",
+        pcrs: ["00", "11", "22"],
+        admin: CREATOR,
+        timestampMs: T0,
+        ...proof(9, 2),
+      },
+    ],
+    attesterKeys: [0, 1].map((v) => ({
+      attesterId: hex(0x700),
+      keyVersion: v,
+      publicKey: `${v}`.repeat(64),
+      timestampMs: T0 + v,
+      ...proof(20 + v, 0),
+    })),
+    attesterRevocations: [
+      {
+        attesterId: hex(0x700),
+        publicKey: "1".repeat(64),
+        admin: CREATOR,
+        timestampMs: T0 + 5,
+        ...proof(30, 0),
+      },
+    ],
+  };
+}
+
+describe("cursors", () => {
+  it("round-trip a sort key and reject anything else", () => {
+    const key = { timestampMs: T0, id: hex(5) };
+    expect(decodeCursor(encodeCursor(key))).toEqual(key);
+    for (const bad of ["", "!!", "bm9wZQ", encodeCursor({ timestampMs: 1.5, id: hex(1) })]) {
+      expect(() => decodeCursor(bad)).toThrow(InvalidCursorError);
+    }
+    expect(() =>
+      decodeCursor(Buffer.from(JSON.stringify([1, "0x1"])).toString("base64url")),
+    ).toThrow(InvalidCursorError);
+  });
+});
+
+describe.each(drivers)("entity queries ($name)", (driver) => {
+  const handle = useDatabase(driver);
+  const seed = () =>
+    commitCheckpoint(handle.db, "provenance", { sequenceNumber: 99, timestampMs: 0 }, sample());
+
+  async function pageAll(db: Db, limit: number, filter = {}) {
+    const ids: string[] = [];
+    let after: { timestampMs: number; id: string } | undefined;
+    for (;;) {
+      const page = await listDatasets(db, filter, after ? { limit, after } : { limit });
+      ids.push(...page.items.map((d) => d.id));
+      if (!page.nextCursor) return ids;
+      after = decodeCursor(page.nextCursor);
+    }
+  }
+
+  it("pages through 35 datasets 10 at a time, each exactly once, newest first", async () => {
+    await seed();
+    const ids = await pageAll(handle.db, 10);
+    expect(ids).toHaveLength(35);
+    expect(new Set(ids).size).toBe(35);
+    // pairs share a timestamp: newest pair first, higher id first within it
+    expect(ids.slice(0, 3)).toEqual([hex(0x100 + 34), hex(0x100 + 33), hex(0x100 + 32)]);
+    expect(await pageAll(handle.db, 7, { license: "MIT" })).toHaveLength(18);
+    await expect(listDatasets(handle.db, {}, { limit: 0 })).rejects.toThrow(RangeError);
+    await expect(listDatasets(handle.db, {}, { limit: 101 })).rejects.toThrow(RangeError);
+  });
+
+  it("gives a dataset's current policy, versions and exact u64 size", async () => {
+    await seed();
+    const first = await getDataset(handle.db, hex(0x100));
+    expect(first?.size).toBe(U64_MAX.toString());
+    const v1 = await getDataset(handle.db, hex(0x101));
+    expect(v1).toMatchObject({ policyId: hex(0x901), previousId: null, nextId: hex(0x102) });
+    const v2 = await getDataset(handle.db, hex(0x102));
+    expect(v2).toMatchObject({ policyId: null, previousId: hex(0x101), nextId: null });
+    // set, then cleared: the latest change holds even when it clears the policy
+    expect((await getDataset(handle.db, hex(0x103)))?.policyId).toBeNull();
+    expect(await getDataset(handle.db, hex(0x1))).toBeUndefined();
+  });
+
+  it("gives an allowlist's current members and u64 policy values as decimals", async () => {
+    await seed();
+    const allowlist = await getPolicy(handle.db, hex(0x900));
+    expect(allowlist?.members).toEqual([hex(0xa), hex(0xc)]);
+    expect(allowlist?.proof).toEqual({ ...proof(9, 0), objectId: hex(0x900) });
+    const subscription = await getPolicy(handle.db, hex(0x901));
+    expect(subscription).toMatchObject({
+      feeMist: "10000000000000000000",
+      ttlMs: "86400000",
+      members: [],
+    });
+    const page = await listPolicies(handle.db, { kind: "subscription" }, { limit: 10 });
+    expect(page.items.map((p) => p.id)).toEqual([hex(0x901)]);
+  });
+
+  it("gives an attester's key history and revocation", async () => {
+    await seed();
+    const attester = await getAttester(handle.db, hex(0x700));
+    expect(attester?.revoked).toBe(true);
+    expect(attester?.keys.map((k) => [k.keyVersion, k.proof.checkpoint])).toEqual([
+      [0, 20],
+      [1, 21],
+    ]);
+    expect(attester?.revocation).toEqual({
+      publicKey: "1".repeat(64),
+      timestampMs: T0 + 5,
+      proof: { ...proof(30, 0), objectId: hex(0x700) },
+    });
+  });
+
+  it("searches names with LIKE wildcards taken literally", async () => {
+    await seed();
+    expect((await search(handle.db, "100%_")).map((r) => r.name)).toEqual(["100%_real"]);
+    expect(await search(handle.db, "%")).toEqual([
+      { kind: "dataset", id: hex(0x100), name: "100%_real", blobId: "blob0" },
+    ]);
+    const byId = await search(handle.db, hex(0x900).slice(0, 64).toUpperCase().replace("X", "x"));
+    expect(byId.map((r) => [r.kind, r.id])).toEqual([
+      ["policy", hex(0x900)],
+      ["policy", hex(0x901)],
+    ]);
+    const byBlob = await search(handle.db, "blob3");
+    expect(byBlob.map((r) => r.id)).toEqual([
+      hex(0x103),
+      ...[30, 31, 32, 33, 34].map((i) => hex(0x100 + i)),
+    ]);
+    await expect(search(handle.db, "")).rejects.toThrow(RangeError);
+  });
+
+  it("sums up an agent and knows blobs only through what names them", async () => {
+    await seed();
+    const agent = await getAgent(handle.db, CREATOR, 2);
+    expect(agent?.counts).toEqual({
+      datasets: 35,
+      models: 0,
+      attestations: 0,
+      inferences: 0,
+      policies: 2,
+      attesters: 1,
+    });
+    expect(agent?.latest.datasets).toHaveLength(2);
+    expect(await getAgent(handle.db, hex(0xdead))).toBeUndefined();
+    expect((await getBlob(handle.db, "blob3"))?.datasets.map((d) => d.id)).toEqual([hex(0x103)]);
+    expect(await getBlob(handle.db, "nothing")).toBeUndefined();
+  });
+});
