@@ -4,6 +4,7 @@
  * for every entry point (`transactions.<module>`), attestation signing and Seal identities.
  */
 
+export { createVerityClient, type VerityClient } from "./client.ts";
 export { AttestationKind } from "./contracts/verity/attestation.ts";
 export * from "./contracts/verity/index.ts";
 export * as walrusEvents from "./contracts/walrus/events.ts";
