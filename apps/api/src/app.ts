@@ -1,6 +1,7 @@
 import { swaggerUI } from "@hono/swagger-ui";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { ApiDeps, ApiEnv } from "./context.ts";
+import { explorer } from "./explorer/index.ts";
 import { applyMiddleware } from "./middleware/index.ts";
 import { onError, problem } from "./problem.ts";
 import { entities } from "./routes/entities.ts";
@@ -45,6 +46,7 @@ export function createApp(deps: ApiDeps) {
     .route("/metrics", metrics)
     .route("/v1/stream", stream)
     .route("/v1/verify", verify);
+  app.route("/", explorer); // the graph explorer page and its assets: `/`, `/assets/*`
   app.get("/docs", swaggerUI({ url: "/openapi.json", title: "Verity API" }));
   app.doc31("/openapi.json", {
     openapi: "3.1.0",

@@ -1,0 +1,280 @@
+// The Verity graph explorer: search, then draw a node's lineage with Cytoscape.js (loaded
+// before this module as `window.cytoscape`). Every piece of data goes into the DOM through
+// `textContent` or DOM properties, never as HTML.
+
+const DEPTH = 4;
+const $ = (id) => document.getElementById(id);
+const els = {
+  form: $("search"),
+  q: $("q"),
+  status: $("status"),
+  results: $("results"),
+  cy: $("cy"),
+  nodes: $("nodes"),
+  title: $("panel-title"),
+  hint: document.querySelector("#panel .hint"),
+  fields: $("fields"),
+  proof: $("proof"),
+  explore: $("explore"),
+};
+
+/** An element with text content (never HTML) and optional properties. */
+function h(tag, text, props = {}) {
+  const el = document.createElement(tag);
+  if (text !== undefined && text !== null) el.textContent = String(text);
+  Object.assign(el, props);
+  return el;
+}
+
+const short = (id) => (id.length > 14 ? `${id.slice(0, 8)}…${id.slice(-4)}` : id);
+const setStatus = (text) => {
+  els.status.textContent = text;
+};
+
+async function getJson(path) {
+  const response = await fetch(path, { headers: { accept: "application/json" } });
+  const body = await response.json().catch(() => null);
+  if (!response.ok) {
+    throw new Error(body?.detail ?? body?.title ?? `${response.status} ${response.statusText}`);
+  }
+  return body;
+}
+
+/** The Sui network the API indexes (for explorer links), or null when it does not say. */
+const network = getJson("/v1/status")
+  .then((s) => s.network ?? null)
+  .catch(() => null);
+
+// ---- search
+
+els.form.addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const q = els.q.value.trim();
+  if (!q) return;
+  els.results.replaceChildren();
+  setStatus(`Searching for “${q}”…`);
+  try {
+    const { results } = await getJson(`/v1/search?q=${encodeURIComponent(q)}`);
+    setStatus(results.length ? `${results.length} result(s)` : `Nothing matches “${q}”`);
+    for (const r of results) {
+      const button = h("button", undefined, { type: "button" });
+      button.append(h("span", r.kind, { className: `kind kind-${r.kind}` }), " ");
+      button.append(h("span", r.name ?? short(r.id), { className: "name" }));
+      if (r.name) button.append(" ", h("code", short(r.id)));
+      button.title = r.id;
+      button.addEventListener("click", () => show(r.id));
+      const li = h("li");
+      li.dataset.kind = r.kind;
+      li.dataset.id = r.id;
+      li.append(button);
+      els.results.append(li);
+    }
+  } catch (error) {
+    setStatus(`Search failed: ${error.message}`);
+  }
+});
+
+// ---- graph
+
+const COLORS = { entity: "#f2d45c", activity: "#8ea7f5", agent: "#7fcf9f" };
+const STYLE = [
+  {
+    selector: "node",
+    style: {
+      label: "data(display)",
+      "font-size": 10,
+      "text-valign": "bottom",
+      "text-margin-y": 4,
+      "text-wrap": "ellipsis",
+      "text-max-width": 120,
+      "background-color": "#cccccc",
+      "border-width": 1,
+      "border-color": "#555555",
+      width: 28,
+      height: 28,
+    },
+  },
+  { selector: "node.entity", style: { "background-color": COLORS.entity, shape: "ellipse" } },
+  {
+    selector: "node.activity",
+    style: { "background-color": COLORS.activity, shape: "round-rectangle" },
+  },
+  { selector: "node.agent", style: { "background-color": COLORS.agent, shape: "pentagon" } },
+  { selector: "node.root", style: { width: 40, height: 40, "font-weight": "bold" } },
+  { selector: "node.tainted", style: { "border-width": 4, "border-color": "#ff8c00" } },
+  { selector: "node.retracted", style: { "background-color": "#d32f2f", color: "#b71c1c" } },
+  {
+    selector: "edge",
+    style: {
+      width: 1.5,
+      "curve-style": "bezier",
+      "line-color": "#999999",
+      "target-arrow-color": "#999999",
+      "target-arrow-shape": "triangle",
+      label: "data(kind)",
+      "font-size": 8,
+      color: "#444444",
+      "text-rotation": "autorotate",
+      "text-background-color": "#ffffff",
+      "text-background-opacity": 0.8,
+    },
+  },
+  {
+    selector: ":selected",
+    style: { "overlay-color": "#1565c0", "overlay-opacity": 0.25, "overlay-padding": 6 },
+  },
+];
+
+let cy = null;
+let current = null;
+
+/** Loads `id`'s lineage (both directions) and draws it; records it in the URL. */
+async function show(id, { push = true } = {}) {
+  if (push) {
+    const url = new URL(location.href);
+    url.searchParams.set("id", id);
+    history.pushState({ id }, "", url);
+  }
+  current = id;
+  document.body.dataset.state = "loading";
+  setStatus(`Loading the lineage of ${short(id)}…`);
+  let lineage;
+  try {
+    const path = `/v1/lineage/${encodeURIComponent(id)}?direction=both&depth=${DEPTH}`;
+    lineage = await getJson(path);
+  } catch (error) {
+    if (current !== id) return;
+    document.body.dataset.state = "error";
+    setStatus(`Could not load ${short(id)}: ${error.message}`);
+    return;
+  }
+  if (current !== id) return; // a newer request won
+  draw(id, lineage);
+  setStatus(
+    `${lineage.nodes.length} nodes, ${lineage.edges.length} edges around ${short(id)}` +
+      (lineage.truncated ? " (truncated: the graph is larger than shown)" : ""),
+  );
+  document.body.dataset.loaded = id;
+  document.body.dataset.state = "ready";
+}
+
+function draw(rootId, lineage) {
+  const nodes = lineage.nodes.map((n) => ({
+    group: "nodes",
+    data: { ...n, display: n.label ?? `${n.subkind ?? n.kind} ${short(n.id)}` },
+    classes: [
+      n.provType,
+      `kind-${n.kind}`,
+      n.id === rootId ? "root" : "",
+      n.retracted ? "retracted" : "",
+      n.tainted ? "tainted" : "",
+    ].filter(Boolean),
+  }));
+  const edges = lineage.edges.map((e, i) => ({
+    group: "edges",
+    data: { ...e, id: `edge-${i}`, source: e.src, target: e.dst },
+  }));
+  cy?.destroy();
+  cy = window.cytoscape({
+    container: els.cy,
+    elements: [...nodes, ...edges],
+    style: STYLE,
+    layout: { name: "breadthfirst", roots: [rootId], directed: false, spacingFactor: 1.1 },
+    wheelSensitivity: 0.3,
+  });
+  window.cy = cy;
+  cy.on("tap", "node, edge", (event) => select(event.target));
+  cy.on("tap", (event) => {
+    if (event.target === cy) clearPanel();
+  });
+  clearPanel();
+  listNodes(lineage.nodes);
+}
+
+/** A keyboard-reachable list of the graph's nodes (the canvas itself is not). */
+function listNodes(nodes) {
+  els.nodes.replaceChildren(
+    ...nodes.map((n) => {
+      const button = h("button", n.label ?? `${n.kind} ${short(n.id)}`, { type: "button" });
+      button.title = n.id;
+      button.addEventListener("click", () => {
+        const el = cy.$id(n.id);
+        cy.elements().unselect();
+        el.select();
+        cy.animate({ center: { eles: el } }, { duration: 200 });
+        select(el);
+      });
+      const li = h("li");
+      li.append(button);
+      return li;
+    }),
+  );
+}
+
+// ---- side panel
+
+function clearPanel() {
+  els.title.textContent = "Nothing selected";
+  els.hint.hidden = false;
+  els.fields.replaceChildren();
+  els.proof.replaceChildren();
+  els.explore.hidden = true;
+}
+
+function row(dl, term, value) {
+  const dd = h("dd");
+  if (value instanceof Node) dd.append(value);
+  else dd.textContent = String(value);
+  dl.append(h("dt", term), dd);
+}
+
+async function select(el) {
+  const d = el.data();
+  els.hint.hidden = true;
+  els.fields.replaceChildren();
+  els.proof.replaceChildren();
+  if (el.isNode()) {
+    els.title.textContent = d.label ?? `${d.subkind ?? d.kind} ${short(d.id)}`;
+    row(els.fields, "id", h("code", d.id));
+    row(els.fields, "kind", d.subkind ? `${d.kind} (${d.subkind})` : d.kind);
+    row(els.fields, "PROV type", d.provType);
+    if (d.label) row(els.fields, "label", d.label);
+    row(els.fields, "depth", d.depth);
+    row(els.fields, "retracted", d.retracted ? "yes" : "no");
+    row(els.fields, "tainted", d.tainted ? "yes (derived from a retraction)" : "no");
+    els.explore.hidden = d.id === current;
+    els.explore.onclick = () => show(d.id);
+  } else {
+    els.title.textContent = d.kind;
+    row(els.fields, "edge", d.kind);
+    row(els.fields, "from", h("code", d.src));
+    row(els.fields, "to", h("code", d.dst));
+    els.explore.hidden = true;
+  }
+  const proof = d.proof;
+  if (!proof) return;
+  row(els.proof, "checkpoint", proof.checkpoint);
+  const net = await network;
+  const digest = h("code", proof.txDigest);
+  if (net) {
+    const link = h("a", undefined, {
+      href: `https://suiscan.xyz/${encodeURIComponent(net)}/tx/${encodeURIComponent(proof.txDigest)}`,
+      target: "_blank",
+      rel: "noopener noreferrer",
+    });
+    link.append(digest);
+    row(els.proof, "transaction", link);
+  } else {
+    row(els.proof, "transaction", digest);
+  }
+  row(els.proof, "event index", proof.eventIndex);
+}
+
+// ---- start
+
+window.addEventListener("popstate", () => {
+  const id = new URL(location.href).searchParams.get("id");
+  if (id) show(id, { push: false });
+});
+const initial = new URL(location.href).searchParams.get("id");
+if (initial) show(initial, { push: false });
