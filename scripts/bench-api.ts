@@ -1,0 +1,608 @@
+/**
+ * `pnpm bench:api`: the query API over a large synthetic provenance graph. Builds a graph of
+ * BENCH_NODES nodes (about 5x as many edges) in a throwaway PostgreSQL database, shaped like
+ * real lineage: root datasets, datasets derived from 1-3 parents by transform attestations that
+ * use them (and their blobs, and the transform's code blob), models trained on datasets (and
+ * fine-tuned from base models), inferences using models, with creators (agents), attesters and
+ * Walrus blobs; every row carries a proof handle. Rows are generated in chunks and loaded with
+ * `COPY` (`copyRows`), then `ANALYZE`. Then the real API (`startApiServer`, rate limit off) is
+ * measured over HTTP on loopback:
+ *
+ * - lineage at depth 10, upstream and downstream, from random start entities (one request at a
+ *   time): p50 / p99 end to end;
+ * - point lookups `GET /v1/datasets/{id}` of random datasets under autocannon (50 connections,
+ *   10 s, in a worker thread): requests/s and p99.
+ *
+ * When the lineage p99 is above the 20 ms aim, the slowest start is broken down into the
+ * route's queries, and the walk's plan is printed (`EXPLAIN (ANALYZE, BUFFERS)`).
+ *
+ * The API's statements run under `statement_timeout` (BENCH_STATEMENT_TIMEOUT_MS, default 2000),
+ * so a pathological walk fails (HTTP 500) instead of stalling the run; such requests are counted
+ * as timeouts and enter the percentiles at their (>= timeout) elapsed time.
+ *
+ * Env: BENCH_NODES (default 1000000), BENCH_LINEAGE_SAMPLES (start nodes per direction,
+ * default 300), BENCH_SEED (default 1), VERITY_TEST_POSTGRES_URL (the server to create the
+ * throwaway database on; default postgres://postgres@127.0.0.1:5432/postgres).
+ * Last line: `lineage_p99_ms=<p99 of all lineage requests>`.
+ */
+
+import {
+  attestations,
+  attesters,
+  copyRows,
+  type Database,
+  datasetRetractions,
+  datasets,
+  edges,
+  inferences,
+  lineage,
+  MAX_TAINT_HOPS,
+  models,
+  nodeFacts,
+  openDatabase,
+  TAINT_EDGE_KINDS,
+  taintedAmong,
+} from "@verity/db";
+import autocannon from "autocannon";
+import { startApiServer } from "../apps/api/src/server.ts";
+import { createPostgresDatabase } from "../packages/db/test/support/databases.ts";
+
+const NODES = Number(process.env.BENCH_NODES ?? 1_000_000);
+const SAMPLES = Number(process.env.BENCH_LINEAGE_SAMPLES ?? 300);
+const SEED = Number(process.env.BENCH_SEED ?? 1);
+const TIMEOUT_MS = Number(process.env.BENCH_STATEMENT_TIMEOUT_MS ?? 2000);
+const DEPTH = 10;
+const AIM_MS = 20;
+const NETWORK = "testnet";
+const FIRST_CHECKPOINT = 100_000_000;
+const T0 = Date.UTC(2026, 0, 1);
+
+/** mulberry32: a small seeded PRNG, so every run builds the same graph. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const random = prng(SEED);
+const below = (n: number) => Math.floor(random() * n);
+const between = (lo: number, hi: number) => lo + below(hi - lo + 1);
+
+// Ids, derived from a kind tag and an index, so nothing needs to be remembered to refer back.
+const hex64 = (tag: string, i: number) => `${tag}${i.toString(16).padStart(64 - tag.length, "0")}`;
+const objectId = (tag: string, i: number) => `0x${hex64(tag, i)}`;
+const ids = {
+  dataset: (i: number) => objectId("d1", i),
+  model: (i: number) => objectId("e2", i),
+  attestation: (i: number) => objectId("a3", i),
+  inference: (i: number) => objectId("f4", i),
+  attester: (i: number) => objectId("c5", i),
+  agent: (i: number) => objectId("b6", i),
+  /** Walrus blob id: URL-safe base64 without padding, 43 characters */
+  blob: (i: number) => `Blob${i.toString(36).padStart(39, "0")}`,
+  /** base58 transaction digest, 44 characters */
+  tx: (i: number) =>
+    `Tx${i.toString(36).padStart(42, "1").replaceAll("0", "z").replaceAll("l", "L")}`,
+};
+
+// The fixed populations: creators, attesters, transform code blobs.
+const AGENTS = Math.max(10, Math.round(NODES * 0.005));
+const ATTESTERS = Math.max(5, Math.round(NODES * 0.0001));
+const CODE_BLOBS = Math.max(10, Math.round(NODES * 0.002));
+
+type Row<T extends Loaded> = (typeof tables)[T]["$inferInsert"];
+const tables = {
+  datasets,
+  datasetRetractions,
+  models,
+  attestations,
+  inferences,
+  attesters,
+  edges,
+} as const;
+type Loaded = keyof typeof tables;
+const CHUNK: Record<Loaded, number> = {
+  datasets: 20_000,
+  datasetRetractions: 5_000,
+  models: 10_000,
+  attestations: 20_000,
+  inferences: 10_000,
+  attesters: 5_000,
+  edges: 50_000,
+};
+
+/** Buffers rows per table and COPYs a table's rows whenever its chunk is full. */
+class Loader {
+  private readonly buffers = new Map<Loaded, object[]>();
+  readonly counts = new Map<Loaded, number>();
+  private readonly started = performance.now();
+  private lastReport = performance.now();
+  loaded = 0;
+  constructor(private readonly database: Database) {}
+
+  async add<T extends Loaded>(table: T, row: Row<T>) {
+    let buffer = this.buffers.get(table);
+    if (!buffer) {
+      buffer = [];
+      this.buffers.set(table, buffer);
+    }
+    buffer.push(row);
+    if (buffer.length >= CHUNK[table]) await this.flush(table);
+  }
+
+  async flush(table: Loaded) {
+    const rows = this.buffers.get(table) ?? [];
+    if (rows.length === 0) return;
+    this.buffers.set(table, []);
+    await copyRows(this.database, tables[table], rows as never[]);
+    this.counts.set(table, (this.counts.get(table) ?? 0) + rows.length);
+    this.loaded += rows.length;
+    const now = performance.now();
+    if (now - this.lastReport > 2000) {
+      this.lastReport = now;
+      const s = (now - this.started) / 1000;
+      console.log(
+        `  loading: ${this.loaded.toLocaleString("en-US")} rows in ${s.toFixed(0)} s = ${rate(this.loaded, s)} rows`,
+      );
+    }
+  }
+
+  async finish() {
+    for (const table of Object.keys(tables) as Loaded[]) await this.flush(table);
+  }
+}
+
+const rate = (n: number, s: number) => `${Math.round(n / s).toLocaleString("en-US")}/s`;
+const sha = (tag: string, i: number) => hex64(tag, i);
+
+/**
+ * Generates the graph unit by unit (one transaction each) into `loader`, until `NODES` nodes
+ * exist. Returns how many entities of each kind were made (their ids are `ids.kind(0..n-1)`).
+ */
+async function generate(loader: Loader) {
+  const n = { dataset: 0, model: 0, attestation: 0, inference: 0, blob: 0, nodes: 0, edges: 0 };
+  let tx = 0;
+  let eventIndex = 0;
+  let timestampMs = T0;
+  const proof = () => ({
+    checkpoint: FIRST_CHECKPOINT + Math.floor(tx / 4),
+    txDigest: ids.tx(tx),
+    eventIndex: eventIndex++,
+  });
+  const edge = (
+    kind: string,
+    src: string,
+    srcKind: string,
+    dst: string,
+    dstKind: string,
+  ): Promise<void> => {
+    n.edges++;
+    return loader.add("edges", { kind, src, srcKind, dst, dstKind, network: NETWORK, ...proof() });
+  };
+  const newTx = () => {
+    tx++;
+    eventIndex = 0;
+    timestampMs += 250;
+  };
+  const agent = () => ids.agent(below(AGENTS));
+  const attester = () => ids.attester(below(ATTESTERS));
+  /** Blob index of each dataset. */
+  const datasetBlob: number[] = [];
+  /** A parent: mostly a recent dataset (pipelines build on recent work), sometimes any. */
+  const someDataset = () =>
+    random() < 0.7 ? Math.max(0, n.dataset - 1 - below(5000)) : below(n.dataset);
+
+  for (let i = 0; i < ATTESTERS; i++) {
+    newTx();
+    await loader.add("attesters", {
+      attesterId: ids.attester(i),
+      network: NETWORK,
+      name: `enclave-${i}`,
+      pcrs: [sha("01", i), sha("02", i), sha("03", i)],
+      admin: agent(),
+      timestampMs,
+      ...proof(),
+    });
+  }
+  n.nodes += AGENTS + ATTESTERS + CODE_BLOBS;
+  n.blob = CODE_BLOBS;
+
+  /** A dataset registered in the current transaction, generated by `attestation` if any. */
+  const dataset = async (parents: number[], attestation: string | null) => {
+    const d = n.dataset++;
+    const b = n.blob++;
+    datasetBlob[d] = b;
+    n.nodes += 2;
+    const id = ids.dataset(d);
+    const creator = agent();
+    const previous = parents.length > 0 && random() < 0.15 ? parents[0]! : null;
+    const proofOfRow = proof();
+    await loader.add("datasets", {
+      datasetId: id,
+      network: NETWORK,
+      creator,
+      name: `dataset-${d}`,
+      blobId: ids.blob(b),
+      sha256: sha("5a", d),
+      size: BigInt(1_000_000 + below(1_000_000_000)),
+      mediaType: "application/parquet",
+      license: "CC-BY-4.0",
+      policyId: null,
+      parents: parents.map(ids.dataset),
+      transformId: attestation,
+      previousId: previous === null ? null : ids.dataset(previous),
+      revision: previous === null ? 0 : 1,
+      timestampMs,
+      ...proofOfRow,
+    });
+    await edge("storedAs", id, "dataset", ids.blob(b), "blob");
+    await edge("wasAttributedTo", id, "dataset", creator, "agent");
+    for (const p of parents) await edge("wasDerivedFrom", id, "dataset", ids.dataset(p), "dataset");
+    if (previous !== null) {
+      await edge("wasRevisionOf", id, "dataset", ids.dataset(previous), "dataset");
+    }
+    if (attestation !== null) {
+      await edge("wasGeneratedBy", id, "dataset", attestation, "attestation");
+      await edge("wasGeneratedBy", ids.blob(b), "blob", attestation, "attestation");
+    }
+    if (random() < 0.002) {
+      await loader.add("datasetRetractions", {
+        datasetId: id,
+        creator,
+        reason: "license withdrawn",
+        timestampMs,
+        ...proof(),
+      });
+    }
+    return { id, blob: ids.blob(b) };
+  };
+
+  /** An attestation of `kind` in the current transaction, using `inputs` (id, kind pairs). */
+  const attestation = async (
+    kind: string,
+    inputs: [string, string][],
+    outputs: string[],
+    outputBlobs: string[],
+  ) => {
+    const a = n.attestation++;
+    n.nodes++;
+    const id = ids.attestation(a);
+    const by = attester();
+    await loader.add("attestations", {
+      attestationId: id,
+      network: NETWORK,
+      kind,
+      attesterId: by,
+      signed: true,
+      publicKey: sha("9b", a),
+      signature: `${sha("5c", a)}${sha("5d", a)}`,
+      submitter: agent(),
+      inputs: inputs.filter(([, k]) => k !== "blob").map(([i]) => i),
+      inputBlobs: inputs.filter(([, k]) => k === "blob").map(([i]) => i),
+      outputs,
+      outputBlobs,
+      payloadDigest: sha("7e", a),
+      timestampMs: timestampMs - 1000,
+      recordedMs: timestampMs,
+      ...proof(),
+    });
+    for (const [input, inputKind] of inputs) {
+      await edge("used", id, "attestation", input, inputKind);
+    }
+    await edge("wasAssociatedWith", id, "attestation", by, "attester");
+    return id;
+  };
+
+  while (n.nodes < NODES) {
+    newTx();
+    const unit = random();
+    if (unit < 0.04 || n.dataset < 10) {
+      // An uploaded root dataset.
+      await dataset([], null);
+    } else if (unit < 0.5) {
+      // A transform: 1-3 parent datasets (and their blobs, and the code) -> a derived dataset.
+      const parents = [...new Set(Array.from({ length: between(1, 3) }, someDataset))];
+      const a = ids.attestation(n.attestation);
+      const outputIndex = n.dataset;
+      const blobIndex = n.blob;
+      const inputs: [string, string][] = [
+        ...parents.map((p): [string, string] => [ids.dataset(p), "dataset"]),
+        ...parents.map((p): [string, string] => [ids.blob(datasetBlob[p]!), "blob"]),
+        [ids.blob(below(CODE_BLOBS)), "blob"],
+      ];
+      await attestation("transform", inputs, [ids.dataset(outputIndex)], [ids.blob(blobIndex)]);
+      await dataset(parents, a);
+    } else if (unit < 0.85) {
+      // Training: 2-8 datasets (and their blobs), sometimes a base model -> a model.
+      const trained = [...new Set(Array.from({ length: between(3, 8) }, someDataset))];
+      const base =
+        n.model > 0 && random() < 0.5 ? n.model - 1 - below(Math.min(n.model, 500)) : null;
+      const m = n.model++;
+      const b = n.blob++;
+      n.nodes += 2;
+      const id = ids.model(m);
+      const inputs: [string, string][] = [
+        ...trained.map((p): [string, string] => [ids.dataset(p), "dataset"]),
+        ...trained.map((p): [string, string] => [ids.blob(datasetBlob[p]!), "blob"]),
+      ];
+      if (base !== null) inputs.push([ids.model(base), "model"]);
+      const a = await attestation(
+        base === null ? "training" : "fine_tune",
+        inputs,
+        [id],
+        [ids.blob(b)],
+      );
+      const creator = agent();
+      await loader.add("models", {
+        modelId: id,
+        network: NETWORK,
+        creator,
+        name: `model-${m}`,
+        blobId: ids.blob(b),
+        sha256: sha("6b", m),
+        size: BigInt(100_000_000 + below(1_000_000_000)),
+        architecture: "transformer",
+        framework: "pytorch",
+        baseModelId: base === null ? null : ids.model(base),
+        trainingId: a,
+        datasets: trained.map(ids.dataset),
+        timestampMs,
+        ...proof(),
+      });
+      await edge("storedAs", id, "model", ids.blob(b), "blob");
+      await edge("wasAttributedTo", id, "model", creator, "agent");
+      for (const p of trained) await edge("wasDerivedFrom", id, "model", ids.dataset(p), "dataset");
+      if (base !== null) await edge("wasDerivedFrom", id, "model", ids.model(base), "model");
+      await edge("wasGeneratedBy", id, "model", a, "attestation");
+      await edge("wasGeneratedBy", ids.blob(b), "blob", a, "attestation");
+    } else {
+      // An inference: a model on an input blob -> an output blob, with its attestation.
+      if (n.model === 0) continue;
+      const model = ids.model(n.model - 1 - below(Math.min(n.model, 2000)));
+      const input = ids.blob(n.blob++);
+      const output = ids.blob(n.blob++);
+      const a = await attestation(
+        "inference",
+        [
+          [model, "model"],
+          [input, "blob"],
+        ],
+        [],
+        [output],
+      );
+      const f = n.inference++;
+      n.nodes += 3;
+      const id = ids.inference(f);
+      const by = attester();
+      await loader.add("inferences", {
+        inferenceId: id,
+        network: NETWORK,
+        attestationId: a,
+        modelId: model,
+        attesterId: by,
+        inputBlobId: input,
+        inputSha256: sha("8c", f),
+        outputBlobId: output,
+        outputSha256: sha("8d", f),
+        submitter: agent(),
+        timestampMs,
+        ...proof(),
+      });
+      await edge("used", id, "inference", model, "model");
+      await edge("used", id, "inference", input, "blob");
+      await edge("wasAssociatedWith", id, "inference", by, "attester");
+      await edge("wasInformedBy", id, "inference", a, "attestation");
+      await edge("wasGeneratedBy", output, "blob", id, "inference");
+    }
+  }
+  return n;
+}
+
+/** The `q` quantile (0..1) of sorted `values`. */
+const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? Number.NaN;
+const ms = (x: number) => x.toFixed(1);
+
+const target = await createPostgresDatabase();
+let database: Database | undefined;
+let server: Awaited<ReturnType<typeof startApiServer>> | undefined;
+try {
+  database = await openDatabase({ url: target.url });
+  if (database.driver !== "postgres") throw new Error("expected PostgreSQL");
+  const pg = database.client;
+  console.log(
+    `graph: ${NODES.toLocaleString("en-US")} nodes (about ${(5 * NODES).toLocaleString("en-US")} edges), seed ${SEED}`,
+  );
+
+  // 1. Generate and COPY, then ANALYZE.
+  const loader = new Loader(database);
+  const loadStart = performance.now();
+  const n = await generate(loader);
+  await loader.finish();
+  const loadSeconds = (performance.now() - loadStart) / 1000;
+  const analyzeStart = performance.now();
+  await pg.unsafe("analyze");
+  const analyzeSeconds = (performance.now() - analyzeStart) / 1000;
+  const counts = [...loader.counts].map(([t, c]) => `${t} ${c.toLocaleString("en-US")}`).join(", ");
+  console.log(
+    `load: ${loader.loaded.toLocaleString("en-US")} rows in ${loadSeconds.toFixed(1)} s = ${rate(loader.loaded, loadSeconds)} rows (COPY, with indexes); ANALYZE ${analyzeSeconds.toFixed(1)} s`,
+  );
+  console.log(`  ${counts}`);
+  console.log(
+    `  nodes ${n.nodes.toLocaleString("en-US")}: datasets ${n.dataset}, models ${n.model}, attestations ${n.attestation}, inferences ${n.inference}, blobs ${n.blob}, agents ${AGENTS}, attesters ${ATTESTERS}; edges ${n.edges.toLocaleString("en-US")} (${(n.edges / n.nodes).toFixed(2)} per node)`,
+  );
+  const [size] = await pg.unsafe<{ size: string }[]>(
+    "select pg_size_pretty(pg_database_size(current_database())) as size",
+  );
+  console.log(`  database size ${size?.size}`);
+
+  // 2. The API on loopback, rate limit off, on a fresh pool with the statement timeout.
+  await pg.unsafe(
+    `alter database "${new URL(target.url).pathname.slice(1)}" set statement_timeout = ${TIMEOUT_MS}`,
+  );
+  await database.close();
+  database = await openDatabase({ url: target.url });
+  if (database.driver !== "postgres") throw new Error("expected PostgreSQL");
+  const pgApi = database.client;
+  server = await startApiServer(
+    { database, network: NETWORK, rateLimit: false },
+    { port: 0, host: "127.0.0.1" },
+  );
+  const api = server.url;
+
+  // 2a. Lineage at depth 10 from random entities, one request at a time.
+  const starts = Array.from({ length: SAMPLES }, () => {
+    const r = random();
+    if (r < 0.5) return ids.dataset(below(n.dataset));
+    if (r < 0.7) return ids.model(below(n.model));
+    if (r < 0.85) return ids.attestation(below(n.attestation));
+    return ids.inference(below(n.inference));
+  });
+  // The API logs each failed (timed-out) query in full; count them instead.
+  const logError = console.error;
+  let serverErrors = 0;
+  console.error = () => {
+    serverErrors++;
+  };
+  const all: number[] = [];
+  let slowest = { ms: 0, id: "", direction: "" };
+  for (const direction of ["upstream", "downstream"] as const) {
+    const path = (id: string) => `/v1/lineage/${id}?direction=${direction}&depth=${DEPTH}`;
+    for (const id of starts.slice(0, 10)) await (await fetch(`${api}${path(id)}`)).arrayBuffer(); // warm-up
+    const times: number[] = [];
+    let nodes = 0;
+    let truncated = 0;
+    let timeouts = 0;
+    for (const id of starts) {
+      const begin = performance.now();
+      const response = await fetch(`${api}${path(id)}`);
+      const body = (await response.json()) as { nodes?: unknown[]; truncated?: boolean };
+      const elapsed = performance.now() - begin;
+      if (response.status !== 200) {
+        if (response.status !== 500) throw new Error(`${path(id)}: HTTP ${response.status}`);
+        timeouts++;
+      }
+      times.push(elapsed);
+      nodes += body.nodes?.length ?? 0;
+      if (body.truncated) truncated++;
+      if (elapsed > slowest.ms) slowest = { ms: elapsed, id, direction };
+    }
+    all.push(...times);
+    times.sort((a, b) => a - b);
+    console.log(
+      `lineage ${direction} depth ${DEPTH} (${SAMPLES} starts): p50 ${ms(quantile(times, 0.5))} ms, p99 ${ms(quantile(times, 0.99))} ms, max ${ms(times.at(-1) ?? 0)} ms; ${(nodes / SAMPLES).toFixed(0)} nodes on average, ${truncated} truncated at maxNodes 500, ${timeouts} timed out (>= ${TIMEOUT_MS} ms)`,
+    );
+  }
+  console.error = logError;
+  if (serverErrors > 0)
+    console.log(`  (the API logged ${serverErrors} errors: statement timeouts)`);
+  all.sort((a, b) => a - b);
+  const lineageP99 = quantile(all, 0.99);
+
+  // 2b. Point lookups of random datasets under autocannon (its own worker thread).
+  const lookups = Array.from({ length: 2000 }, () => ({
+    method: "GET" as const,
+    path: `/v1/datasets/${ids.dataset(below(n.dataset))}`,
+  }));
+  const load = await autocannon({
+    url: api,
+    connections: 50,
+    duration: 10,
+    workers: 1,
+    requests: lookups,
+  });
+  console.log(
+    `GET /v1/datasets/{id} (50 connections, 10 s): ${Math.round(load.requests.average).toLocaleString("en-US")} req/s, p50 ${load.latency.p50} ms, p99 ${load.latency.p99} ms, ${load.non2xx} non-2xx, ${load.errors} errors`,
+  );
+
+  // 3. Above the aim: where the slowest request's time goes, and the walk's plan.
+  if (lineageP99 > AIM_MS) {
+    const db = database.db;
+    const options = { direction: slowest.direction as "upstream", depth: DEPTH, maxNodes: 500 };
+    const timed = async (work: () => Promise<unknown>) => {
+      const begin = performance.now();
+      try {
+        await work();
+        return `${ms(performance.now() - begin)} ms`;
+      } catch {
+        return `timed out (${ms(performance.now() - begin)} ms)`;
+      }
+    };
+    const t0 = performance.now();
+    const walk = await lineage(db, slowest.id, options);
+    const t1 = performance.now();
+    const walkedIds = walk.nodes.map((x) => x.id);
+    const factsTime = await timed(() => nodeFacts(db, walkedIds));
+    const taintTime = await timed(() => taintedAmong(db, walkedIds));
+    console.log(
+      `slowest: ${slowest.direction} from ${slowest.id} ${ms(slowest.ms)} ms over HTTP; lineage() ${ms(t1 - t0)} ms (${walk.nodes.length} nodes, ${walk.edges.length} edges), nodeFacts ${factsTime}, taintedAmong ${taintTime}`,
+    );
+    const up = slowest.direction !== "downstream";
+    const down = slowest.direction !== "upstream";
+    const plan = await pgApi.unsafe<{ "QUERY PLAN": string }[]>(
+      `explain (analyze, buffers)
+      with recursive walk(id, kind, depth) as (
+        select $1::text, null::text, 0
+        union
+        select next.id, next.kind, walk.depth + 1
+        from walk
+        cross join lateral (
+          select e.dst as id, e.dst_kind as kind from edges e
+          where ${up} and e.src = walk.id
+          union
+          select e.src, e.src_kind from edges e
+          where ${down} and e.dst = walk.id
+        ) next
+        where walk.depth < ${DEPTH}
+      ),
+      nearest as (
+        select distinct on (id) id, kind, depth from walk order by id, depth, kind nulls last
+      )
+      select id, kind, depth, count(*) over () as total
+      from nearest order by depth, id limit 500`,
+      [slowest.id],
+    );
+    console.log("EXPLAIN (ANALYZE, BUFFERS) of the walk:");
+    for (const row of plan) console.log(`  ${row["QUERY PLAN"]}`);
+    // ANALYZE of the taint closure only when it finishes within the timeout; else the plan.
+    const taintAnalyzed = taintTime.endsWith(" ms") && !taintTime.startsWith("timed");
+    const taintPlan = await pgApi.unsafe<{ "QUERY PLAN": string }[]>(
+      `explain ${taintAnalyzed ? "(analyze, buffers)" : ""}
+      with recursive up(id, hops) as (
+        select unnest($1::text[]), 0
+        union
+        select e.dst, up.hops + 1 from up
+        join edges e on e.src = up.id and e.kind = any($2::text[])
+        where up.hops < ${MAX_TAINT_HOPS}
+      ),
+      closure as (select distinct id from up),
+      down(id, hops) as (
+        select r.dataset_id, 0 from dataset_retractions r join closure c on c.id = r.dataset_id
+        union
+        select e.src, down.hops + 1 from down
+        join edges e on e.dst = down.id and e.kind = any($2::text[])
+        join closure c on c.id = e.src
+        where down.hops < ${MAX_TAINT_HOPS}
+      )
+      select distinct id from down where id = any($1::text[])`,
+      [walkedIds, [...TAINT_EDGE_KINDS]],
+    );
+    console.log(
+      `EXPLAIN ${taintAnalyzed ? "(ANALYZE, BUFFERS) " : "(no ANALYZE: it times out) "}of taintedAmong:`,
+    );
+    for (const row of taintPlan) console.log(`  ${row["QUERY PLAN"]}`);
+  }
+
+  console.log(
+    `summary: ${NODES.toLocaleString("en-US")} nodes / ${n.edges.toLocaleString("en-US")} edges loaded in ${loadSeconds.toFixed(1)} s; lineage depth ${DEPTH} p50 ${ms(quantile(all, 0.5))} ms p99 ${ms(lineageP99)} ms (aim ${AIM_MS} ms); dataset lookups ${Math.round(load.requests.average).toLocaleString("en-US")} req/s p99 ${load.latency.p99} ms`,
+  );
+  console.log(`lineage_p99_ms=${ms(lineageP99)}`);
+} finally {
+  await server?.close();
+  await database?.close();
+  await target.drop();
+}
