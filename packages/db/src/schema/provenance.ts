@@ -37,6 +37,8 @@ export const datasets = pgTable(
     index("datasets_blob_id").on(t.blobId),
     index("datasets_creator").on(t.creator),
     index("datasets_sha256").on(t.sha256),
+    // `nextId` of a dataset: the version whose previous_id is it (GET /v1/datasets/{id}).
+    index("datasets_previous_id").on(t.previousId, t.timestampMs, t.datasetId),
   ],
 );
 

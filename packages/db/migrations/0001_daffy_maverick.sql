@@ -1,0 +1,1 @@
+CREATE INDEX "datasets_previous_id" ON "datasets" USING btree ("previous_id","timestamp_ms","dataset_id");
