@@ -34,14 +34,15 @@ import {
   datasetRetractions,
   datasets,
   edges,
+  explain,
   inferences,
   lineage,
-  MAX_TAINT_HOPS,
+  lineageWalkQuery,
   models,
   nodeFacts,
   openDatabase,
-  TAINT_EDGE_KINDS,
   taintedAmong,
+  taintedAmongQuery,
 } from "@verity/db";
 import autocannon from "autocannon";
 import { startApiServer } from "../apps/api/src/server.ts";
@@ -447,7 +448,6 @@ try {
   await database.close();
   database = await openDatabase({ url: target.url });
   if (database.driver !== "postgres") throw new Error("expected PostgreSQL");
-  const pgApi = database.client;
   server = await startApiServer(
     { database, network: NETWORK, rateLimit: false },
     { port: 0, host: "127.0.0.1" },
@@ -541,60 +541,16 @@ try {
     console.log(
       `slowest: ${slowest.direction} from ${slowest.id} ${ms(slowest.ms)} ms over HTTP; lineage() ${ms(t1 - t0)} ms (${walk.nodes.length} nodes, ${walk.edges.length} edges), nodeFacts ${factsTime}, taintedAmong ${taintTime}`,
     );
-    const up = slowest.direction !== "downstream";
-    const down = slowest.direction !== "upstream";
-    const plan = await pgApi.unsafe<{ "QUERY PLAN": string }[]>(
-      `explain (analyze, buffers)
-      with recursive walk(id, kind, depth) as (
-        select $1::text, null::text, 0
-        union
-        select next.id, next.kind, walk.depth + 1
-        from walk
-        cross join lateral (
-          select e.dst as id, e.dst_kind as kind from edges e
-          where ${up} and e.src = walk.id
-          union
-          select e.src, e.src_kind from edges e
-          where ${down} and e.dst = walk.id
-        ) next
-        where walk.depth < ${DEPTH}
-      ),
-      nearest as (
-        select distinct on (id) id, kind, depth from walk order by id, depth, kind nulls last
-      )
-      select id, kind, depth, count(*) over () as total
-      from nearest order by depth, id limit 500`,
-      [slowest.id],
-    );
+    const plan = await explain(db, lineageWalkQuery(slowest.id, options), true);
     console.log("EXPLAIN (ANALYZE, BUFFERS) of the walk:");
-    for (const row of plan) console.log(`  ${row["QUERY PLAN"]}`);
+    for (const line of plan) console.log(`  ${line}`);
     // ANALYZE of the taint closure only when it finishes within the timeout; else the plan.
     const taintAnalyzed = taintTime.endsWith(" ms") && !taintTime.startsWith("timed");
-    const taintPlan = await pgApi.unsafe<{ "QUERY PLAN": string }[]>(
-      `explain ${taintAnalyzed ? "(analyze, buffers)" : ""}
-      with recursive up(id, hops) as (
-        select unnest($1::text[]), 0
-        union
-        select e.dst, up.hops + 1 from up
-        join edges e on e.src = up.id and e.kind = any($2::text[])
-        where up.hops < ${MAX_TAINT_HOPS}
-      ),
-      closure as (select distinct id from up),
-      down(id, hops) as (
-        select r.dataset_id, 0 from dataset_retractions r join closure c on c.id = r.dataset_id
-        union
-        select e.src, down.hops + 1 from down
-        join edges e on e.dst = down.id and e.kind = any($2::text[])
-        join closure c on c.id = e.src
-        where down.hops < ${MAX_TAINT_HOPS}
-      )
-      select distinct id from down where id = any($1::text[])`,
-      [walkedIds, [...TAINT_EDGE_KINDS]],
-    );
+    const taintPlan = await explain(db, taintedAmongQuery(walkedIds), taintAnalyzed);
     console.log(
       `EXPLAIN ${taintAnalyzed ? "(ANALYZE, BUFFERS) " : "(no ANALYZE: it times out) "}of taintedAmong:`,
     );
-    for (const row of taintPlan) console.log(`  ${row["QUERY PLAN"]}`);
+    for (const line of taintPlan) console.log(`  ${line}`);
   }
 
   console.log(

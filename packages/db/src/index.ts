@@ -15,9 +15,9 @@ export * from "./queries/agents.ts";
 export * from "./queries/blobs.ts";
 export * from "./queries/changes.ts";
 export * from "./queries/entities.ts";
+export { explain } from "./queries/explain.ts";
 export * from "./queries/governance.ts";
 export {
-  MAX_TAINT_HOPS,
   type NodeFacts,
   nodeFacts,
   type ProofHandle,
@@ -29,6 +29,7 @@ export {
   provTypeOf,
   TAINT_EDGE_KINDS,
   taintedAmong,
+  taintedAmongQuery,
 } from "./queries/impact.ts";
 export {
   type Lineage,
@@ -37,6 +38,7 @@ export {
   type LineageNode,
   type LineageOptions,
   lineage,
+  lineageWalkQuery,
   MAX_LINEAGE_DEPTH,
 } from "./queries/lineage.ts";
 export * from "./queries/page.ts";

@@ -3,9 +3,9 @@
  * the entity tables know of them (kind, name, time, the proof handle of the event that created
  * them), whether they are retracted, and whether they are tainted by a retraction upstream.
  */
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../database.ts";
-import { type LineageOptions, lineage, MAX_LINEAGE_DEPTH, rowsOf, textArray } from "./lineage.ts";
+import { type LineageOptions, lineage, rowsOf, textArray } from "./lineage.ts";
 
 /** Where on chain a fact was emitted (see `proof()` in the schema). */
 export interface ProofHandle {
@@ -44,46 +44,43 @@ export const TAINT_EDGE_KINDS = [
   "storedAs",
 ] as const;
 
-/** Longest path, in edges, from a tainted node to the retracted dataset it depends on. */
-export const MAX_TAINT_HOPS = 2 * MAX_LINEAGE_DEPTH;
-
 /**
- * Which of `ids` are tainted: a retracted dataset itself, or a node with a path of at most
- * `MAX_TAINT_HOPS` edges of `TAINT_EDGE_KINDS` (followed src -> dst, "came from") to a retracted
- * dataset. This is independent of how `ids` were found: a node of a downstream walk and the
- * start node of an upstream one are judged alike, against the whole graph.
+ * Which of `ids` are tainted: a retracted dataset itself, or a node with a path (of any length)
+ * of `TAINT_EDGE_KINDS` edges, followed src -> dst ("came from"), to a retracted dataset. This
+ * is independent of how `ids` were found: a node of a downstream walk and the start node of an
+ * upstream one are judged alike, against the whole graph.
  *
- * One statement: the bounded upstream closure of `ids`, the retracted datasets in it, then the
- * walk back down from those, kept inside the closure (every node on a path from `ids` to a
- * retraction is in it). Its cost is bounded by the upstream closure, not by everything
- * downstream of a retraction.
+ * One statement (`taintedAmongQuery`): the upstream closure of `ids`, the retracted datasets in
+ * it, then the walk back down from those, kept inside the closure (every node on a path from
+ * `ids` to a retraction is in it). Both recursions keep one row per node (`union` on the id
+ * alone), so each node is expanded once and cycles end; the cost is bounded by the upstream
+ * closure, not by everything downstream of a retraction.
  */
 export async function taintedAmong(db: Db, ids: readonly string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
+  const rows = rowsOf<{ id: string }>(await db.execute(taintedAmongQuery(ids)));
+  return new Set(rows.map((r) => r.id));
+}
+
+/** The statement `taintedAmong` runs, for `EXPLAIN` in benchmarks. */
+export function taintedAmongQuery(ids: readonly string[]): SQL {
   const start = textArray(ids);
   const kinds = textArray(TAINT_EDGE_KINDS);
-  const rows = rowsOf<{ id: string }>(
-    await db.execute(sql`
-      with recursive up(id, hops) as (
-        select unnest(${start}), 0
-        union
-        select e.dst, up.hops + 1 from up
-        join edges e on e.src = up.id and e.kind = any(${kinds})
-        where up.hops < ${MAX_TAINT_HOPS}
-      ),
-      closure as (select distinct id from up),
-      down(id, hops) as (
-        select r.dataset_id, 0 from dataset_retractions r join closure c on c.id = r.dataset_id
-        union
-        select e.src, down.hops + 1 from down
-        join edges e on e.dst = down.id and e.kind = any(${kinds})
-        join closure c on c.id = e.src
-        where down.hops < ${MAX_TAINT_HOPS}
-      )
-      select distinct id from down where id = any(${start})
-    `),
-  );
-  return new Set(rows.map((r) => r.id));
+  return sql`
+    with recursive up(id) as (
+      select unnest(${start})
+      union
+      select e.dst from up join edges e on e.src = up.id and e.kind = any(${kinds})
+    ),
+    down(id) as (
+      select r.dataset_id from dataset_retractions r join up on up.id = r.dataset_id
+      union
+      select e.src from down
+      join edges e on e.dst = down.id and e.kind = any(${kinds})
+      join up on up.id = e.src
+    )
+    select id from down where id = any(${start})
+  `;
 }
 
 /** What the entity tables say about one node. */

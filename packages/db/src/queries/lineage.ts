@@ -4,7 +4,7 @@
  * `attestation used input`), so *upstream* follows edges forward (src -> dst) and *downstream*
  * follows them backward (dst -> src).
  */
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../database.ts";
 
 /** Which way to walk from the start node. */
@@ -69,7 +69,7 @@ export function rowsOf<T>(result: unknown): T[] {
  * @throws RangeError for a depth outside 0..MAX_LINEAGE_DEPTH or a maxNodes below 1
  */
 export async function lineage(db: Db, start: string, options: LineageOptions): Promise<Lineage> {
-  const { direction, depth, maxNodes } = options;
+  const { depth, maxNodes } = options;
   if (!Number.isInteger(depth) || depth < 0 || depth > MAX_LINEAGE_DEPTH) {
     throw new RangeError(`depth must be an integer from 0 to ${MAX_LINEAGE_DEPTH}`);
   }
@@ -77,27 +77,7 @@ export async function lineage(db: Db, start: string, options: LineageOptions): P
     throw new RangeError("maxNodes must be a positive integer");
   }
   const walked = rowsOf<{ id: string; kind: string | null; depth: number; total: string | number }>(
-    await db.execute(sql`
-      with recursive walk(id, kind, depth) as (
-        select ${start}::text, null::text, 0
-        union
-        select next.id, next.kind, walk.depth + 1
-        from walk
-        cross join lateral (
-          select e.dst as id, e.dst_kind as kind from edges e
-          where ${direction !== "downstream"} and e.src = walk.id
-          union
-          select e.src, e.src_kind from edges e
-          where ${direction !== "upstream"} and e.dst = walk.id
-        ) next
-        where walk.depth < ${depth}
-      ),
-      nearest as (
-        select distinct on (id) id, kind, depth from walk order by id, depth, kind nulls last
-      )
-      select id, kind, depth, count(*) over () as total
-      from nearest order by depth, id limit ${maxNodes}
-    `),
+    await db.execute(lineageWalkQuery(start, options)),
   );
   const edges = await edgesAmong(
     db,
@@ -123,6 +103,37 @@ export async function lineage(db: Db, start: string, options: LineageOptions): P
  */
 export function textArray(ids: readonly string[]) {
   return sql`${`{${ids.map((id) => `"${id.replaceAll(/["\\]/g, "")}"`).join(",")}}`}::text[]`;
+}
+
+/**
+ * The walk statement `lineage` runs (nodes at their smallest depth, nearest first, capped), for
+ * `EXPLAIN` in benchmarks. Does not check the options: `lineage` does.
+ */
+export function lineageWalkQuery(
+  start: string,
+  { direction, depth, maxNodes }: LineageOptions,
+): SQL {
+  return sql`
+    with recursive walk(id, kind, depth) as (
+      select ${start}::text, null::text, 0
+      union
+      select next.id, next.kind, walk.depth + 1
+      from walk
+      cross join lateral (
+        select e.dst as id, e.dst_kind as kind from edges e
+        where ${direction !== "downstream"} and e.src = walk.id
+        union
+        select e.src, e.src_kind from edges e
+        where ${direction !== "upstream"} and e.dst = walk.id
+      ) next
+      where walk.depth < ${depth}
+    ),
+    nearest as (
+      select distinct on (id) id, kind, depth from walk order by id, depth, kind nulls last
+    )
+    select id, kind, depth, count(*) over () as total
+    from nearest order by depth, id limit ${maxNodes}
+  `;
 }
 
 /** Every edge with both ends among `ids`. */
