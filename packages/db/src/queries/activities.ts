@@ -2,7 +2,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../database.ts";
 import { attestations, inferences } from "../schema/provenance.ts";
-import { type Page, type PageOptions, pageClauses, toPage } from "./page.ts";
+import { eqIf, type Page, type PageOptions, pageClauses, toPage } from "./page.ts";
 import { type EntityProof, inRange, proofOf, type TimeRange } from "./proof.ts";
 
 /** A recorded attestation. */
@@ -83,10 +83,10 @@ export async function listAttestations(
     .from(attestations)
     .where(
       and(
-        filter.kind === undefined ? undefined : eq(attestations.kind, filter.kind),
-        filter.attester === undefined ? undefined : eq(attestations.attesterId, filter.attester),
-        filter.signed === undefined ? undefined : eq(attestations.signed, filter.signed),
-        filter.submitter === undefined ? undefined : eq(attestations.submitter, filter.submitter),
+        eqIf(attestations.kind, filter.kind),
+        eqIf(attestations.attesterId, filter.attester),
+        eqIf(attestations.signed, filter.signed),
+        eqIf(attestations.submitter, filter.submitter),
         ...inRange(attestations.timestampMs, filter),
         page.where,
       ),
@@ -160,8 +160,8 @@ export async function listInferences(
     .from(inferences)
     .where(
       and(
-        filter.model === undefined ? undefined : eq(inferences.modelId, filter.model),
-        filter.submitter === undefined ? undefined : eq(inferences.submitter, filter.submitter),
+        eqIf(inferences.modelId, filter.model),
+        eqIf(inferences.submitter, filter.submitter),
         ...inRange(inferences.timestampMs, filter),
         page.where,
       ),

@@ -5,7 +5,7 @@
 import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db } from "../database.ts";
 import { datasetRetractions, datasets, models } from "../schema/provenance.ts";
-import { type Page, type PageOptions, pageClauses, toPage } from "./page.ts";
+import { eqIf, type Page, type PageOptions, pageClauses, toPage } from "./page.ts";
 import { decimal, type EntityProof, inRange, proofOf, type TimeRange } from "./proof.ts";
 
 /** A registered dataset with its current state. */
@@ -144,8 +144,8 @@ export async function listDatasets(
     .leftJoin(datasetRetractions, eq(datasetRetractions.datasetId, datasets.datasetId))
     .where(
       and(
-        filter.creator === undefined ? undefined : eq(datasets.creator, filter.creator),
-        filter.license === undefined ? undefined : eq(datasets.license, filter.license),
+        eqIf(datasets.creator, filter.creator),
+        eqIf(datasets.license, filter.license),
         filter.retracted === undefined
           ? undefined
           : filter.retracted
@@ -230,8 +230,8 @@ export async function listModels(
     .from(models)
     .where(
       and(
-        filter.creator === undefined ? undefined : eq(models.creator, filter.creator),
-        filter.framework === undefined ? undefined : eq(models.framework, filter.framework),
+        eqIf(models.creator, filter.creator),
+        eqIf(models.framework, filter.framework),
         filter.dataset === undefined ? undefined : sql`${filter.dataset} = any(${models.datasets})`,
         ...inRange(models.timestampMs, filter),
         page.where,

@@ -2,7 +2,7 @@
 import { and, eq, isNotNull, sql } from "drizzle-orm";
 import type { Db } from "../database.ts";
 import { attesterKeys, attesterRevocations, attesters, policies } from "../schema/provenance.ts";
-import { type Page, type PageOptions, pageClauses, toPage } from "./page.ts";
+import { eqIf, type Page, type PageOptions, pageClauses, toPage } from "./page.ts";
 import { type EntityProof, proofOf } from "./proof.ts";
 
 /** A Seal access policy. u64 values are decimal strings. */
@@ -75,11 +75,7 @@ export async function listPolicies(
     .select(policyColumns)
     .from(policies)
     .where(
-      and(
-        filter.kind === undefined ? undefined : eq(policies.kind, filter.kind),
-        filter.creator === undefined ? undefined : eq(policies.creator, filter.creator),
-        page.where,
-      ),
+      and(eqIf(policies.kind, filter.kind), eqIf(policies.creator, filter.creator), page.where),
     )
     .orderBy(...page.orderBy)
     .limit(page.take);
@@ -191,9 +187,7 @@ export async function listAttesters(
     .select(attesterColumns)
     .from(attesters)
     .leftJoin(attesterRevocations, eq(attesterRevocations.attesterId, attesters.attesterId))
-    .where(
-      and(filter.admin === undefined ? undefined : eq(attesters.admin, filter.admin), page.where),
-    )
+    .where(and(eqIf(attesters.admin, filter.admin), page.where))
     .orderBy(...page.orderBy)
     .limit(page.take);
   return toPage(rows, options.limit);

@@ -2,7 +2,7 @@
  * Keyset pagination, shared by every list query: rows sorted newest first by
  * `(timestamp_ms, id)` descending, and an opaque cursor holding the last row's key.
  */
-import { type AnyColumn, type SQL, sql } from "drizzle-orm";
+import { type AnyColumn, eq, type SQL, sql } from "drizzle-orm";
 
 /** Where a page starts: strictly after (older than) this row's sort key. */
 export interface CursorKey {
@@ -97,4 +97,12 @@ export function toPage<T extends { id: string; timestampMs: number }>(
     items,
     nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
   };
+}
+
+/**
+ * The condition `column = value` of an optional list filter, or none (`undefined`, which
+ * drizzle's `and` skips) when the filter is absent.
+ */
+export function eqIf(column: AnyColumn, value: unknown): SQL | undefined {
+  return value === undefined ? undefined : eq(column, value);
 }
