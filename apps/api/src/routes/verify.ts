@@ -1,29 +1,14 @@
 import { createHash } from "node:crypto";
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { bcs } from "@mysten/sui/bcs";
 import { Ed25519PublicKey } from "@mysten/sui/keypairs/ed25519";
 import { fromHex } from "@mysten/sui/utils";
-import { blobIdFromInt, blobIdToInt } from "@mysten/walrus";
-import { BlobEncoder } from "@mysten/walrus-wasm";
+import { blobIdToInt } from "@mysten/walrus";
 import { type AttestationEvidence, attestationEvidence, entitiesByContent } from "@verity/db";
 import { attestationMessage } from "@verity/sdk";
+import { walrusBlobIdOf } from "@verity/sdk/walrus";
 import type { ApiEnv } from "../context.ts";
 import { DEFAULT_BLOB_BYTES, readCapped } from "../middleware/body-limit.ts";
 import { ProblemError } from "../problem.ts";
-
-/** Shards of Walrus mainnet and testnet; blob ids depend on it. */
-export const WALRUS_SHARDS = 1000;
-
-/**
- * The Walrus blob id of `bytes` for `numShards` shards (RS2 encoding), as URL-safe base64 and
- * as the u256 Move sees, computed locally with Walrus's own encoder (`@mysten/walrus-wasm`,
- * what `WalrusClient.computeBlobMetadata` runs, without needing a client).
- */
-export function walrusBlobId(bytes: Uint8Array, numShards = WALRUS_SHARDS) {
-  const [id] = new BlobEncoder(numShards).compute_metadata(bytes) as [number[]];
-  const u256 = BigInt(bcs.u256().parse(Uint8Array.from(id)));
-  return { blobId: blobIdFromInt(u256), u256 };
-}
 
 const Proof = z
   .object({
@@ -201,7 +186,7 @@ export const verify = new OpenAPIHono<ApiEnv>()
       (chunk) => sha.update(chunk),
     );
     const sha256 = sha.digest("hex");
-    const { blobId, u256 } = walrusBlobId(bytes);
+    const { blobId, u256 } = walrusBlobIdOf(bytes);
     const matches = await entitiesByContent(c.var.deps.database.db, blobId, sha256);
     return c.json({ blobId, blobIdU256: u256.toString(), sha256, size, matches }, 200);
   })
