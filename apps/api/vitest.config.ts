@@ -1,4 +1,10 @@
 import { defineConfig } from "vitest/config";
 
 // Cases start PostgreSQL databases and HTTP servers on loopback.
-export default defineConfig({ test: { testTimeout: 60_000, hookTimeout: 60_000 } });
+export default defineConfig({
+  test: {
+    globalSetup: "../../packages/db/test/support/postgres-server.ts",
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});

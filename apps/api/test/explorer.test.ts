@@ -1,21 +1,19 @@
 /**
- * The graph explorer at `/`, end to end in headless Chromium (Debian's `/usr/bin/chromium`,
- * driven by `playwright-core`): search, draw a lineage with Cytoscape.js, inspect a node's
- * proof, and the retracted styling.
+ * The graph explorer at `/`, end to end in headless Chromium (`support/chromium.ts`): search,
+ * draw a lineage with Cytoscape.js, inspect a node's proof, and the retracted styling.
  */
-import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { normalizeSuiAddress } from "@mysten/sui/utils";
 import { attesters, datasets, models, type ProvLineage } from "@verity/db";
 import { provenanceProcessor } from "@verity/indexer";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { provenanceScenario } from "../../indexer/test/support/provenance-scenario.ts";
 import { indexInto, startTestApi, type TestApi } from "./support/api.ts";
+import { launchChromium } from "./support/chromium.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
 const PKG = normalizeSuiAddress("0xe11");
 /** Story i is checkpoint 700 + i; story 9 retracts its raw dataset. */
 const STORIES = 10;
@@ -50,12 +48,6 @@ interface PageGlobals {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `${CHROMIUM} is missing: the explorer test needs Debian's Chromium ` +
-        "(as root: apt-get install -y chromium; .ci/run does this)",
-    );
-  }
   api = await startTestApi((database) =>
     indexInto(database, provenanceScenario(PKG, STORIES, 700), [
       provenanceProcessor({ network: "testnet", packageIds: [PKG] }),
@@ -66,20 +58,7 @@ beforeAll(async () => {
   for (const m of await db.select().from(models)) ids.set(m.name, m.modelId);
   for (const a of await db.select().from(attesters)) ids.set(a.name, a.attesterId);
   shots = await mkdtemp(join(tmpdir(), "verity-explorer-"));
-  // `launch` runs Chromium with a fresh temporary profile (user data dir) of its own.
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on("pageerror", (error) => pageErrors.push(`pageerror: ${error.message}`));
   page.on("console", (message) => {

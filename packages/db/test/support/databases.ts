@@ -3,8 +3,9 @@
  * per test file, dropped after) and in-memory PGlite.
  *
  * The server is `VERITY_TEST_POSTGRES_URL` (default `postgres://postgres@127.0.0.1:5432/postgres`,
- * a role allowed to create databases). When it cannot be reached the PostgreSQL cases fail:
- * they are never skipped.
+ * a role allowed to create databases), or the embedded one that the global setup
+ * `postgres-server.ts` started for the run when nothing answered there. When no server can be
+ * had the PostgreSQL cases fail: they are never skipped.
  */
 import { randomBytes } from "node:crypto";
 import { is, sql } from "drizzle-orm";
@@ -20,10 +21,10 @@ import {
   openDatabase,
 } from "../../src/index.ts";
 import * as schema from "../../src/schema/index.ts";
+import { testPostgresUrl } from "./postgres-server.ts";
 
 /** The server the PostgreSQL cases create their databases on. */
-export const ADMIN_URL =
-  process.env.VERITY_TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+export const ADMIN_URL = testPostgresUrl();
 
 /** Creates a fresh database `verity_test_<random>` on the server; returns its URL and a drop. */
 export async function createPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
