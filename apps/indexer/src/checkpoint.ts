@@ -48,6 +48,21 @@ export interface Checkpoint {
 }
 
 /**
+ * A failure a source is about to retry, as its `onRetry` option sees it (to log it: a source
+ * that stays down otherwise looks idle).
+ */
+export interface SourceRetry {
+  /** What failed: the checkpoint file's URL, or the full node's URL. */
+  url: string;
+  /** 1 for the first retry after progress, then 2, 3, … */
+  attempt: number;
+  /** Wait before the retry, ms. */
+  delayMs: number;
+  /** The network error, timeout, or status error that failed. */
+  error: unknown;
+}
+
+/**
  * Where checkpoints come from. `stream(from)` yields checkpoints with sequence numbers `>= from`
  * in strictly increasing order: every one of them from a full node or an HTTP(S) checkpoint
  * store, the files it holds from a local directory (which may be sparse, like test fixtures).
@@ -59,4 +74,11 @@ export interface CheckpointSource {
   /** Human-readable description for logs, e.g. `checkpoint store ./chk` or `full node https://…`. */
   readonly description: string;
   stream(from: bigint, options?: { to?: bigint; signal?: AbortSignal }): AsyncIterable<Checkpoint>;
+  /**
+   * The newest checkpoint the source can serve now (a full node's tip), retrying transient
+   * failures until `signal` aborts; absent for sources without a tip to ask for (a store).
+   *
+   * @throws the abort reason when `signal` aborts; errors retrying cannot fix
+   */
+  latestCheckpoint?(signal?: AbortSignal): Promise<bigint>;
 }

@@ -3,6 +3,7 @@ export type {
   CheckpointEvent,
   CheckpointSource,
   CheckpointTransaction,
+  SourceRetry,
 } from "./checkpoint.ts";
 export { databaseStore } from "./db-store.ts";
 export { type IndexerOptions, type IndexerResult, runIndexer } from "./indexer.ts";
@@ -10,7 +11,8 @@ export { PIPELINES, type PipelineName } from "./pipelines/config.ts";
 export { appendRows, type Processor, type Rows } from "./pipelines/processor.ts";
 export { provenanceProcessor } from "./pipelines/provenance/processor.ts";
 export { walrusProcessor } from "./pipelines/walrus/processor.ts";
-export { type IndexRun, indexCommand } from "./run.ts";
+export { type IndexRun, indexCommand, type PreparedIndex, prepareIndex } from "./run.ts";
+export type { ChosenNetwork, SourceChoice } from "./source-for.ts";
 export { GrpcCheckpointSource, type GrpcCheckpointSourceOptions } from "./sources/grpc/source.ts";
 export {
   type DecodeOptions,
@@ -27,7 +29,6 @@ export {
   HTTP_SOURCE_DEFAULTS,
   HttpCheckpointSource,
   type HttpCheckpointSourceOptions,
-  type HttpRetry,
 } from "./sources/store/http.ts";
 export type { CheckpointData } from "./sources/store/layouts/checkpoint.ts";
 export { checkpointFromData } from "./sources/store/normalize.ts";

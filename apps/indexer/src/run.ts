@@ -1,18 +1,23 @@
 import type { Server } from "node:http";
-import { openDatabase } from "@verity/db";
+import { type Database, openDatabase } from "@verity/db";
 import { deployConfigPath, readDeployConfig } from "@verity/sdk/deploy-config";
 import pino, { type Logger } from "pino";
+import type { CheckpointSource } from "./checkpoint.ts";
 import { databaseStore } from "./db-store.ts";
 import { type IndexerResult, runIndexer } from "./indexer.ts";
 import { indexerMetrics } from "./metrics.ts";
 import { serveMetrics } from "./metrics-server.ts";
 import { type PipelineName, resolvePipelines } from "./pipelines/config.ts";
+import type { Processor } from "./pipelines/processor.ts";
 import { startProgress } from "./progress.ts";
-import { type SourceChoice, sourceFor } from "./source-for.ts";
+import { type ChosenNetwork, networkOf, type SourceChoice, sourceFor } from "./source-for.ts";
 
 /** Everything `verity index` takes; see its help for the defaults. */
 export interface IndexRun extends SourceChoice {
-  /** Where a pipeline without a watermark starts. Default: 0 for a directory, else required. */
+  /**
+   * Where a pipeline without a watermark starts. Default: 0 for a directory, the chain tip for
+   * a full node, else required.
+   */
   firstCheckpoint?: bigint;
   lastCheckpoint?: bigint;
   /** PostgreSQL URL; default `DATABASE_URL`, else embedded PGlite. */
@@ -34,45 +39,126 @@ export interface IndexRun extends SourceChoice {
   tty?: NodeJS.WriteStream;
 }
 
+/** An index run with its options checked and resolved, before anything is opened. */
+export interface PreparedIndex {
+  /** The network indexed, and what chose it. */
+  readonly network: ChosenNetwork;
+  /** Where checkpoints come from. */
+  readonly source: CheckpointSource;
+  /** The pipelines that will run. */
+  readonly pipelines: string[];
+  /** Where the run logs (`IndexRun.logger`, else JSON lines on stderr). */
+  readonly logger: Logger;
+  /**
+   * Streams checkpoints into `database` (open and migrated; left open) until the source ends
+   * (a directory is exhausted), `lastCheckpoint`, or `signal` aborts (the commit in flight
+   * finishes first); shows progress and serves metrics meanwhile. Returns each pipeline's
+   * watermark.
+   *
+   * @throws Error with one clear line for a missing `firstCheckpoint` where one is required,
+   *   or a corrupt checkpoint (after committing the whole batches before it); the abort
+   *   reason when `signal` aborts while the chain tip is still being asked for
+   */
+  into(database: Database): Promise<IndexerResult>;
+}
+
 /**
- * Runs the indexer as `verity index` does: opens (and migrates) the database, resolves the
- * pipelines for the network, streams from the chosen source until it ends, `lastCheckpoint`,
- * or `signal`; shows progress; serves metrics if asked. Returns each pipeline's watermark.
+ * Checks and resolves an index run: the network, the checkpoint source (whose retries are
+ * logged as warnings), and the pipelines for the network (a line is logged for each pipeline
+ * that cannot run). Opens nothing.
  *
- * @throws Error with one clear line for a bad source, an unreachable database, no runnable
- *   pipeline, a missing `firstCheckpoint` where one is required, or a corrupt checkpoint
+ * @throws Error with one clear line for a bad source or URL, an unknown network, or no runnable
+ *   pipeline
  */
-export async function indexCommand(run: IndexRun): Promise<IndexerResult> {
+export function prepareIndex(run: IndexRun): PreparedIndex {
   const logger = run.logger ?? pino({ level: "info" }, pino.destination(2));
-  const source = sourceFor(run);
+  const network = networkOf(run);
+  const source = sourceFor(run, {
+    onRetry: ({ url, attempt, delayMs, error }) =>
+      logger.warn(
+        { url, attempt, delayMs: Math.round(delayMs) },
+        `${error instanceof Error ? error.message : String(error)}; retrying in ${(delayMs / 1000).toFixed(1)} s`,
+      ),
+  });
   const { processors, skipped } = resolvePipelines({
-    network: run.network,
+    network: network.name,
     pipelines: run.pipelines,
     packageIds: run.packageIds,
     deployConfig: readDeployConfig(run.config ?? deployConfigPath()),
   });
   for (const line of skipped) logger.warn(line);
+  return {
+    network,
+    source,
+    pipelines: processors.map((p) => p.name),
+    logger,
+    into: (database) => indexInto(database, { run, logger, network, source, processors }),
+  };
+}
+
+/**
+ * Runs the indexer as `verity index` does: {@link prepareIndex}, opens (and migrates) the
+ * database, streams into it (see `PreparedIndex.into`), closes it. Returns each pipeline's
+ * watermark.
+ *
+ * @throws Error with one clear line for a bad source, an unreachable database, no runnable
+ *   pipeline, a missing `firstCheckpoint` where one is required, or a corrupt checkpoint
+ */
+export async function indexCommand(run: IndexRun): Promise<IndexerResult> {
+  const prepared = prepareIndex(run);
   const database = await openDatabase({ url: run.databaseUrl, dataDir: run.dataDir });
+  try {
+    return await prepared.into(database);
+  } finally {
+    await database.close();
+  }
+}
+
+/** What `PreparedIndex.into` works with. */
+interface Resolved {
+  run: IndexRun;
+  logger: Logger;
+  network: ChosenNetwork;
+  source: CheckpointSource;
+  processors: Processor[];
+}
+
+async function indexInto(
+  database: Database,
+  { run, logger, network, source, processors }: Resolved,
+): Promise<IndexerResult> {
   const metrics = indexerMetrics();
+  const store = databaseStore(database.db);
   let server: Server | undefined;
   try {
     if (run.metricsPort !== undefined)
       server = await serveMetrics(metrics.registry, run.metricsPort);
     logger.info(
       {
+        network: network.name,
+        networkFrom: network.from,
         source: source.description,
         database: database.location,
         pipelines: processors.map((p) => p.name),
       },
       "indexing",
     );
+    const watermarks: IndexerResult = new Map();
+    for (const p of processors) watermarks.set(p.name, await store.readWatermark(p.name));
+    let firstCheckpoint: bigint | undefined;
+    try {
+      firstCheckpoint = await firstCheckpointFor(run, source, watermarks, logger);
+    } catch (error) {
+      if (run.signal?.aborted) return watermarks; // stopped while asking for the tip
+      throw error;
+    }
     const progress = startProgress({ metrics, logger, tty: run.tty });
     try {
       return await runIndexer({
         source,
-        store: databaseStore(database.db),
+        store,
         processors,
-        firstCheckpoint: firstCheckpointFor(run),
+        firstCheckpoint,
         lastCheckpoint: run.lastCheckpoint,
         batchCheckpoints: run.batchSize,
         metrics,
@@ -83,13 +169,28 @@ export async function indexCommand(run: IndexRun): Promise<IndexerResult> {
     }
   } finally {
     server?.close();
-    await database.close();
   }
 }
 
-/** `--first-checkpoint`, else 0 for a local directory (sparse files are fine), else none. */
-function firstCheckpointFor(run: IndexRun): bigint | undefined {
+/**
+ * `--first-checkpoint`; else 0 for a local directory (sparse files are fine); else, when a
+ * pipeline has no watermark yet and the source has a tip (a full node), the tip, said in the
+ * log; else none.
+ */
+async function firstCheckpointFor(
+  run: IndexRun,
+  source: CheckpointSource,
+  watermarks: IndexerResult,
+  logger: Logger,
+): Promise<bigint | undefined> {
   if (run.firstCheckpoint !== undefined) return run.firstCheckpoint;
   if (run.checkpoints && !/^https?:\/\//.test(run.checkpoints)) return 0n;
-  return undefined;
+  const fresh = [...watermarks].filter(([, w]) => w === undefined).map(([name]) => name);
+  if (!source.latestCheckpoint || fresh.length === 0) return undefined;
+  const tip = await source.latestCheckpoint(run.signal);
+  logger.info(
+    { checkpoint: Number(tip), pipelines: fresh },
+    `no watermark yet: starting at the chain tip, checkpoint ${tip} (--first-checkpoint to start elsewhere)`,
+  );
+  return tip;
 }

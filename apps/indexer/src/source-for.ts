@@ -1,36 +1,83 @@
 import { existsSync, statSync } from "node:fs";
-import { resolveNetwork } from "@verity/move-tools";
-import type { CheckpointSource } from "./checkpoint.ts";
+import { basename, resolve } from "node:path";
+import { NETWORK_NAMES, resolveNetwork } from "@verity/move-tools";
+import type { CheckpointSource, SourceRetry } from "./checkpoint.ts";
 import { GrpcCheckpointSource } from "./sources/grpc/source.ts";
 import { DirectoryCheckpointSource } from "./sources/store/directory.ts";
 import { HttpCheckpointSource } from "./sources/store/http.ts";
 
 /** Where to read checkpoints from, as the command line says it. */
 export interface SourceChoice {
-  /** Network name or full-node URL; picks the default full node. */
-  network: string;
+  /**
+   * Network name or full-node URL; picks the default full node and the pipelines' package ids.
+   * Default: see {@link networkOf}.
+   */
+  network?: string;
   /** A full node's gRPC URL, overriding the network's. */
   grpc?: string;
   /** A checkpoint store instead of a full node: a local directory or an http(s):// base URL. */
   checkpoints?: string;
 }
 
+/** The network a run indexes, and what said so. */
+export interface ChosenNetwork {
+  /** `mainnet`, `testnet`, `devnet`, `localnet` or a full-node URL. */
+  name: string;
+  /** `--network`, `the checkpoint store's name`, or `the default`. */
+  from: string;
+}
+
+/** Sui's public checkpoint stores: `https://checkpoints.<network>.sui.io`. */
+const PUBLIC_STORE = /^https?:\/\/checkpoints\.([a-z]+)\.sui\.io(?::\d+)?\/?$/i;
+
+/**
+ * The network of a choice: `network` when given; else the one a checkpoint store is named
+ * after (Sui's public store `https://checkpoints.testnet.sui.io`, or a directory called
+ * `testnet`, as in `sui-checkpoints/testnet`); else `mainnet`.
+ *
+ * @throws Error naming the accepted values when `network` is neither a known name nor an
+ *   http(s):// URL
+ */
+export function networkOf({ network, checkpoints }: SourceChoice): ChosenNetwork {
+  if (network !== undefined) return { name: resolveNetwork(network).name, from: "--network" };
+  const named = !checkpoints
+    ? undefined
+    : /^https?:\/\//.test(checkpoints)
+      ? PUBLIC_STORE.exec(checkpoints)?.[1]?.toLowerCase()
+      : basename(resolve(checkpoints));
+  if (named && (NETWORK_NAMES as string[]).includes(named))
+    return { name: named, from: "the checkpoint store's name" };
+  return { name: "mainnet", from: "the default" };
+}
+
 /**
  * The checkpoint source for a choice: a checkpoint-store directory or URL when `checkpoints` is
- * given, else the full node at `grpc` or the network's default full node.
+ * given, else the full node at `grpc` or the network's default full node. `onRetry` hears of
+ * every transient failure the source retries (an unreachable node or store).
  *
- * @throws Error when both `grpc` and `checkpoints` are given, when `checkpoints` is neither an
- *   existing directory nor an http(s) URL, or when the network is unknown
+ * @throws Error with one line when both `grpc` and `checkpoints` are given, when `checkpoints`
+ *   is neither an existing directory nor an http(s) URL, when `grpc` is not an http(s) URL, or
+ *   when the network is unknown
  */
-export function sourceFor({ network, grpc, checkpoints }: SourceChoice): CheckpointSource {
+export function sourceFor(
+  choice: SourceChoice,
+  options: { onRetry?: (retry: SourceRetry) => void } = {},
+): CheckpointSource {
+  const { grpc, checkpoints } = choice;
   if (grpc && checkpoints) throw new Error("give either --grpc or --checkpoints, not both");
   if (checkpoints) {
-    if (/^https?:\/\//.test(checkpoints)) return new HttpCheckpointSource(checkpoints);
+    if (/^https?:\/\//.test(checkpoints)) {
+      if (!URL.canParse(checkpoints)) throw new Error(`--checkpoints ${checkpoints}: not a URL`);
+      return new HttpCheckpointSource(checkpoints, options);
+    }
     if (existsSync(checkpoints) && statSync(checkpoints).isDirectory())
       return new DirectoryCheckpointSource(checkpoints);
     throw new Error(
       `--checkpoints ${checkpoints}: not a directory, nor an http(s):// checkpoint store URL`,
     );
   }
-  return new GrpcCheckpointSource({ url: grpc ?? resolveNetwork(network).url });
+  if (grpc !== undefined && !(/^https?:\/\//.test(grpc) && URL.canParse(grpc)))
+    throw new Error(`--grpc ${grpc}: not an http(s):// full-node URL`);
+  const url = grpc ?? resolveNetwork(networkOf(choice).name).url;
+  return new GrpcCheckpointSource({ url, onRetry: options.onRetry });
 }

@@ -1,7 +1,9 @@
 import { RpcError } from "@mysten/sui/grpc";
 import { normalizeSuiAddress } from "@mysten/sui/utils";
+import { NodeUnreachableError } from "@verity/move-tools";
 import { afterEach, describe, expect, it } from "vitest";
-import type { Checkpoint } from "../src/checkpoint.ts";
+import { closedPortUrl } from "../../../packages/move-tools/test/support/closed-port.ts";
+import type { Checkpoint, SourceRetry } from "../src/checkpoint.ts";
 import {
   GrpcCheckpointSource,
   type GrpcCheckpointSourceOptions,
@@ -247,5 +249,41 @@ describe("GrpcCheckpointSource", () => {
     await expect(failure).rejects.toBeInstanceOf(RpcError);
     await expect(failure).rejects.toMatchObject({ code: "PERMISSION_DENIED" });
     expect(requestsOf(node, NODE_METHODS.getServiceInfo)).toHaveLength(1);
+  });
+
+  describe("latestCheckpoint", () => {
+    it("answers the node's tip, retrying transient failures and reporting each retry", async () => {
+      const node = await startNode(range(0, 6));
+      node.faults.failNext(NODE_METHODS.getServiceInfo, { kind: "status", code: "UNAVAILABLE" }, 2);
+      const retries: SourceRetry[] = [];
+      const source = sourceFor(node, { onRetry: (retry) => retries.push(retry) });
+      expect(await source.latestCheckpoint()).toBe(6n);
+      expect(retries.map((r) => [r.url, r.attempt, (r.error as RpcError).code])).toEqual([
+        [node.url, 1, "UNAVAILABLE"],
+        [node.url, 2, "UNAVAILABLE"],
+      ]);
+    });
+
+    it("keeps retrying a node nobody answers at, naming it, until aborted", async () => {
+      const url = await closedPortUrl();
+      const retries: SourceRetry[] = [];
+      const abort = new AbortController();
+      const source = new GrpcCheckpointSource({
+        url,
+        ...FAST,
+        onRetry: (retry) => {
+          retries.push(retry);
+          if (retries.length === 3) abort.abort();
+        },
+      });
+      await expect(source.latestCheckpoint(abort.signal)).rejects.toMatchObject({
+        name: "AbortError",
+      });
+      expect(retries).toHaveLength(3);
+      expect(retries[0]!.error).toBeInstanceOf(NodeUnreachableError);
+      expect((retries[0]!.error as Error).message).toBe(
+        `cannot reach the Sui full node at ${url} (ECONNREFUSED)`,
+      );
+    });
   });
 });

@@ -4,11 +4,11 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { Checkpoint } from "../src/checkpoint.ts";
+import type { Checkpoint, SourceRetry } from "../src/checkpoint.ts";
 import { decodeCheckpointData } from "../src/sources/store/decode.ts";
 import { DirectoryCheckpointSource } from "../src/sources/store/directory.ts";
 import { CheckpointDecodeError } from "../src/sources/store/error.ts";
-import { HttpCheckpointSource, type HttpRetry } from "../src/sources/store/http.ts";
+import { HttpCheckpointSource } from "../src/sources/store/http.ts";
 import { CheckpointData } from "../src/sources/store/layouts/checkpoint.ts";
 import { fixturePath, fixtures, readFixture, SUI_CHECKPOINTS } from "./support/sui-fixtures.ts";
 
@@ -185,7 +185,7 @@ describe("HttpCheckpointSource against a loopback store", () => {
     serve(3);
     replies.set(FIRST + 1, [503, 503, files[1]!]);
     replies.set(FIRST + 2, [(res) => res.socket?.destroy(), () => {}, files[2]!]);
-    const retries: HttpRetry[] = [];
+    const retries: SourceRetry[] = [];
     const stream = source({ requestTimeoutMs: 200, onRetry: (r) => retries.push(r) }).stream(
       BigInt(FIRST),
       { to: BigInt(FIRST + 2) },

@@ -10,6 +10,8 @@ export { type GasCoin, InsufficientGasError, MAX_GAS_COINS, selectGasCoins } fro
 export { keypairFromKeystore, keypairFromSuiPrivateKey, loadKeypair } from "./keys.ts";
 export {
   connectFullNode,
+  type FullNodeOptions,
+  NETWORK_NAMES,
   type NetworkName,
   NodeUnreachableError,
   resolveNetwork,

@@ -32,6 +32,9 @@ const KNOWN: Record<NetworkName, Omit<SuiNetwork, "name">> = {
   },
 };
 
+/** The networks known by name, in the order help texts list them. */
+export const NETWORK_NAMES = Object.keys(KNOWN) as NetworkName[];
+
 /**
  * Maps a `--network` value to a full node: one of the four known names, or an `http(s)://` URL
  * (used, without trailing slashes, as both name and URL).
@@ -46,7 +49,7 @@ export function resolveNetwork(nameOrUrl: string): SuiNetwork {
     return { name: url, url, fundingHint: "transfer SUI to it" };
   }
   throw new Error(
-    `unknown network "${nameOrUrl}": use ${Object.keys(KNOWN).join(", ")} or a full-node http(s):// URL`,
+    `unknown network "${nameOrUrl}": use ${NETWORK_NAMES.join(", ")} or a full-node http(s):// URL`,
   );
 }
 
@@ -73,35 +76,50 @@ export class NodeUnreachableError extends RpcError {
 /** Codes of a connection the node closed under a request, typically an idle keep-alive one. */
 const DROPPED_CONNECTION = new Set(["UND_ERR_SOCKET", "ECONNRESET", "EPIPE"]);
 
+/** How {@link connectFullNode} talks to the node. */
+export interface FullNodeOptions {
+  /** The `fetch` to send requests with (default: the global one). */
+  fetch?: typeof fetch;
+  /**
+   * Longest wait for one request, body included, ms (default 30 000); `null`: no limit, for a
+   * caller that bounds its calls itself (a subscription stays open as long as it is followed).
+   */
+  requestTimeoutMs?: number | null;
+  /** gRPC-web wire format (default `SuiGrpcClient`'s, text). */
+  format?: "text" | "binary";
+}
+
 /**
  * Creates a gRPC client for a full node whose requests fail with {@link NodeUnreachableError}
- * when the node cannot be reached or takes longer than 30 s per request, instead of the
- * transport's bare `INTERNAL: fetch failed`. A request whose connection the node dropped
- * (`UND_ERR_SOCKET`, `ECONNRESET`, `EPIPE`: usually a pooled keep-alive connection that went
- * idle while the WASM compiler held the event loop) is sent once more; that is safe because every
- * call the deploy makes is a read or the execution of a signed transaction, which Sui runs at most
- * once. Opens no connection until the first call.
- *
- * @param fetchImpl the `fetch` to send requests with (default: the global one)
+ * when the node cannot be reached or takes longer than `requestTimeoutMs` (30 s) per request,
+ * instead of the transport's bare `INTERNAL: fetch failed`. A request whose connection the node
+ * dropped (`UND_ERR_SOCKET`, `ECONNRESET`, `EPIPE`: usually a pooled keep-alive connection that
+ * went idle while the WASM compiler held the event loop) is sent once more; that is safe because
+ * every call made through it is a read or the execution of a signed transaction, which Sui runs
+ * at most once. Opens no connection until the first call.
  */
 export function connectFullNode(
-  network: SuiNetwork,
-  fetchImpl: typeof fetch = fetch,
+  network: Pick<SuiNetwork, "name" | "url">,
+  options: FullNodeOptions = {},
 ): SuiGrpcClient {
+  const fetchImpl = options.fetch ?? fetch;
+  const timeoutMs =
+    options.requestTimeoutMs === undefined ? REQUEST_TIMEOUT_MS : options.requestTimeoutMs;
   const send = async (
     input: Parameters<typeof fetch>[0],
     init: RequestInit | undefined,
     retried: boolean,
   ): Promise<Response> => {
-    const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
-    const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+    const timeout = timeoutMs === null ? undefined : AbortSignal.timeout(timeoutMs);
+    const signal =
+      timeout && init?.signal ? AbortSignal.any([init.signal, timeout]) : (timeout ?? init?.signal);
     try {
       return await fetchImpl(input, { ...init, signal });
     } catch (error) {
-      if (timeout.aborted) {
+      if (timeout?.aborted) {
         throw new NodeUnreachableError(
           network.url,
-          `no answer within ${REQUEST_TIMEOUT_MS / 1000} s`,
+          `no answer within ${timeoutMs! / 1000} s`,
           "DEADLINE_EXCEEDED",
         );
       }
@@ -112,7 +130,12 @@ export function connectFullNode(
     }
   };
   const guardedFetch: typeof fetch = (input, init) => send(input, init, false);
-  return new SuiGrpcClient({ network: network.name, baseUrl: network.url, fetch: guardedFetch });
+  return new SuiGrpcClient({
+    network: network.name,
+    baseUrl: network.url,
+    fetch: guardedFetch,
+    format: options.format,
+  });
 }
 
 /** The most specific reason Node's fetch gives for a failed connection, e.g. `ECONNREFUSED`. */

@@ -99,7 +99,7 @@ describe("connectFullNode on a dropped connection", () => {
     const url = await listen(server);
     try {
       const dropping = droppingFetch(1, "UND_ERR_SOCKET");
-      const client = connectFullNode(resolveNetwork(url), dropping.fetch);
+      const client = connectFullNode(resolveNetwork(url), { fetch: dropping.fetch });
       await expect(client.core.getReferenceGasPrice()).rejects.toMatchObject({
         code: "NOT_FOUND",
         message: "nothing here",
@@ -112,7 +112,7 @@ describe("connectFullNode on a dropped connection", () => {
 
   it("gives up after one retry, naming the URL", async () => {
     const dropping = droppingFetch(5, "ECONNRESET");
-    const client = connectFullNode(resolveNetwork("http://127.0.0.1:9000"), dropping.fetch);
+    const client = connectFullNode(resolveNetwork("http://127.0.0.1:9000"), { fetch: dropping.fetch });
     const error = await client.core.getReferenceGasPrice().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NodeUnreachableError);
     expect(error).toMatchObject({
@@ -123,7 +123,7 @@ describe("connectFullNode on a dropped connection", () => {
 
   it("does not retry a refused connection", async () => {
     const dropping = droppingFetch(5, "ECONNREFUSED");
-    const client = connectFullNode(resolveNetwork("http://127.0.0.1:9000"), dropping.fetch);
+    const client = connectFullNode(resolveNetwork("http://127.0.0.1:9000"), { fetch: dropping.fetch });
     await expect(client.core.getReferenceGasPrice()).rejects.toBeInstanceOf(NodeUnreachableError);
     expect(dropping.calls()).toBe(1);
   });

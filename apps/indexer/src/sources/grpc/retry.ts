@@ -36,6 +36,11 @@ export class Backoff {
     return ceiling / 2 + (Math.random() * ceiling) / 2;
   }
 
+  /** Consecutive failures counted so far (by `next()`). */
+  get failures(): number {
+    return this.#failures;
+  }
+
   /** Forgets past failures: the next wait starts from `initialMs` again. */
   reset(): void {
     this.#failures = 0;

@@ -2,8 +2,9 @@
  * Checkpoints from a Sui full node over gRPC(-web): backfill from the ledger, then follow the tip
  * with a subscription, filling any gap from the ledger; transient faults are retried with backoff.
  */
-import { SuiGrpcClient } from "@mysten/sui/grpc";
-import type { Checkpoint, CheckpointSource } from "../../checkpoint.ts";
+import type { SuiGrpcClient } from "@mysten/sui/grpc";
+import { connectFullNode } from "@verity/move-tools";
+import type { Checkpoint, CheckpointSource, SourceRetry } from "../../checkpoint.ts";
 import { orderedPrefetch } from "../ordered-prefetch.ts";
 import { abortScope, timeoutError } from "./abort-scope.ts";
 import { CHECKPOINT_READ_MASK, fromProto, MalformedCheckpointError } from "./convert.ts";
@@ -24,6 +25,12 @@ export interface GrpcCheckpointSourceOptions {
   idleTimeoutMs?: number;
   /** Waits between retries; see {@link DEFAULT_BACKOFF} (250 ms doubling up to 10 s, jittered). */
   backoff?: Partial<BackoffOptions>;
+  /**
+   * Told of every retry after a transient failure (`url` is the node's; an unreachable node
+   * fails with `NodeUnreachableError`, `cannot reach the Sui full node at <url> (ECONNREFUSED)`).
+   * Default none.
+   */
+  onRetry?: (retry: SourceRetry) => void;
 }
 
 /**
@@ -58,14 +65,19 @@ export class GrpcCheckpointSource implements CheckpointSource {
   readonly #requestTimeoutMs: number;
   readonly #idleTimeoutMs: number;
   readonly #backoff: BackoffOptions;
+  readonly #url: string;
+  readonly #onRetry: ((retry: SourceRetry) => void) | undefined;
 
   constructor(options: GrpcCheckpointSourceOptions) {
     this.description = `full node ${options.url}`;
-    this.#client = new SuiGrpcClient({
-      network: options.url,
-      baseUrl: options.url,
-      format: "binary",
-    });
+    this.#url = options.url;
+    // No request timeout in the transport: ours (`requestTimeoutMs`, `idleTimeoutMs`) bound each
+    // call, and a subscription stays open as long as it delivers.
+    this.#client = connectFullNode(
+      { name: options.url, url: options.url },
+      { requestTimeoutMs: null, format: "binary" },
+    );
+    this.#onRetry = options.onRetry;
     this.#concurrency = options.concurrency ?? 16;
     this.#requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
     this.#idleTimeoutMs = options.idleTimeoutMs ?? 30_000;
@@ -91,9 +103,39 @@ export class GrpcCheckpointSource implements CheckpointSource {
       } catch (error) {
         if (signal?.aborted) return;
         if (!isTransient(error)) throw error;
+        await this.#retryAfter(error, backoff, signal);
+        continue;
       }
-      await sleep(backoff.next(), signal);
+      await sleep(backoff.next(), signal); // the node ended the subscription: open it again
     }
+  }
+
+  /**
+   * The node's tip (`LedgerService.GetServiceInfo`'s `checkpoint_height`), retrying transient
+   * failures with backoff until `signal` aborts.
+   *
+   * @throws the abort reason when `signal` aborts; an Error when the node reports no height;
+   *   an `RpcError` retrying cannot fix
+   */
+  async latestCheckpoint(signal?: AbortSignal): Promise<bigint> {
+    const backoff = new Backoff(this.#backoff);
+    for (;;) {
+      signal?.throwIfAborted();
+      try {
+        return await this.#tip(undefined, signal);
+      } catch (error) {
+        signal?.throwIfAborted();
+        if (!isTransient(error)) throw error;
+        await this.#retryAfter(error, backoff, signal);
+      }
+    }
+  }
+
+  /** Reports a transient `error` to `onRetry`, then waits the backoff's next delay. */
+  async #retryAfter(error: unknown, backoff: Backoff, signal: AbortSignal | undefined) {
+    const delayMs = backoff.next();
+    this.#onRetry?.({ url: this.#url, attempt: backoff.failures, delayMs, error });
+    await sleep(delayMs, signal);
   }
 
   /**
@@ -116,12 +158,13 @@ export class GrpcCheckpointSource implements CheckpointSource {
     yield* this.#subscription(next, signal);
   }
 
-  /** The node's latest checkpoint, after checking that `next` has not been pruned. */
-  async #tip(next: bigint, signal: AbortSignal | undefined): Promise<bigint> {
+  /** The node's latest checkpoint, after checking that `next` (if given) has not been pruned. */
+  async #tip(next: bigint | undefined, signal: AbortSignal | undefined): Promise<bigint> {
     const info = await this.#unary(signal, (abort) =>
       this.#client.ledgerService.getServiceInfo({}, { abort }),
     );
-    if (info.lowestAvailableCheckpoint !== undefined && next < info.lowestAvailableCheckpoint) {
+    const lowest = info.lowestAvailableCheckpoint;
+    if (next !== undefined && lowest !== undefined && next < lowest) {
       throw new Error(
         `checkpoint ${next} is no longer available on ${this.description}: it keeps checkpoints ` +
           `from ${info.lowestAvailableCheckpoint} on; read older ones from a checkpoint store`,

@@ -1,18 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import type { Checkpoint, CheckpointSource } from "../../checkpoint.ts";
+import type { Checkpoint, CheckpointSource, SourceRetry } from "../../checkpoint.ts";
 import { orderedPrefetch } from "../ordered-prefetch.ts";
 import { type DecodeOptions, decodeCheckpointFileAt } from "./decode.ts";
-
-/** A failed request about to be retried, as `HttpCheckpointSourceOptions.onRetry` sees it. */
-export interface HttpRetry {
-  url: string;
-  /** 1 for the first retry of this checkpoint, then 2, 3, … */
-  attempt: number;
-  /** Wait before the retry, ms. */
-  delayMs: number;
-  /** The network error, timeout, or HTTP status error (`HTTP 503 …`) that failed. */
-  error: unknown;
-}
 
 /**
  * Options of `HttpCheckpointSource` (defaults also in `HTTP_SOURCE_DEFAULTS`). `verifyDigests`
@@ -30,8 +19,11 @@ export interface HttpCheckpointSourceOptions extends DecodeOptions {
   retryMaxMs?: number;
   /** Time allowed for one request, body included, ms; then it is retried. Default 30000. */
   requestTimeoutMs?: number;
-  /** Told of every retry (to log it: a store that stays down otherwise looks idle). Default none. */
-  onRetry?: (retry: HttpRetry) => void;
+  /**
+   * Told of every retry (`url` is the checkpoint file's, `attempt` counts per checkpoint, the
+   * error is a network error, a timeout, or `HTTP 503 …`). Default none.
+   */
+  onRetry?: (retry: SourceRetry) => void;
 }
 
 /** Defaults of `HttpCheckpointSourceOptions`. */
@@ -70,7 +62,7 @@ export class HttpCheckpointSource implements CheckpointSource {
   /** The store's URL, without a trailing slash. */
   readonly baseUrl: string;
   readonly #options: Omit<Required<HttpCheckpointSourceOptions>, "onRetry">;
-  readonly #onRetry: ((retry: HttpRetry) => void) | undefined;
+  readonly #onRetry: ((retry: SourceRetry) => void) | undefined;
 
   /** @throws TypeError when `baseUrl` is not a URL */
   constructor(baseUrl: string, options: HttpCheckpointSourceOptions = {}) {

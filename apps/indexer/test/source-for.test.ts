@@ -1,0 +1,53 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { networkOf, sourceFor } from "../src/source-for.ts";
+import { SUI_CHECKPOINTS } from "./support/sui-fixtures.ts";
+
+describe("networkOf", () => {
+  it.each([
+    [{ network: "testnet", checkpoints: join(SUI_CHECKPOINTS, "mainnet") }, "testnet", "--network"],
+    [{ network: "http://10.0.0.5:9000/" }, "http://10.0.0.5:9000", "--network"],
+    [{ checkpoints: join(SUI_CHECKPOINTS, "testnet") }, "testnet", "the checkpoint store's name"],
+    [
+      { checkpoints: `${join(SUI_CHECKPOINTS, "testnet")}/` },
+      "testnet",
+      "the checkpoint store's name",
+    ],
+    [
+      { checkpoints: "https://checkpoints.testnet.sui.io" },
+      "testnet",
+      "the checkpoint store's name",
+    ],
+    [{ checkpoints: "https://store.example/testnet" }, "mainnet", "the default"],
+    [{ checkpoints: mkdtempSync(join(tmpdir(), "chk-")) }, "mainnet", "the default"],
+    [{}, "mainnet", "the default"],
+  ])("%j is %s, from %s", (choice, name, from) => {
+    expect(networkOf(choice)).toEqual({ name, from });
+  });
+
+  it("rejects an unknown network name", () => {
+    expect(() => networkOf({ network: "tesnet" })).toThrow('unknown network "tesnet"');
+  });
+});
+
+describe("sourceFor", () => {
+  it.each([
+    [{ grpc: "fullnode:443" }, "--grpc fullnode:443: not an http(s):// full-node URL"],
+    [{ grpc: "http://" }, "--grpc http://: not an http(s):// full-node URL"],
+    [{ checkpoints: "https://" }, "--checkpoints https://: not a URL"],
+    [{ grpc: "http://a", checkpoints: "/tmp" }, "give either --grpc or --checkpoints, not both"],
+  ])("refuses %j in one line", (choice, message) => {
+    expect(() => sourceFor(choice)).toThrow(message);
+  });
+
+  it("describes what it reads", () => {
+    expect(sourceFor({ network: "testnet" }).description).toBe(
+      "full node https://fullnode.testnet.sui.io:443",
+    );
+    expect(sourceFor({ checkpoints: "https://checkpoints.testnet.sui.io/" }).description).toBe(
+      "checkpoint store https://checkpoints.testnet.sui.io",
+    );
+  });
+});
