@@ -19,17 +19,26 @@ export {
   decodeCheckpointData,
   decodeCheckpointFile,
 } from "./sources/store/decode.ts";
+export { suiDigest } from "./sources/store/digest.ts";
 export {
   DEFAULT_DIRECTORY_CONCURRENCY,
   DirectoryCheckpointSource,
   type DirectoryCheckpointSourceOptions,
 } from "./sources/store/directory.ts";
+export { type CheckpointDataInput, encodeCheckpointFile } from "./sources/store/encode.ts";
 export { CheckpointDecodeError } from "./sources/store/error.ts";
 export {
   HTTP_SOURCE_DEFAULTS,
   HttpCheckpointSource,
   type HttpCheckpointSourceOptions,
 } from "./sources/store/http.ts";
-export type { CheckpointData } from "./sources/store/layouts/checkpoint.ts";
+export {
+  CheckpointContents,
+  CheckpointData,
+  CheckpointSummary,
+  TransactionData,
+  TransactionEffects,
+  TransactionEvents,
+} from "./sources/store/layouts/checkpoint.ts";
 export { checkpointFromData } from "./sources/store/normalize.ts";
 export type { Store } from "./store.ts";

@@ -6,6 +6,7 @@ import { walrusEvents } from "@verity/sdk";
 import { describe, expect, it } from "vitest";
 import { readerOffset } from "../src/bcs-offset.ts";
 import { decodeCheckpointData, decodeCheckpointFile } from "../src/sources/store/decode.ts";
+import { encodeCheckpointFile } from "../src/sources/store/encode.ts";
 import { CheckpointDecodeError } from "../src/sources/store/error.ts";
 import { CheckpointData } from "../src/sources/store/layouts/checkpoint.ts";
 import { checkpointFromData, structTagString } from "../src/sources/store/normalize.ts";
@@ -49,6 +50,7 @@ describe("the 67 real checkpoints", () => {
       // The layouts are faithful both ways: re-encoding gives the file back.
       const reencoded = CheckpointData.serialize(data, { maxSize: bytes.length }).toBytes();
       expect(Buffer.from(reencoded).equals(bytes.subarray(1))).toBe(true);
+      expect(Buffer.from(encodeCheckpointFile(data)).equals(bytes)).toBe(true);
 
       const checkpoint = decodeCheckpointFile(bytes);
       const events = checkpoint.transactions.flatMap((tx) => tx.events);

@@ -14,7 +14,7 @@ import { LayoutReadError } from "./layouts/support.ts";
 import { normalizeCheckpoint } from "./normalize.ts";
 
 /** Blob-encoding tag of an uncompressed BCS checkpoint file (Sui's `BlobEncoding::Bcs`). */
-const BCS_TAG = 0x01;
+export const BCS_TAG = 0x01;
 
 /**
  * Decodes a `.chk` file to its full `CheckpointData`: the certified summary, the contents, and

@@ -19,13 +19,13 @@ import { objectLayouts } from "./object.ts";
 import { enumLayout, traced, tracedVector, withBcs } from "./support.ts";
 import { transactionLayouts } from "./transaction.ts";
 
-/** `CheckpointData` over `leaves`. */
+/** `CheckpointData` over `leaves`, and the parts of it whose digests tie a checkpoint together. */
 function checkpointLayout<L extends Leaves>(leaves: L) {
   const objects = objectLayouts(moveLayouts(leaves));
   const { Digest, SuiObject } = objects;
   const { TransactionEffects, GasCostSummary } = effectsLayouts(objects);
   const { TransactionEvents } = eventLayouts(objects);
-  const { SignedTransaction } = transactionLayouts(objects);
+  const { SignedTransaction, TransactionData } = transactionLayouts(objects);
 
   const CheckpointCommitment = enumLayout("CheckpointCommitment", {
     ECMHLiveObjectSetDigest: bcs.struct("ECMHLiveObjectSetDigest", { digest: Digest }),
@@ -108,17 +108,42 @@ function checkpointLayout<L extends Leaves>(leaves: L) {
     transactions: tracedVector("transactions", CheckpointTransaction),
   });
 
-  return CheckpointData;
+  return {
+    CheckpointData,
+    CheckpointSummary,
+    CheckpointContents,
+    TransactionData,
+    TransactionEffects,
+    TransactionEvents,
+  };
 }
 
+const full = checkpointLayout(fullLeaves);
+
 /** `CheckpointData`, the payload of a `.chk` file, with addresses as 0x + hex, digests base58. */
-export const CheckpointData = checkpointLayout(fullLeaves);
+export const CheckpointData = full.CheckpointData;
+
+/**
+ * The parts of a (full) `CheckpointData` that Sui hashes (`suiDigest` with the part's name):
+ * `TransactionData` (the transaction digest, which its effects name), `TransactionEvents` (the
+ * events digest, which the effects name), `TransactionEffects` (listed in the contents),
+ * `CheckpointContents` (the summary's `contentDigest`) and `CheckpointSummary` (the checkpoint
+ * digest, the next summary's `previousDigest`). Encoding a checkpoint means encoding each part,
+ * hashing it, and writing the digest where the next part names it.
+ */
+export const {
+  CheckpointSummary,
+  CheckpointContents,
+  TransactionData,
+  TransactionEffects,
+  TransactionEvents,
+} = full;
 
 /** A decoded `CheckpointData` (see the layouts for the shape of each part). */
 export type CheckpointData = typeof CheckpointData.$inferType;
 
 /** `CheckpointData` with addresses, object ids and digests as views into the input bytes. */
-export const RawCheckpointData = checkpointLayout(rawLeaves);
+export const RawCheckpointData = checkpointLayout(rawLeaves).CheckpointData;
 
 /** A decoded `RawCheckpointData`. */
 export type RawCheckpointData = typeof RawCheckpointData.$inferType;

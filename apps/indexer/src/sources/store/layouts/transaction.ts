@@ -13,7 +13,7 @@ import type { ObjectLayouts } from "./object.ts";
 import { programmableLayouts } from "./programmable.ts";
 import { enumLayout, stringLayout, withBcs } from "./support.ts";
 
-/** `SignedTransaction` and the types inside it, over `objects`. */
+/** `SignedTransaction`, and `TransactionData` (what its digest hashes), over `objects`. */
 export function transactionLayouts<L extends Leaves>(objects: ObjectLayouts<L>) {
   const { Address, Digest, ObjectData, Owner, TypeTag } = objects;
   const { ProgrammableTransaction, GasData, TransactionExpiration } = programmableLayouts(objects);
@@ -186,5 +186,5 @@ export function transactionLayouts<L extends Leaves>(objects: ObjectLayouts<L>) 
     authSignature: bcs.struct("EmptySignInfo", {}),
   });
 
-  return { SignedTransaction };
+  return { SignedTransaction, TransactionData };
 }
