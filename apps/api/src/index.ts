@@ -1,4 +1,15 @@
 export { type AppType, createApp } from "./app.ts";
 export type { ApiDeps } from "./context.ts";
 export { type Problem, ProblemError } from "./problem.ts";
-export { type ApiServer, startApiServer } from "./server.ts";
+export {
+  type ApiListener,
+  type ApiServer,
+  CLOSE_GRACE_MS,
+  listenApi,
+  startApiServer,
+} from "./server.ts";
+export {
+  type AttestationCheck,
+  type AttestationVerdict,
+  verifyAttestation,
+} from "./verification/attestation.ts";

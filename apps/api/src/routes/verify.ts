@@ -1,14 +1,11 @@
 import { createHash } from "node:crypto";
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { Ed25519PublicKey } from "@mysten/sui/keypairs/ed25519";
-import { fromHex } from "@mysten/sui/utils";
-import { blobIdToInt } from "@mysten/walrus";
-import { type AttestationEvidence, attestationEvidence, entitiesByContent } from "@verity/db";
-import { attestationMessage } from "@verity/sdk";
+import { entitiesByContent } from "@verity/db";
 import { walrusBlobIdOf } from "@verity/sdk/walrus";
 import type { ApiEnv } from "../context.ts";
 import { DEFAULT_BLOB_BYTES, readCapped } from "../middleware/body-limit.ts";
 import { ProblemError } from "../problem.ts";
+import { verifyAttestation } from "../verification/attestation.ts";
 
 const Proof = z
   .object({
@@ -95,79 +92,6 @@ const attestationRoute = createRoute({
   },
 });
 
-/** One check of an attestation and its outcome. */
-type Check = { name: string; ok: boolean; detail: string };
-
-const KINDS = ["transform", "training", "fine_tune", "evaluation", "inference"];
-
-/** Whether `signature` (hex) is a valid ed25519 signature by `publicKey` (hex) of `message`. */
-async function ed25519Valid(publicKey: string, signature: string, message: Uint8Array) {
-  try {
-    return await new Ed25519PublicKey(fromHex(publicKey)).verify(message, fromHex(signature));
-  } catch {
-    return false;
-  }
-}
-
-/**
- * The checks of a signed attestation: `signed`, then `key-in-force` (the recorded public key is
- * the attester's key in force at its checkpoint), `signature` (over the rebuilt BCS
- * `IntentMessage`, by the key in force), and `not-revoked` (no revocation before it).
- */
-async function checksOf({ attestation: a, keyInForce, revocation }: AttestationEvidence) {
-  const checks: Check[] = [
-    {
-      name: "signed",
-      ok: a.signed,
-      detail: a.signed
-        ? `signed by attester ${a.attesterId}`
-        : `recorded unsigned by ${a.submitter}: nobody vouches for it beyond the sender`,
-    },
-  ];
-  if (!a.signed) return checks;
-  checks.push({
-    name: "key-in-force",
-    ok: keyInForce?.publicKey === a.publicKey,
-    detail: !keyInForce
-      ? `no key of attester ${a.attesterId} registered at or before checkpoint ${a.checkpoint}`
-      : `key version ${keyInForce.keyVersion} (checkpoint ${keyInForce.checkpoint}) ${
-          keyInForce.publicKey === a.publicKey ? "is" : "is not"
-        } the recorded public key`,
-  });
-  const kind = KINDS.indexOf(a.kind);
-  const message = attestationMessage(
-    {
-      kind: kind >= 0 ? kind : Number(a.kind.replace("kind_", "")),
-      inputs: a.inputs,
-      input_blobs: a.inputBlobs.map(blobIdToInt),
-      outputs: a.outputs,
-      output_blobs: a.outputBlobs.map(blobIdToInt),
-      payload_digest: fromHex(a.payloadDigest),
-    },
-    a.timestampMs,
-  );
-  const key = keyInForce?.publicKey ?? a.publicKey;
-  const valid = await ed25519Valid(key, a.signature, message);
-  checks.push({
-    name: "signature",
-    ok: valid,
-    detail: `ed25519 signature over the rebuilt IntentMessage (${message.length} bytes) ${
-      valid ? "verifies" : "does not verify"
-    } with key ${key}`,
-  });
-  const revokedBefore = revocation !== null && revocation.checkpoint < a.checkpoint;
-  checks.push({
-    name: "not-revoked",
-    ok: !revokedBefore,
-    detail: !revocation
-      ? "the attester has never been revoked"
-      : `the attester was revoked at checkpoint ${revocation.checkpoint}, ${
-          revokedBefore ? "before" : "after"
-        } this attestation (checkpoint ${a.checkpoint})`,
-  });
-  return checks;
-}
-
 /** `/v1/verify/*`: checks that need no trust in us; they store nothing. */
 export const verify = new OpenAPIHono<ApiEnv>()
   .openapi(blobRoute, async (c) => {
@@ -192,14 +116,9 @@ export const verify = new OpenAPIHono<ApiEnv>()
   })
   .openapi(attestationRoute, async (c) => {
     const { attestationId } = c.req.valid("json");
-    const evidence = await attestationEvidence(c.var.deps.database.db, attestationId);
-    if (!evidence) {
+    const verdict = await verifyAttestation(c.var.deps.database.db, attestationId);
+    if (!verdict) {
       throw new ProblemError(404, "not-found", `no attestation ${attestationId} is indexed`);
     }
-    const checks = await checksOf(evidence);
-    const signed = evidence.attestation.signed;
-    return c.json(
-      { attestationId, signed, valid: signed && checks.every((x) => x.ok), checks },
-      200,
-    );
+    return c.json(verdict, 200);
   });

@@ -1,7 +1,7 @@
 /** Identifiers in paths and queries: object ids / addresses and Walrus blob ids. */
 import { z } from "@hono/zod-openapi";
 import { normalizeSuiAddress } from "@mysten/sui/utils";
-import { blobIdFromInt } from "@mysten/walrus";
+import { normalizeBlobId } from "@verity/sdk/walrus";
 
 /** An object id or address: 0x + 1..64 hex digits, normalized to 0x + 64 lowercase hex. */
 export const ObjectId = z
@@ -15,8 +15,6 @@ export const IdParam = z.object({
   id: ObjectId.openapi({ param: { name: "id", in: "path" } }),
 });
 
-const U256_MAX = (1n << 256n) - 1n;
-
 /**
  * A Walrus blob id, as Walrus prints it (URL-safe base64 of the 32-byte little-endian u256,
  * 43 characters) or as a decimal u256; always answered in base64url.
@@ -24,8 +22,8 @@ const U256_MAX = (1n << 256n) - 1n;
 export const BlobId = z
   .string()
   .transform((text, ctx) => {
-    if (/^[0-9]{1,78}$/.test(text) && BigInt(text) <= U256_MAX) return blobIdFromInt(BigInt(text));
-    if (/^[A-Za-z0-9_-]{43}$/.test(text)) return text;
+    const blobId = normalizeBlobId(text);
+    if (blobId !== undefined) return blobId;
     ctx.addIssue({
       code: "custom",
       message: "expected a Walrus blob id: 43 URL-safe base64 characters or a decimal u256",

@@ -19,3 +19,16 @@ export function walrusBlobIdOf(
   const u256 = BigInt(bcs.u256().parse(Uint8Array.from(id)));
   return { blobId: blobIdFromInt(u256), u256 };
 }
+
+const U256_MAX = (1n << 256n) - 1n;
+
+/**
+ * A Walrus blob id in either spelling, as Walrus prints it: URL-safe base64 of the 32-byte
+ * little-endian u256 (43 characters, returned as is) or the decimal u256 Move sees (converted).
+ * Returns undefined for anything else.
+ */
+export function normalizeBlobId(text: string): string | undefined {
+  if (/^[0-9]{1,78}$/.test(text) && BigInt(text) <= U256_MAX) return blobIdFromInt(BigInt(text));
+  if (/^[A-Za-z0-9_-]{43}$/.test(text)) return text;
+  return undefined;
+}
