@@ -5,6 +5,8 @@ import { indexCommandDefinition } from "./commands/index-command.ts";
 import { inspectCommand } from "./commands/inspect.ts";
 import { moveCommand } from "./commands/move.ts";
 import { serveCommand } from "./commands/serve.ts";
+import { startCommand } from "./commands/start.ts";
+import { verifyCommand } from "./commands/verify.ts";
 
 const program = new Command("verity")
   .description("Verifiable AI data provenance on Sui and Walrus")
@@ -13,7 +15,9 @@ const program = new Command("verity")
   .addCommand(deployCommand())
   .addCommand(inspectCommand())
   .addCommand(indexCommandDefinition())
-  .addCommand(serveCommand());
+  .addCommand(serveCommand())
+  .addCommand(startCommand())
+  .addCommand(verifyCommand());
 
 program.parseAsync().catch((error: unknown) => {
   console.error(`error: ${error instanceof Error ? error.message : String(error)}`);

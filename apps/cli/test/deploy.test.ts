@@ -1,8 +1,6 @@
-import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { GrpcTypes } from "@mysten/sui/grpc";
 import { Ed25519Keypair } from "@mysten/sui/keypairs/ed25519";
 import { Transaction } from "@mysten/sui/transactions";
@@ -11,15 +9,13 @@ import { verifyTransactionSignature } from "@mysten/sui/verify";
 import { resolveFramework } from "@verity/move-tools";
 import { readDeployConfig, writeDeployConfig } from "@verity/sdk/deploy-config";
 import { afterAll, describe, expect, it } from "vitest";
+import { closedPortUrl } from "../../../packages/move-tools/test/support/closed-port.ts";
 import {
   type GrpcWebServer,
   type Handler,
   startGrpcWebServer,
 } from "../../indexer/test/support/sui-node-double/grpc-web.ts";
-
-const REPO_ROOT = resolve(import.meta.dirname, "..", "..", "..");
-const TSX = join(REPO_ROOT, "node_modules", ".bin", "tsx");
-const MAIN = join(REPO_ROOT, "apps", "cli", "src", "main.ts");
+import { type CliRun, runCli } from "./support/cli.ts";
 
 const keypair = Ed25519Keypair.generate();
 const sender = keypair.toSuiAddress();
@@ -33,44 +29,17 @@ if (offline) {
   );
 }
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /** Runs `verity deploy <args>` in a child process, with a throwaway config file. */
 function deploy(
   args: string[],
   env: Record<string, string> = {},
-): Promise<Run & { config: string }> {
+): Promise<CliRun & { config: string }> {
   const config = join(mkdtempSync(join(tmpdir(), "verity-deploy-")), "verity.config.json");
   return runCli(["deploy", "--config", config, ...args], env).then((run) => ({ ...run, config }));
 }
 
-function runCli(args: string[], env: Record<string, string>): Promise<Run> {
-  return new Promise((done, fail) => {
-    const child = spawn(TSX, [MAIN, ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env } });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("error", fail);
-    child.on("close", (code) => done({ code, stdout, stderr }));
-  });
-}
-
-/** A loopback URL on which nothing listens: bind a port, then close it. */
-async function closedPortUrl(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
-  const { port } = server.address() as { port: number };
-  await new Promise((done) => server.close(done));
-  return `http://127.0.0.1:${port}`;
-}
-
 /** Asserts the run failed with exactly one stderr line, and returns it. */
-function singleErrorLine(run: Run): string {
+function singleErrorLine(run: CliRun): string {
   expect(run.code, `stdout: ${run.stdout}\nstderr: ${run.stderr}`).toBe(1);
   const lines = run.stderr.trimEnd().split("\n");
   expect(lines).toHaveLength(1);

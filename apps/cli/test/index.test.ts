@@ -1,34 +1,13 @@
 /** `verity index` as a user runs it: clear one-line errors and exit codes; nothing half-written. */
-import { execFile } from "node:child_process";
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { openDatabase, readWatermark, walrusBlobEvents } from "@verity/db";
 import { describe, expect, it } from "vitest";
 import { createPostgresDatabase } from "../../../packages/db/test/support/databases.ts";
+import { errorLines, runCli, TESTNET_CHECKPOINTS } from "./support/cli.ts";
 
-const run = promisify(execFile);
-const REPO = new URL("../../../", import.meta.url).pathname;
-const TESTNET = join(REPO, "..", "shared", "fixtures", "sui-checkpoints", "testnet");
-
-async function verityIndex(args: string[]) {
-  try {
-    const { stdout, stderr } = await run(
-      join(REPO, "node_modules/.bin/tsx"),
-      ["apps/cli/src/main.ts", "index", ...args],
-      { cwd: REPO },
-    );
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
-
-/** The `error: ...` lines of a run's stderr (logs are JSON lines). */
-const errorLines = (stderr: string) =>
-  stderr.split("\n").filter((line) => line.startsWith("error:"));
+const verityIndex = (args: string[]) => runCli(["index", ...args]);
 
 describe("verity index", () => {
   it("says in one line that a checkpoint source does not exist", async () => {
@@ -55,8 +34,8 @@ describe("verity index", () => {
   it("stops at a corrupt checkpoint with one line naming it, keeping everything before it", async () => {
     const dir = mkdtempSync(join(tmpdir(), "chk-"));
     for (const seq of [248050771, 248054311])
-      copyFileSync(join(TESTNET, `${seq}.chk`), join(dir, `${seq}.chk`));
-    const good = readFileSync(join(TESTNET, "258579946.chk"));
+      copyFileSync(join(TESTNET_CHECKPOINTS, `${seq}.chk`), join(dir, `${seq}.chk`));
+    const good = readFileSync(join(TESTNET_CHECKPOINTS, "258579946.chk"));
     writeFileSync(join(dir, "258579946.chk"), good.subarray(0, good.length - 100));
     const { url, drop } = await createPostgresDatabase();
     try {
@@ -86,7 +65,7 @@ describe("verity index", () => {
       "--network",
       "testnet",
       "--checkpoints",
-      TESTNET,
+      TESTNET_CHECKPOINTS,
       "--database-url",
       "postgres://verity:secret@127.0.0.1:1/none",
     ]);

@@ -1,39 +1,13 @@
-import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { decodeCheckpointData } from "@verity/indexer";
 import { describe, expect, it } from "vitest";
+import { runCli, TESTNET_CHECKPOINTS } from "./support/cli.ts";
 
-const REPO_ROOT = resolve(import.meta.dirname, "..", "..", "..");
-const TSX = join(REPO_ROOT, "node_modules", ".bin", "tsx");
-const MAIN = join(REPO_ROOT, "apps", "cli", "src", "main.ts");
-const FIXTURES = join(REPO_ROOT, "..", "shared", "fixtures", "sui-checkpoints");
 /** Testnet checkpoint with a Walrus `BlobCertified` event (transaction 2) and its Blob object. */
-const CERTIFIED = join(FIXTURES, "testnet", "248050771.chk");
-if (!existsSync(CERTIFIED)) {
-  throw new Error(
-    `Sui checkpoint fixture missing: ${CERTIFIED} (../shared next to the repository)`,
-  );
-}
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function inspect(args: string[]): Promise<Run> {
-  return new Promise((done, fail) => {
-    const child = spawn(TSX, [MAIN, "inspect", ...args], { cwd: REPO_ROOT });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("error", fail);
-    child.on("close", (code) => done({ code, stdout, stderr }));
-  });
-}
+const CERTIFIED = join(TESTNET_CHECKPOINTS, "248050771.chk");
+const inspect = (args: string[]) => runCli(["inspect", ...args]);
 
 /** Little-endian unsigned integer of `bytes`, as a decimal string. */
 function littleEndian(bytes: Uint8Array): string {

@@ -1,27 +1,17 @@
 import { startApiServer } from "@verity/api";
 import { openDatabase } from "@verity/db";
-import { Command, InvalidArgumentError, Option } from "commander";
-
-function port(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535)
-    throw new InvalidArgumentError("expected a TCP port (0-65535)");
-  return n;
-}
+import { Command } from "commander";
+import { withDatabaseOptions, withListenOptions } from "../options.ts";
+import { untilSignal } from "../signals.ts";
 
 /** `verity serve`: the query API and the graph explorer over HTTP, until interrupted. */
 export function serveCommand(): Command {
-  return new Command("serve")
+  const command = new Command("serve")
     .description("Serve the query API (and explorer) over HTTP, reading the indexed database")
-    .option(
-      "--database-url <url>",
-      "PostgreSQL URL (default: $DATABASE_URL, else the embedded PGlite database)",
-    )
-    .option("--data-dir <dir>", "PGlite data directory (default .verity/pglite)")
-    .addOption(new Option("--port <port>", "TCP port").argParser(port).default(3000))
-    .option("--host <host>", "interface to listen on", "127.0.0.1")
-    .option("--network <name>", "network label shown by /v1/status")
-    .action(async (options) => {
+    .option("--network <name>", "network label shown by /v1/status");
+  return withListenOptions(withDatabaseOptions(command)).action(async (options) => {
+    const stop = untilSignal();
+    try {
       const database = await openDatabase({ url: options.databaseUrl, dataDir: options.dataDir });
       const server = await startApiServer(
         { database, network: options.network },
@@ -33,11 +23,11 @@ export function serveCommand(): Command {
       console.log(
         `Verity API at ${server.url} (OpenAPI: ${server.url}/openapi.json), database ${database.location}`,
       );
-      await new Promise<void>((resolve) => {
-        process.once("SIGINT", resolve);
-        process.once("SIGTERM", resolve);
-      });
+      await stop.stopped;
       await server.close();
       await database.close();
-    });
+    } finally {
+      stop.dispose();
+    }
+  });
 }
