@@ -1,5 +1,6 @@
 #!/usr/bin/env -S npx tsx
 import { Command } from "commander";
+import { demoCommand } from "./commands/demo.ts";
 import { deployCommand } from "./commands/deploy.ts";
 import { indexCommandDefinition } from "./commands/index-command.ts";
 import { inspectCommand } from "./commands/inspect.ts";
@@ -13,6 +14,7 @@ const program = new Command("verity")
   .showHelpAfterError()
   .addCommand(moveCommand())
   .addCommand(deployCommand())
+  .addCommand(demoCommand())
   .addCommand(inspectCommand())
   .addCommand(indexCommandDefinition())
   .addCommand(serveCommand())

@@ -1,0 +1,17 @@
+/**
+ * `@verity/demo`: `verity demo`, a complete provenance story made offline from a real dataset
+ * (Palmer penguins, as the `vega-datasets` npm package ships it) and recorded on a simulated
+ * Sui chain whose checkpoint files go through the indexer's normal path into a database.
+ */
+export { type Content, contentOf } from "./content.ts";
+export { DEMO_PACKAGE_ID, participants } from "./participants.ts";
+export { formatReport } from "./report.ts";
+export {
+  DEFAULT_DEMO_DIR,
+  DEMO_NETWORK,
+  type DemoOptions,
+  type DemoRun,
+  makeDemo,
+  runDemo,
+} from "./run.ts";
+export type { Story } from "./story.ts";

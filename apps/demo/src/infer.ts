@@ -1,0 +1,70 @@
+import type { Penguin } from "./clean.ts";
+import { type Content, jsonContent } from "./content.ts";
+import { FEATURES, loadSpeciesModel, type Measurements } from "./train.ts";
+
+/** One recorded inference: the request and response bytes, and what the answer should be. */
+export interface Inference {
+  /** the measurements sent to the model (JSON) */
+  input: Content;
+  /** the model's answer, `{"species": …}` (JSON) */
+  output: Content;
+  predicted: string;
+  /** the species the held-out row records */
+  expected: string;
+}
+
+/** What running the model over the held-out rows gave. */
+export interface Evaluation {
+  /** rows evaluated, and how many the model got right */
+  rows: number;
+  correct: number;
+  /** correct / rows */
+  accuracy: number;
+  /** `{ rows, correct, accuracy }` as JSON: what the evaluation attestation signs */
+  metrics: Content;
+  /** the inferences to record on chain: `recorded` held-out rows, each species in turn */
+  inferences: Inference[];
+}
+
+/**
+ * Runs the model, read back from its weights file, over every held-out row (input: the four
+ * measurements; output: `{"species": …}`), and keeps `recorded` of the requests, taken from
+ * each species in turn, as JSON bytes with their blob ids and SHA-256s. Blob ids cost
+ * about a second each (Walrus's encoder for 1000 shards), so only those get one.
+ */
+export function evaluateModel(
+  weights: Uint8Array,
+  heldOut: Penguin[],
+  recorded: number,
+): Evaluation {
+  const predict = loadSpeciesModel(weights);
+  const inputs: Measurements[] = heldOut.map(
+    (row) => Object.fromEntries(FEATURES.map((f) => [f, row[f]])) as Measurements,
+  );
+  const predicted = predict(inputs);
+  const correct = heldOut.filter((row, i) => predicted[i] === row.species).length;
+  const accuracy = correct / heldOut.length;
+  const species = [...new Set(heldOut.map((row) => row.species))].sort();
+  const groups = species.map((name) =>
+    [...heldOut.keys()].filter((i) => heldOut[i]!.species === name),
+  );
+  // The first row of each species, then the second of each, …
+  const picks = Array.from(
+    { length: heldOut.length },
+    (_, k) => groups[k % groups.length]![Math.floor(k / groups.length)],
+  )
+    .filter((i) => i !== undefined)
+    .slice(0, recorded);
+  return {
+    rows: heldOut.length,
+    correct,
+    accuracy,
+    metrics: jsonContent({ rows: heldOut.length, correct, accuracy }),
+    inferences: picks.map((i) => ({
+      input: jsonContent(inputs[i]),
+      output: jsonContent({ species: predicted[i] }),
+      predicted: predicted[i]!,
+      expected: heldOut[i]!.species,
+    })),
+  };
+}

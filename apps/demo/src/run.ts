@@ -1,0 +1,145 @@
+import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { getModel, openDatabase, readWatermark } from "@verity/db";
+import { decodeCheckpointFile, indexCommand } from "@verity/indexer";
+import pino from "pino";
+import { type CheckpointFile, encodeCheckpoints } from "./checkpoints.ts";
+import { cleanPenguins } from "./clean.ts";
+import { loadPenguins } from "./dataset.ts";
+import { evaluateModel } from "./infer.ts";
+import { DEMO_PACKAGE_ID } from "./participants.ts";
+import { type Artifacts, playStory, type Story } from "./story.ts";
+import { trainSpeciesModel } from "./train.ts";
+
+/** Where the demo keeps its checkpoints and (by default) its database: `<repo>/.verity/demo`. */
+export const DEFAULT_DEMO_DIR = fileURLToPath(new URL("../../../.verity/demo", import.meta.url));
+
+/** Sequence number of the simulated chain's first checkpoint. */
+export const FIRST_CHECKPOINT = 0;
+
+/** Signed inferences the story records (each costs about 2 s of blob-id computation). */
+export const RECORDED_INFERENCES = 5;
+
+/** The label the demo's rows carry as their network: its chain runs locally. */
+export const DEMO_NETWORK = "localnet";
+
+/** Where `runDemo` writes. */
+export interface DemoOptions {
+  /** checkpoints go to `<dir>/checkpoints`; the default database to `<dir>/pglite` */
+  dir?: string;
+  /** a PostgreSQL URL to index into, instead of the demo's own PGlite database */
+  databaseUrl?: string;
+  /** a PGlite data directory instead of `<dir>/pglite` */
+  dataDir?: string;
+}
+
+/** What the demo made: the story and its artifacts, the checkpoint files, and where it indexed. */
+export interface DemoRun {
+  artifacts: Artifacts;
+  story: Story;
+  checkpoints: CheckpointFile[];
+  checkpointsDir: string;
+  /** the database indexed into: `{ url }` or `{ dataDir }` */
+  database: { url: string } | { dataDir: string };
+  /** the database already held this demo (a re-run): nothing new was written */
+  alreadyIndexed: boolean;
+}
+
+/**
+ * The demo's history, made from scratch: the real dataset, its cleaning, the model trained on
+ * it, the evaluation and inferences, the story on the simulated chain and its checkpoint
+ * files. Deterministic: every run makes the same bytes. Takes ~15 s, most of it Walrus blob ids.
+ */
+export async function makeDemo(): Promise<Pick<DemoRun, "artifacts" | "story" | "checkpoints">> {
+  const raw = loadPenguins();
+  const clean = cleanPenguins(raw.records);
+  const trained = trainSpeciesModel(clean.rows);
+  const evaluation = evaluateModel(trained.weights.bytes, trained.test, RECORDED_INFERENCES);
+  const artifacts = { raw, clean, trained, evaluation };
+  const story = await playStory(artifacts);
+  return {
+    artifacts,
+    story,
+    checkpoints: encodeCheckpoints(story.chain.executed, FIRST_CHECKPOINT),
+  };
+}
+
+/**
+ * Replaces the `.chk` files of `dir` with `checkpoints`, after decoding each with the indexer's
+ * decoder, its digests verified (the summary's content digest, each transaction's, effects' and
+ * events' digest): the files are well formed as Sui's.
+ *
+ * @throws CheckpointDecodeError when a file does not decode or its digests do not tie together
+ */
+async function writeCheckpoints(dir: string, checkpoints: CheckpointFile[]): Promise<void> {
+  for (const c of checkpoints) {
+    const decoded = decodeCheckpointFile(c.bytes, `${c.sequenceNumber}.chk`, {
+      verifyDigests: true,
+    });
+    if (decoded.digest !== c.digest)
+      throw new Error(`checkpoint ${c.sequenceNumber}: digest differs`);
+  }
+  await mkdir(dir, { recursive: true });
+  for (const name of await readdir(dir)) if (name.endsWith(".chk")) await rm(join(dir, name));
+  for (const c of checkpoints) await writeFile(join(dir, `${c.sequenceNumber}.chk`), c.bytes);
+}
+
+/**
+ * Runs the demo: makes it (`makeDemo`), writes its checkpoints to `<dir>/checkpoints` (their
+ * digests verified), and indexes them as `verity index --checkpoints` does into the demo's own
+ * database, so that `verity serve` can show it. A database that already holds this demo is
+ * left as it is (the indexer resumes past its watermark).
+ *
+ * @throws Error when the database holds other indexed checkpoints (another chain, or an
+ *   earlier demo that differs): the demo needs a database of its own, as watermarks are per
+ *   pipeline, not per chain
+ */
+export async function runDemo(options: DemoOptions = {}): Promise<DemoRun> {
+  const dir = options.dir ?? DEFAULT_DEMO_DIR;
+  const demo = await makeDemo();
+  const checkpointsDir = join(dir, "checkpoints");
+  await writeCheckpoints(checkpointsDir, demo.checkpoints);
+  const target =
+    options.databaseUrl !== undefined
+      ? { url: options.databaseUrl }
+      : { dataDir: options.dataDir ?? join(dir, "pglite") };
+  const alreadyIndexed = await holdsDemo(target, demo.story.model.id);
+  const watermarks = await indexCommand({
+    network: DEMO_NETWORK,
+    checkpoints: checkpointsDir,
+    databaseUrl: "url" in target ? target.url : undefined,
+    dataDir: "dataDir" in target ? target.dataDir : undefined,
+    pipelines: ["provenance"],
+    packageIds: [DEMO_PACKAGE_ID],
+    firstCheckpoint: BigInt(FIRST_CHECKPOINT),
+    logger: pino({ level: "warn" }, pino.destination(2)),
+  });
+  const last = BigInt(demo.checkpoints.at(-1)!.sequenceNumber);
+  if (watermarks.get("provenance") !== last)
+    throw new Error(
+      `indexing stopped at checkpoint ${watermarks.get("provenance")}, not ${last}: see the log above`,
+    );
+  return { ...demo, checkpointsDir, database: target, alreadyIndexed };
+}
+
+/**
+ * Whether the database already holds this demo (its model is indexed); false for a database
+ * nothing has been indexed into.
+ *
+ * @throws Error when other checkpoints were indexed into it
+ */
+async function holdsDemo(target: { url: string } | { dataDir: string }, modelId: string) {
+  const database = await openDatabase(target);
+  try {
+    const watermark = await readWatermark(database.db, "provenance");
+    if (watermark === undefined) return false;
+    if (await getModel(database.db, modelId)) return true;
+    throw new Error(
+      `${database.location} already holds other indexed checkpoints (provenance watermark ${watermark}): ` +
+        "the demo needs a database of its own. Use the default one, a fresh --database-url, or --reset",
+    );
+  } finally {
+    await database.close();
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * The demo's checkpoint files are well formed as Sui's: they decode with the indexer's decoder
+ * with every digest verified, chain together, carry transactions signed by their senders, and
+ * events that decode with the sdk's layouts; and every run makes the same bytes.
+ */
+import { TransactionDataBuilder } from "@mysten/sui/transactions";
+import { toBase64 } from "@mysten/sui/utils";
+import { verifyTransactionSignature } from "@mysten/sui/verify";
+import { checkpointFromData, decodeCheckpointData } from "@verity/indexer";
+import { eventLayout } from "@verity/sdk";
+import { beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PACKAGE_ID, makeDemo } from "../src/index.ts";
+
+let demo: Awaited<ReturnType<typeof makeDemo>>;
+beforeAll(async () => {
+  demo = await makeDemo();
+}, 120_000);
+
+describe("the demo's checkpoints", () => {
+  it("decode with every digest verified, and chain from one to the next", () => {
+    let previous: string | null = null;
+    demo.checkpoints.forEach((file, i) => {
+      const data = decodeCheckpointData(file.bytes, `${file.sequenceNumber}.chk`);
+      const checkpoint = checkpointFromData(data); // checks the content, tx, effects, events digests
+      expect(checkpoint.sequenceNumber).toBe(BigInt(i));
+      expect(checkpoint.digest).toBe(file.digest);
+      expect(data.checkpointSummary.data.value.previousDigest).toBe(previous);
+      expect(checkpoint.transactions.map((tx) => tx.digest)).toEqual([
+        demo.story.chain.executed[i]!.digest,
+      ]);
+      previous = checkpoint.digest;
+    });
+  });
+
+  it("hold transactions whose digests and sender signatures are Sui's", async () => {
+    for (const file of demo.checkpoints) {
+      const data = decodeCheckpointData(file.bytes);
+      for (const tx of data.transactions) {
+        const signed = tx.transaction.data[0]!;
+        const bytes = signed.intentMessage.value.bcs;
+        const effects = tx.effects.value;
+        expect(TransactionDataBuilder.getDigestFromBytes(bytes)).toBe(
+          effects.$kind === "V2" ? effects.V2.transactionDigest : undefined,
+        );
+        const signer = await verifyTransactionSignature(bytes, toBase64(signed.txSignatures[0]!));
+        expect(signer.toSuiAddress()).toBe(signed.intentMessage.value.value.V1.sender);
+        expect(effects.$kind === "V2" && effects.V2.status.$kind).toBe("Success");
+      }
+    }
+  });
+
+  it("carry the story's events, each decoding with the sdk's layout to its last byte", () => {
+    const events = demo.checkpoints.flatMap(
+      (file) => checkpointFromData(decodeCheckpointData(file.bytes)).transactions[0]!.events,
+    );
+    expect(events.map((e) => `${e.module}::${e.struct}`)).toEqual([
+      "attester::AttesterRegistered",
+      "allowlist::AllowlistCreated",
+      "allowlist::AllowlistMemberAdded",
+      "allowlist::AllowlistMemberAdded",
+      "dataset::DatasetRegistered",
+      "attestation::AttestationRecorded",
+      "dataset::DatasetRegistered",
+      "attestation::AttestationRecorded",
+      "model::ModelRegistered",
+      "attestation::AttestationRecorded",
+      ...demo.story.inferences.flatMap(() => [
+        "attestation::AttestationRecorded",
+        "inference::InferenceRecorded",
+      ]),
+      "dataset::DatasetRetracted",
+    ]);
+    for (const event of events) {
+      expect(event.packageId).toBe(DEMO_PACKAGE_ID);
+      const layout = eventLayout(event.module, event.struct)!;
+      const value = layout.parse(event.contents);
+      expect(layout.serialize(value as never).toBytes()).toEqual(event.contents);
+    }
+  });
+
+  it("are the same bytes on every run", async () => {
+    const again = await makeDemo();
+    expect(again.checkpoints.map((c) => toBase64(c.bytes))).toEqual(
+      demo.checkpoints.map((c) => toBase64(c.bytes)),
+    );
+  });
+});

@@ -1,0 +1,166 @@
+/**
+ * `runDemo` end to end, on both drivers: the demo's checkpoint files go through the indexer
+ * into a fresh database, and the real API, over HTTP, serves the graph the issue asks for.
+ */
+import { datasets, openDatabase, type ProvLineage, type ProvNode, readWatermark } from "@verity/db";
+import { databaseStore, provenanceProcessor, runIndexer } from "@verity/indexer";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { provenanceScenario } from "../../indexer/test/support/provenance-scenario.ts";
+import { runDemo } from "../src/index.ts";
+import { type DemoPlace, freshPlace, type ServedDemo, serveDemo } from "./support/demo-database.ts";
+
+const PROOF = {
+  checkpoint: expect.any(Number),
+  txDigest: expect.stringMatching(/^[1-9A-HJ-NP-Za-km-z]{43,44}$/),
+  eventIndex: expect.any(Number),
+};
+
+describe.each(["postgres", "pglite"] as const)("the demo indexed into %s", (driver) => {
+  let place: DemoPlace;
+  let demo: ServedDemo;
+  beforeAll(async () => {
+    place = await freshPlace(driver);
+    demo = await serveDemo(place);
+  }, 180_000);
+  afterAll(async () => {
+    await demo?.close();
+    await place?.drop();
+  });
+
+  const lineage = async (id: string, query: string) => {
+    const response = await demo.get(`/v1/lineage/${id}?${query}`);
+    expect(response.status).toBe(200);
+    return (await response.json()) as ProvLineage;
+  };
+  /** The executed transaction a proof points at, by checkpoint (one transaction each). */
+  const txAt = (checkpoint: number) => demo.run.story.chain.executed[checkpoint]!.digest;
+
+  it("serves the model's upstream: datasets, transform, training, attester, each with a proof", async () => {
+    const { story } = demo.run;
+    const graph = await lineage(story.model.id, "direction=upstream");
+    const node = (id: string): ProvNode => {
+      const found = graph.nodes.find((n) => n.id === id);
+      if (!found) throw new Error(`${id} is not upstream of the model`);
+      return found;
+    };
+    expect(node(story.raw.id)).toMatchObject({
+      kind: "dataset",
+      label: story.raw.name,
+      proof: PROOF,
+    });
+    expect(node(story.clean.id)).toMatchObject({
+      kind: "dataset",
+      label: story.clean.name,
+      proof: PROOF,
+    });
+    expect(node(story.clean.transformId)).toMatchObject({
+      kind: "attestation",
+      subkind: "transform",
+      proof: PROOF,
+    });
+    expect(node(story.model.trainingId)).toMatchObject({
+      kind: "attestation",
+      subkind: "training",
+      proof: PROOF,
+    });
+    expect(node(story.attester.id)).toMatchObject({
+      kind: "attester",
+      label: story.attester.name,
+      proof: PROOF,
+    });
+    // The proofs point at the demo's own transactions: raw dataset registered in checkpoint 3,
+    // the training and the model together in checkpoint 5.
+    expect(node(story.raw.id).proof).toEqual({ checkpoint: 3, txDigest: txAt(3), eventIndex: 0 });
+    expect(node(story.model.trainingId).proof).toEqual({
+      checkpoint: 5,
+      txDigest: txAt(5),
+      eventIndex: 0,
+    });
+    expect(node(story.model.id).proof).toEqual({ checkpoint: 5, txDigest: txAt(5), eventIndex: 1 });
+    for (const edge of graph.edges) expect(edge.proof).toMatchObject(PROOF);
+  });
+
+  it("flags everything downstream of the retracted dataset as tainted", async () => {
+    const { story } = demo.run;
+    const graph = await lineage(story.raw.id, "direction=downstream&depth=6");
+    const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+    expect(byId.get(story.raw.id)).toMatchObject({ retracted: true, tainted: true });
+    for (const id of [story.clean.id, story.model.id, ...story.inferences.map((x) => x.id)])
+      expect(byId.get(id)).toMatchObject({ retracted: false, tainted: true });
+  });
+
+  it("verifies the attester's signatures on every attestation", async () => {
+    const { story } = demo.run;
+    const attestations = [
+      story.clean.transformId,
+      story.model.trainingId,
+      story.model.evaluationId,
+      ...story.inferences.map((x) => x.attestationId),
+    ];
+    for (const attestationId of attestations) {
+      const response = await demo.post("/v1/verify/attestation", { attestationId });
+      expect(response.status).toBe(200);
+      const verdict = (await response.json()) as { valid: boolean; checks: { ok: boolean }[] };
+      expect(verdict).toMatchObject({ valid: true, signed: true });
+      expect(verdict.checks.every((check) => check.ok)).toBe(true);
+    }
+  });
+
+  it("identifies the dataset's bytes as the registered dataset", async () => {
+    const { story, artifacts } = demo.run;
+    const response = await demo.post("/v1/verify/blob", artifacts.raw.content.bytes);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({
+      blobId: artifacts.raw.content.blobId,
+      size: 67_119,
+      matches: [{ kind: "dataset", id: story.raw.id, proof: { checkpoint: 3, txDigest: txAt(3) } }],
+    });
+  });
+
+  it("runs again into the same database without changing it", async () => {
+    const before = await lineage(demo.run.story.model.id, "direction=both&depth=6");
+    const again = await runDemo(place.options);
+    expect(again.alreadyIndexed).toBe(true);
+    expect(again.story.model.id).toBe(demo.run.story.model.id);
+    expect(await lineage(demo.run.story.model.id, "direction=both&depth=6")).toEqual(before);
+  });
+});
+
+describe("a database that holds other checkpoints", () => {
+  it("is refused, and left as it was", async () => {
+    const place = await freshPlace("postgres");
+    try {
+      const database = await openDatabase({ url: place.options.databaseUrl! });
+      const pkg = `0x${"e1".repeat(32)}`;
+      await runIndexer({
+        source: {
+          description: "a synthetic chain",
+          async *stream(from) {
+            for (const c of provenanceScenario(pkg, 2, 500)) if (c.sequenceNumber >= from) yield c;
+          },
+        },
+        store: databaseStore(database.db),
+        processors: [provenanceProcessor({ network: "testnet", packageIds: [pkg] })],
+        firstCheckpoint: 500n,
+      });
+      await database.close();
+      await expect(runDemo(place.options)).rejects.toThrow(
+        /already holds other indexed checkpoints \(provenance watermark 501\).*needs a database of its own/,
+      );
+      const after = await openDatabase({ url: place.options.databaseUrl! });
+      try {
+        expect(await readWatermark(after.db, "provenance")).toBe(501);
+        expect((await after.db.select().from(datasets)).map((d) => d.name).sort()).toEqual([
+          "clean-0",
+          "clean-1",
+          "raw-0",
+          "raw-1",
+        ]);
+      } finally {
+        await after.close();
+      }
+    } finally {
+      await place.drop();
+    }
+  });
+});
