@@ -23,6 +23,12 @@ function pipelineList(value: string): PipelineName[] {
   return names as PipelineName[];
 }
 
+/** Parses a positive whole number of checkpoints. */
+function checkpointCount(value: string): number {
+  if (!/^[1-9]\d*$/.test(value)) throw new InvalidArgumentError("expected a positive whole number");
+  return Number(value);
+}
+
 /** Parses a TCP port, 0-65535 (0: any free port). */
 function tcpPort(value: string): number {
   const n = Number(value);
@@ -108,7 +114,7 @@ export function withIndexOptions(command: Command): Command {
       new Option(
         "--batch-size <checkpoints>",
         "checkpoints committed together per pipeline (default 100)",
-      ).argParser(Number),
+      ).argParser(checkpointCount),
     )
     .addOption(
       new Option(
