@@ -87,7 +87,8 @@ async function writeCheckpoints(dir: string, checkpoints: CheckpointFile[]): Pro
 
 /**
  * Runs the demo: makes it (`makeDemo`), writes its checkpoints to `<dir>/checkpoints` (their
- * digests verified), and indexes them as `verity index --checkpoints` does into the demo's own
+ * digests verified), and indexes them as `verity index --checkpoints` does (the directory
+ * source verifying their digests again as it reads them) into the demo's own
  * database, so that `verity serve` can show it. A database that already holds this demo is
  * left as it is (the indexer resumes past its watermark).
  *
@@ -108,6 +109,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoRun> {
   const watermarks = await indexCommand({
     network: DEMO_NETWORK,
     checkpoints: checkpointsDir,
+    verifyDigests: true,
     databaseUrl: "url" in target ? target.url : undefined,
     dataDir: "dataDir" in target ? target.dataDir : undefined,
     pipelines: ["provenance"],

@@ -17,6 +17,11 @@ export interface SourceChoice {
   grpc?: string;
   /** A checkpoint store instead of a full node: a local directory or an http(s):// base URL. */
   checkpoints?: string;
+  /**
+   * Check that each checkpoint-store file's digests tie together (`DecodeOptions.verifyDigests`;
+   * roughly doubles decoding time). Default false.
+   */
+  verifyDigests?: boolean;
 }
 
 /** The network a run indexes, and what said so. */
@@ -68,10 +73,13 @@ export function sourceFor(
   if (checkpoints) {
     if (/^https?:\/\//.test(checkpoints)) {
       if (!URL.canParse(checkpoints)) throw new Error(`--checkpoints ${checkpoints}: not a URL`);
-      return new HttpCheckpointSource(checkpoints, options);
+      return new HttpCheckpointSource(checkpoints, {
+        ...options,
+        verifyDigests: choice.verifyDigests,
+      });
     }
     if (existsSync(checkpoints) && statSync(checkpoints).isDirectory())
-      return new DirectoryCheckpointSource(checkpoints);
+      return new DirectoryCheckpointSource(checkpoints, { verifyDigests: choice.verifyDigests });
     throw new Error(
       `--checkpoints ${checkpoints}: not a directory, nor an http(s):// checkpoint store URL`,
     );

@@ -1,9 +1,10 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { networkOf, sourceFor } from "../src/source-for.ts";
-import { SUI_CHECKPOINTS } from "./support/sui-fixtures.ts";
+import { decodeCheckpointData } from "../src/sources/store/decode.ts";
+import { fixtures, readFixture, SUI_CHECKPOINTS } from "./support/sui-fixtures.ts";
 
 describe("networkOf", () => {
   it.each([
@@ -48,6 +49,25 @@ describe("sourceFor", () => {
     );
     expect(sourceFor({ checkpoints: "https://checkpoints.testnet.sui.io/" }).description).toBe(
       "checkpoint store https://checkpoints.testnet.sui.io",
+    );
+  });
+
+  it("checks a checkpoint store's digests when asked to", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "chk-"));
+    const { sequence_number: seq } = fixtures.find((f) => f.network === "testnet")!;
+    const corrupt = readFixture("testnet", seq).slice();
+    const events = decodeCheckpointData(corrupt).transactions.find((tx) => tx.events)!.events!;
+    corrupt[events.value.data[0]!.contents.byteOffset]! ^= 1; // still decodes
+    writeFileSync(join(dir, `${seq}.chk`), corrupt);
+    const stream = async (verifyDigests?: boolean) => {
+      const seen: bigint[] = [];
+      for await (const c of sourceFor({ checkpoints: dir, verifyDigests }).stream(0n))
+        seen.push(c.sequenceNumber);
+      return seen;
+    };
+    expect(await stream()).toEqual([BigInt(seq)]);
+    await expect(stream(true)).rejects.toThrow(
+      "the events do not match the effects' events digest",
     );
   });
 });
