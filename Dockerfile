@@ -1,0 +1,12 @@
+# Verity (indexer + query API + explorer) as one container: `verity start`.
+# Built from the repository root: docker build -t verity .
+FROM node:20-bookworm-slim
+WORKDIR /verity
+RUN npm install --global pnpm@10
+COPY . .
+RUN pnpm install --frozen-lockfile
+ENV NODE_ENV=production
+EXPOSE 3000
+# tsx directly (not through pnpm, which does not pass SIGTERM on), so `docker stop` lets the
+# commit in flight finish. Flags after the image name (or compose's `command:`) are appended.
+ENTRYPOINT ["./node_modules/.bin/tsx", "apps/cli/src/main.ts", "start", "--host", "0.0.0.0"]
