@@ -99,7 +99,10 @@ describe("GET /v1/lineage/{id}", () => {
         ...["blob", "blob", "blob"], // clean and weights (generated), the inference's output
       ].sort(),
     );
-    for (const n of l.nodes) expect(n.tainted, `${n.kind} ${n.id}`).toBe(true);
+    for (const n of l.nodes) {
+      expect(n.tainted, `${n.kind} ${n.id}`).toBe(true);
+      expect(n.taintedBy, `${n.kind} ${n.id}`).toBe(id("raw-9"));
+    }
     expect(l.nodes.filter((n) => n.retracted).map((n) => n.id)).toEqual([id("raw-9")]);
   });
 

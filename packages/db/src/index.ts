@@ -20,6 +20,7 @@ export * from "./queries/governance.ts";
 export {
   type NodeFacts,
   nodeFacts,
+  nodeFactsQuery,
   type ProofHandle,
   type ProvEdge,
   type ProvLineage,
@@ -27,9 +28,6 @@ export {
   type ProvType,
   provLineage,
   provTypeOf,
-  TAINT_EDGE_KINDS,
-  taintedAmong,
-  taintedAmongQuery,
 } from "./queries/impact.ts";
 export {
   type Lineage,
@@ -38,7 +36,7 @@ export {
   type LineageNode,
   type LineageOptions,
   lineage,
-  lineageWalkQuery,
+  lineageLevelQuery,
   MAX_LINEAGE_DEPTH,
 } from "./queries/lineage.ts";
 export * from "./queries/page.ts";
@@ -49,5 +47,6 @@ export * from "./queries/verify.ts";
 export * from "./redact.ts";
 export * from "./schema/index.ts";
 export * from "./tables.ts";
+export * from "./taint.ts";
 export * from "./watermarks.ts";
 export * from "./write.ts";

@@ -80,8 +80,13 @@ export async function insertRows(
   return inserted;
 }
 
-/** Rows affected by a statement, from a postgres.js (`count`) or PGlite (`affectedRows`) result. */
-function affectedRows(result: unknown): number {
+/**
+ * Rows affected by a statement, from a postgres.js (`count`) or PGlite (`affectedRows`) result.
+ * Internal to the write path (not exported by the package).
+ *
+ * @throws Error when the result carries no count
+ */
+export function affectedRows(result: unknown): number {
   const r = result as { count?: unknown; affectedRows?: unknown };
   const n = typeof r.count === "number" ? r.count : r.affectedRows;
   if (typeof n !== "number") throw new Error("commit: the driver reported no affected row count");

@@ -22,9 +22,10 @@ import {
 } from "./schema/index.ts";
 
 /**
- * Every append-only table of the schema (all but `watermarks`, which is upserted, and
- * `quarantine`, which takes its rows apart), by export name, in the order the write path
- * inserts them. Each is keyed so that inserting the same row twice inserts it once.
+ * Every append-only table of the schema (all but `watermarks`, which is upserted, `quarantine`,
+ * which takes its rows apart, and `tainted`, which the write path derives from them), by export
+ * name, in the order the write path inserts them. Each is keyed so that inserting the same row
+ * twice inserts it once.
  */
 export const appendOnlyTables = {
   datasets,

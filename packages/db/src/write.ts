@@ -9,8 +9,15 @@ import type { PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "./database.ts";
 import { CommitError } from "./errors.ts";
 import { insertRows } from "./insert.ts";
-import { quarantine, watermarks } from "./schema/index.ts";
-import { appendOnlyTables, type QuarantineRow, type Rows, type TableName } from "./tables.ts";
+import { quarantine, tainted, watermarks } from "./schema/index.ts";
+import {
+  appendOnlyTables,
+  type InsertRow,
+  type QuarantineRow,
+  type Rows,
+  type TableName,
+} from "./tables.ts";
+import { propagateTaint } from "./taint.ts";
 
 /** A checkpoint, as the watermark records it. */
 export interface CheckpointRef {
@@ -41,8 +48,9 @@ export interface CommitResult {
  * Commits one checkpoint of `pipeline` in one transaction: inserts every row of `rows` (tables
  * in `appendOnlyTables` order) and the `quarantined` events, each with ON CONFLICT DO NOTHING,
  * each table's rows in statements of up to `ROWS_PER_INSERT` rows (`insertRows`: an `unnest` of
- * one array per column, or VALUES below `UNNEST_MIN_ROWS`), then moves the pipeline's watermark
- * to `checkpoint` unless it is already there or beyond.
+ * one array per column, or VALUES below `UNNEST_MIN_ROWS`), then adds the nodes its
+ * retractions and edges taint to `tainted` (`propagateTaint`), then moves the pipeline's
+ * watermark to `checkpoint` unless it is already there or beyond.
  *
  * @throws TypeError for an empty pipeline name or a key of `rows` that is not an append-only
  *   table; RangeError for a sequence number that is not a non-negative safe integer;
@@ -90,6 +98,13 @@ export async function commitBatch(
       }
       writing = quarantine;
       inserted += await insertRows(tx, quarantine, quarantined);
+      writing = tainted;
+      await propagateTaint(tx, {
+        retracted: (merged.get("datasetRetractions") ?? []).map(
+          (r) => (r as InsertRow<"datasetRetractions">).datasetId,
+        ),
+        edges: (merged.get("edges") ?? []) as InsertRow<"edges">[],
+      });
       writing = watermarks;
       const moved = await tx
         .insert(watermarks)

@@ -1,12 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  commitCheckpoint,
-  lineage,
-  nodeFacts,
-  provLineage,
-  type Rows,
-  taintedAmong,
-} from "../src/index.ts";
+import { commitCheckpoint, lineage, nodeFacts, provLineage, type Rows } from "../src/index.ts";
 import { drivers, useDatabase } from "./support/databases.ts";
 
 /** A small graph: raw <- derived <- model <- inference, with the activities between them. */
@@ -174,10 +167,11 @@ describe.each(drivers)("lineage ($name)", (driver) => {
   it("taints a retracted dataset and everything that came from it, not its revision", async () => {
     await seed();
     const all = ["raw", "derived", "transform", "model", "training", "inference", "blobRaw"];
-    expect([...(await taintedAmong(handle.db, [...all, "rawV2", "loopA"]))].sort()).toEqual(
-      all.filter((id) => id !== "blobRaw").sort(),
-    );
-    expect(await taintedAmong(handle.db, [])).toEqual(new Set());
+    const facts = await nodeFacts(handle.db, [...all, "rawV2", "loopA"]);
+    const tainted = [...facts].filter(([, f]) => f.tainted).map(([id]) => id);
+    expect(tainted.sort()).toEqual(all.filter((id) => id !== "blobRaw").sort());
+    for (const id of tainted) expect(facts.get(id)?.taintedBy).toBe("raw");
+    expect(facts.get("rawV2")).not.toHaveProperty("taintedBy");
   });
 
   it("gives each node's proof: its first Walrus event for a blob, else its first edge", async () => {
@@ -187,12 +181,18 @@ describe.each(drivers)("lineage ($name)", (driver) => {
       kind: "blob",
       timestampMs: 70,
       retracted: false,
+      tainted: false,
       proof: { checkpoint: 7, txDigest: "txW", eventIndex: 3 },
     });
     expect(facts.get("derived")).toMatchObject({ kind: null, retracted: false });
     expect(facts.get("derived")?.proof).toEqual({ checkpoint: 10, txDigest: "tx0", eventIndex: 0 });
     expect(facts.get("raw")).toMatchObject({ retracted: true });
-    expect(facts.get("nobody")).toEqual({ kind: null, retracted: false, proof: null });
+    expect(facts.get("nobody")).toEqual({
+      kind: null,
+      retracted: false,
+      tainted: false,
+      proof: null,
+    });
   });
 
   it("gives lineage with proofs, PROV types and taint, or null for an unknown id", async () => {

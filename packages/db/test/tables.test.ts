@@ -1,15 +1,19 @@
 import { is } from "drizzle-orm";
 import { getTableConfig, PgTable } from "drizzle-orm/pg-core";
 import { describe, expect, it } from "vitest";
-import { appendOnlyTables, quarantine, watermarks } from "../src/index.ts";
+import { appendOnlyTables, quarantine, tainted, watermarks } from "../src/index.ts";
 import * as schema from "../src/schema/index.ts";
 import { sampleRows } from "./support/rows.ts";
 
 describe("appendOnlyTables", () => {
-  it("lists every table of the schema but watermarks and quarantine", () => {
+  it("lists every table of the schema but watermarks, quarantine and tainted", () => {
     const tables = Object.values(schema as Record<string, unknown>).filter((v) => is(v, PgTable));
     const listed: unknown[] = Object.values(appendOnlyTables);
-    expect(tables.filter((table) => !listed.includes(table))).toEqual([watermarks, quarantine]);
+    expect(tables.filter((table) => !listed.includes(table))).toEqual([
+      tainted,
+      watermarks,
+      quarantine,
+    ]);
     expect(new Set(listed).size).toBe(listed.length);
   });
 

@@ -63,7 +63,10 @@ const Node = z
     retracted: z.boolean().openapi({ description: "A dataset its creator retracted" }),
     tainted: z.boolean().openapi({
       description:
-        "Retracted, or has a path (wasDerivedFrom, used, wasGeneratedBy, wasInformedBy, storedAs; at most 50 edges) to a retracted dataset",
+        "Retracted, or has a path (wasDerivedFrom, used, wasGeneratedBy, wasInformedBy, storedAs) to a retracted dataset",
+    }),
+    taintedBy: z.string().optional().openapi({
+      description: "When tainted: a retracted dataset it comes from (its retraction is the proof)",
     }),
     proof: Proof.openapi({ description: "The event that created the node" }),
   })

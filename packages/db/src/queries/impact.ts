@@ -1,11 +1,13 @@
 /**
  * Lineage with proofs and impact analysis: the nodes of a `lineage` walk completed with what
  * the entity tables know of them (kind, name, time, the proof handle of the event that created
- * them), whether they are retracted, and whether they are tainted by a retraction upstream.
+ * them), whether they are retracted, and whether they are tainted by a retraction upstream (read
+ * from `tainted`, which the write path keeps: `propagateTaint`).
  */
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../database.ts";
-import { type LineageOptions, lineage, rowsOf, textArray } from "./lineage.ts";
+import { type LineageOptions, lineage } from "./lineage.ts";
+import { rowsOf, textArray } from "./raw.ts";
 
 /** Where on chain a fact was emitted (see `proof()` in the schema). */
 export interface ProofHandle {
@@ -31,58 +33,6 @@ export function provTypeOf(kind: string): ProvType {
   return "entity";
 }
 
-/**
- * The edge kinds a retraction propagates along, from a node to what it came from. Left out:
- * `wasRevisionOf` (a new version replaces its predecessor, it does not consume it),
- * `wasAttributedTo`, `wasAssociatedWith` and `governedBy` (they end at agents and policies).
- */
-export const TAINT_EDGE_KINDS = [
-  "wasDerivedFrom",
-  "used",
-  "wasGeneratedBy",
-  "wasInformedBy",
-  "storedAs",
-] as const;
-
-/**
- * Which of `ids` are tainted: a retracted dataset itself, or a node with a path (of any length)
- * of `TAINT_EDGE_KINDS` edges, followed src -> dst ("came from"), to a retracted dataset. This
- * is independent of how `ids` were found: a node of a downstream walk and the start node of an
- * upstream one are judged alike, against the whole graph.
- *
- * One statement (`taintedAmongQuery`): the upstream closure of `ids`, the retracted datasets in
- * it, then the walk back down from those, kept inside the closure (every node on a path from
- * `ids` to a retraction is in it). Both recursions keep one row per node (`union` on the id
- * alone), so each node is expanded once and cycles end; the cost is bounded by the upstream
- * closure, not by everything downstream of a retraction.
- */
-export async function taintedAmong(db: Db, ids: readonly string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = rowsOf<{ id: string }>(await db.execute(taintedAmongQuery(ids)));
-  return new Set(rows.map((r) => r.id));
-}
-
-/** The statement `taintedAmong` runs, for `EXPLAIN` in benchmarks. */
-export function taintedAmongQuery(ids: readonly string[]): SQL {
-  const start = textArray(ids);
-  const kinds = textArray(TAINT_EDGE_KINDS);
-  return sql`
-    with recursive up(id) as (
-      select unnest(${start})
-      union
-      select e.dst from up join edges e on e.src = up.id and e.kind = any(${kinds})
-    ),
-    down(id) as (
-      select r.dataset_id from dataset_retractions r join up on up.id = r.dataset_id
-      union
-      select e.src from down
-      join edges e on e.dst = down.id and e.kind = any(${kinds})
-      join up on up.id = e.src
-    )
-    select id from down where id = any(${start})
-  `;
-}
-
 /** What the entity tables say about one node. */
 export interface NodeFacts {
   /** From the table holding its row (`dataset`, `model`, ...), null when none does. */
@@ -95,6 +45,13 @@ export interface NodeFacts {
   timestampMs?: number;
   /** a dataset with a `DatasetRetracted` */
   retracted: boolean;
+  /**
+   * Retracted, or has a path of `TAINT_EDGE_KINDS` edges, followed src -> dst ("came from"), to
+   * a retracted dataset (a row of `tainted`).
+   */
+  tainted: boolean;
+  /** when tainted: a retracted dataset it comes from (the `tainted` row's `retraction_id`) */
+  taintedBy?: string;
   /**
    * The creating event: the dataset / model / attestation / inference / attester / policy row;
    * for a blob its first `walrus_blob_events` row; otherwise (agents, blobs Walrus did not
@@ -116,53 +73,11 @@ export async function nodeFacts(db: Db, ids: readonly string[]): Promise<Map<str
     label: string | null;
     timestampMs: string | number | null;
     retracted: boolean;
+    taintedBy: string | null;
     checkpoint: string | number | null;
     txDigest: string | null;
     eventIndex: number | null;
-  }>(
-    await db.execute(sql`
-      select n.id,
-        case when d.dataset_id is not null then 'dataset'
-             when m.model_id is not null then 'model'
-             when a.attestation_id is not null then 'attestation'
-             when i.inference_id is not null then 'inference'
-             when t.attester_id is not null then 'attester'
-             when p.policy_id is not null then 'policy'
-             when w.checkpoint is not null then 'blob' end as kind,
-        coalesce(a.kind, p.kind) as subkind,
-        coalesce(d.name, m.name, t.name, p.name) as label,
-        coalesce(d.timestamp_ms, m.timestamp_ms, a.timestamp_ms, i.timestamp_ms,
-                 t.timestamp_ms, p.timestamp_ms, w.timestamp_ms) as "timestampMs",
-        r.dataset_id is not null as retracted,
-        coalesce(d.checkpoint, m.checkpoint, a.checkpoint, i.checkpoint, t.checkpoint,
-                 p.checkpoint, w.checkpoint, f.checkpoint) as checkpoint,
-        coalesce(d.tx_digest, m.tx_digest, a.tx_digest, i.tx_digest, t.tx_digest,
-                 p.tx_digest, w.tx_digest, f.tx_digest) as "txDigest",
-        coalesce(d.event_index, m.event_index, a.event_index, i.event_index, t.event_index,
-                 p.event_index, w.event_index, f.event_index) as "eventIndex"
-      from unnest(${textArray(ids)}) as n(id)
-      left join datasets d on d.dataset_id = n.id
-      left join models m on m.model_id = n.id
-      left join attestations a on a.attestation_id = n.id
-      left join inferences i on i.inference_id = n.id
-      left join attesters t on t.attester_id = n.id
-      left join policies p on p.policy_id = n.id
-      left join dataset_retractions r on r.dataset_id = n.id
-      left join lateral (
-        select checkpoint, tx_digest, event_index, timestamp_ms from walrus_blob_events
-        where blob_id = n.id order by checkpoint, tx_digest, event_index limit 1
-      ) w on true
-      left join lateral (
-        select * from (
-          (select checkpoint, tx_digest, event_index from edges where src = n.id
-           order by checkpoint, tx_digest, event_index limit 1)
-          union all
-          (select checkpoint, tx_digest, event_index from edges where dst = n.id
-           order by checkpoint, tx_digest, event_index limit 1)
-        ) both_ends order by checkpoint, tx_digest, event_index limit 1
-      ) f on true
-    `),
-  );
+  }>(await db.execute(nodeFactsQuery(ids)));
   return new Map(
     rows.map((r) => [
       r.id,
@@ -172,6 +87,8 @@ export async function nodeFacts(db: Db, ids: readonly string[]): Promise<Map<str
         ...(r.label !== null && { label: r.label }),
         ...(r.timestampMs !== null && { timestampMs: Number(r.timestampMs) }),
         retracted: r.retracted,
+        tainted: r.taintedBy !== null,
+        ...(r.taintedBy !== null && { taintedBy: r.taintedBy }),
         proof:
           r.checkpoint === null || r.txDigest === null || r.eventIndex === null
             ? null
@@ -183,6 +100,62 @@ export async function nodeFacts(db: Db, ids: readonly string[]): Promise<Map<str
       },
     ]),
   );
+}
+
+/** The statement `nodeFacts` runs, for `EXPLAIN` in benchmarks. */
+export function nodeFactsQuery(ids: readonly string[]): SQL {
+  // Each row is looked up by its key (lateral, with a limit that changes nothing: the key is
+  // unique), so the planner probes the indexes per id instead of hashing whole small tables.
+  // The first edge naming a node is its proof only when no table holds a row of it.
+  const noRow = sql.raw(
+    "coalesce(d.dataset_id, m.model_id, a.attestation_id, i.inference_id, t.attester_id, p.policy_id, w.tx_digest) is null",
+  );
+  return sql`
+    select n.id,
+      case when d.dataset_id is not null then 'dataset'
+           when m.model_id is not null then 'model'
+           when a.attestation_id is not null then 'attestation'
+           when i.inference_id is not null then 'inference'
+           when t.attester_id is not null then 'attester'
+           when p.policy_id is not null then 'policy'
+           when w.checkpoint is not null then 'blob' end as kind,
+      coalesce(a.kind, p.kind) as subkind,
+      coalesce(d.name, m.name, t.name, p.name) as label,
+      coalesce(d.timestamp_ms, m.timestamp_ms, a.timestamp_ms, i.timestamp_ms,
+               t.timestamp_ms, p.timestamp_ms, w.timestamp_ms) as "timestampMs",
+      r.dataset_id is not null as retracted,
+      x.retraction_id as "taintedBy",
+      coalesce(d.checkpoint, m.checkpoint, a.checkpoint, i.checkpoint, t.checkpoint,
+               p.checkpoint, w.checkpoint, f.checkpoint) as checkpoint,
+      coalesce(d.tx_digest, m.tx_digest, a.tx_digest, i.tx_digest, t.tx_digest,
+               p.tx_digest, w.tx_digest, f.tx_digest) as "txDigest",
+      coalesce(d.event_index, m.event_index, a.event_index, i.event_index, t.event_index,
+               p.event_index, w.event_index, f.event_index) as "eventIndex"
+    from unnest(${textArray(ids)}) as n(id)
+    left join lateral (select * from datasets where dataset_id = n.id limit 1) d on true
+    left join lateral (select * from models where model_id = n.id limit 1) m on true
+    left join lateral (select * from attestations where attestation_id = n.id limit 1) a on true
+    left join lateral (select * from inferences where inference_id = n.id limit 1) i on true
+    left join lateral (select * from attesters where attester_id = n.id limit 1) t on true
+    left join lateral (select * from policies where policy_id = n.id limit 1) p on true
+    left join lateral (
+      select dataset_id from dataset_retractions where dataset_id = n.id limit 1
+    ) r on true
+    left join lateral (select retraction_id from tainted where node_id = n.id limit 1) x on true
+    left join lateral (
+      select checkpoint, tx_digest, event_index, timestamp_ms from walrus_blob_events
+      where blob_id = n.id order by checkpoint, tx_digest, event_index limit 1
+    ) w on true
+    left join lateral (
+      select * from (
+        (select checkpoint, tx_digest, event_index from edges where src = n.id and ${noRow}
+         order by checkpoint, tx_digest, event_index limit 1)
+        union all
+        (select checkpoint, tx_digest, event_index from edges where dst = n.id and ${noRow}
+         order by checkpoint, tx_digest, event_index limit 1)
+      ) both_ends order by checkpoint, tx_digest, event_index limit 1
+    ) f on true
+  `;
 }
 
 /** A node of a `provLineage`. */
@@ -199,8 +172,10 @@ export interface ProvNode {
   /** hops from the start node */
   depth: number;
   retracted: boolean;
-  /** see `taintedAmong` */
+  /** see `NodeFacts.tainted` */
   tainted: boolean;
+  /** see `NodeFacts.taintedBy` */
+  taintedBy?: string;
   /** the event that created it (see `NodeFacts.proof`) */
   proof: ProofHandle;
 }
@@ -222,8 +197,8 @@ export interface ProvLineage {
 }
 
 /**
- * `lineage(db, start, options)` with every node's facts, proof and taint (three statements:
- * walk + edges, facts, taint). A node's kind is that of its table row when it has one, else
+ * `lineage(db, start, options)` with every node's facts, proof and taint (`lineage`'s
+ * statements, then one for the facts). A node's kind is that of its table row when it has one, else
  * the kind the edges give it.
  *
  * @returns null when `start` is unknown: no entity row, no blob event and no edge names it
@@ -236,7 +211,7 @@ export async function provLineage(
 ): Promise<ProvLineage | null> {
   const walk = await lineage(db, start, options);
   const ids = walk.nodes.map((n) => n.id);
-  const [facts, tainted] = await Promise.all([nodeFacts(db, ids), taintedAmong(db, ids)]);
+  const facts = await nodeFacts(db, ids);
   if (!facts.get(start)?.proof) return null;
   const nodes = walk.nodes.map((n): ProvNode => {
     const { kind, proof, ...rest } = facts.get(n.id) as NodeFacts;
@@ -247,7 +222,6 @@ export async function provLineage(
       provType: provTypeOf(resolved),
       ...rest,
       depth: n.depth,
-      tainted: tainted.has(n.id),
       proof: proof as ProofHandle,
     };
   });

@@ -6,6 +6,7 @@
  */
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../database.ts";
+import { rowsOf, textArray } from "./raw.ts";
 
 /** Which way to walk from the start node. */
 export type LineageDirection = "upstream" | "downstream" | "both";
@@ -50,101 +51,99 @@ export interface Lineage {
 }
 
 /**
- * The rows of a raw query, from either driver (postgres.js: an array; PGlite: `{ rows }`).
- * Internal to the queries (not exported by the package).
- */
-export function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
-
-/**
  * Walks the graph from `start` (an object id, address or Walrus blob id) breadth-first, each
  * node once at its smallest depth (so cycles end), up to `depth` hops and `maxNodes` nodes
- * (nearest first), and returns those nodes with every edge between them. The start node is
- * always the first node (depth 0); it has kind `object` when no edge names it.
+ * (nearest first; within a depth, by id), and returns those nodes with every edge between them.
+ * The start node is always the first node (depth 0); it has kind `object` when no edge names it.
+ * `truncated` says whether more nodes were within `depth` hops.
  *
- * One recursive SQL statement for the walk (`edges` is indexed on `(src, kind, dst)` and
- * `(dst, kind)`), one for the edges.
+ * One statement per depth (`lineageLevelQuery`: the next nodes of the ones just reached, `edges`
+ * being indexed on `(src, kind, dst)` and `(dst, kind)`), stopping as soon as `maxNodes` are
+ * reached or a depth adds none, then one for the edges.
  *
  * @throws RangeError for a depth outside 0..MAX_LINEAGE_DEPTH or a maxNodes below 1
  */
 export async function lineage(db: Db, start: string, options: LineageOptions): Promise<Lineage> {
-  const { depth, maxNodes } = options;
+  const { direction, depth, maxNodes } = options;
   if (!Number.isInteger(depth) || depth < 0 || depth > MAX_LINEAGE_DEPTH) {
     throw new RangeError(`depth must be an integer from 0 to ${MAX_LINEAGE_DEPTH}`);
   }
   if (!Number.isInteger(maxNodes) || maxNodes < 1) {
     throw new RangeError("maxNodes must be a positive integer");
   }
-  const walked = rowsOf<{ id: string; kind: string | null; depth: number; total: string | number }>(
-    await db.execute(lineageWalkQuery(start, options)),
-  );
-  const edges = await edgesAmong(
-    db,
-    walked.map((n) => n.id),
-  );
+  const walked: { id: string; kind: string | null; depth: number }[] = [
+    { id: start, kind: null, depth: 0 },
+  ];
+  const seen = [start];
+  let frontier = [start];
+  let truncated = false;
+  for (let level = 1; level <= depth && frontier.length > 0 && !truncated; level++) {
+    const room = maxNodes - walked.length;
+    const next = rowsOf<{ id: string; kind: string }>(
+      await db.execute(lineageLevelQuery(frontier, seen, direction, room + 1)),
+    );
+    truncated = next.length > room;
+    frontier = next.slice(0, room).map((n) => n.id);
+    for (const n of next.slice(0, room)) walked.push({ ...n, depth: level });
+    seen.push(...frontier);
+  }
+  const edges = await edgesAmong(db, seen);
   const kindOf = new Map<string, string>();
   for (const e of edges) kindOf.set(e.src, e.srcKind).set(e.dst, e.dstKind);
   return {
-    nodes: walked.map((n) => ({
-      id: n.id,
-      kind: n.kind ?? kindOf.get(n.id) ?? "object",
-      depth: Number(n.depth),
-    })),
+    nodes: walked.map((n) => ({ ...n, kind: n.kind ?? kindOf.get(n.id) ?? "object" })),
     edges,
-    truncated: Number(walked[0]?.total ?? 0) > walked.length,
+    truncated,
   };
 }
 
 /**
- * `ids` as one `text[]` parameter. They are object ids, addresses and Walrus blob ids, so they
- * hold no characters an array literal would need to escape beyond the quotes used here.
- * Internal to the queries (not exported by the package).
+ * One depth of the walk `lineage` runs, for `EXPLAIN` in benchmarks: the neighbours of
+ * `frontier` in `direction` (upstream: the `dst` of edges from them; downstream: the `src` of
+ * edges to them) that are not in `seen`, once each with the smallest kind the edges give it,
+ * by id, at most `limit`. Does not check its arguments: `lineage` does.
  */
-export function textArray(ids: readonly string[]) {
-  return sql`${`{${ids.map((id) => `"${id.replaceAll(/["\\]/g, "")}"`).join(",")}}`}::text[]`;
-}
-
-/**
- * The walk statement `lineage` runs (nodes at their smallest depth, nearest first, capped), for
- * `EXPLAIN` in benchmarks. Does not check the options: `lineage` does.
- */
-export function lineageWalkQuery(
-  start: string,
-  { direction, depth, maxNodes }: LineageOptions,
+export function lineageLevelQuery(
+  frontier: readonly string[],
+  seen: readonly string[],
+  direction: LineageDirection,
+  limit: number,
 ): SQL {
+  const from = textArray(frontier);
+  const arms: SQL[] = [];
+  if (direction !== "downstream") {
+    arms.push(sql`select e.dst as id, e.dst_kind as kind from edges e where e.src = any(${from})`);
+  }
+  if (direction !== "upstream") {
+    arms.push(sql`select e.src as id, e.src_kind as kind from edges e where e.dst = any(${from})`);
+  }
+  // Materialized: with the limit, the planner would otherwise walk a whole index of `edges` in
+  // id order, filtering on the frontier, instead of looking the frontier's edges up.
   return sql`
-    with recursive walk(id, kind, depth) as (
-      select ${start}::text, null::text, 0
-      union
-      select next.id, next.kind, walk.depth + 1
-      from walk
-      cross join lateral (
-        select e.dst as id, e.dst_kind as kind from edges e
-        where ${direction !== "downstream"} and e.src = walk.id
-        union
-        select e.src, e.src_kind from edges e
-        where ${direction !== "upstream"} and e.dst = walk.id
-      ) next
-      where walk.depth < ${depth}
-    ),
-    nearest as (
-      select distinct on (id) id, kind, depth from walk order by id, depth, kind nulls last
-    )
-    select id, kind, depth, count(*) over () as total
-    from nearest order by depth, id limit ${maxNodes}
+    with next as materialized (${sql.join(arms, sql` union all `)})
+    select n.id, min(n.kind) as kind
+    from next as n
+    where not exists (select from unnest(${textArray(seen)}) as s(id) where s.id = n.id)
+    group by n.id
+    order by n.id
+    limit ${limit}
   `;
 }
 
-/** Every edge with both ends among `ids`. */
+/**
+ * Every edge with both ends among `ids`: the edges from them (an index lookup per id), then
+ * those that end among them. Materialized, so the planner does not also look up the edges *to*
+ * them, which for agents and attesters are thousands.
+ */
 async function edgesAmong(db: Db, ids: string[]): Promise<LineageEdge[]> {
   const idArray = textArray(ids);
   const edges = rowsOf<LineageEdge>(
     await db.execute(sql`
+      with outgoing as materialized (select * from edges where src = any(${idArray}))
       select kind, src, src_kind as "srcKind", dst, dst_kind as "dstKind",
              checkpoint, tx_digest as "txDigest", event_index as "eventIndex"
-      from edges
-      where src = any(${idArray}) and dst = any(${idArray})
+      from outgoing
+      where dst = any(${idArray})
       order by checkpoint, tx_digest, event_index, kind, src, dst
     `),
   );

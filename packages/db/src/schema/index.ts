@@ -1,4 +1,5 @@
 /** The whole schema, grouped by domain. */
+export * from "./impact.ts";
 export * from "./indexer.ts";
 export * from "./provenance.ts";
 export * from "./walrus.ts";

@@ -39,6 +39,8 @@ export const datasets = pgTable(
     index("datasets_sha256").on(t.sha256),
     // `nextId` of a dataset: the version whose previous_id is it (GET /v1/datasets/{id}).
     index("datasets_previous_id").on(t.previousId, t.timestampMs, t.datasetId),
+    // List pages, newest first by (timestamp_ms, id) (`pageClauses`); the same on every entity.
+    index("datasets_page").on(t.timestampMs, t.datasetId),
   ],
 );
 
@@ -86,7 +88,11 @@ export const models = pgTable(
     timestampMs: timeMs("timestamp_ms").notNull(),
     ...proof(),
   },
-  (t) => [index("models_blob_id").on(t.blobId), index("models_creator").on(t.creator)],
+  (t) => [
+    index("models_blob_id").on(t.blobId),
+    index("models_creator").on(t.creator),
+    index("models_page").on(t.timestampMs, t.modelId),
+  ],
 );
 
 /** `AttestationRecorded`: every attestation, of every kind (inferences included). */
@@ -114,7 +120,13 @@ export const attestations = pgTable(
     recordedMs: timeMs("recorded_ms").notNull(),
     ...proof(),
   },
-  (t) => [index("attestations_attester").on(t.attesterId), index("attestations_kind").on(t.kind)],
+  (t) => [
+    index("attestations_attester").on(t.attesterId),
+    index("attestations_kind").on(t.kind),
+    index("attestations_page").on(t.timestampMs, t.attestationId),
+    // Search by id prefix (`like 'prefix%'`), whatever the database's collation.
+    index("attestations_id_prefix").on(t.attestationId.op("text_pattern_ops")),
+  ],
 );
 
 /** `InferenceRecorded`. */
@@ -134,20 +146,28 @@ export const inferences = pgTable(
     timestampMs: timeMs("timestamp_ms").notNull(),
     ...proof(),
   },
-  (t) => [index("inferences_model").on(t.modelId)],
+  (t) => [
+    index("inferences_model").on(t.modelId),
+    index("inferences_page").on(t.timestampMs, t.inferenceId),
+    index("inferences_id_prefix").on(t.inferenceId.op("text_pattern_ops")),
+  ],
 );
 
 /** `AttesterRegistered`. */
-export const attesters = pgTable("attesters", {
-  attesterId: objectId("attester_id").primaryKey(),
-  network: text("network").notNull(),
-  name: text("name").notNull(),
-  /** `[PCR0, PCR1, PCR2]` hex, empty for a plain key */
-  pcrs: text("pcrs").array().notNull(),
-  admin: objectId("admin").notNull(),
-  timestampMs: timeMs("timestamp_ms").notNull(),
-  ...proof(),
-});
+export const attesters = pgTable(
+  "attesters",
+  {
+    attesterId: objectId("attester_id").primaryKey(),
+    network: text("network").notNull(),
+    name: text("name").notNull(),
+    /** `[PCR0, PCR1, PCR2]` hex, empty for a plain key */
+    pcrs: text("pcrs").array().notNull(),
+    admin: objectId("admin").notNull(),
+    timestampMs: timeMs("timestamp_ms").notNull(),
+    ...proof(),
+  },
+  (t) => [index("attesters_page").on(t.timestampMs, t.attesterId)],
+);
 
 /**
  * Every key an attester has had: version 0 from `AttesterRegistered`, then one per
@@ -175,23 +195,27 @@ export const attesterRevocations = pgTable("attester_revocations", {
 });
 
 /** Seal policies: `AllowlistCreated`, `TimelockCreated`, `ServiceCreated`. */
-export const policies = pgTable("policies", {
-  policyId: objectId("policy_id").primaryKey(),
-  network: text("network").notNull(),
-  /** `allowlist` | `timelock` | `subscription` */
-  kind: text("kind").notNull(),
-  name: text("name"),
-  creator: objectId("creator").notNull(),
-  /** the `Cap` governing it (allowlist, subscription) */
-  capId: objectId("cap_id"),
-  /** timelock: opens at this time, ms */
-  unlockMs: u64("unlock_ms"),
-  /** subscription: price in MIST, lifetime in ms */
-  feeMist: u64("fee_mist"),
-  ttlMs: u64("ttl_ms"),
-  timestampMs: timeMs("timestamp_ms").notNull(),
-  ...proof(),
-});
+export const policies = pgTable(
+  "policies",
+  {
+    policyId: objectId("policy_id").primaryKey(),
+    network: text("network").notNull(),
+    /** `allowlist` | `timelock` | `subscription` */
+    kind: text("kind").notNull(),
+    name: text("name"),
+    creator: objectId("creator").notNull(),
+    /** the `Cap` governing it (allowlist, subscription) */
+    capId: objectId("cap_id"),
+    /** timelock: opens at this time, ms */
+    unlockMs: u64("unlock_ms"),
+    /** subscription: price in MIST, lifetime in ms */
+    feeMist: u64("fee_mist"),
+    ttlMs: u64("ttl_ms"),
+    timestampMs: timeMs("timestamp_ms").notNull(),
+    ...proof(),
+  },
+  (t) => [index("policies_page").on(t.timestampMs, t.policyId)],
+);
 
 /** `AllowlistMemberAdded` / `AllowlistMemberRemoved`; a member's latest change holds. */
 export const policyMemberChanges = pgTable(
@@ -270,6 +294,8 @@ export const edges = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.src, t.kind, t.dst, t.txDigest, t.eventIndex] }),
-    index("edges_dst").on(t.dst, t.kind),
+    // Downstream walks and taint (`dst = ...`), and a node's first edge, the proof of a node
+    // that has no row of its own (`nodeFacts`: the least (checkpoint, tx, event) for a dst).
+    index("edges_dst").on(t.dst, t.checkpoint, t.txDigest, t.eventIndex),
   ],
 );

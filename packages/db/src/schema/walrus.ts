@@ -45,7 +45,8 @@ export const walrusBlobEvents = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.txDigest, t.eventIndex] }),
-    index("walrus_blob_events_blob_id").on(t.blobId),
+    // Lookups by blob id, and search by blob id prefix (`like 'prefix%'`) whatever the collation.
+    index("walrus_blob_events_blob_id").on(t.blobId.op("text_pattern_ops")),
     index("walrus_blob_events_object_id").on(t.objectId),
   ],
 );

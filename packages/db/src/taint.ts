@@ -1,0 +1,77 @@
+/**
+ * Taint propagation, the write side of impact analysis: after a batch's rows are inserted, the
+ * nodes its retractions and edges newly taint go into `tainted`, in the same transaction (so
+ * with the same watermark). Reads then look taint up by id instead of walking the graph.
+ */
+import { sql } from "drizzle-orm";
+import type { Db, Tx } from "./database.ts";
+import { affectedRows } from "./insert.ts";
+import { textArray } from "./queries/raw.ts";
+
+/**
+ * The edge kinds a retraction propagates along, from a node to what it came from. Left out:
+ * `wasRevisionOf` (a new version replaces its predecessor, it does not consume it),
+ * `wasAttributedTo`, `wasAssociatedWith` and `governedBy` (they end at agents and policies).
+ */
+export const TAINT_EDGE_KINDS = [
+  "wasDerivedFrom",
+  "used",
+  "wasGeneratedBy",
+  "wasInformedBy",
+  "storedAs",
+] as const;
+
+/** What a batch brings that can taint: its retractions and its edges (any kinds). */
+export interface TaintSources {
+  /** ids of the datasets the batch retracts (`dataset_retractions.dataset_id`) */
+  retracted: readonly string[];
+  edges: readonly { kind: string; src: string; dst: string }[];
+}
+
+/**
+ * Adds to `tainted` every node that `sources`, already inserted in `tx`, taint: each retracted
+ * dataset (tainted by itself), each `src` of a taint edge whose `dst` was already tainted, and
+ * everything downstream of those along taint edges (`dst` -> `src`, over all of `edges`).
+ *
+ * Starting from the batch's own rows is enough: a node with a path to a retraction is either
+ * already in `tainted`, or the path holds a row of the batch, and the walk from the last such
+ * row reaches the node. A node already tainted is not walked again (what comes from it was
+ * tainted with it, or is reached through an edge of the batch). So the result is the same
+ * whatever the order of the rows in the batch or of the batches, and committing a batch again
+ * adds nothing (ON CONFLICT DO NOTHING). Given every retraction and an empty table, it fills
+ * the whole table (as the backfill migration `0003_backfill_tainted` does).
+ *
+ * One recursive statement: each (node, retraction) pair is expanded once, so cycles end; a node
+ * gets the smallest id among the retractions that reach it in this walk.
+ *
+ * @returns how many nodes were added
+ * @throws the driver's error when the statement fails (the caller's transaction is then void)
+ */
+export async function propagateTaint(tx: Db | Tx, sources: TaintSources): Promise<number> {
+  const kinds: readonly string[] = TAINT_EDGE_KINDS;
+  const edges = sources.edges.filter((e) => kinds.includes(e.kind));
+  if (sources.retracted.length === 0 && edges.length === 0) return 0;
+  const result = await tx.execute(sql`
+    insert into tainted (node_id, retraction_id)
+    with recursive down(node_id, retraction_id) as (
+      select s.node_id, s.retraction_id from (
+        select r.id as node_id, r.id as retraction_id
+        from unnest(${textArray(sources.retracted)}) as r(id)
+        union all
+        select e.src, t.retraction_id
+        from unnest(${textArray(edges.map((e) => e.src))}, ${textArray(edges.map((e) => e.dst))})
+          as e(src, dst)
+        join tainted t on t.node_id = e.dst
+      ) as s
+      where not exists (select from tainted t where t.node_id = s.node_id)
+      union
+      select e.src, d.retraction_id from down d
+      join edges e on e.dst = d.node_id and e.kind = any(${textArray(kinds)})
+      where not exists (select from tainted t where t.node_id = e.src)
+    )
+    select distinct on (node_id) node_id, retraction_id from down
+    order by node_id, retraction_id
+    on conflict do nothing
+  `);
+  return affectedRows(result);
+}
