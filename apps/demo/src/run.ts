@@ -1,8 +1,8 @@
 import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { getModel, openDatabase, readWatermark } from "@verity/db";
-import { decodeCheckpointFile, indexCommand } from "@verity/indexer";
+import { type Database, getModel, openDatabase, readWatermark } from "@verity/db";
+import { decodeCheckpointFile, prepareIndex } from "@verity/indexer";
 import pino from "pino";
 import { type CheckpointFile, encodeCheckpoints } from "./checkpoints.ts";
 import { cleanPenguins } from "./clean.ts";
@@ -32,6 +32,8 @@ export interface DemoOptions {
   databaseUrl?: string;
   /** a PGlite data directory instead of `<dir>/pglite` */
   dataDir?: string;
+  /** hears one line per step, as the demo goes (it takes ~20 s) */
+  progress?: (line: string) => void;
 }
 
 /** What the demo made: the story and its artifacts, the checkpoint files, and where it indexed. */
@@ -49,13 +51,21 @@ export interface DemoRun {
 /**
  * The demo's history, made from scratch: the real dataset, its cleaning, the model trained on
  * it, the evaluation and inferences, the story on the simulated chain and its checkpoint
- * files. Deterministic: every run makes the same bytes. Takes ~15 s, most of it Walrus blob ids.
+ * files. Deterministic: every run makes the same bytes. Takes ~15 s, most of it Walrus blob ids;
+ * `progress` hears a line per step.
  */
-export async function makeDemo(): Promise<Pick<DemoRun, "artifacts" | "story" | "checkpoints">> {
+export async function makeDemo(
+  progress: (line: string) => void = () => {},
+): Promise<Pick<DemoRun, "artifacts" | "story" | "checkpoints">> {
+  progress("reading Palmer penguins from vega-datasets, computing its Walrus blob id");
   const raw = loadPenguins();
+  progress("cleaning it (the transform)");
   const clean = cleanPenguins(raw.records);
+  progress("training the species model");
   const trained = trainSpeciesModel(clean.rows);
+  progress(`evaluating it on held-out rows, ${RECORDED_INFERENCES} inferences to record`);
   const evaluation = evaluateModel(trained.weights.bytes, trained.test, RECORDED_INFERENCES);
+  progress("playing the story on the simulated chain");
   const artifacts = { raw, clean, trained, evaluation };
   const story = await playStory(artifacts);
   return {
@@ -87,8 +97,8 @@ async function writeCheckpoints(dir: string, checkpoints: CheckpointFile[]): Pro
 
 /**
  * Runs the demo: makes it (`makeDemo`), writes its checkpoints to `<dir>/checkpoints` (their
- * digests verified), and indexes them as `verity index --checkpoints` does (the directory
- * source verifying their digests again as it reads them) into the demo's own
+ * digests verified), and indexes them as `verity index --checkpoints` does (`prepareIndex`,
+ * the directory source verifying their digests again as it reads them) into the demo's own
  * database, so that `verity serve` can show it. A database that already holds this demo is
  * left as it is (the indexer resumes past its watermark).
  *
@@ -98,50 +108,52 @@ async function writeCheckpoints(dir: string, checkpoints: CheckpointFile[]): Pro
  */
 export async function runDemo(options: DemoOptions = {}): Promise<DemoRun> {
   const dir = options.dir ?? DEFAULT_DEMO_DIR;
-  const demo = await makeDemo();
+  const progress = options.progress ?? (() => {});
+  const demo = await makeDemo(progress);
   const checkpointsDir = join(dir, "checkpoints");
   await writeCheckpoints(checkpointsDir, demo.checkpoints);
   const target =
     options.databaseUrl !== undefined
       ? { url: options.databaseUrl }
       : { dataDir: options.dataDir ?? join(dir, "pglite") };
-  const alreadyIndexed = await holdsDemo(target, demo.story.model.id);
-  const watermarks = await indexCommand({
+  const index = prepareIndex({
     network: DEMO_NETWORK,
     checkpoints: checkpointsDir,
     verifyDigests: true,
-    databaseUrl: "url" in target ? target.url : undefined,
-    dataDir: "dataDir" in target ? target.dataDir : undefined,
     pipelines: ["provenance"],
     packageIds: [DEMO_PACKAGE_ID],
     firstCheckpoint: BigInt(FIRST_CHECKPOINT),
     logger: pino({ level: "warn" }, pino.destination(2)),
   });
-  const last = BigInt(demo.checkpoints.at(-1)!.sequenceNumber);
-  if (watermarks.get("provenance") !== last)
-    throw new Error(
-      `indexing stopped at checkpoint ${watermarks.get("provenance")}, not ${last}: see the log above`,
-    );
+  progress(`indexing ${demo.checkpoints.length} checkpoints`);
+  const database = await openDatabase(target);
+  let alreadyIndexed: boolean;
+  try {
+    alreadyIndexed = await holdsDemo(database, demo.story.model.id);
+    const watermarks = await index.into(database);
+    const last = BigInt(demo.checkpoints.at(-1)!.sequenceNumber);
+    if (watermarks.get("provenance") !== last)
+      throw new Error(
+        `indexing stopped at checkpoint ${watermarks.get("provenance")}, not ${last}: see the log above`,
+      );
+  } finally {
+    await database.close();
+  }
   return { ...demo, checkpointsDir, database: target, alreadyIndexed };
 }
 
 /**
- * Whether the database already holds this demo (its model is indexed); false for a database
+ * Whether `database` already holds this demo (its model is indexed); false for a database
  * nothing has been indexed into.
  *
  * @throws Error when other checkpoints were indexed into it
  */
-async function holdsDemo(target: { url: string } | { dataDir: string }, modelId: string) {
-  const database = await openDatabase(target);
-  try {
-    const watermark = await readWatermark(database.db, "provenance");
-    if (watermark === undefined) return false;
-    if (await getModel(database.db, modelId)) return true;
-    throw new Error(
-      `${database.location} already holds other indexed checkpoints (provenance watermark ${watermark}): ` +
-        "the demo needs a database of its own. Use the default one, a fresh --database-url, or --reset",
-    );
-  } finally {
-    await database.close();
-  }
+async function holdsDemo(database: Database, modelId: string): Promise<boolean> {
+  const watermark = await readWatermark(database.db, "provenance");
+  if (watermark === undefined) return false;
+  if (await getModel(database.db, modelId)) return true;
+  throw new Error(
+    `${database.location} already holds other indexed checkpoints (provenance watermark ${watermark}): ` +
+      "the demo needs a database of its own. Use the default one, a fresh --database-url, or --reset",
+  );
 }

@@ -40,11 +40,11 @@ export function demoCommand(): Command {
     .action(async (options: DemoCommandOptions) => {
       const dir = resolve(options.dir);
       if (options.reset) await rm(dir, { recursive: true, force: true });
-      console.error("playing the demo story (about a second per Walrus blob id)…");
       const run = await runDemo({
         dir,
         databaseUrl: options.databaseUrl,
         dataDir: options.dataDir && resolve(options.dataDir),
+        progress: (line) => console.error(`${line}…`),
       });
       for (const line of formatReport(run)) console.log(line);
     });

@@ -1,0 +1,51 @@
+/**
+ * `verity demo` as a newcomer runs it: one command, no wallet, no network; then the commands
+ * its report suggests work on what it indexed.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { errorLines, runCli } from "./support/cli.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "verity-demo-cli-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The id a report line `  <label>   0x…` gives. */
+const idIn = (stdout: string, label: string) => {
+  const found = new RegExp(`^  ${label} +(0x[0-9a-f]{64})`, "m").exec(stdout)?.[1];
+  if (!found) throw new Error(`no ${label} id in the report:\n${stdout}`);
+  return found;
+};
+
+describe("verity demo", () => {
+  it("indexes the story into its own database and says what to run next", async () => {
+    const demo = await runCli(["demo", "--dir", dir]);
+    expect(demo.stderr).toContain("indexing 13 checkpoints");
+    expect(demo.code).toBe(0);
+    expect(demo.stdout).toContain("a SIMULATED chain, with real bytes, blob ids and signatures");
+    expect(demo.stdout).toMatch(/vega-datasets@\d+\.\d+\.\d+:data\/penguins\.json/);
+    expect(demo.stdout).toMatch(/^Accuracy +\d+\.\d% \(\d+ of \d+ held-out rows\)/m);
+    expect(demo.stdout).toContain("offline: Seal encryption skipped");
+    const dataDir = join(dir, "pglite");
+    expect(demo.stdout).toContain(`pnpm verity serve --data-dir ${dataDir}`);
+
+    const training = idIn(demo.stdout, "training");
+    const verify = await runCli(["verify", "attestation", training, "--data-dir", dataDir]);
+    expect(verify.stdout).toContain(`attestation ${training}: valid`);
+    expect(verify.code).toBe(0);
+
+    const again = await runCli(["demo", "--dir", dir]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain("(already there: nothing new)");
+    expect(idIn(again.stdout, "model")).toBe(idIn(demo.stdout, "model"));
+  }, 240_000);
+
+  it("refuses --reset with another database, in one line", async () => {
+    const run = await runCli(["demo", "--reset", "--database-url", "postgres://nowhere/x"]);
+    expect(run.code).not.toBe(0);
+    expect(errorLines(run.stderr)).toEqual([
+      "error: option '--reset' cannot be used with option '--database-url <url>'",
+    ]);
+  });
+});
