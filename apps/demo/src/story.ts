@@ -5,25 +5,30 @@
  * attester key over the real payloads.
  */
 import type { Keypair } from "@mysten/sui/cryptography";
-import type { Transaction, TransactionArgument } from "@mysten/sui/transactions";
+import type { Transaction } from "@mysten/sui/transactions";
 import { toHex } from "@mysten/sui/utils";
 import {
   AttestationKind,
-  type AttestationPayloadInput,
   allowlist,
-  attestation,
   attester,
   dataset,
   inference,
   inferencePayload,
   model,
-  signAttestation,
   transactions,
 } from "@verity/sdk";
 import { type EmittedEvent, type Ownership, SimulatedChain } from "./chain.ts";
 import type { CleanDataset } from "./clean.ts";
-import type { Content } from "./content.ts";
 import type { SourceDataset } from "./dataset.ts";
+import {
+  datasetFields,
+  datasetRegistered,
+  emitted,
+  payloadOf,
+  recordAttestation,
+  recorded,
+  signed,
+} from "./events.ts";
 import type { Evaluation } from "./infer.ts";
 import { DEMO_ADMIN_CAP, DEMO_PACKAGE_ID, participants } from "./participants.ts";
 import { type SealPlan, sealPlan } from "./seal.ts";
@@ -61,63 +66,6 @@ export interface Artifacts {
   clean: CleanDataset;
   trained: TrainedModel;
   evaluation: Evaluation;
-}
-
-/** A `verity` event, as the chain emits it. */
-const emitted = (
-  module: string,
-  struct: string,
-  bcs: { toBytes(): Uint8Array },
-  calledModule?: string,
-): EmittedEvent => ({ module, struct, contents: bcs.toBytes(), calledModule });
-
-/** Dataset fields for `dataset::register*`, from content. */
-const datasetFields = (name: string, content: Content, license: string, policy: string) => ({
-  name,
-  blobId: content.blobIdU256,
-  sha256: content.sha256,
-  size: content.size,
-  mediaType: content.mediaType,
-  license,
-  policy,
-});
-
-/** Signs `payload` with the lab's attester key at `signedAtMs`; the recorded event's fields. */
-async function signed(payload: AttestationPayloadInput, signedAtMs: number) {
-  const signature = await signAttestation(participants.attester, payload, signedAtMs);
-  return { payload, signedAtMs, signature };
-}
-
-/** `AttestationRecorded` of a signed attestation, as `attestation::record` emits it. */
-function recorded(
-  attestationId: string,
-  attesterId: string,
-  { payload, signedAtMs, signature }: Awaited<ReturnType<typeof signed>>,
-  submitter: string,
-  recordedMs: number,
-  calledModule?: string,
-): EmittedEvent {
-  return emitted(
-    "attestation",
-    "AttestationRecorded",
-    attestation.AttestationRecorded.serialize({
-      attestation_id: attestationId,
-      kind: payload.kind,
-      attester: attesterId,
-      signed: true,
-      public_key: participants.attester.getPublicKey().toRawBytes(),
-      signature,
-      submitter,
-      inputs: payload.inputs,
-      input_blobs: payload.input_blobs,
-      outputs: payload.outputs,
-      output_blobs: payload.output_blobs,
-      payload_digest: payload.payload_digest,
-      timestamp_ms: signedAtMs,
-      recorded_ms: recordedMs,
-    }),
-    calledModule,
-  );
 }
 
 /**
@@ -246,14 +194,13 @@ export async function playStory({ raw, clean, trained, evaluation }: Artifacts):
   const cleanName = "palmer-penguins-clean (complete records, CSV)";
   const cleanFields = datasetFields(cleanName, clean.content, raw.license, allowlistId!);
   const transform = await signed(
-    {
-      kind: AttestationKind.transform,
-      inputs: [rawId!],
-      input_blobs: [raw.content.blobIdU256],
-      outputs: [],
-      output_blobs: [clean.content.blobIdU256],
-      payload_digest: clean.recipeSha256,
-    },
+    payloadOf(
+      AttestationKind.transform,
+      [rawId!],
+      [raw.content],
+      [clean.content],
+      clean.recipeSha256,
+    ),
     chain.nowMs + HOUR - 30_000,
   );
   const {
@@ -286,14 +233,13 @@ export async function playStory({ raw, clean, trained, evaluation }: Artifacts):
     framework: TRAINING_CONFIG.library,
   };
   const training = await signed(
-    {
-      kind: AttestationKind.training,
-      inputs: [cleanId!],
-      input_blobs: [clean.content.blobIdU256],
-      outputs: [],
-      output_blobs: [trained.weights.blobIdU256],
-      payload_digest: trained.configSha256,
-    },
+    payloadOf(
+      AttestationKind.training,
+      [cleanId!],
+      [clean.content],
+      [trained.weights],
+      trained.configSha256,
+    ),
     chain.nowMs + 30 * MINUTE - 20_000,
   );
   const {
@@ -334,14 +280,13 @@ export async function playStory({ raw, clean, trained, evaluation }: Artifacts):
 
   // The lab evaluates the model on the held-out rows and signs the metrics.
   const evaluated = await signed(
-    {
-      kind: AttestationKind.evaluation,
-      inputs: [modelId!, cleanId!],
-      input_blobs: [],
-      outputs: [],
-      output_blobs: [evaluation.metrics.blobIdU256],
-      payload_digest: evaluation.metrics.sha256,
-    },
+    payloadOf(
+      AttestationKind.evaluation,
+      [modelId!, cleanId!],
+      [],
+      [evaluation.metrics],
+      evaluation.metrics.sha256,
+    ),
     chain.nowMs + 10 * MINUTE - 10_000,
   );
   const {
@@ -450,45 +395,4 @@ export async function playStory({ raw, clean, trained, evaluation }: Artifacts):
     retraction: { txDigest: retraction.digest, reason: RETRACTION_REASON },
     chain,
   };
-}
-
-/** `attestation::record` of a signed attestation in `tx`; the result is the `Attestation`. */
-function recordAttestation(
-  tx: Transaction,
-  pkg: string,
-  attesterId: string,
-  { payload, signedAtMs, signature }: Awaited<ReturnType<typeof signed>>,
-): TransactionArgument {
-  return transactions.attestation.record(tx, pkg, attesterId, payload, signedAtMs, signature);
-}
-
-/** `DatasetRegistered` of a first registration or a derived dataset (revision 1). */
-function datasetRegistered(
-  datasetId: string,
-  creator: string,
-  fields: ReturnType<typeof datasetFields>,
-  parents: string[],
-  transform: string | null,
-  now: number,
-): EmittedEvent {
-  return emitted(
-    "dataset",
-    "DatasetRegistered",
-    dataset.DatasetRegistered.serialize({
-      dataset_id: datasetId,
-      creator,
-      name: fields.name,
-      blob_id: fields.blobId,
-      sha256: fields.sha256,
-      size: fields.size,
-      media_type: fields.mediaType,
-      license: fields.license,
-      policy: fields.policy,
-      parents,
-      transform,
-      previous: null,
-      revision: 1,
-      timestamp_ms: now,
-    }),
-  );
 }
