@@ -74,7 +74,7 @@ export const SIMULATED_EPOCH = 1;
 
 /**
  * A simulated Sui chain for `packageId` (the `verity` package the events claim to come from).
- * Not thread-safe; transactions execute one at a time, in call order.
+ * Transactions execute one at a time, in call order: await each `execute` before the next.
  */
 export class SimulatedChain {
   readonly #objects = new Map<string, ObjectState>();
@@ -154,50 +154,7 @@ export class SimulatedChain {
     );
 
     const lamport = ++this.#lamport;
-    const owned = (owner: string): Owner => ({ AddressOwner: owner });
-    const changed: ObjectChange[] = [
-      [
-        gas,
-        {
-          inputState: { Exist: [[gasState.version, gasState.digest], owned(address)] },
-          outputState: { ObjectWrite: [this.#write(gas, lamport, "owned"), owned(address)] },
-          idOperation: { None: true },
-        },
-      ],
-      ...topLevel.map(({ id, ownership }): ObjectChange => {
-        const owner: Owner =
-          ownership === "shared"
-            ? { Shared: { initialSharedVersion: lamport } }
-            : ownership === "immutable"
-              ? { Immutable: true }
-              : owned(normalizeSuiAddress(ownership.address));
-        const digestOut = this.#write(id, lamport, ownership === "shared" ? "shared" : "owned");
-        return [
-          id,
-          {
-            inputState: { NotExist: true },
-            outputState: { ObjectWrite: [digestOut, owner] },
-            idOperation: { Created: true },
-          },
-        ];
-      }),
-    ];
-    const eventsValue: EventsInput | null = events.length
-      ? {
-          data: events.map((event) => ({
-            packageId: this.packageId,
-            transactionModule: event.calledModule ?? event.module,
-            sender: address,
-            type: {
-              address: this.packageId,
-              module: event.module,
-              name: event.struct,
-              typeParams: [],
-            },
-            contents: event.contents,
-          })),
-        }
-      : null;
+    const eventsValue = eventsOf(this.packageId, address, events);
     const effects: EffectsInput = {
       V2: {
         status: { Success: true },
@@ -217,7 +174,10 @@ export class SimulatedChain {
           : null,
         dependencies: [],
         lamportVersion: lamport,
-        changedObjects: changed,
+        changedObjects: [
+          this.#gasChange(gas, address, lamport),
+          ...topLevel.map(({ id, ownership }) => this.#creation(id, ownership, lamport)),
+        ],
         unchangedConsensusObjects: [],
         auxDataDigest: null,
       },
@@ -232,6 +192,40 @@ export class SimulatedChain {
       timestampMs: this.#nowMs,
     });
     return { digest, created: createdIds };
+  }
+
+  /** The change of `owner`'s gas coin, paid from in a transaction at version `lamport`. */
+  #gasChange(gas: string, owner: string, lamport: number): ObjectChange {
+    const before = this.#objects.get(gas) as Extract<ObjectState, { kind: "owned" }>;
+    return [
+      gas,
+      {
+        inputState: { Exist: [[before.version, before.digest], { AddressOwner: owner }] },
+        outputState: {
+          ObjectWrite: [this.#write(gas, lamport, "owned"), { AddressOwner: owner }],
+        },
+        idOperation: { None: true },
+      },
+    ];
+  }
+
+  /** The creation of object `id`, held as `ownership` says, at version `lamport`. */
+  #creation(id: string, ownership: Exclude<Ownership, "wrapped">, lamport: number): ObjectChange {
+    const owner: Owner =
+      ownership === "shared"
+        ? { Shared: { initialSharedVersion: lamport } }
+        : ownership === "immutable"
+          ? { Immutable: true }
+          : { AddressOwner: normalizeSuiAddress(ownership.address) };
+    const digest = this.#write(id, lamport, ownership === "shared" ? "shared" : "owned");
+    return [
+      id,
+      {
+        inputState: { NotExist: true },
+        outputState: { ObjectWrite: [digest, owner] },
+        idOperation: { Created: true },
+      },
+    ];
   }
 
   /** The sender's gas coin, minted (simulated) the first time the sender pays. */
@@ -275,4 +269,18 @@ export class SimulatedChain {
         })
       : Inputs.ObjectRef({ objectId: id, version: state.version, digest: state.digest });
   }
+}
+
+/** The events of a transaction from `sender` calling `packageId`, or null when it emitted none. */
+function eventsOf(packageId: string, sender: string, events: EmittedEvent[]): EventsInput | null {
+  if (events.length === 0) return null;
+  return {
+    data: events.map((event) => ({
+      packageId,
+      transactionModule: event.calledModule ?? event.module,
+      sender,
+      type: { address: packageId, module: event.module, name: event.struct, typeParams: [] },
+      contents: event.contents,
+    })),
+  };
 }
