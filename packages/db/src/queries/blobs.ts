@@ -1,9 +1,14 @@
-/** A Walrus blob as the API shows it: its blob objects' status, and what points at it. */
-import { eq } from "drizzle-orm";
+/**
+ * Walrus blobs as the API shows them: one blob id with its Blob objects' status and what points
+ * at it, and a page of Blob objects at a time.
+ */
+import { and, eq, getViewSelectedFields, inArray, notExists, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../database.ts";
-import { walrusBlobs } from "../schema/walrus.ts";
+import { walrusBlobEvents, walrusBlobs } from "../schema/walrus.ts";
 import { type Dataset, entitiesOfBlob, type Model } from "./entities.ts";
-import type { EntityProof } from "./proof.ts";
+import { eqIf, type Page, type PageOptions, pageClauses, toPage } from "./page.ts";
+import { type EntityProof, inRange, type TimeRange } from "./proof.ts";
 
 /** One Walrus `Blob` object storing the blob, from the `walrus_blobs` view. */
 export interface WalrusBlobObject {
@@ -45,6 +50,28 @@ const handle = (
     ? null
     : { checkpoint, txDigest, eventIndex, objectId };
 
+/** A `walrus_blobs` row as the API shows it. */
+const toBlobObject = (b: typeof walrusBlobs.$inferSelect): WalrusBlobObject => ({
+  network: b.network,
+  objectId: b.objectId,
+  status: b.status,
+  size: b.size === null ? null : String(b.size),
+  encodingType: b.encodingType,
+  deletable: b.deletable,
+  registeredEpoch: b.registeredEpoch,
+  certifiedEpoch: b.certifiedEpoch,
+  deletedEpoch: b.deletedEpoch,
+  endEpoch: b.endEpoch,
+  registered: handle(
+    b.objectId,
+    b.registeredCheckpoint,
+    b.registeredTxDigest,
+    b.registeredEventIndex,
+  ),
+  certified: handle(b.objectId, b.certifiedCheckpoint, b.certifiedTxDigest, b.certifiedEventIndex),
+  deleted: handle(b.objectId, b.deletedCheckpoint, b.deletedTxDigest, b.deletedEventIndex),
+});
+
 /**
  * The blob `blobId` (URL-safe base64): its Walrus objects (by network and object id) and the
  * datasets and models stored as it (oldest first); undefined when nothing is known of it.
@@ -59,32 +86,83 @@ export async function getBlob(db: Db, blobId: string): Promise<BlobInfo | undefi
     entitiesOfBlob(db, blobId),
   ]);
   if (rows.length + entities.datasets.length + entities.models.length === 0) return undefined;
-  const objects = rows.map(
-    (b): WalrusBlobObject => ({
-      network: b.network,
-      objectId: b.objectId,
-      status: b.status,
-      size: b.size === null ? null : String(b.size),
-      encodingType: b.encodingType,
-      deletable: b.deletable,
-      registeredEpoch: b.registeredEpoch,
-      certifiedEpoch: b.certifiedEpoch,
-      deletedEpoch: b.deletedEpoch,
-      endEpoch: b.endEpoch,
-      registered: handle(
-        b.objectId,
-        b.registeredCheckpoint,
-        b.registeredTxDigest,
-        b.registeredEventIndex,
+  return { blobId, objects: rows.map(toBlobObject), ...entities };
+}
+
+/** A Walrus `Blob` object in a list: its blob id, and when it was first seen. */
+export interface ListedBlobObject extends WalrusBlobObject {
+  /** URL-safe base64, as Walrus prints it */
+  blobId: string;
+  /**
+   * chain time of the first indexed event of the object (its registration, unless that
+   * predates the indexed checkpoints), ms since the Unix epoch; lists sort on it
+   */
+  timestampMs: number;
+}
+
+/** Filters of `listBlobObjects`; the time range applies to `timestampMs` (first seen). */
+export interface BlobObjectFilter extends TimeRange {
+  status?: WalrusBlobObject["status"];
+}
+
+/** The events that make up a Blob object's life; `invalid` and `deny_listed` have no object. */
+const OBJECT_EVENTS = ["registered", "certified", "deleted"];
+
+/**
+ * Walrus `Blob` objects matching `filter`, newest first (by when each was first seen, then
+ * object id), from the `walrus_blobs` view and the first of each object's `walrus_blob_events`.
+ *
+ * @throws RangeError for a limit outside 1..MAX_PAGE_LIMIT
+ */
+export async function listBlobObjects(
+  db: Db,
+  filter: BlobObjectFilter,
+  options: PageOptions,
+): Promise<Page<ListedBlobObject>> {
+  const first = walrusBlobEvents;
+  const earlier = alias(walrusBlobEvents, "earlier");
+  const page = pageClauses(first.timestampMs, first.objectId, options);
+  const rows = await db
+    .select({ blob: getViewSelectedFields(walrusBlobs), timestampMs: first.timestampMs })
+    .from(first)
+    .innerJoin(
+      walrusBlobs,
+      and(eq(walrusBlobs.network, first.network), eq(walrusBlobs.objectId, first.objectId)),
+    )
+    .where(
+      and(
+        inArray(first.kind, OBJECT_EVENTS),
+        notExists(
+          db
+            .select({ one: sql`1` })
+            .from(earlier)
+            .where(
+              and(
+                eq(earlier.network, first.network),
+                eq(earlier.objectId, first.objectId),
+                inArray(earlier.kind, OBJECT_EVENTS),
+                sql`(${earlier.checkpoint}, ${earlier.txDigest}, ${earlier.eventIndex})
+                  < (${first.checkpoint}, ${first.txDigest}, ${first.eventIndex})`,
+              ),
+            ),
+        ),
+        eqIf(walrusBlobs.status, filter.status),
+        ...inRange(first.timestampMs, filter),
+        page.where,
       ),
-      certified: handle(
-        b.objectId,
-        b.certifiedCheckpoint,
-        b.certifiedTxDigest,
-        b.certifiedEventIndex,
-      ),
-      deleted: handle(b.objectId, b.deletedCheckpoint, b.deletedTxDigest, b.deletedEventIndex),
-    }),
+    )
+    .orderBy(...page.orderBy)
+    .limit(page.take);
+  const { items, nextCursor } = toPage(
+    rows.map((r) => ({ id: r.blob.objectId, timestampMs: r.timestampMs, row: r })),
+    options.limit,
   );
-  return { blobId, objects, ...entities };
+  return {
+    items: items.map(({ row }) => ({
+      ...toBlobObject(row.blob),
+      blobId: row.blob.blobId,
+      timestampMs: row.timestampMs,
+    })),
+    nextCursor,
+  };
 }

@@ -1,20 +1,24 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { getBlob } from "@verity/db";
+import { getBlob, listBlobObjects } from "@verity/db";
 import type { ApiEnv } from "../../context.ts";
 import { BlobId } from "../../schemas/ids.ts";
-import { lookupErrors } from "../../schemas/problem.ts";
+import { PageQuery, pageOf, pageOptions, TimeQuery } from "../../schemas/page.ts";
+import { badRequest, lookupErrors } from "../../schemas/problem.ts";
 import { EntityProof } from "../../schemas/proof.ts";
 import { Dataset } from "./datasets.ts";
 import { found } from "./found.ts";
 import { Model } from "./models.ts";
 
 const epoch = z.number().int().nullable();
+const STATUSES = ["registered", "certified", "deleted"] as const;
 
 const WalrusBlobObject = z
   .object({
     network: z.string(),
     objectId: z.string(),
-    status: z.enum(["registered", "certified", "deleted"]),
+    status: z.enum(STATUSES).openapi({
+      description: "Latest lifecycle event seen; expiry is not a status (compare endEpoch)",
+    }),
     size: z.string().nullable().openapi({ description: "Unencoded bytes (decimal)" }),
     encodingType: z.number().int().nullable(),
     deletable: z.boolean().nullable(),
@@ -37,7 +41,36 @@ const Blob = z
   })
   .openapi("Blob");
 
-const route = createRoute({
+const ListedBlobObject = WalrusBlobObject.extend({
+  blobId: z.string().openapi({ description: "URL-safe base64, as Walrus prints it" }),
+  timestampMs: z.number().int().openapi({
+    description:
+      "Chain time of the object's first indexed event (its registration, if indexed), ms",
+  }),
+}).openapi("ListedWalrusBlobObject");
+
+const list = createRoute({
+  method: "get",
+  path: "/blobs",
+  summary: "Walrus Blob objects with their status, newest first (by when first seen)",
+  request: {
+    query: PageQuery.extend(TimeQuery.shape).extend({
+      status: z
+        .enum(STATUSES)
+        .optional()
+        .openapi({ description: "Only Blob objects in this status" }),
+    }),
+  },
+  responses: {
+    200: {
+      description: "A page of Blob objects",
+      content: { "application/json": { schema: pageOf(ListedBlobObject, "WalrusBlobObject") } },
+    },
+    ...badRequest,
+  },
+});
+
+const one = createRoute({
   method: "get",
   path: "/blobs/{blobId}",
   summary: "A Walrus blob: its Blob objects' status and the datasets and models stored as it",
@@ -50,8 +83,14 @@ const route = createRoute({
   },
 });
 
-/** `/v1/blobs/{blobId}` (base64url or decimal u256). */
-export const blobs = new OpenAPIHono<ApiEnv>().openapi(route, async (c) => {
-  const { blobId } = c.req.valid("param");
-  return c.json(found(await getBlob(c.var.deps.database.db, blobId), "blob", blobId), 200);
-});
+/** `/v1/blobs` (Blob objects, newest first) and `/v1/blobs/{blobId}` (base64url or decimal u256). */
+export const blobs = new OpenAPIHono<ApiEnv>()
+  .openapi(one, async (c) => {
+    const { blobId } = c.req.valid("param");
+    return c.json(found(await getBlob(c.var.deps.database.db, blobId), "blob", blobId), 200);
+  })
+  .openapi(list, async (c) => {
+    const q = c.req.valid("query");
+    const filter = { status: q.status, fromMs: q.from, toMs: q.to };
+    return c.json(await listBlobObjects(c.var.deps.database.db, filter, pageOptions(q)), 200);
+  });
