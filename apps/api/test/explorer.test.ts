@@ -2,50 +2,35 @@
  * The graph explorer at `/`, end to end in headless Chromium (`support/chromium.ts`): search,
  * draw a lineage with Cytoscape.js, inspect a node's proof, and the retracted styling.
  */
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { normalizeSuiAddress } from "@mysten/sui/utils";
 import { attesters, datasets, models, type ProvLineage } from "@verity/db";
 import { provenanceProcessor } from "@verity/indexer";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { provenanceScenario } from "../../indexer/test/support/provenance-scenario.ts";
 import { indexInto, startTestApi, type TestApi } from "./support/api.ts";
-import { launchChromium } from "./support/chromium.ts";
+import {
+  drawn as drawnOn,
+  type ExplorerBrowser,
+  isPng,
+  openExplorerBrowser,
+  type PageGlobals,
+  screenshot,
+} from "./support/explorer.ts";
 
 const PKG = normalizeSuiAddress("0xe11");
 /** Story i is checkpoint 700 + i; story 9 retracts its raw dataset. */
 const STORIES = 10;
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 let api: TestApi;
-let browser: Browser;
+let explorer: ExplorerBrowser;
 let page: Page;
-let shots: string;
-const pageErrors: string[] = [];
 const ids = new Map<string, string>();
 const id = (name: string) => {
   const found = ids.get(name);
   if (!found) throw new Error(`no ${name} in the scenario`);
   return found;
 };
-
-/** What the test page exposes (`window.cy`), as far as these tests read it. */
-interface CyNode {
-  id(): string;
-  data(key: string): unknown;
-  classes(): string[];
-}
-type Cy = { nodes(): { length: number; map<T>(f: (n: CyNode) => T): T[] } } & {
-  $id(id: string): CyNode & { emit(event: string): void; length: number };
-};
-/** The page's globals; the project compiles without the DOM library, so typed by hand. */
-interface PageGlobals {
-  cy?: Cy;
-  pwned?: number;
-  document: { body: { dataset: Record<string, string | undefined> } };
-}
 
 beforeAll(async () => {
   api = await startTestApi((database) =>
@@ -57,19 +42,13 @@ beforeAll(async () => {
   for (const d of await db.select().from(datasets)) ids.set(d.name, d.datasetId);
   for (const m of await db.select().from(models)) ids.set(m.name, m.modelId);
   for (const a of await db.select().from(attesters)) ids.set(a.name, a.attesterId);
-  shots = await mkdtemp(join(tmpdir(), "verity-explorer-"));
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on("pageerror", (error) => pageErrors.push(`pageerror: ${error.message}`));
-  page.on("console", (message) => {
-    if (message.type() === "error") pageErrors.push(`console: ${message.text()}`);
-  });
+  explorer = await openExplorerBrowser();
+  page = explorer.page;
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
+  await explorer?.close();
   await api?.close();
-  if (shots) await rm(shots, { recursive: true, force: true });
 });
 
 const lineageOf = async (start: string) => {
@@ -78,16 +57,7 @@ const lineageOf = async (start: string) => {
   return (await response.json()) as ProvLineage;
 };
 
-/** Waits until the page has drawn `start`'s lineage. */
-const drawn = (start: string) =>
-  page.waitForFunction(
-    (s) => {
-      const g = globalThis as unknown as PageGlobals;
-      return g.document.body.dataset.loaded === s && (g.cy?.nodes().length ?? 0) > 0;
-    },
-    start,
-    { timeout: 30_000 },
-  );
+const drawn = (start: string) => drawnOn(page, start);
 
 describe("the explorer page", () => {
   it("serves the page and Cytoscape.js locally, without shadowing the API", async () => {
@@ -101,9 +71,12 @@ describe("the explorer page", () => {
     const cytoscape = await api.get("/assets/cytoscape.min.js");
     expect(cytoscape.headers.get("content-type")).toMatch(/^text\/javascript/);
     expect((await cytoscape.text()).length).toBeGreaterThan(100_000);
-    for (const asset of ["/assets/explorer.js", "/assets/explorer.css"]) {
+    for (const asset of ["/assets/explorer.css", "/assets/explorer.js", "/assets/walrus.js"]) {
       expect((await api.get(asset)).status).toBe(200);
     }
+    const module = await api.get("/assets/dom.js");
+    expect(module.headers.get("content-type")).toMatch(/^text\/javascript/);
+    expect(await module.text()).toContain("export function h(");
     expect((await api.get("/v1/status")).headers.get("content-type")).toMatch(/json/);
     expect((await api.get("/assets/nope.js")).status).toBe(404);
   });
@@ -145,11 +118,7 @@ describe("the explorer page", () => {
     );
     expect(await panel.locator("#fields").textContent()).toContain(clean.id);
 
-    const file = join(shots, "model-3.png");
-    await page.screenshot({ path: file, fullPage: true });
-    const png = await readFile(file);
-    expect(png.length).toBeGreaterThan(PNG_SIGNATURE.length);
-    expect(png.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
+    expect(isPng(await screenshot(explorer, "model-3"))).toBe(true);
   }, 60_000);
 
   it("opens ?id= and styles a retracted dataset and its tainted descendants", async () => {
@@ -191,6 +160,6 @@ describe("the explorer page", () => {
     await expect.poll(() => page.locator("#status").textContent()).toContain("Nothing matches");
     expect(await page.locator("#status img").count()).toBe(0);
     expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).pwned)).toBe(undefined);
-    expect(pageErrors).toEqual([]);
+    expect(explorer.errors).toEqual([]);
   }, 60_000);
 });

@@ -1,6 +1,8 @@
 // The Verity graph explorer: search, then draw a node's lineage with Cytoscape.js (loaded
-// before this module as `window.cytoscape`). Every piece of data goes into the DOM through
-// `textContent` or DOM properties, never as HTML.
+// before this module as `window.cytoscape`); browse the indexed Walrus blobs (`walrus.js`).
+// Every piece of data goes into the DOM through `textContent` or DOM properties, never as HTML.
+import { getJson, h, row, short, txLink } from "./dom.js";
+import { blobFacts, blobList } from "./walrus.js";
 
 const DEPTH = 4;
 const $ = (id) => document.getElementById(id);
@@ -14,36 +16,14 @@ const els = {
   title: $("panel-title"),
   hint: document.querySelector("#panel .hint"),
   fields: $("fields"),
+  walrus: $("walrus-facts"),
   proof: $("proof"),
   explore: $("explore"),
 };
 
-/** An element with text content (never HTML) and optional properties. */
-function h(tag, text, props = {}) {
-  const el = document.createElement(tag);
-  if (text !== undefined && text !== null) el.textContent = String(text);
-  Object.assign(el, props);
-  return el;
-}
-
-const short = (id) => (id.length > 14 ? `${id.slice(0, 8)}…${id.slice(-4)}` : id);
 const setStatus = (text) => {
   els.status.textContent = text;
 };
-
-async function getJson(path) {
-  const response = await fetch(path, { headers: { accept: "application/json" } });
-  const body = await response.json().catch(() => null);
-  if (!response.ok) {
-    throw new Error(body?.detail ?? body?.title ?? `${response.status} ${response.statusText}`);
-  }
-  return body;
-}
-
-/** The Sui network the API indexes (for explorer links), or null when it does not say. */
-const network = getJson("/v1/status")
-  .then((s) => s.network ?? null)
-  .catch(() => null);
 
 // ---- search
 
@@ -136,6 +116,7 @@ async function show(id, { push = true } = {}) {
     history.pushState({ id }, "", url);
   }
   current = id;
+  blobs.mark(id);
   document.body.dataset.state = "loading";
   setStatus(`Loading the lineage of ${short(id)}…`);
   let lineage;
@@ -181,14 +162,21 @@ function draw(rootId, lineage) {
     style: STYLE,
     layout: { name: "breadthfirst", roots: [rootId], directed: false, spacingFactor: 1.1 },
     wheelSensitivity: 0.3,
+    maxZoom: 2, // a graph of one or two nodes is not blown up to fill the canvas
   });
   window.cy = cy;
   cy.on("tap", "node, edge", (event) => select(event.target));
   cy.on("tap", (event) => {
     if (event.target === cy) clearPanel();
   });
-  clearPanel();
   listNodes(lineage.nodes);
+  const root = cy.$id(rootId);
+  if (root.length) {
+    root.select();
+    select(root);
+  } else {
+    clearPanel();
+  }
 }
 
 /** A keyboard-reachable list of the graph's nodes (the canvas itself is not). */
@@ -213,26 +201,32 @@ function listNodes(nodes) {
 
 // ---- side panel
 
+/** Bumped by each selection (and clearing); an answer for an older one is dropped. */
+let selection = 0;
+
+function clearWalrus() {
+  els.walrus.hidden = true;
+  els.walrus.replaceChildren();
+  delete els.walrus.dataset.blobId;
+}
+
 function clearPanel() {
+  selection++;
   els.title.textContent = "Nothing selected";
   els.hint.hidden = false;
   els.fields.replaceChildren();
   els.proof.replaceChildren();
+  clearWalrus();
   els.explore.hidden = true;
 }
 
-function row(dl, term, value) {
-  const dd = h("dd");
-  if (value instanceof Node) dd.append(value);
-  else dd.textContent = String(value);
-  dl.append(h("dt", term), dd);
-}
-
 async function select(el) {
+  const mine = ++selection;
   const d = el.data();
   els.hint.hidden = true;
   els.fields.replaceChildren();
   els.proof.replaceChildren();
+  clearWalrus();
   if (el.isNode()) {
     els.title.textContent = d.label ?? `${d.subkind ?? d.kind} ${short(d.id)}`;
     row(els.fields, "id", h("code", d.id));
@@ -244,6 +238,7 @@ async function select(el) {
     row(els.fields, "tainted", d.tainted ? "yes (derived from a retraction)" : "no");
     els.explore.hidden = d.id === current;
     els.explore.onclick = () => show(d.id);
+    if (d.kind === "blob") showWalrus(d.id, mine);
   } else {
     els.title.textContent = d.kind;
     row(els.fields, "edge", d.kind);
@@ -253,22 +248,41 @@ async function select(el) {
   }
   const proof = d.proof;
   if (!proof) return;
+  const link = await txLink(proof.txDigest);
+  if (mine !== selection) return;
   row(els.proof, "checkpoint", proof.checkpoint);
-  const net = await network;
-  const digest = h("code", proof.txDigest);
-  if (net) {
-    const link = h("a", undefined, {
-      href: `https://suiscan.xyz/${encodeURIComponent(net)}/tx/${encodeURIComponent(proof.txDigest)}`,
-      target: "_blank",
-      rel: "noopener noreferrer",
-    });
-    link.append(digest);
-    row(els.proof, "transaction", link);
-  } else {
-    row(els.proof, "transaction", digest);
-  }
+  row(els.proof, "transaction", link);
   row(els.proof, "event index", proof.eventIndex);
 }
+
+/** The Walrus facts of the blob `blobId` (`GET /v1/blobs/{blobId}`), unless `mine` is stale. */
+async function showWalrus(blobId, mine) {
+  els.walrus.hidden = false;
+  els.walrus.replaceChildren(h("p", "Loading Walrus facts…", { className: "hint" }));
+  let nodes;
+  try {
+    nodes = await blobFacts(await getJson(`/v1/blobs/${encodeURIComponent(blobId)}`), show);
+  } catch (error) {
+    nodes = [h("p", `Could not load Walrus facts: ${error.message}`)];
+  }
+  if (mine !== selection) return;
+  els.walrus.replaceChildren(...nodes);
+  els.walrus.dataset.blobId = blobId;
+}
+
+// ---- Walrus blobs
+
+const blobs = blobList(
+  {
+    section: $("walrus"),
+    filter: $("blob-filter"),
+    reload: $("blobs-reload"),
+    status: $("blobs-status"),
+    rows: $("blob-rows"),
+    more: $("blobs-more"),
+  },
+  (blobId) => show(blobId),
+);
 
 // ---- start
 

@@ -4,7 +4,7 @@ import { Hono } from "hono";
 import type { ApiEnv } from "../context.ts";
 
 /**
- * The graph explorer: one HTML page with plain ES module JS and CSS (no build step), and
+ * The graph explorer: one HTML page with plain ES modules and CSS (no build step), and
  * Cytoscape.js served from our own `node_modules` (no CDN). Everything is read once, when this
  * module loads, so a missing file fails the server's start rather than a request.
  */
@@ -13,10 +13,14 @@ const cytoscapeFile = createRequire(import.meta.url).resolve("cytoscape/dist/cyt
 
 const assets = {
   page: read("./index.html"),
-  script: read("./explorer.js"),
   style: read("./explorer.css"),
   cytoscape: readFileSync(cytoscapeFile, "utf8"),
 };
+
+/** The page's ES modules, by the name under `/assets/`: the entry point and what it imports. */
+const modules = new Map(
+  ["explorer.js", "dom.js", "walrus.js"].map((name) => [name, read(`./${name}`)]),
+);
 
 /**
  * The page loads only same-origin scripts and data; inline styles are allowed because
@@ -39,7 +43,7 @@ const headers = (contentType: string) => ({
   "x-content-type-options": "nosniff",
 });
 
-/** `/` (the explorer page) and `/assets/*` (its script, stylesheet and Cytoscape.js). */
+/** `/` (the explorer page) and `/assets/*` (its modules, stylesheet and Cytoscape.js). */
 export const explorer = new Hono<ApiEnv>()
   .get("/", (c) =>
     c.body(assets.page, 200, {
@@ -48,10 +52,13 @@ export const explorer = new Hono<ApiEnv>()
       "referrer-policy": "no-referrer",
     }),
   )
-  .get("/assets/explorer.js", (c) =>
-    c.body(assets.script, 200, headers("text/javascript; charset=utf-8")),
-  )
   .get("/assets/explorer.css", (c) => c.body(assets.style, 200, headers("text/css; charset=utf-8")))
   .get("/assets/cytoscape.min.js", (c) =>
     c.body(assets.cytoscape, 200, headers("text/javascript; charset=utf-8")),
-  );
+  )
+  .get("/assets/:module{[a-z]+\\.js}", (c) => {
+    const script = modules.get(c.req.param("module"));
+    return script === undefined
+      ? c.notFound()
+      : c.body(script, 200, headers("text/javascript; charset=utf-8"));
+  });
