@@ -2,7 +2,7 @@
  * `verity demo` as a newcomer runs it: one command, no wallet, no network; then the commands
  * its report suggests work on what it indexed.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -39,7 +39,14 @@ describe("verity demo", () => {
     expect(again.code).toBe(0);
     expect(again.stdout).toContain("(already there: nothing new)");
     expect(idIn(again.stdout, "model")).toBe(idIn(demo.stdout, "model"));
-  }, 240_000);
+
+    // --reset starts the demo's own database afresh, and deletes nothing else in its directory.
+    writeFileSync(join(dir, "notes.txt"), "mine");
+    const reset = await runCli(["demo", "--dir", dir, "--reset"]);
+    expect(reset.code).toBe(0);
+    expect(reset.stdout).not.toContain("already there");
+    expect(readFileSync(join(dir, "notes.txt"), "utf8")).toBe("mine");
+  }, 300_000);
 
   it("refuses --reset with another database, in one line", async () => {
     const run = await runCli(["demo", "--reset", "--database-url", "postgres://nowhere/x"]);

@@ -11,6 +11,7 @@ export {
   DEMO_NETWORK,
   type DemoOptions,
   type DemoRun,
+  demoPaths,
   makeDemo,
   runDemo,
 } from "./run.ts";

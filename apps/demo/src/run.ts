@@ -15,6 +15,11 @@ import { trainSpeciesModel } from "./train.ts";
 /** Where the demo keeps its checkpoints and (by default) its database: `<repo>/.verity/demo`. */
 export const DEFAULT_DEMO_DIR = fileURLToPath(new URL("../../../.verity/demo", import.meta.url));
 
+/** What the demo writes in its directory `dir`: its checkpoints and its PGlite database. */
+export function demoPaths(dir: string): { checkpoints: string; pglite: string } {
+  return { checkpoints: join(dir, "checkpoints"), pglite: join(dir, "pglite") };
+}
+
 /** Sequence number of the simulated chain's first checkpoint. */
 export const FIRST_CHECKPOINT = 0;
 
@@ -110,12 +115,13 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoRun> {
   const dir = options.dir ?? DEFAULT_DEMO_DIR;
   const progress = options.progress ?? (() => {});
   const demo = await makeDemo(progress);
-  const checkpointsDir = join(dir, "checkpoints");
+  const paths = demoPaths(dir);
+  const checkpointsDir = paths.checkpoints;
   await writeCheckpoints(checkpointsDir, demo.checkpoints);
   const target =
     options.databaseUrl !== undefined
       ? { url: options.databaseUrl }
-      : { dataDir: options.dataDir ?? join(dir, "pglite") };
+      : { dataDir: options.dataDir ?? paths.pglite };
   const index = prepareIndex({
     network: DEMO_NETWORK,
     checkpoints: checkpointsDir,

@@ -1,10 +1,10 @@
 import { rm } from "node:fs/promises";
 import { resolve } from "node:path";
-import { DEFAULT_DEMO_DIR, formatReport, runDemo } from "@verity/demo";
+import { DEFAULT_DEMO_DIR, demoPaths, formatReport, runDemo } from "@verity/demo";
 import { Command, Option } from "commander";
 
 interface DemoCommandOptions {
-  dir: string;
+  dir?: string;
   databaseUrl?: string;
   dataDir?: string;
   reset?: boolean;
@@ -21,7 +21,10 @@ export function demoCommand(): Command {
     .description(
       "Play a provenance story offline (real dataset, transform, training, inferences, retraction) on a simulated chain, and index it",
     )
-    .option("--dir <dir>", "where the demo's checkpoints and PGlite database go", DEFAULT_DEMO_DIR)
+    .option(
+      "--dir <dir>",
+      "where the demo's checkpoints and PGlite database go (default .verity/demo at the repository root)",
+    )
     .option(
       "--database-url <url>",
       "index into this PostgreSQL database instead (fresh, or holding this demo only)",
@@ -34,12 +37,14 @@ export function demoCommand(): Command {
     .addOption(
       new Option(
         "--reset",
-        "delete <dir> (the demo's checkpoints and PGlite database) first",
+        "delete the demo's checkpoints and PGlite database in <dir> first",
       ).conflicts(["databaseUrl", "dataDir"]),
     )
     .action(async (options: DemoCommandOptions) => {
-      const dir = resolve(options.dir);
-      if (options.reset) await rm(dir, { recursive: true, force: true });
+      const dir = resolve(options.dir ?? DEFAULT_DEMO_DIR);
+      if (options.reset)
+        for (const made of Object.values(demoPaths(dir)))
+          await rm(made, { recursive: true, force: true });
       const run = await runDemo({
         dir,
         databaseUrl: options.databaseUrl,
