@@ -2,12 +2,12 @@
  * Walrus blobs as the API shows them: one blob id with its Blob objects' status and what points
  * at it, and a page of Blob objects at a time.
  */
-import { and, eq, getViewSelectedFields, inArray, notExists, sql } from "drizzle-orm";
+import { and, eq, inArray, notExists, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../database.ts";
 import { walrusBlobEvents, walrusBlobs } from "../schema/walrus.ts";
 import { type Dataset, entitiesOfBlob, type Model } from "./entities.ts";
-import { eqIf, type Page, type PageOptions, pageClauses, toPage } from "./page.ts";
+import { type Page, type PageOptions, pageClauses, toPage } from "./page.ts";
 import { type EntityProof, inRange, type TimeRange } from "./proof.ts";
 
 /** One Walrus `Blob` object storing the blob, from the `walrus_blobs` view. */
@@ -110,7 +110,9 @@ const OBJECT_EVENTS = ["registered", "certified", "deleted"];
 
 /**
  * Walrus `Blob` objects matching `filter`, newest first (by when each was first seen, then
- * object id), from the `walrus_blobs` view and the first of each object's `walrus_blob_events`.
+ * object id): the page's objects from the first event of each in `walrus_blob_events`, then
+ * each one's row of the `walrus_blobs` view, so that the view is computed for the page's
+ * objects only (through the indexes); a status filter still computes it for every object.
  *
  * @throws RangeError for a limit outside 1..MAX_PAGE_LIMIT
  */
@@ -122,13 +124,18 @@ export async function listBlobObjects(
   const first = walrusBlobEvents;
   const earlier = alias(walrusBlobEvents, "earlier");
   const page = pageClauses(first.timestampMs, first.objectId, options);
-  const rows = await db
-    .select({ blob: getViewSelectedFields(walrusBlobs), timestampMs: first.timestampMs })
+  const inStatus = (status: WalrusBlobObject["status"]) =>
+    sql`(${first.network}, ${first.objectId}) in ${db
+      .select({ network: walrusBlobs.network, objectId: walrusBlobs.objectId })
+      .from(walrusBlobs)
+      .where(eq(walrusBlobs.status, status))}`;
+  const keys = await db
+    .select({
+      network: first.network,
+      id: sql<string>`${first.objectId}`, // not null: every event of OBJECT_EVENTS has one
+      timestampMs: first.timestampMs,
+    })
     .from(first)
-    .innerJoin(
-      walrusBlobs,
-      and(eq(walrusBlobs.network, first.network), eq(walrusBlobs.objectId, first.objectId)),
-    )
     .where(
       and(
         inArray(first.kind, OBJECT_EVENTS),
@@ -146,23 +153,30 @@ export async function listBlobObjects(
               ),
             ),
         ),
-        eqIf(walrusBlobs.status, filter.status),
+        filter.status === undefined ? undefined : inStatus(filter.status),
         ...inRange(first.timestampMs, filter),
         page.where,
       ),
     )
     .orderBy(...page.orderBy)
     .limit(page.take);
-  const { items, nextCursor } = toPage(
-    rows.map((r) => ({ id: r.blob.objectId, timestampMs: r.timestampMs, row: r })),
-    options.limit,
+  const { items, nextCursor } = toPage(keys, options.limit);
+  // One statement per object: an equality on the object id reaches every part of the view,
+  // where a list (`in`) only reaches the first and the others are computed whole.
+  const rows = await Promise.all(
+    items.map((k) =>
+      db
+        .select()
+        .from(walrusBlobs)
+        .where(and(eq(walrusBlobs.network, k.network), eq(walrusBlobs.objectId, k.id))),
+    ),
   );
   return {
-    items: items.map(({ row }) => ({
-      ...toBlobObject(row.blob),
-      blobId: row.blob.blobId,
-      timestampMs: row.timestampMs,
-    })),
+    // The view has a row for every object with an event of OBJECT_EVENTS.
+    items: items.map((k, i) => {
+      const b = rows[i]![0]!;
+      return { ...toBlobObject(b), blobId: b.blobId, timestampMs: k.timestampMs };
+    }),
     nextCursor,
   };
 }
