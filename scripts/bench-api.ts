@@ -5,9 +5,10 @@
  * use them (and their blobs, and the transform's code blob), models trained on datasets (and
  * fine-tuned from base models), inferences using models, with creators (agents), attesters and
  * Walrus blobs; every row carries a proof handle. Rows are generated in chunks and loaded with
- * `COPY` (`copyRows`). COPY bypasses the write path, so `tainted` is then filled as the write
- * path would have, with one SQL statement (`propagateTaint` from every retraction at once, as
- * the backfill migration does); then `ANALYZE`. Then the real API (`startApiServer`, rate limit off) is
+ * `COPY` (`copyRows`), then `ANALYZE`. COPY bypasses the write path, so `tainted` is then
+ * filled as the write path would have: `propagateTaint` from every retraction at once (one
+ * recursive statement per retraction, as the backfill migration does; every node is expanded
+ * once, with the smallest retraction id reaching it). Then the real API (`startApiServer`, rate limit off) is
  * measured over HTTP on loopback:
  *
  * - lineage at depth 10, upstream and downstream, from random start entities (one request at a
@@ -39,7 +40,7 @@ import {
   explain,
   inferences,
   lineage,
-  lineageLevelQuery,
+  lineageWalkQuery,
   models,
   nodeFacts,
   nodeFactsQuery,
@@ -418,6 +419,11 @@ try {
   const n = await generate(loader);
   await loader.finish();
   const loadSeconds = (performance.now() - loadStart) / 1000;
+  const analyzeStart = performance.now();
+  await pg.unsafe("analyze");
+  const analyzeSeconds = (performance.now() - analyzeStart) / 1000;
+  // After ANALYZE: with the statistics of an empty edges table, the walk would hash-join whole
+  // scans of edges at every step.
   const taintStart = performance.now();
   const retracted = await database.db
     .select({ id: datasetRetractions.datasetId })
@@ -426,13 +432,11 @@ try {
     retracted: retracted.map((r) => r.id),
     edges: [],
   });
+  await pg.unsafe("analyze tainted");
   const taintSeconds = (performance.now() - taintStart) / 1000;
-  const analyzeStart = performance.now();
-  await pg.unsafe("analyze");
-  const analyzeSeconds = (performance.now() - analyzeStart) / 1000;
   const counts = [...loader.counts].map(([t, c]) => `${t} ${c.toLocaleString("en-US")}`).join(", ");
   console.log(
-    `load: ${loader.loaded.toLocaleString("en-US")} rows in ${loadSeconds.toFixed(1)} s = ${rate(loader.loaded, loadSeconds)} rows (COPY, with indexes); ${taintedCount.toLocaleString("en-US")} nodes tainted by ${retracted.length} retractions in ${taintSeconds.toFixed(1)} s; ANALYZE ${analyzeSeconds.toFixed(1)} s`,
+    `load: ${loader.loaded.toLocaleString("en-US")} rows in ${loadSeconds.toFixed(1)} s = ${rate(loader.loaded, loadSeconds)} rows (COPY, with indexes); ANALYZE ${analyzeSeconds.toFixed(1)} s; ${taintedCount.toLocaleString("en-US")} nodes tainted by ${retracted.length} retractions in ${taintSeconds.toFixed(1)} s`,
   );
   console.log(`  ${counts}`);
   console.log(
@@ -529,34 +533,19 @@ try {
     const walk = await lineage(db, slowest.id, options);
     const t1 = performance.now();
     const walkedIds = walk.nodes.map((x) => x.id);
-    await nodeFacts(db, walkedIds);
+    const walkedKinds = walk.nodes.map((x) => x.kind);
+    await nodeFacts(db, walkedIds, walkedKinds);
     const t2 = performance.now();
     console.log(
       `slowest: ${slowest.direction} from ${slowest.id} ${ms(slowest.ms)} ms over HTTP; lineage() ${ms(t1 - t0)} ms (${walk.nodes.length} nodes, ${walk.edges.length} edges), nodeFacts ${ms(t2 - t1)} ms`,
     );
-    // The walk's levels, rebuilt from the depths it returned: the plan of the slowest one.
-    let slowestLevel = { ms: -1, depth: 0, plan: [] as string[] };
-    for (let depth = 1; depth <= DEPTH; depth++) {
-      const frontier = walk.nodes.filter((x) => x.depth === depth - 1).map((x) => x.id);
-      if (frontier.length === 0) break;
-      const seen = walk.nodes.filter((x) => x.depth < depth).map((x) => x.id);
-      const query = lineageLevelQuery(
-        frontier,
-        seen,
-        options.direction,
-        options.maxNodes - seen.length + 1,
-      );
-      const begin = performance.now();
-      const plan = await explain(db, query, true);
-      const took = performance.now() - begin;
-      if (took > slowestLevel.ms) slowestLevel = { ms: took, depth, plan };
+    console.log("EXPLAIN (ANALYZE, BUFFERS) of the walk:");
+    for (const line of await explain(db, lineageWalkQuery(slowest.id, options), true)) {
+      console.log(`  ${line}`);
     }
-    console.log(
-      `EXPLAIN (ANALYZE, BUFFERS) of the walk's slowest level (depth ${slowestLevel.depth}):`,
-    );
-    for (const line of slowestLevel.plan) console.log(`  ${line}`);
     console.log("EXPLAIN (ANALYZE, BUFFERS) of nodeFacts:");
-    for (const line of await explain(db, nodeFactsQuery(walkedIds), true)) console.log(`  ${line}`);
+    for (const line of await explain(db, nodeFactsQuery(walkedIds, walkedKinds), true))
+      console.log(`  ${line}`);
   }
 
   console.log(

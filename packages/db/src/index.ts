@@ -36,7 +36,7 @@ export {
   type LineageNode,
   type LineageOptions,
   lineage,
-  lineageLevelQuery,
+  lineageWalkQuery,
   MAX_LINEAGE_DEPTH,
 } from "./queries/lineage.ts";
 export * from "./queries/page.ts";

@@ -6,7 +6,7 @@
 import { sql } from "drizzle-orm";
 import type { Db, Tx } from "./database.ts";
 import { affectedRows } from "./insert.ts";
-import { textArray } from "./queries/raw.ts";
+import { rowsOf, textArray } from "./queries/raw.ts";
 
 /**
  * The edge kinds a retraction propagates along, from a node to what it came from. Left out:
@@ -30,48 +30,64 @@ export interface TaintSources {
 
 /**
  * Adds to `tainted` every node that `sources`, already inserted in `tx`, taint: each retracted
- * dataset (tainted by itself), each `src` of a taint edge whose `dst` was already tainted, and
- * everything downstream of those along taint edges (`dst` -> `src`, over all of `edges`).
+ * dataset (tainted by itself), each `src` of a taint edge whose `dst` was already tainted (by
+ * the same retraction), and everything downstream of those along taint edges (`dst` -> `src`,
+ * over all of `edges`).
  *
  * Starting from the batch's own rows is enough: a node with a path to a retraction is either
  * already in `tainted`, or the path holds a row of the batch, and the walk from the last such
  * row reaches the node. A node already tainted is not walked again (what comes from it was
  * tainted with it, or is reached through an edge of the batch). So the result is the same
  * whatever the order of the rows in the batch or of the batches, and committing a batch again
- * adds nothing (ON CONFLICT DO NOTHING). Given every retraction and an empty table, it fills
- * the whole table (as the backfill migration `0003_backfill_tainted` does).
+ * adds nothing (ON CONFLICT DO NOTHING).
  *
- * One recursive statement: each (node, retraction) pair is expanded once, so cycles end; a node
- * gets the smallest id among the retractions that reach it in this walk.
+ * One statement to find which of the edges start from a tainted node, then one recursive walk
+ * per retraction among the starting points, smallest id first: a node reached by several gets
+ * the smallest. Each walk expands a node once, so cycles end, and the walks together visit each
+ * newly tainted node once. Given every retraction and an empty table, it fills the whole table,
+ * each node with the smallest retraction id reaching it (as the backfill migration
+ * `0003_backfill_tainted` does).
  *
  * @returns how many nodes were added
- * @throws the driver's error when the statement fails (the caller's transaction is then void)
+ * @throws the driver's error when a statement fails (the caller's transaction is then void)
  */
 export async function propagateTaint(tx: Db | Tx, sources: TaintSources): Promise<number> {
   const kinds: readonly string[] = TAINT_EDGE_KINDS;
   const edges = sources.edges.filter((e) => kinds.includes(e.kind));
-  if (sources.retracted.length === 0 && edges.length === 0) return 0;
-  const result = await tx.execute(sql`
-    insert into tainted (node_id, retraction_id)
-    with recursive down(node_id, retraction_id) as (
-      select s.node_id, s.retraction_id from (
-        select r.id as node_id, r.id as retraction_id
-        from unnest(${textArray(sources.retracted)}) as r(id)
-        union all
-        select e.src, t.retraction_id
+  const starts = new Map<string, string[]>();
+  const start = (node: string, retraction: string) => {
+    const nodes = starts.get(retraction);
+    if (nodes) nodes.push(node);
+    else starts.set(retraction, [node]);
+  };
+  for (const id of sources.retracted) start(id, id);
+  if (edges.length > 0) {
+    const fromTainted = rowsOf<{ src: string; retractionId: string }>(
+      await tx.execute(sql`
+        select e.src, t.retraction_id as "retractionId"
         from unnest(${textArray(edges.map((e) => e.src))}, ${textArray(edges.map((e) => e.dst))})
           as e(src, dst)
         join tainted t on t.node_id = e.dst
-      ) as s
-      where not exists (select from tainted t where t.node_id = s.node_id)
-      union
-      select e.src, d.retraction_id from down d
-      join edges e on e.dst = d.node_id and e.kind = any(${textArray(kinds)})
-      where not exists (select from tainted t where t.node_id = e.src)
-    )
-    select distinct on (node_id) node_id, retraction_id from down
-    order by node_id, retraction_id
-    on conflict do nothing
-  `);
-  return affectedRows(result);
+      `),
+    );
+    for (const { src, retractionId } of fromTainted) start(src, retractionId);
+  }
+  let added = 0;
+  for (const retraction of [...starts.keys()].sort()) {
+    const result = await tx.execute(sql`
+      insert into tainted (node_id, retraction_id)
+      with recursive down(node_id) as (
+        select s.id from unnest(${textArray(starts.get(retraction) ?? [])}) as s(id)
+        where not exists (select from tainted t where t.node_id = s.id)
+        union
+        select e.src from down d
+        join edges e on e.dst = d.node_id and e.kind = any(${textArray(kinds)})
+        where not exists (select from tainted t where t.node_id = e.src)
+      )
+      select node_id, ${retraction}::text from down
+      on conflict do nothing
+    `);
+    added += affectedRows(result);
+  }
+  return added;
 }

@@ -1,6 +1,16 @@
+import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { commitCheckpoint, lineage, nodeFacts, provLineage, type Rows } from "../src/index.ts";
+import {
+  commitCheckpoint,
+  type Db,
+  type LineageOptions,
+  lineage,
+  nodeFacts,
+  provLineage,
+  type Rows,
+} from "../src/index.ts";
 import { drivers, useDatabase } from "./support/databases.ts";
+import { prng } from "./support/prng.ts";
 
 /** A small graph: raw <- derived <- model <- inference, with the activities between them. */
 const E: [kind: string, src: string, srcKind: string, dst: string, dstKind: string][] = [
@@ -217,4 +227,91 @@ describe.each(drivers)("lineage ($name)", (driver) => {
       await provLineage(handle.db, "nobody", { direction: "both", depth: 3, maxNodes: 10 }),
     ).toBeNull();
   });
+
+  it("walks as the plain recursive definition does, on random graphs with cycles and caps", async () => {
+    const random = prng(11);
+    const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)] as T;
+    const nodes = Array.from({ length: 30 }, (_, i) => `n${String(i).padStart(2, "0")}`);
+    const kinds = ["dataset", "model", "blob", "object"];
+    const edges = Array.from({ length: 70 }, (_, i) => ({
+      kind: pick(["used", "wasDerivedFrom", "wasGeneratedBy"]),
+      src: pick(nodes),
+      srcKind: pick(kinds),
+      dst: pick(nodes),
+      dstKind: pick(kinds),
+      network: "testnet",
+      checkpoint: i,
+      txDigest: `tx${i}`,
+      eventIndex: 0,
+    }));
+    await commitCheckpoint(handle.db, "p", { sequenceNumber: 1, timestampMs: 0 }, { edges });
+    for (let i = 0; i < 40; i++) {
+      const start = pick(nodes);
+      const options: LineageOptions = {
+        direction: pick(["upstream", "downstream", "both"] as const),
+        depth: Math.floor(random() * 6),
+        maxNodes: 1 + Math.floor(random() * 25),
+      };
+      const walked = await lineage(handle.db, start, options);
+      const expected = await reference(handle.db, start, options);
+      expect(
+        walked.nodes.map((n) => `${n.id}@${n.depth}:${n.kind}`),
+        `${start} ${JSON.stringify(options)}`,
+      ).toEqual(expected.nodes);
+      expect(walked.truncated).toBe(expected.truncated);
+    }
+  });
 });
+
+/**
+ * The walk as one plain recursive statement (every path expanded, then each node at its
+ * smallest depth with the smallest kind the edges give it there, nearest first, capped): the
+ * definition `lineage` must keep, as `id@depth:kind` (start node: its edges' kind or `object`).
+ */
+async function reference(db: Db, start: string, { direction, depth, maxNodes }: LineageOptions) {
+  const result = await db.execute(sql`
+    with recursive walk(id, kind, depth) as (
+      select ${start}::text, null::text, 0
+      union
+      select next.id, next.kind, walk.depth + 1
+      from walk
+      cross join lateral (
+        select e.dst as id, e.dst_kind as kind from edges e
+        where ${direction !== "downstream"} and e.src = walk.id
+        union
+        select e.src, e.src_kind from edges e
+        where ${direction !== "upstream"} and e.dst = walk.id
+      ) next
+      where walk.depth < ${depth}
+    ),
+    nearest as (
+      select distinct on (id) id, kind, depth from walk order by id, depth, kind nulls last
+    )
+    select id, kind, depth, count(*) over () as total
+    from nearest order by depth, id limit ${maxNodes}
+  `);
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
+    id: string;
+    kind: string | null;
+    depth: number;
+    total: string | number;
+  }[];
+  const ids = rows.map((r) => r.id);
+  const edges = (await db.execute(sql`
+    select src, src_kind, dst, dst_kind from edges
+    where src = any(${`{${ids.join(",")}}`}::text[]) and dst = any(${`{${ids.join(",")}}`}::text[])
+    order by checkpoint, tx_digest, event_index
+  `)) as unknown;
+  const kindOf = new Map<string, string>();
+  const edgeRows = (Array.isArray(edges) ? edges : (edges as { rows: unknown[] }).rows) as {
+    src: string;
+    src_kind: string;
+    dst: string;
+    dst_kind: string;
+  }[];
+  for (const e of edgeRows) kindOf.set(e.src, e.src_kind).set(e.dst, e.dst_kind);
+  return {
+    nodes: rows.map((r) => `${r.id}@${Number(r.depth)}:${r.kind ?? kindOf.get(r.id) ?? "object"}`),
+    truncated: Number(rows[0]?.total ?? 0) > rows.length,
+  };
+}

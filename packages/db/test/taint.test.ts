@@ -263,13 +263,17 @@ describe.each(drivers)("tainted ($name)", (driver) => {
     expect(await table()).toEqual(before);
   });
 
-  it("is filled by the backfill migration from rows indexed before it", async () => {
+  it("gives each node the smallest retraction reaching it when filled at once, as the backfill migration does", async () => {
     await commit(randomGraph(7));
-    const written = await taintedIds();
+    const written = await table();
+    const smallest = [...(await reaching(handle.db))].map(
+      ([node, retractions]) => `${node}<-${[...retractions].sort()[0]}`,
+    );
+    expect([...written].sort()).toEqual(smallest.sort());
+    expect(written.length).toBeGreaterThan(3);
     await handle.db.execute(sql`truncate table tainted`);
     const backfill = readFileSync(join(MIGRATIONS_FOLDER, "0003_backfill_tainted.sql"), "utf8");
     await handle.db.execute(sql.raw(backfill));
-    expect(await taintedIds()).toEqual(written);
-    await expectDefinition();
+    expect(await table()).toEqual(written);
   });
 });

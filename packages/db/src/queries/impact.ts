@@ -6,7 +6,7 @@
  */
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../database.ts";
-import { type LineageOptions, lineage } from "./lineage.ts";
+import { edgesAmong, type LineageOptions, walkFrom, withEdgeKinds } from "./lineage.ts";
 import { rowsOf, textArray } from "./raw.ts";
 
 /** Where on chain a fact was emitted (see `proof()` in the schema). */
@@ -63,8 +63,17 @@ export interface NodeFacts {
 /**
  * `NodeFacts` for each of `ids` (every id is a key). "First" is in (checkpoint, tx digest,
  * event index) order.
+ *
+ * `kinds` (optional, one per id): the kind the edges give each node, as a walk found it. A node
+ * whose edges say `dataset`, `model`, `attestation`, `inference`, `attester`, `policy` or `blob`
+ * is looked up in that table only, an `agent` in none (edges are typed by the events that made
+ * them); one with kind `object` or null, or without `kinds`, in every table.
  */
-export async function nodeFacts(db: Db, ids: readonly string[]): Promise<Map<string, NodeFacts>> {
+export async function nodeFacts(
+  db: Db,
+  ids: readonly string[],
+  kinds?: readonly (string | null)[],
+): Promise<Map<string, NodeFacts>> {
   if (ids.length === 0) return new Map();
   const rows = rowsOf<{
     id: string;
@@ -77,7 +86,7 @@ export async function nodeFacts(db: Db, ids: readonly string[]): Promise<Map<str
     checkpoint: string | number | null;
     txDigest: string | null;
     eventIndex: number | null;
-  }>(await db.execute(nodeFactsQuery(ids)));
+  }>(await db.execute(nodeFactsQuery(ids, kinds)));
   return new Map(
     rows.map((r) => [
       r.id,
@@ -103,10 +112,16 @@ export async function nodeFacts(db: Db, ids: readonly string[]): Promise<Map<str
 }
 
 /** The statement `nodeFacts` runs, for `EXPLAIN` in benchmarks. */
-export function nodeFactsQuery(ids: readonly string[]): SQL {
+export function nodeFactsQuery(ids: readonly string[], kinds?: readonly (string | null)[]): SQL {
   // Each row is looked up by its key (lateral, with a limit that changes nothing: the key is
-  // unique), so the planner probes the indexes per id instead of hashing whole small tables.
+  // unique), so the planner probes the indexes per id instead of hashing whole small tables,
+  // and only where the node's edge kind allows (a one-time filter per id).
   // The first edge naming a node is its proof only when no table holds a row of it.
+  const may = (kind: string) => `(n.kind in ('${kind}', 'object') or n.kind is null)`;
+  const rowOf = (alias: string, table: string, key: string, kind: string) =>
+    sql.raw(`left join lateral (
+      select * from ${table} where ${key} = n.id and ${may(kind)} limit 1
+    ) ${alias} on true`);
   const noRow = sql.raw(
     "coalesce(d.dataset_id, m.model_id, a.attestation_id, i.inference_id, t.attester_id, p.policy_id, w.tx_digest) is null",
   );
@@ -131,20 +146,24 @@ export function nodeFactsQuery(ids: readonly string[]): SQL {
                p.tx_digest, w.tx_digest, f.tx_digest) as "txDigest",
       coalesce(d.event_index, m.event_index, a.event_index, i.event_index, t.event_index,
                p.event_index, w.event_index, f.event_index) as "eventIndex"
-    from unnest(${textArray(ids)}) as n(id)
-    left join lateral (select * from datasets where dataset_id = n.id limit 1) d on true
-    left join lateral (select * from models where model_id = n.id limit 1) m on true
-    left join lateral (select * from attestations where attestation_id = n.id limit 1) a on true
-    left join lateral (select * from inferences where inference_id = n.id limit 1) i on true
-    left join lateral (select * from attesters where attester_id = n.id limit 1) t on true
-    left join lateral (select * from policies where policy_id = n.id limit 1) p on true
-    left join lateral (
-      select dataset_id from dataset_retractions where dataset_id = n.id limit 1
-    ) r on true
+    from unnest(${textArray(ids)}, ${textArray(kinds ?? [])}) as n(id, kind)
+    ${sql.join(
+      [
+        rowOf("d", "datasets", "dataset_id", "dataset"),
+        rowOf("m", "models", "model_id", "model"),
+        rowOf("a", "attestations", "attestation_id", "attestation"),
+        rowOf("i", "inferences", "inference_id", "inference"),
+        rowOf("t", "attesters", "attester_id", "attester"),
+        rowOf("p", "policies", "policy_id", "policy"),
+        rowOf("r", "dataset_retractions", "dataset_id", "dataset"),
+      ],
+      sql`\n`,
+    )}
     left join lateral (select retraction_id from tainted where node_id = n.id limit 1) x on true
     left join lateral (
       select checkpoint, tx_digest, event_index, timestamp_ms from walrus_blob_events
-      where blob_id = n.id order by checkpoint, tx_digest, event_index limit 1
+      where blob_id = n.id and ${sql.raw(may("blob"))}
+      order by checkpoint, tx_digest, event_index limit 1
     ) w on true
     left join lateral (
       select * from (
@@ -197,8 +216,8 @@ export interface ProvLineage {
 }
 
 /**
- * `lineage(db, start, options)` with every node's facts, proof and taint (`lineage`'s
- * statements, then one for the facts). A node's kind is that of its table row when it has one, else
+ * `lineage(db, start, options)` with every node's facts, proof and taint: the walk, then the
+ * edges among its nodes and their facts (`nodeFacts`), at once (two connections on PostgreSQL). A node's kind is that of its table row when it has one, else
  * the kind the edges give it.
  *
  * @returns null when `start` is unknown: no entity row, no blob event and no edge names it
@@ -209,11 +228,18 @@ export async function provLineage(
   start: string,
   options: LineageOptions,
 ): Promise<ProvLineage | null> {
-  const walk = await lineage(db, start, options);
+  const walk = await walkFrom(db, start, options);
   const ids = walk.nodes.map((n) => n.id);
-  const facts = await nodeFacts(db, ids);
+  const [walkEdges, facts] = await Promise.all([
+    edgesAmong(db, ids),
+    nodeFacts(
+      db,
+      ids,
+      walk.nodes.map((n) => n.kind),
+    ),
+  ]);
   if (!facts.get(start)?.proof) return null;
-  const nodes = walk.nodes.map((n): ProvNode => {
+  const nodes = withEdgeKinds(walk.nodes, walkEdges).map((n): ProvNode => {
     const { kind, proof, ...rest } = facts.get(n.id) as NodeFacts;
     const resolved = kind ?? n.kind;
     return {
@@ -225,7 +251,7 @@ export async function provLineage(
       proof: proof as ProofHandle,
     };
   });
-  const edges = walk.edges.map(
+  const edges = walkEdges.map(
     ({ kind, src, dst, checkpoint, txDigest, eventIndex }): ProvEdge => ({
       kind,
       src,

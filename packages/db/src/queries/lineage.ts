@@ -50,6 +50,19 @@ export interface Lineage {
   truncated: boolean;
 }
 
+/** A node as the walk reaches it; `kind` is the edges' (null for the start node). */
+export interface WalkedNode {
+  id: string;
+  kind: string | null;
+  depth: number;
+}
+
+/** The nodes a walk reached, nearest first, and whether `maxNodes` left some out. */
+export interface Walk {
+  nodes: WalkedNode[];
+  truncated: boolean;
+}
+
 /**
  * Walks the graph from `start` (an object id, address or Walrus blob id) breadth-first, each
  * node once at its smallest depth (so cycles end), up to `depth` hops and `maxNodes` nodes
@@ -57,85 +70,107 @@ export interface Lineage {
  * The start node is always the first node (depth 0); it has kind `object` when no edge names it.
  * `truncated` says whether more nodes were within `depth` hops.
  *
- * One statement per depth (`lineageLevelQuery`: the next nodes of the ones just reached, `edges`
- * being indexed on `(src, kind, dst)` and `(dst, kind)`), stopping as soon as `maxNodes` are
- * reached or a depth adds none, then one for the edges.
+ * Two statements: the walk (`lineageWalkQuery`), then the edges among the nodes (`edgesAmong`).
  *
  * @throws RangeError for a depth outside 0..MAX_LINEAGE_DEPTH or a maxNodes below 1
  */
 export async function lineage(db: Db, start: string, options: LineageOptions): Promise<Lineage> {
-  const { direction, depth, maxNodes } = options;
+  const walk = await walkFrom(db, start, options);
+  const edges = await edgesAmong(
+    db,
+    walk.nodes.map((n) => n.id),
+  );
+  return { nodes: withEdgeKinds(walk.nodes, edges), edges, truncated: walk.truncated };
+}
+
+/**
+ * The walk of `lineage` without the edges: the nodes with the kind the edges that reached them
+ * give (null for the start node). Internal to the queries (not exported by the package).
+ *
+ * @throws RangeError for a depth outside 0..MAX_LINEAGE_DEPTH or a maxNodes below 1
+ */
+export async function walkFrom(db: Db, start: string, options: LineageOptions): Promise<Walk> {
+  const { depth, maxNodes } = options;
   if (!Number.isInteger(depth) || depth < 0 || depth > MAX_LINEAGE_DEPTH) {
     throw new RangeError(`depth must be an integer from 0 to ${MAX_LINEAGE_DEPTH}`);
   }
   if (!Number.isInteger(maxNodes) || maxNodes < 1) {
     throw new RangeError("maxNodes must be a positive integer");
   }
-  const walked: { id: string; kind: string | null; depth: number }[] = [
-    { id: start, kind: null, depth: 0 },
-  ];
-  const seen = [start];
-  let frontier = [start];
-  let truncated = false;
-  for (let level = 1; level <= depth && frontier.length > 0 && !truncated; level++) {
-    const room = maxNodes - walked.length;
-    const next = rowsOf<{ id: string; kind: string }>(
-      await db.execute(lineageLevelQuery(frontier, seen, direction, room + 1)),
-    );
-    truncated = next.length > room;
-    frontier = next.slice(0, room).map((n) => n.id);
-    for (const n of next.slice(0, room)) walked.push({ ...n, depth: level });
-    seen.push(...frontier);
-  }
-  const edges = await edgesAmong(db, seen);
-  const kindOf = new Map<string, string>();
-  for (const e of edges) kindOf.set(e.src, e.srcKind).set(e.dst, e.dstKind);
+  const rows = rowsOf<{ id: string; kind: string | null; depth: number; truncated: boolean }>(
+    await db.execute(lineageWalkQuery(start, options)),
+  );
   return {
-    nodes: walked.map((n) => ({ ...n, kind: n.kind ?? kindOf.get(n.id) ?? "object" })),
-    edges,
-    truncated,
+    nodes: rows.map(({ id, kind, depth }) => ({ id, kind, depth: Number(depth) })),
+    truncated: rows[0]?.truncated ?? false,
   };
 }
 
 /**
- * One depth of the walk `lineage` runs, for `EXPLAIN` in benchmarks: the neighbours of
- * `frontier` in `direction` (upstream: the `dst` of edges from them; downstream: the `src` of
- * edges to them) that are not in `seen`, once each with the smallest kind the edges give it,
- * by id, at most `limit`. Does not check its arguments: `lineage` does.
+ * The walk statement `lineage` runs, for `EXPLAIN` in benchmarks: one row per reached node
+ * (`id`, `kind`, `depth`, nearest first, then by id) with the `truncated` flag on every row.
+ * Does not check the options: `lineage` does.
+ *
+ * A recursive query with one row per depth, carrying that depth's nodes (`frontier`, with their
+ * `kinds`) and every node reached so far (`seen`): each step looks up the edges of the frontier
+ * (`edges` is indexed on `(src, kind, dst)` and on `dst`), keeps the neighbours not seen yet,
+ * once each with the smallest kind the edges give it, by id, at most the room left under
+ * `maxNodes` (one more, to tell that some were left out). So each node is expanded once, and
+ * the walk stops at `depth`, at `maxNodes`, or when a depth adds no node.
  */
-export function lineageLevelQuery(
-  frontier: readonly string[],
-  seen: readonly string[],
-  direction: LineageDirection,
-  limit: number,
+export function lineageWalkQuery(
+  start: string,
+  { direction, depth, maxNodes }: LineageOptions,
 ): SQL {
-  const from = textArray(frontier);
   const arms: SQL[] = [];
   if (direction !== "downstream") {
-    arms.push(sql`select e.dst as id, e.dst_kind as kind from edges e where e.src = any(${from})`);
+    arms.push(sql`select e.dst as id, e.dst_kind as kind from edges e
+                  where e.src = any(w.frontier)`);
   }
   if (direction !== "upstream") {
-    arms.push(sql`select e.src as id, e.src_kind as kind from edges e where e.dst = any(${from})`);
+    arms.push(sql`select e.src as id, e.src_kind as kind from edges e
+                  where e.dst = any(w.frontier)`);
   }
-  // Materialized: with the limit, the planner would otherwise walk a whole index of `edges` in
-  // id order, filtering on the frontier, instead of looking the frontier's edges up.
+  const room = sql`(${maxNodes}::int - cardinality(w.seen))`;
   return sql`
-    with next as materialized (${sql.join(arms, sql` union all `)})
-    select n.id, min(n.kind) as kind
-    from next as n
-    where not exists (select from unnest(${textArray(seen)}) as s(id) where s.id = n.id)
-    group by n.id
-    order by n.id
-    limit ${limit}
+    with recursive walk(depth, frontier, kinds, seen, more) as (
+      select 0, array[${start}::text], array[null::text], array[${start}::text], false
+      union all
+      select w.depth + 1,
+             coalesce(next.ids[1:${room}], '{}'),
+             coalesce(next.kinds[1:${room}], '{}'),
+             w.seen || coalesce(next.ids[1:${room}], '{}'),
+             next.found > ${room}
+      from walk w
+      cross join lateral (
+        select array_agg(n.id order by n.id) as ids,
+               array_agg(n.kind order by n.id) as kinds,
+               count(*) as found
+        from (
+          select n.id, min(n.kind) as kind
+          from (${sql.join(arms, sql` union all `)}) as n
+          where not exists (select from unnest(w.seen) as s(id) where s.id = n.id)
+          group by n.id
+          order by n.id
+          limit ${room} + 1
+        ) as n
+      ) as next
+      where w.depth < ${depth} and cardinality(w.frontier) > 0 and not w.more
+    )
+    select f.id, f.kind, w.depth, (select bool_or(more) from walk) as truncated
+    from walk w
+    cross join lateral unnest(w.frontier, w.kinds) with ordinality as f(id, kind, n)
+    order by w.depth, f.n
   `;
 }
 
 /**
  * Every edge with both ends among `ids`: the edges from them (an index lookup per id), then
  * those that end among them. Materialized, so the planner does not also look up the edges *to*
- * them, which for agents and attesters are thousands.
+ * them, which for agents and attesters are thousands. Internal to the queries.
  */
-async function edgesAmong(db: Db, ids: string[]): Promise<LineageEdge[]> {
+export async function edgesAmong(db: Db, ids: readonly string[]): Promise<LineageEdge[]> {
+  // The list goes in twice: a constant array, which PostgreSQL hashes for the filter on dst.
   const idArray = textArray(ids);
   const edges = rowsOf<LineageEdge>(
     await db.execute(sql`
@@ -152,4 +187,17 @@ async function edgesAmong(db: Db, ids: string[]): Promise<LineageEdge[]> {
     checkpoint: Number(e.checkpoint),
     eventIndex: Number(e.eventIndex),
   }));
+}
+
+/**
+ * `nodes` with a kind each: the one the walk gave, else the one an edge among them gives (the
+ * start node), else `object`. Internal to the queries.
+ */
+export function withEdgeKinds(
+  nodes: readonly WalkedNode[],
+  edges: readonly LineageEdge[],
+): LineageNode[] {
+  const kindOf = new Map<string, string>();
+  for (const e of edges) kindOf.set(e.src, e.srcKind).set(e.dst, e.dstKind);
+  return nodes.map((n) => ({ ...n, kind: n.kind ?? kindOf.get(n.id) ?? "object" }));
 }

@@ -11,9 +11,10 @@ export function rowsOf<T>(result: unknown): T[] {
 }
 
 /**
- * `ids` (object ids, addresses, Walrus blob ids, edge kinds) as one `text[]` parameter: a
- * PostgreSQL array literal (`arrayLiteral`, quotes and backslashes escaped) cast to `text[]`.
+ * `ids` (object ids, addresses, Walrus blob ids, edge kinds; null for SQL NULL) as one `text[]`
+ * parameter: a PostgreSQL array literal (`arrayLiteral`, quotes and backslashes escaped) cast to
+ * `text[]`.
  */
-export function textArray(ids: readonly string[]) {
+export function textArray(ids: readonly (string | null)[]) {
   return sql`${arrayLiteral(ids)}::text[]`;
 }
