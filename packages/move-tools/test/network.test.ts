@@ -112,7 +112,9 @@ describe("connectFullNode on a dropped connection", () => {
 
   it("gives up after one retry, naming the URL", async () => {
     const dropping = droppingFetch(5, "ECONNRESET");
-    const client = connectFullNode(resolveNetwork("http://127.0.0.1:9000"), { fetch: dropping.fetch });
+    const client = connectFullNode(resolveNetwork("http://127.0.0.1:9000"), {
+      fetch: dropping.fetch,
+    });
     const error = await client.core.getReferenceGasPrice().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NodeUnreachableError);
     expect(error).toMatchObject({
@@ -123,7 +125,9 @@ describe("connectFullNode on a dropped connection", () => {
 
   it("does not retry a refused connection", async () => {
     const dropping = droppingFetch(5, "ECONNREFUSED");
-    const client = connectFullNode(resolveNetwork("http://127.0.0.1:9000"), { fetch: dropping.fetch });
+    const client = connectFullNode(resolveNetwork("http://127.0.0.1:9000"), {
+      fetch: dropping.fetch,
+    });
     await expect(client.core.getReferenceGasPrice()).rejects.toBeInstanceOf(NodeUnreachableError);
     expect(dropping.calls()).toBe(1);
   });
