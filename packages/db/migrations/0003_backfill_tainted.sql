@@ -3,7 +3,8 @@
 -- from then on: every retracted dataset, and every node with a path of taint edges
 -- (wasDerivedFrom, used, wasGeneratedBy, wasInformedBy, storedAs; src -> dst) to one, with the
 -- smallest retraction id reaching it. One walk downstream per retraction, smallest id first,
--- each skipping the nodes already tainted, so every node is expanded once and cycles end.
+-- each skipping the nodes already tainted, so every node is expanded once and cycles end; each
+-- walk is sorted before it is inserted, so it never scans the rows it inserts.
 DO $$
 DECLARE
 	"retraction" text;
@@ -19,6 +20,7 @@ BEGIN
 			WHERE NOT EXISTS (SELECT FROM "tainted" "t" WHERE "t"."node_id" = "e"."src")
 		)
 		SELECT "node_id", "retraction" FROM "down"
+		ORDER BY "node_id"
 		ON CONFLICT DO NOTHING;
 	END LOOP;
 END $$;

@@ -44,7 +44,9 @@ export interface TaintSources {
  * One statement to find which of the edges start from a tainted node, then one recursive walk
  * per retraction among the starting points, smallest id first: a node reached by several gets
  * the smallest. Each walk expands a node once, so cycles end, and the walks together visit each
- * newly tainted node once. Given every retraction and an empty table, it fills the whole table,
+ * newly tainted node once. A walk is sorted before its rows go in, so it never reads rows its
+ * own statement inserts (with the statistics of a small `tainted`, the planner scans it whole
+ * for each node, and a table growing under the walk would make that quadratic). Given every retraction and an empty table, it fills the whole table,
  * each node with the smallest retraction id reaching it (as the backfill migration
  * `0003_backfill_tainted` does).
  *
@@ -85,6 +87,7 @@ export async function propagateTaint(tx: Db | Tx, sources: TaintSources): Promis
         where not exists (select from tainted t where t.node_id = e.src)
       )
       select node_id, ${retraction}::text from down
+      order by node_id
       on conflict do nothing
     `);
     added += affectedRows(result);
