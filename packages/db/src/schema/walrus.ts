@@ -48,6 +48,8 @@ export const walrusBlobEvents = pgTable(
     // Lookups by blob id, and search by blob id prefix (`like 'prefix%'`) whatever the collation.
     index("walrus_blob_events_blob_id").on(t.blobId.op("text_pattern_ops")),
     index("walrus_blob_events_object_id").on(t.objectId),
+    // `GET /v1/blobs`: newest first (scanned backwards), ties broken by object id.
+    index("walrus_blob_events_timestamp_object").on(t.timestampMs, t.objectId),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "walrus_blob_events_timestamp_object" ON "walrus_blob_events" USING btree ("timestamp_ms","object_id");
