@@ -1,7 +1,9 @@
 // The Verity graph explorer: search, then draw a node's lineage with Cytoscape.js (loaded
-// before this module as `window.cytoscape`); browse the indexed Walrus blobs (`walrus.js`).
+// before this module as `window.cytoscape`; style and layout in `graph.js`); browse the
+// indexed Walrus blobs (`walrus.js`).
 // Every piece of data goes into the DOM through `textContent` or DOM properties, never as HTML.
 import { getJson, h, row, short, txLink } from "./dom.js";
+import { edgeLabels, LAYOUT, STYLE } from "./graph.js";
 import { blobFacts, blobList } from "./walrus.js";
 
 const DEPTH = 4;
@@ -55,55 +57,6 @@ els.form.addEventListener("submit", async (event) => {
 });
 
 // ---- graph
-
-const COLORS = { entity: "#f2d45c", activity: "#8ea7f5", agent: "#7fcf9f" };
-const STYLE = [
-  {
-    selector: "node",
-    style: {
-      label: "data(display)",
-      "font-size": 10,
-      "text-valign": "bottom",
-      "text-margin-y": 4,
-      "text-wrap": "ellipsis",
-      "text-max-width": 120,
-      "background-color": "#cccccc",
-      "border-width": 1,
-      "border-color": "#555555",
-      width: 28,
-      height: 28,
-    },
-  },
-  { selector: "node.entity", style: { "background-color": COLORS.entity, shape: "ellipse" } },
-  {
-    selector: "node.activity",
-    style: { "background-color": COLORS.activity, shape: "round-rectangle" },
-  },
-  { selector: "node.agent", style: { "background-color": COLORS.agent, shape: "pentagon" } },
-  { selector: "node.root", style: { width: 40, height: 40, "font-weight": "bold" } },
-  { selector: "node.tainted", style: { "border-width": 4, "border-color": "#ff8c00" } },
-  { selector: "node.retracted", style: { "background-color": "#d32f2f", color: "#b71c1c" } },
-  {
-    selector: "edge",
-    style: {
-      width: 1.5,
-      "curve-style": "bezier",
-      "line-color": "#999999",
-      "target-arrow-color": "#999999",
-      "target-arrow-shape": "triangle",
-      label: "data(kind)",
-      "font-size": 8,
-      color: "#444444",
-      "text-rotation": "autorotate",
-      "text-background-color": "#ffffff",
-      "text-background-opacity": 0.8,
-    },
-  },
-  {
-    selector: ":selected",
-    style: { "overlay-color": "#1565c0", "overlay-opacity": 0.25, "overlay-padding": 6 },
-  },
-];
 
 let cy = null;
 let current = null;
@@ -160,11 +113,12 @@ function draw(rootId, lineage) {
     container: els.cy,
     elements: [...nodes, ...edges],
     style: STYLE,
-    layout: { name: "breadthfirst", roots: [rootId], directed: false, spacingFactor: 1.1 },
+    layout: LAYOUT,
     wheelSensitivity: 0.3,
     maxZoom: 2, // a graph of one or two nodes is not blown up to fill the canvas
   });
   window.cy = cy;
+  edgeLabels(cy);
   cy.on("tap", "node, edge", (event) => select(event.target));
   cy.on("tap", (event) => {
     if (event.target === cy) clearPanel();
