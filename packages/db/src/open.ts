@@ -7,6 +7,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { lock } from "proper-lockfile";
 import type { Database, Db } from "./database.ts";
 import { migrate } from "./migrate.ts";
 import { redactUrl } from "./redact.ts";
@@ -37,13 +38,15 @@ export interface OpenOptions {
  *
  * Which database, first match wins: `options.url`; `options.dataDir` (PGlite); the
  * `DATABASE_URL` environment variable; PGlite in `DEFAULT_DATA_DIR`. A PGlite data directory
- * belongs to one process at a time.
+ * belongs to one process at a time: it is locked (`<dataDir>.lock`) until `close()`; a lock left
+ * by a killed process goes stale within {@link PGLITE_LOCK_STALE_MS}, and opening waits that
+ * long for it.
  *
  * @throws TypeError when both `url` and `dataDir` are given, or the URL's scheme is neither
  *   `postgres(ql)://` nor `memory://`
  * @throws Error naming the URL (without its password) when PostgreSQL cannot be reached or
  *   refuses the connection, or naming the directory when PGlite's data directory cannot be
- *   created or written; Error when a migration fails. The cause is the driver's error.
+ *   created or written, or is in use by another process; Error when a migration fails. The cause is the driver's error.
  */
 export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
   if (options.url !== undefined && options.dataDir !== undefined) {
@@ -97,6 +100,7 @@ async function openPostgres(url: string): Promise<Database> {
 async function openPglite(dataDir: string): Promise<Database> {
   let pglite: PGlite;
   let location: string;
+  let release = async () => {};
   if (dataDir === IN_MEMORY) {
     location = IN_MEMORY;
     pglite = await PGlite.create();
@@ -111,9 +115,11 @@ async function openPglite(dataDir: string): Promise<Database> {
         { cause: error },
       );
     }
+    release = await lockDataDir(location);
     try {
       pglite = await PGlite.create(location);
     } catch (error) {
+      await release();
       throw new Error(`cannot open PGlite data directory ${location}: ${String(error)}`, {
         cause: error,
       });
@@ -125,8 +131,39 @@ async function openPglite(dataDir: string): Promise<Database> {
     db,
     client: pglite,
     location,
-    close: once(() => (pglite.closed ? Promise.resolve() : pglite.close())),
+    close: once(async () => {
+      if (!pglite.closed) await pglite.close();
+      await release();
+    }),
   };
+}
+
+/** How old a PGlite data directory's lock must be to count as left by a dead process, in ms. */
+export const PGLITE_LOCK_STALE_MS = 15_000;
+
+/**
+ * Takes the lock of a PGlite data directory (`proper-lockfile`: a `<dir>.lock` directory whose
+ * mtime the holder refreshes every 2 s), waiting up to about {@link PGLITE_LOCK_STALE_MS} for a
+ * stale one to expire. Returns its release. A holder whose event loop stalls for longer than
+ * the stale limit can lose the lock; `proper-lockfile` then fails that process loudly.
+ *
+ * @throws Error naming the directory when another live process holds it
+ */
+async function lockDataDir(location: string): Promise<() => Promise<void>> {
+  try {
+    return await lock(location, {
+      realpath: false,
+      stale: PGLITE_LOCK_STALE_MS,
+      update: 2_000,
+      retries: { retries: 16, minTimeout: 1_000, maxTimeout: 1_000, factor: 1 },
+    });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ELOCKED") throw error;
+    throw new Error(
+      `PGlite data directory ${location} is in use by another process (PGlite allows one at a time): stop it, or share a PostgreSQL database with --database-url`,
+      { cause: error },
+    );
+  }
 }
 
 /** `fn`, run at most once; later calls return the first call's promise. */

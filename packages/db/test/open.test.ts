@@ -1,8 +1,16 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
-import { DEFAULT_DATA_DIR, IN_MEMORY, openDatabase, redactUrl } from "../src/index.ts";
+import {
+  DEFAULT_DATA_DIR,
+  IN_MEMORY,
+  openDatabase,
+  PGLITE_LOCK_STALE_MS,
+  redactUrl,
+} from "../src/index.ts";
 import { createPostgresDatabase } from "./support/databases.ts";
 
 describe("redactUrl", () => {
@@ -15,6 +23,11 @@ describe("redactUrl", () => {
     expect(redactUrl("not a url //user:pw@host")).toBe("not a url //user@host");
   });
 });
+
+const execFileAsync = promisify(execFile);
+
+/** The module a second process opens the database with. */
+const OPEN = join(import.meta.dirname, "../src/open.ts");
 
 describe("openDatabase", () => {
   const saved = process.env.DATABASE_URL;
@@ -80,6 +93,46 @@ describe("openDatabase", () => {
       await memory.close();
     } finally {
       await drop();
+    }
+  });
+
+  it("lets one process at a time hold a PGlite data directory, and takes over a stale lock", async () => {
+    const parent = mkdtempSync(join(tmpdir(), "verity-lock-"));
+    const dataDir = join(parent, "pglite");
+    try {
+      const first = await openDatabase({ dataDir });
+      // Another process (spawned asynchronously: this one must keep refreshing its lock).
+      const child = await execFileAsync(
+        process.execPath,
+        [
+          "--import",
+          "tsx",
+          "-e",
+          `await (await import(${JSON.stringify(OPEN)})).openDatabase({ dataDir: ${JSON.stringify(dataDir)} }); process.exit(0);`,
+        ],
+        { encoding: "utf8", cwd: import.meta.dirname },
+      ).then(
+        () => ({ status: 0, stderr: "" }),
+        (error: { code?: number; stderr?: string }) => ({
+          status: error.code,
+          stderr: error.stderr ?? "",
+        }),
+      );
+      expect(child.status).not.toBe(0);
+      expect(child.stderr).toContain(
+        `PGlite data directory ${dataDir} is in use by another process`,
+      );
+      await first.close();
+
+      // A lock left by a killed process: older than the stale limit, taken over at once.
+      const old = new Date(Date.now() - 2 * PGLITE_LOCK_STALE_MS);
+      mkdirSync(`${dataDir}.lock`);
+      utimesSync(`${dataDir}.lock`, old, old);
+      const second = await openDatabase({ dataDir });
+      await second.close();
+      expect(existsSync(`${dataDir}.lock`)).toBe(false);
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
     }
   });
 
