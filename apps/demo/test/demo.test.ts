@@ -7,7 +7,13 @@ import { databaseStore, provenanceProcessor, runIndexer } from "@verity/indexer"
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { provenanceScenario } from "../../indexer/test/support/provenance-scenario.ts";
 import { runDemo } from "../src/index.ts";
-import { type DemoPlace, freshPlace, type ServedDemo, serveDemo } from "./support/demo-database.ts";
+import {
+  type DemoPlace,
+  freshPlace,
+  type ServedDemo,
+  serveDemo,
+  serveRun,
+} from "./support/demo-database.ts";
 
 const PROOF = {
   checkpoint: expect.any(Number),
@@ -119,7 +125,9 @@ describe.each(["postgres", "pglite"] as const)("the demo indexed into %s", (driv
 
   it("runs again into the same database without changing it", async () => {
     const before = await lineage(demo.run.story.model.id, "direction=both&depth=6");
+    await demo.close(); // the demo opens the database itself (PGlite: one holder at a time)
     const again = await runDemo(place.options);
+    demo = await serveRun(again);
     expect(again.alreadyIndexed).toBe(true);
     expect(again.story.model.id).toBe(demo.run.story.model.id);
     expect(await lineage(demo.run.story.model.id, "direction=both&depth=6")).toEqual(before);

@@ -47,7 +47,14 @@ export interface ServedDemo {
 
 /** Runs the demo into `place` (as `verity demo` does), then serves that database. */
 export async function serveDemo(place: DemoPlace): Promise<ServedDemo> {
-  const run = await runDemo(place.options);
+  return serveRun(await runDemo(place.options));
+}
+
+/**
+ * Serves the database a finished demo run indexed into. Close it before running the demo into
+ * the same PGlite directory again: a PGlite data directory is locked to one holder.
+ */
+export async function serveRun(run: DemoRun): Promise<ServedDemo> {
   const database = await openDatabase(run.database);
   const api = await startApiServer({ database }, { port: 0 });
   return {
