@@ -1,8 +1,8 @@
 /** Attestations and inferences (PROV activities), one by id or a page at a time. */
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "../database.ts";
 import { attestations, inferences } from "../schema/provenance.ts";
-import { eqIf, type Page, type PageOptions, pageClauses, toPage } from "./page.ts";
+import { eqIf, type Page, type PageOptions, pageRows, toPage } from "./page.ts";
 import { type EntityProof, inRange, proofOf, type TimeRange } from "./proof.ts";
 
 /** A recorded attestation. */
@@ -77,22 +77,18 @@ export async function listAttestations(
   filter: AttestationFilter,
   options: PageOptions,
 ): Promise<Page<Attestation>> {
-  const page = pageClauses(attestations.timestampMs, attestations.attestationId, options);
-  const rows = await db
-    .select(attestationColumns)
-    .from(attestations)
-    .where(
-      and(
-        eqIf(attestations.kind, filter.kind),
-        eqIf(attestations.attesterId, filter.attester),
-        eqIf(attestations.signed, filter.signed),
-        eqIf(attestations.submitter, filter.submitter),
-        ...inRange(attestations.timestampMs, filter),
-        page.where,
-      ),
-    )
-    .orderBy(...page.orderBy)
-    .limit(page.take);
+  const rows = await pageRows(
+    db.select(attestationColumns).from(attestations).$dynamic(),
+    { time: attestations.timestampMs, id: attestations.attestationId },
+    [
+      eqIf(attestations.kind, filter.kind),
+      eqIf(attestations.attesterId, filter.attester),
+      eqIf(attestations.signed, filter.signed),
+      eqIf(attestations.submitter, filter.submitter),
+      ...inRange(attestations.timestampMs, filter),
+    ],
+    options,
+  );
   return toPage(rows, options.limit);
 }
 
@@ -154,19 +150,15 @@ export async function listInferences(
   filter: InferenceFilter,
   options: PageOptions,
 ): Promise<Page<Inference>> {
-  const page = pageClauses(inferences.timestampMs, inferences.inferenceId, options);
-  const rows = await db
-    .select(inferenceColumns)
-    .from(inferences)
-    .where(
-      and(
-        eqIf(inferences.modelId, filter.model),
-        eqIf(inferences.submitter, filter.submitter),
-        ...inRange(inferences.timestampMs, filter),
-        page.where,
-      ),
-    )
-    .orderBy(...page.orderBy)
-    .limit(page.take);
+  const rows = await pageRows(
+    db.select(inferenceColumns).from(inferences).$dynamic(),
+    { time: inferences.timestampMs, id: inferences.inferenceId },
+    [
+      eqIf(inferences.modelId, filter.model),
+      eqIf(inferences.submitter, filter.submitter),
+      ...inRange(inferences.timestampMs, filter),
+    ],
+    options,
+  );
   return toPage(rows, options.limit);
 }

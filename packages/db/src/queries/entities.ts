@@ -2,10 +2,10 @@
  * Datasets and models, one by id or a page at a time, as the API serves them. Each is one SQL
  * statement; u64 values (`size`) come back as exact decimal strings, times as ms numbers.
  */
-import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import { eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db } from "../database.ts";
 import { datasetRetractions, datasets, models } from "../schema/provenance.ts";
-import { eqIf, type Page, type PageOptions, pageClauses, toPage } from "./page.ts";
+import { eqIf, type Page, type PageOptions, pageRows, toPage } from "./page.ts";
 import { decimal, type EntityProof, inRange, proofOf, type TimeRange } from "./proof.ts";
 
 /** A registered dataset with its current state. */
@@ -137,26 +137,25 @@ export async function listDatasets(
   filter: DatasetFilter,
   options: PageOptions,
 ): Promise<Page<Dataset>> {
-  const page = pageClauses(datasets.timestampMs, datasets.datasetId, options);
-  const rows = await db
-    .select(datasetColumns)
-    .from(datasets)
-    .leftJoin(datasetRetractions, eq(datasetRetractions.datasetId, datasets.datasetId))
-    .where(
-      and(
-        eqIf(datasets.creator, filter.creator),
-        eqIf(datasets.license, filter.license),
-        filter.retracted === undefined
-          ? undefined
-          : filter.retracted
-            ? isNotNull(datasetRetractions.datasetId)
-            : isNull(datasetRetractions.datasetId),
-        ...inRange(datasets.timestampMs, filter),
-        page.where,
-      ),
-    )
-    .orderBy(...page.orderBy)
-    .limit(page.take);
+  const rows = await pageRows(
+    db
+      .select(datasetColumns)
+      .from(datasets)
+      .leftJoin(datasetRetractions, eq(datasetRetractions.datasetId, datasets.datasetId))
+      .$dynamic(),
+    { time: datasets.timestampMs, id: datasets.datasetId },
+    [
+      eqIf(datasets.creator, filter.creator),
+      eqIf(datasets.license, filter.license),
+      filter.retracted === undefined
+        ? undefined
+        : filter.retracted
+          ? isNotNull(datasetRetractions.datasetId)
+          : isNull(datasetRetractions.datasetId),
+      ...inRange(datasets.timestampMs, filter),
+    ],
+    options,
+  );
   return toPage(rows.map(toDataset), options.limit);
 }
 
@@ -224,21 +223,17 @@ export async function listModels(
   filter: ModelFilter,
   options: PageOptions,
 ): Promise<Page<Model>> {
-  const page = pageClauses(models.timestampMs, models.modelId, options);
-  const rows = await db
-    .select(modelColumns)
-    .from(models)
-    .where(
-      and(
-        eqIf(models.creator, filter.creator),
-        eqIf(models.framework, filter.framework),
-        filter.dataset === undefined ? undefined : sql`${filter.dataset} = any(${models.datasets})`,
-        ...inRange(models.timestampMs, filter),
-        page.where,
-      ),
-    )
-    .orderBy(...page.orderBy)
-    .limit(page.take);
+  const rows = await pageRows(
+    db.select(modelColumns).from(models).$dynamic(),
+    { time: models.timestampMs, id: models.modelId },
+    [
+      eqIf(models.creator, filter.creator),
+      eqIf(models.framework, filter.framework),
+      filter.dataset === undefined ? undefined : sql`${filter.dataset} = any(${models.datasets})`,
+      ...inRange(models.timestampMs, filter),
+    ],
+    options,
+  );
   return toPage(rows, options.limit);
 }
 

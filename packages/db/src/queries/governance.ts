@@ -1,8 +1,8 @@
 /** Seal policies and attesters (with their members and keys), one by id or a page at a time. */
-import { and, eq, isNotNull, sql } from "drizzle-orm";
+import { eq, isNotNull, sql } from "drizzle-orm";
 import type { Db } from "../database.ts";
 import { attesterKeys, attesterRevocations, attesters, policies } from "../schema/provenance.ts";
-import { eqIf, type Page, type PageOptions, pageClauses, toPage } from "./page.ts";
+import { eqIf, type Page, type PageOptions, pageRows, toPage } from "./page.ts";
 import { type EntityProof, proofOf } from "./proof.ts";
 
 /** A Seal access policy. u64 values are decimal strings. */
@@ -70,15 +70,12 @@ export async function listPolicies(
   filter: { kind?: string; creator?: string },
   options: PageOptions,
 ): Promise<Page<Policy>> {
-  const page = pageClauses(policies.timestampMs, policies.policyId, options);
-  const rows = await db
-    .select(policyColumns)
-    .from(policies)
-    .where(
-      and(eqIf(policies.kind, filter.kind), eqIf(policies.creator, filter.creator), page.where),
-    )
-    .orderBy(...page.orderBy)
-    .limit(page.take);
+  const rows = await pageRows(
+    db.select(policyColumns).from(policies).$dynamic(),
+    { time: policies.timestampMs, id: policies.policyId },
+    [eqIf(policies.kind, filter.kind), eqIf(policies.creator, filter.creator)],
+    options,
+  );
   return toPage(rows, options.limit);
 }
 
@@ -182,13 +179,15 @@ export async function listAttesters(
   filter: { admin?: string },
   options: PageOptions,
 ): Promise<Page<Attester>> {
-  const page = pageClauses(attesters.timestampMs, attesters.attesterId, options);
-  const rows = await db
-    .select(attesterColumns)
-    .from(attesters)
-    .leftJoin(attesterRevocations, eq(attesterRevocations.attesterId, attesters.attesterId))
-    .where(and(eqIf(attesters.admin, filter.admin), page.where))
-    .orderBy(...page.orderBy)
-    .limit(page.take);
+  const rows = await pageRows(
+    db
+      .select(attesterColumns)
+      .from(attesters)
+      .leftJoin(attesterRevocations, eq(attesterRevocations.attesterId, attesters.attesterId))
+      .$dynamic(),
+    { time: attesters.timestampMs, id: attesters.attesterId },
+    [eqIf(attesters.admin, filter.admin)],
+    options,
+  );
   return toPage(rows, options.limit);
 }

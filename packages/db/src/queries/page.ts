@@ -2,7 +2,8 @@
  * Keyset pagination, shared by every list query: rows sorted newest first by
  * `(timestamp_ms, id)` descending, and an opaque cursor holding the last row's key.
  */
-import { type AnyColumn, eq, type SQL, sql } from "drizzle-orm";
+import { type AnyColumn, and, eq, type SQL, sql } from "drizzle-orm";
+import type { PgSelect } from "drizzle-orm/pg-core";
 
 /** Where a page starts: strictly after (older than) this row's sort key. */
 export interface CursorKey {
@@ -105,4 +106,24 @@ export function toPage<T extends { id: string; timestampMs: number }>(
  */
 export function eqIf(column: AnyColumn, value: unknown): SQL | undefined {
   return value === undefined ? undefined : eq(column, value);
+}
+
+/**
+ * The rows of one page of a list query: `query` (a `select … from …` in drizzle's dynamic
+ * mode, `.$dynamic()`) gets `filters` (undefined ones skipped) and the cursor's condition, is
+ * sorted by `(time, id)` descending, and reads `limit + 1` rows, for `toPage`.
+ *
+ * @throws RangeError for a limit outside 1..MAX_PAGE_LIMIT
+ */
+export async function pageRows<Q extends PgSelect>(
+  query: Q,
+  key: { time: AnyColumn; id: AnyColumn },
+  filters: (SQL | undefined)[],
+  options: PageOptions,
+): Promise<Awaited<Q>> {
+  const page = pageClauses(key.time, key.id, options);
+  return await query
+    .where(and(...filters, page.where))
+    .orderBy(...page.orderBy)
+    .limit(page.take);
 }
