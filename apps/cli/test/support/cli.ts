@@ -1,6 +1,8 @@
 /**
- * The `verity` command as a user runs it: a real process (`tsx apps/cli/src/main.ts`), from the
- * repository root, with its output collected (test tooling).
+ * The `verity` command as a user runs it: a real process (`node --import tsx apps/cli/src/main.ts`,
+ * as `pnpm verity` and the container run it), from the repository root, with its output collected
+ * (test tooling). Signals reach the process itself: the `tsx` command's own signal relay would
+ * SIGKILL it when it does not acknowledge a SIGTERM within 30 ms, as happens on a loaded machine.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -25,7 +27,6 @@ if (!existsSync(TESTNET_CHECKPOINTS)) {
   );
 }
 
-const TSX = join(REPO_ROOT, "node_modules", ".bin", "tsx");
 const MAIN = join(REPO_ROOT, "apps", "cli", "src", "main.ts");
 
 /** The environment of a run: this one's, without `DATABASE_URL` unless given. */
@@ -48,7 +49,10 @@ export interface CliProcess {
 
 /** Starts `verity <args>`. */
 export function startCli(args: string[], env: Record<string, string> = {}): CliProcess {
-  const child = spawn(TSX, [MAIN, ...args], { cwd: REPO_ROOT, env: environment(env) });
+  const child = spawn(process.execPath, ["--import", "tsx", MAIN, ...args], {
+    cwd: REPO_ROOT,
+    env: environment(env),
+  });
   let stdout = "";
   let stderr = "";
   const waiters = new Set<() => void>();
