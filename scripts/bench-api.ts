@@ -5,7 +5,8 @@
  * use them (and their blobs, and the transform's code blob), models trained on datasets (and
  * fine-tuned from base models), inferences using models, with creators (agents), attesters and
  * Walrus blobs; every row carries a proof handle. Rows are generated in chunks and loaded with
- * `COPY` (`copyRows`), then `ANALYZE`. COPY bypasses the write path, so `tainted` is then
+ * `COPY` (`copyRows`), then `ANALYZE`. COPY bypasses the write path, so each chunk's graph nodes
+ * are recorded as the write path does (`recordNodes`), and `tainted` is then
  * filled as the write path would have: `propagateTaint` from every retraction at once (one
  * recursive statement per retraction, as the backfill migration does; every node is expanded
  * once, with the smallest retraction id reaching it). Then the real API (`startApiServer`, rate limit off) is
@@ -25,7 +26,10 @@
  *
  * Env: BENCH_NODES (default 1000000), BENCH_LINEAGE_SAMPLES (start nodes per direction,
  * default 300), BENCH_SEED (default 1), VERITY_TEST_POSTGRES_URL (the server to create the
- * throwaway database on; default postgres://postgres@127.0.0.1:5432/postgres).
+ * throwaway database on; default postgres://postgres@127.0.0.1:5432/postgres), BENCH_DATABASE
+ * (a database name: the graph is built there once and kept, and later runs with the same name
+ * measure again on it, after the migrations an upgrade would run; building 1M nodes takes
+ * minutes, measuring one).
  * Last line: `lineage_p99_ms=<p99 of all lineage requests>`.
  */
 
@@ -46,10 +50,16 @@ import {
   nodeFactsQuery,
   openDatabase,
   propagateTaint,
+  recordNodes,
 } from "@verity/db";
 import autocannon from "autocannon";
+import postgres from "postgres";
 import { startApiServer } from "../apps/api/src/server.ts";
-import { createPostgresDatabase } from "../packages/db/test/support/databases.ts";
+import {
+  ADMIN_URL,
+  createPostgresDatabase,
+  databaseUrl,
+} from "../packages/db/test/support/databases.ts";
 import { prng } from "../packages/db/test/support/prng.ts";
 
 const NODES = Number(process.env.BENCH_NODES ?? 1_000_000);
@@ -62,8 +72,9 @@ const NETWORK = "testnet";
 const FIRST_CHECKPOINT = 100_000_000;
 const T0 = Date.UTC(2026, 0, 1);
 
-// The same graph on every run.
+// The same graph on every run, and the same measurements whether the graph was built now or kept.
 const random = prng(SEED);
+const sampling = prng(SEED + 1);
 const below = (n: number) => Math.floor(random() * n);
 const between = (lo: number, hi: number) => lo + below(hi - lo + 1);
 
@@ -134,6 +145,7 @@ class Loader {
     if (rows.length === 0) return;
     this.buffers.set(table, []);
     await copyRows(this.database, tables[table], rows as never[]);
+    await recordNodes(this.database.db, new Map([[table, rows]]));
     this.counts.set(table, (this.counts.get(table) ?? 0) + rows.length);
     this.loaded += rows.length;
     const now = performance.now();
@@ -402,18 +414,59 @@ const quantile = (sorted: number[], q: number) =>
   sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? Number.NaN;
 const ms = (x: number) => x.toFixed(1);
 
-const target = await createPostgresDatabase();
-let database: Database | undefined;
-let server: Awaited<ReturnType<typeof startApiServer>> | undefined;
-try {
-  database = await openDatabase({ url: target.url });
-  if (database.driver !== "postgres") throw new Error("expected PostgreSQL");
+/**
+ * Where the graph goes: a throwaway database, or the one BENCH_DATABASE names (created when
+ * missing, never dropped). `built` says whether it already holds a graph.
+ */
+async function benchDatabase(): Promise<{ url: string; built: boolean; drop(): Promise<void> }> {
+  const name = process.env.BENCH_DATABASE;
+  if (!name) return { ...(await createPostgresDatabase()), built: false };
+  const admin = postgres(ADMIN_URL, { onnotice: () => {}, max: 1 });
+  try {
+    const found = await admin`select 1 from pg_database where datname = ${name}`;
+    if (found.length === 0) await admin.unsafe(`create database "${name}"`);
+    // The measuring step sets a statement timeout on the database; a kept graph may need
+    // migrations (backfills) first, which take longer.
+    else await admin.unsafe(`alter database "${name}" reset statement_timeout`);
+    const url = databaseUrl(name);
+    if (found.length === 0) return { url, built: false, drop: async () => {} };
+    const kept = postgres(url, { onnotice: () => {}, max: 1 });
+    try {
+      const [row] = await kept<{ built: boolean }[]>`
+        select to_regclass('datasets') is not null
+           and exists (select from datasets) as built`;
+      return { url, built: row?.built ?? false, drop: async () => {} };
+    } finally {
+      await kept.end();
+    }
+  } finally {
+    await admin.end();
+  }
+}
+
+/** How many entities of each kind a kept graph holds (ids are `ids.kind(0..n-1)`). */
+async function countsOf(pg: postgres.Sql) {
+  const [row] = await pg<
+    { dataset: string; model: string; attestation: string; inference: string }[]
+  >`
+    select (select count(*) from datasets) as dataset, (select count(*) from models) as model,
+           (select count(*) from attestations) as attestation,
+           (select count(*) from inferences) as inference`;
+  if (!row) throw new Error("no counts");
+  return {
+    dataset: Number(row.dataset),
+    model: Number(row.model),
+    attestation: Number(row.attestation),
+    inference: Number(row.inference),
+  };
+}
+
+/** Builds the graph into `database` (generate + COPY, ANALYZE, taint); returns its counts. */
+async function build(database: Database & { driver: "postgres" }) {
   const pg = database.client;
   console.log(
     `graph: ${NODES.toLocaleString("en-US")} nodes (about ${(5 * NODES).toLocaleString("en-US")} edges), seed ${SEED}`,
   );
-
-  // 1. Generate and COPY, then ANALYZE.
   const loader = new Loader(database);
   const loadStart = performance.now();
   const n = await generate(loader);
@@ -442,8 +495,26 @@ try {
   console.log(
     `  nodes ${n.nodes.toLocaleString("en-US")}: datasets ${n.dataset}, models ${n.model}, attestations ${n.attestation}, inferences ${n.inference}, blobs ${n.blob}, agents ${AGENTS}, attesters ${ATTESTERS}; edges ${n.edges.toLocaleString("en-US")} (${(n.edges / n.nodes).toFixed(2)} per node)`,
   );
+  return { ...n, loadSeconds };
+}
+
+const target = await benchDatabase();
+let database: Database | undefined;
+let server: Awaited<ReturnType<typeof startApiServer>> | undefined;
+try {
+  database = await openDatabase({ url: target.url });
+  if (database.driver !== "postgres") throw new Error("expected PostgreSQL");
+  const pg = database.client;
+
+  // 1. Generate and COPY, then ANALYZE; or a graph kept by an earlier run.
+  const built = target.built ? undefined : await build(database);
+  if (target.built) console.log(`graph: kept in ${process.env.BENCH_DATABASE}, measured again`);
+  const n = built ?? (await countsOf(pg));
   const [size] = await pg.unsafe<{ size: string }[]>(
     "select pg_size_pretty(pg_database_size(current_database())) as size",
+  );
+  const [edgeCount] = await pg.unsafe<{ count: string }[]>(
+    "select reltuples::bigint as count from pg_class where relname = 'edges'",
   );
   console.log(`  database size ${size?.size}`);
 
@@ -461,12 +532,13 @@ try {
   const api = server.url;
 
   // 2a. Lineage at depth 10 from random entities, one request at a time.
+  const pick = (count: number) => Math.floor(sampling() * count);
   const starts = Array.from({ length: SAMPLES }, () => {
-    const r = random();
-    if (r < 0.5) return ids.dataset(below(n.dataset));
-    if (r < 0.7) return ids.model(below(n.model));
-    if (r < 0.85) return ids.attestation(below(n.attestation));
-    return ids.inference(below(n.inference));
+    const r = sampling();
+    if (r < 0.5) return ids.dataset(pick(n.dataset));
+    if (r < 0.7) return ids.model(pick(n.model));
+    if (r < 0.85) return ids.attestation(pick(n.attestation));
+    return ids.inference(pick(n.inference));
   });
   // The API logs each failed (timed-out) query in full; count them instead.
   const logError = console.error;
@@ -509,10 +581,32 @@ try {
   all.sort((a, b) => a - b);
   const lineageP99 = quantile(all, 0.99);
 
-  // 2b. Point lookups of random datasets under autocannon (its own worker thread).
+  // 2b. Above the aim: where the slowest request's time goes, and the plans of its statements
+  // (before the load test, which leaves the caches in another state).
+  if (lineageP99 > AIM_MS) {
+    const db = database.db;
+    const options = { direction: slowest.direction as "upstream", depth: DEPTH, maxNodes: 500 };
+    const t0 = performance.now();
+    const walk = await lineage(db, slowest.id, options);
+    const t1 = performance.now();
+    const walkedIds = walk.nodes.map((x) => x.id);
+    await nodeFacts(db, walkedIds);
+    const t2 = performance.now();
+    console.log(
+      `slowest: ${slowest.direction} from ${slowest.id} ${ms(slowest.ms)} ms over HTTP; lineage() ${ms(t1 - t0)} ms (${walk.nodes.length} nodes, ${walk.edges.length} edges), nodeFacts ${ms(t2 - t1)} ms`,
+    );
+    console.log("EXPLAIN (ANALYZE, BUFFERS) of the walk:");
+    for (const line of await explain(db, lineageWalkQuery(slowest.id, options), true)) {
+      console.log(`  ${line}`);
+    }
+    console.log("EXPLAIN (ANALYZE, BUFFERS) of nodeFacts:");
+    for (const line of await explain(db, nodeFactsQuery(walkedIds), true)) console.log(`  ${line}`);
+  }
+
+  // 3. Point lookups of random datasets under autocannon (its own worker thread).
   const lookups = Array.from({ length: 2000 }, () => ({
     method: "GET" as const,
-    path: `/v1/datasets/${ids.dataset(below(n.dataset))}`,
+    path: `/v1/datasets/${ids.dataset(pick(n.dataset))}`,
   }));
   const load = await autocannon({
     url: api,
@@ -525,31 +619,8 @@ try {
     `GET /v1/datasets/{id} (50 connections, 10 s): ${Math.round(load.requests.average).toLocaleString("en-US")} req/s, p50 ${load.latency.p50} ms, p99 ${load.latency.p99} ms, ${load.non2xx} non-2xx, ${load.errors} errors`,
   );
 
-  // 3. Above the aim: where the slowest request's time goes, and the plans of its statements.
-  if (lineageP99 > AIM_MS) {
-    const db = database.db;
-    const options = { direction: slowest.direction as "upstream", depth: DEPTH, maxNodes: 500 };
-    const t0 = performance.now();
-    const walk = await lineage(db, slowest.id, options);
-    const t1 = performance.now();
-    const walkedIds = walk.nodes.map((x) => x.id);
-    const walkedKinds = walk.nodes.map((x) => x.kind);
-    await nodeFacts(db, walkedIds, walkedKinds);
-    const t2 = performance.now();
-    console.log(
-      `slowest: ${slowest.direction} from ${slowest.id} ${ms(slowest.ms)} ms over HTTP; lineage() ${ms(t1 - t0)} ms (${walk.nodes.length} nodes, ${walk.edges.length} edges), nodeFacts ${ms(t2 - t1)} ms`,
-    );
-    console.log("EXPLAIN (ANALYZE, BUFFERS) of the walk:");
-    for (const line of await explain(db, lineageWalkQuery(slowest.id, options), true)) {
-      console.log(`  ${line}`);
-    }
-    console.log("EXPLAIN (ANALYZE, BUFFERS) of nodeFacts:");
-    for (const line of await explain(db, nodeFactsQuery(walkedIds, walkedKinds), true))
-      console.log(`  ${line}`);
-  }
-
   console.log(
-    `summary: ${NODES.toLocaleString("en-US")} nodes / ${n.edges.toLocaleString("en-US")} edges loaded in ${loadSeconds.toFixed(1)} s; lineage depth ${DEPTH} p50 ${ms(quantile(all, 0.5))} ms p99 ${ms(lineageP99)} ms (aim ${AIM_MS} ms); dataset lookups ${Math.round(load.requests.average).toLocaleString("en-US")} req/s p99 ${load.latency.p99} ms`,
+    `summary: ${built ? `${built.nodes.toLocaleString("en-US")} nodes / ${built.edges.toLocaleString("en-US")} edges loaded in ${built.loadSeconds.toFixed(1)} s` : `kept graph, about ${Number(edgeCount?.count).toLocaleString("en-US")} edges`}; lineage depth ${DEPTH} p50 ${ms(quantile(all, 0.5))} ms p99 ${ms(lineageP99)} ms (aim ${AIM_MS} ms); dataset lookups ${Math.round(load.requests.average).toLocaleString("en-US")} req/s p99 ${load.latency.p99} ms`,
   );
   console.log(`lineage_p99_ms=${ms(lineageP99)}`);
 } finally {

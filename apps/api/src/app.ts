@@ -1,6 +1,6 @@
-import { swaggerUI } from "@hono/swagger-ui";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { ApiDeps, ApiEnv } from "./context.ts";
+import { docs } from "./docs.ts";
 import { explorer } from "./explorer/index.ts";
 import { applyMiddleware } from "./middleware/index.ts";
 import { onError, problem } from "./problem.ts";
@@ -47,7 +47,7 @@ export function createApp(deps: ApiDeps) {
     .route("/v1/stream", stream)
     .route("/v1/verify", verify);
   app.route("/", explorer); // the graph explorer page and its assets: `/`, `/assets/*`
-  app.get("/docs", swaggerUI({ url: "/openapi.json", title: "Verity API" }));
+  app.route("/", docs); // Swagger UI over /openapi.json: `/docs`, `/docs/swagger-ui-dist/*`
   app.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: {

@@ -11,7 +11,9 @@ export interface ApiServer {
   url: string;
   /**
    * Stops listening, lets requests in flight finish for up to {@link CLOSE_GRACE_MS}, then drops
-   * the connections left (`/v1/stream` subscribers never finish on their own).
+   * the connections left (`/v1/stream` subscribers never finish on their own). Resolves once no
+   * handler is still running (a client that hung up does not stop its handler), or after the
+   * grace: the database can be closed then without a late query opening a new connection.
    */
   close(): Promise<void>;
 }
@@ -50,10 +52,11 @@ function starting(): Response {
 export function listenApi(options: { port: number; host?: string }): Promise<ApiListener> {
   const host = options.host ?? "127.0.0.1";
   let app: ReturnType<typeof createApp> | undefined;
+  const handlers = inFlight();
   return new Promise((resolve, reject) => {
     const server = serve(
       {
-        fetch: (request, env) => (app ? app.fetch(request, env) : starting()),
+        fetch: (request, env) => (app ? handlers.track(app.fetch(request, env)) : starting()),
         port: options.port,
         hostname: host,
       },
@@ -63,7 +66,10 @@ export function listenApi(options: { port: number; host?: string }): Promise<Api
           serve(deps) {
             app = createApp(deps);
           },
-          close: () => closeGracefully(server as Server),
+          close: async () => {
+            await closeGracefully(server as Server);
+            await handlers.settled(CLOSE_GRACE_MS);
+          },
         });
       },
     );
@@ -89,6 +95,39 @@ export async function startApiServer(
   const listener = await listenApi(options);
   listener.serve(deps);
   return listener;
+}
+
+/**
+ * Counts the handlers running: `track` wraps a handler's response (a streamed body, such as
+ * `/v1/stream`'s, counts until its headers are sent), `settled(ms)` resolves when none is left or
+ * after `ms`.
+ */
+function inFlight() {
+  let running = 0;
+  const waiting = new Set<() => void>();
+  return {
+    async track(response: Response | Promise<Response>): Promise<Response> {
+      running++;
+      try {
+        return await response;
+      } finally {
+        running--;
+        if (running === 0) for (const done of waiting) done();
+      }
+    },
+    settled(ms: number): Promise<void> {
+      if (running === 0) return Promise.resolve();
+      return new Promise((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          waiting.delete(done);
+          resolve();
+        };
+        const timer = setTimeout(done, ms);
+        waiting.add(done);
+      });
+    },
+  };
 }
 
 /** See `ApiServer.close`. */

@@ -1,7 +1,8 @@
 /** The API's listener: the port is held before the database opens; closing ends every request. */
-import { IN_MEMORY, openDatabase } from "@verity/db";
+import { type Database, IN_MEMORY, openDatabase } from "@verity/db";
 import { describe, expect, it } from "vitest";
-import { listenApi } from "../src/server.ts";
+import { createPostgresDatabase } from "../../../packages/db/test/support/databases.ts";
+import { CLOSE_GRACE_MS, listenApi } from "../src/server.ts";
 
 describe("listenApi", () => {
   it("holds the port, answers 503 until it serves, then serves the API", async () => {
@@ -55,4 +56,63 @@ describe("listenApi", () => {
     expect(await end()).toBe("dropped");
     await database.close();
   });
+
+  it(
+    "waits for a handler whose client hung up before it resolves close, so the database closes last",
+    async () => {
+      const target = await createPostgresDatabase();
+      const database = await openDatabase({ url: target.url });
+      if (database.driver !== "postgres") throw new Error("expected PostgreSQL");
+      const pool = database.client;
+      const listener = await listenApi({ port: 0 });
+      listener.serve({ database });
+      try {
+        // Hold the datasets table so that a dataset lookup's query waits on the lock.
+        const release = await new Promise<() => void>((held) => {
+          void pool.begin(async (tx) => {
+            await tx`lock table datasets in access exclusive mode`;
+            await new Promise<void>((r) => held(r));
+          });
+        });
+        const client = new AbortController();
+        const request = fetch(`${listener.url}/v1/datasets/0x${"d1".repeat(32)}`, {
+          signal: client.signal,
+        }).catch(() => "aborted");
+        await waitFor(async () => (await waitingOnLocks(pool)) > 0);
+        client.abort(); // the client hangs up; its handler is still waiting for the query
+        expect(await request).toBe("aborted");
+        let closed = false;
+        const closing = listener.close().then(() => {
+          closed = true;
+        });
+        await new Promise((r) => setTimeout(r, 300));
+        expect(closed, "close resolved while a handler was still running").toBe(false);
+        release();
+        await closing;
+        expect(closed).toBe(true);
+      } finally {
+        await listener.close();
+        await database.close();
+        await target.drop();
+      }
+    },
+    4 * CLOSE_GRACE_MS,
+  );
 });
+
+/** How many sessions of this database are waiting on a lock. */
+async function waitingOnLocks(pool: Extract<Database, { driver: "postgres" }>["client"]) {
+  const [row] = await pool<{ n: number }[]>`
+    select count(*)::int as n from pg_stat_activity
+    where datname = current_database() and wait_event_type = 'Lock'`;
+  return row?.n ?? 0;
+}
+
+/** Polls `check` every 20 ms until it holds (at most 5 s). */
+async function waitFor(check: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 250; i++) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error("timed out waiting");
+}

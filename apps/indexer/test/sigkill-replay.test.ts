@@ -9,6 +9,7 @@ import { normalizeSuiAddress } from "@mysten/sui/utils";
 import { openDatabase, readWatermark } from "@verity/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPostgresDatabase } from "../../../packages/db/test/support/databases.ts";
+import { prng } from "../../../packages/db/test/support/prng.ts";
 import { readAll } from "../../../packages/db/test/support/read.ts";
 import { databaseStore } from "../src/db-store.ts";
 import { runIndexer } from "../src/indexer.ts";
@@ -23,17 +24,6 @@ const STORIES = 400;
 const FIRST = 5000;
 const LAST = FIRST + STORIES - 1;
 const scenario = provenanceScenario(PKG, STORIES, FIRST);
-
-/** Seeded PRNG (mulberry32), so the kill times are the same on every run. */
-function prng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Starts `verity index` on the double, into `url`, committing every checkpoint. */
 function verityIndex(node: SuiNodeDouble, url: string): ChildProcess {

@@ -3,12 +3,14 @@
  * drivers behind one API (postgres.js for a server, PGlite embedded), and the write path the
  * indexer commits through.
  */
+export { recordBlobObjects } from "./blob-objects.ts";
 export * from "./copy.ts";
 export * from "./copy-text.ts";
 export * from "./database.ts";
 export * from "./errors.ts";
 export { ROWS_PER_INSERT, UNNEST_MIN_ROWS } from "./insert.ts";
 export * from "./migrate.ts";
+export { NODE_SOURCE, recordNodes } from "./nodes.ts";
 export * from "./open.ts";
 export * from "./queries/activities.ts";
 export * from "./queries/agents.ts";

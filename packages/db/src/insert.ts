@@ -17,7 +17,7 @@
  * VALUES on both drivers (packages/db/bench/commit.ts). A handful of rows still goes through
  * VALUES, which the server plans faster (`UNNEST_MIN_ROWS`).
  */
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import { arrayLiteral } from "./copy-text.ts";
 import type { Db, Tx } from "./database.ts";
@@ -39,12 +39,17 @@ export const UNNEST_MIN_ROWS = 4;
  */
 export const ROWS_PER_INSERT = 5000;
 
+/** What an insert does with a row whose key is already present: nothing. */
+const ON_CONFLICT_DO_NOTHING = sql.raw("on conflict do nothing");
+
 /**
- * Inserts `rows` into `table` with ON CONFLICT DO NOTHING, inside `tx`: in one VALUES statement
- * when there are fewer than `UNNEST_MIN_ROWS`, else in `unnest` statements of at most
- * `ROWS_PER_INSERT` rows, which leave out the columns no row sets (`usedColumns`).
+ * Inserts `rows` into `table` inside `tx`, ending each statement with `onConflict` (by default
+ * ON CONFLICT DO NOTHING; an upsert passes its own `on conflict (...) do update ...`): in one
+ * VALUES statement when there are fewer than `UNNEST_MIN_ROWS`, else in `unnest` statements of
+ * at most `ROWS_PER_INSERT` rows, which leave out the columns no row sets (`usedColumns`).
  *
- * @returns how many rows were inserted (rows whose key was already present are not)
+ * @returns how many rows were inserted or updated (rows whose key was already present and that
+ *   `onConflict` left alone are not counted)
  * @throws TypeError (from `usedColumns`) when some rows leave out a column with a default that
  *   others set, on the `unnest` path; the driver's error when PostgreSQL rejects a row
  */
@@ -52,11 +57,12 @@ export async function insertRows(
   tx: Db | Tx,
   table: PgTable,
   rows: readonly object[],
+  onConflict: SQL = ON_CONFLICT_DO_NOTHING,
 ): Promise<number> {
   if (rows.length === 0) return 0;
   if (rows.length < UNNEST_MIN_ROWS) {
-    const values = rows as PgTable["$inferInsert"][];
-    return affectedRows(await tx.insert(table).values(values).onConflictDoNothing());
+    const values = tx.insert(table).values(rows as PgTable["$inferInsert"][]);
+    return affectedRows(await tx.execute(sql`${values.getSQL()} ${onConflict}`));
   }
   const columns = usedColumns(table, rows, "commit");
   const names = columns.map(([, column]) => quoteIdent(column.name));
@@ -64,7 +70,7 @@ export async function insertRows(
   const head = sql.raw(
     `insert into ${tableIdent(table)} (${names.join(", ")}) select ${casts.join(", ")} from unnest(`,
   );
-  const tail = sql.raw(`) as u(${names.join(", ")}) on conflict do nothing`);
+  const tail = sql`${sql.raw(`) as u(${names.join(", ")})`)} ${onConflict}`;
   let inserted = 0;
   for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
     const chunk = rows.slice(start, start + ROWS_PER_INSERT);

@@ -4,6 +4,7 @@ import { access, mkdir } from "node:fs/promises";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
@@ -97,13 +98,16 @@ async function openPostgres(url: string): Promise<Database> {
   };
 }
 
+/** The extensions the migrations create, loaded into PGlite (a server ships them in contrib). */
+const PGLITE_EXTENSIONS = { pg_trgm };
+
 async function openPglite(dataDir: string): Promise<Database> {
   let pglite: PGlite;
   let location: string;
   let release = async () => {};
   if (dataDir === IN_MEMORY) {
     location = IN_MEMORY;
-    pglite = await PGlite.create();
+    pglite = await PGlite.create({ extensions: PGLITE_EXTENSIONS });
   } else {
     location = resolve(dataDir);
     try {
@@ -117,7 +121,7 @@ async function openPglite(dataDir: string): Promise<Database> {
     }
     release = await lockDataDir(location);
     try {
-      pglite = await PGlite.create(location);
+      pglite = await PGlite.create(location, { extensions: PGLITE_EXTENSIONS });
     } catch (error) {
       await release();
       throw new Error(`cannot open PGlite data directory ${location}: ${String(error)}`, {

@@ -6,10 +6,12 @@
  */
 import { getTableName, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
+import { recordBlobObjects } from "./blob-objects.ts";
 import type { Db } from "./database.ts";
 import { CommitError } from "./errors.ts";
 import { insertRows } from "./insert.ts";
-import { quarantine, tainted, watermarks } from "./schema/index.ts";
+import { recordNodes } from "./nodes.ts";
+import { nodes, quarantine, tainted, walrusBlobObjects, watermarks } from "./schema/index.ts";
 import {
   appendOnlyTables,
   type InsertRow,
@@ -48,9 +50,11 @@ export interface CommitResult {
  * Commits one checkpoint of `pipeline` in one transaction: inserts every row of `rows` (tables
  * in `appendOnlyTables` order) and the `quarantined` events, each with ON CONFLICT DO NOTHING,
  * each table's rows in statements of up to `ROWS_PER_INSERT` rows (`insertRows`: an `unnest` of
- * one array per column, or VALUES below `UNNEST_MIN_ROWS`), then adds the nodes its
- * retractions and edges taint to `tainted` (`propagateTaint`), then moves the pipeline's
- * watermark to `checkpoint` unless it is already there or beyond.
+ * one array per column, or VALUES below `UNNEST_MIN_ROWS`), then records the graph nodes its
+ * rows name in `nodes` (`recordNodes`) and the Walrus Blob objects its events name in
+ * `walrus_blob_objects` (`recordBlobObjects`), then adds the nodes its retractions and edges taint to
+ * `tainted` (`propagateTaint`), then moves the pipeline's watermark to `checkpoint` unless it
+ * is already there or beyond.
  *
  * @throws TypeError for an empty pipeline name or a key of `rows` that is not an append-only
  *   table; RangeError for a sequence number that is not a non-negative safe integer;
@@ -98,6 +102,13 @@ export async function commitBatch(
       }
       writing = quarantine;
       inserted += await insertRows(tx, quarantine, quarantined);
+      writing = nodes;
+      await recordNodes(tx, merged);
+      writing = walrusBlobObjects;
+      await recordBlobObjects(
+        tx,
+        (merged.get("walrusBlobEvents") ?? []) as InsertRow<"walrusBlobEvents">[],
+      );
       writing = tainted;
       await propagateTaint(tx, {
         retracted: (merged.get("datasetRetractions") ?? []).map(

@@ -184,7 +184,7 @@ describe.each(drivers)("lineage ($name)", (driver) => {
     expect(facts.get("rawV2")).not.toHaveProperty("taintedBy");
   });
 
-  it("gives each node's proof: its first Walrus event for a blob, else its first edge", async () => {
+  it("gives each node's kind and proof: its first Walrus event for a blob, else its first edge", async () => {
     await seed();
     const facts = await nodeFacts(handle.db, ["blobRaw", "derived", "raw", "nobody"]);
     expect(facts.get("blobRaw")).toEqual({
@@ -194,7 +194,7 @@ describe.each(drivers)("lineage ($name)", (driver) => {
       tainted: false,
       proof: { checkpoint: 7, txDigest: "txW", eventIndex: 3 },
     });
-    expect(facts.get("derived")).toMatchObject({ kind: null, retracted: false });
+    expect(facts.get("derived")).toMatchObject({ kind: "dataset", retracted: false });
     expect(facts.get("derived")?.proof).toEqual({ checkpoint: 10, txDigest: "tx0", eventIndex: 0 });
     expect(facts.get("raw")).toMatchObject({ retracted: true });
     expect(facts.get("nobody")).toEqual({

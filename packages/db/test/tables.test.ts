@@ -1,18 +1,27 @@
 import { is } from "drizzle-orm";
 import { getTableConfig, PgTable } from "drizzle-orm/pg-core";
 import { describe, expect, it } from "vitest";
-import { appendOnlyTables, quarantine, tainted, watermarks } from "../src/index.ts";
+import {
+  appendOnlyTables,
+  nodes,
+  quarantine,
+  tainted,
+  walrusBlobObjects,
+  watermarks,
+} from "../src/index.ts";
 import * as schema from "../src/schema/index.ts";
 import { sampleRows } from "./support/rows.ts";
 
 describe("appendOnlyTables", () => {
-  it("lists every table of the schema but watermarks, quarantine and tainted", () => {
+  it("lists every table of the schema but watermarks, quarantine and the derived nodes, blob objects and tainted", () => {
     const tables = Object.values(schema as Record<string, unknown>).filter((v) => is(v, PgTable));
     const listed: unknown[] = Object.values(appendOnlyTables);
     expect(tables.filter((table) => !listed.includes(table))).toEqual([
       tainted,
       watermarks,
       quarantine,
+      nodes,
+      walrusBlobObjects,
     ]);
     expect(new Set(listed).size).toBe(listed.length);
   });

@@ -1,17 +1,15 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import {
   commitCheckpoint,
   type Db,
   type InsertRow,
-  MIGRATIONS_FOLDER,
   TAINT_EDGE_KINDS,
   tainted,
 } from "../src/index.ts";
 import { drivers, useDatabase } from "./support/databases.ts";
-import { prng } from "./support/prng.ts";
+import { runMigrationFile } from "./support/migration-file.ts";
+import { prng, shuffled } from "./support/prng.ts";
 
 type Edge = [kind: string, src: string, dst: string];
 
@@ -60,17 +58,6 @@ function randomGraph(seed: number): Batch {
   );
   const retracted = [...new Set(Array.from({ length: 3 }, () => pick(nodes)))];
   return { retracted, edges };
-}
-
-/** `list` in a seeded random order. */
-function shuffled<T>(list: readonly T[], seed: number): T[] {
-  const random = prng(seed);
-  const out = [...list];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j] as T, out[i] as T];
-  }
-  return out;
 }
 
 /** `list` cut into `n` consecutive parts (some possibly empty). */
@@ -272,8 +259,7 @@ describe.each(drivers)("tainted ($name)", (driver) => {
     expect([...written].sort()).toEqual(smallest.sort());
     expect(written.length).toBeGreaterThan(3);
     await handle.db.execute(sql`truncate table tainted`);
-    const backfill = readFileSync(join(MIGRATIONS_FOLDER, "0003_backfill_tainted.sql"), "utf8");
-    await handle.db.execute(sql.raw(backfill));
+    await runMigrationFile(handle.db, "0003_backfill_tainted.sql");
     expect(await table()).toEqual(written);
   });
 });

@@ -1,10 +1,21 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { commitCheckpoint, type InsertRow, walrusBlobs } from "../src/index.ts";
+import {
+  commitCheckpoint,
+  type Db,
+  type InsertRow,
+  walrusBlobObjects,
+  walrusBlobs,
+} from "../src/index.ts";
 import { drivers, useDatabase } from "./support/databases.ts";
+import { runMigrationFile } from "./support/migration-file.ts";
 import { hex } from "./support/rows.ts";
 
 type Event = InsertRow<"walrusBlobEvents">;
+
+/** Commits `events` as checkpoint `sequenceNumber` of the `walrus` pipeline. */
+const commitEvents = (db: Db, sequenceNumber: number, events: Event[]) =>
+  commitCheckpoint(db, "walrus", { sequenceNumber, timestampMs: 0 }, { walrusBlobEvents: events });
 
 /** A Walrus event of `kind` for object `object` at checkpoint `checkpoint`. */
 const event = (
@@ -211,38 +222,17 @@ describe.each(drivers)("walrus_blobs view on $name", (driver) => {
   const read = () => t.db.select().from(walrusBlobs).orderBy(asc(walrusBlobs.objectId));
 
   it("gives each Blob object's status, first certified epoch, latest end epoch and proofs", async () => {
-    await commitCheckpoint(
-      t.db,
-      "walrus",
-      { sequenceNumber: 200, timestampMs: 0 },
-      {
-        walrusBlobEvents: events,
-      },
-    );
+    await commitEvents(t.db, 200, events);
     expect(await read()).toEqual(expected);
   });
 
   it("does not depend on the order events were stored in", async () => {
-    await commitCheckpoint(
-      t.db,
-      "walrus",
-      { sequenceNumber: 200, timestampMs: 0 },
-      {
-        walrusBlobEvents: [...events].reverse(),
-      },
-    );
+    await commitEvents(t.db, 200, [...events].reverse());
     expect(await read()).toEqual(expected);
   });
 
   it("keeps both objects of one blob id, and filters by blob id", async () => {
-    await commitCheckpoint(
-      t.db,
-      "walrus",
-      { sequenceNumber: 200, timestampMs: 0 },
-      {
-        walrusBlobEvents: events,
-      },
-    );
+    await commitEvents(t.db, 200, events);
     const shared = await t.db
       .select({ objectId: walrusBlobs.objectId, status: walrusBlobs.status })
       .from(walrusBlobs)
@@ -262,32 +252,66 @@ describe.each(drivers)("walrus_blobs view on $name", (driver) => {
           .from(walrusBlobs)
           .where(eq(walrusBlobs.objectId, hex(0xc)))
       )[0];
-    await commitCheckpoint(
-      t.db,
-      "walrus",
-      { sequenceNumber: 102, timestampMs: 0 },
-      {
-        walrusBlobEvents: [at(5)],
-      },
-    );
+    await commitEvents(t.db, 102, [at(5)]);
     expect(await status()).toMatchObject({ status: "registered", certifiedEpoch: null });
-    await commitCheckpoint(
-      t.db,
-      "walrus",
-      { sequenceNumber: 103, timestampMs: 0 },
-      {
-        walrusBlobEvents: [at(6)],
-      },
-    );
+    await commitEvents(t.db, 103, [at(6)]);
     expect(await status()).toMatchObject({ status: "certified", certifiedEpoch: 3 });
-    await commitCheckpoint(
-      t.db,
-      "walrus",
-      { sequenceNumber: 110, timestampMs: 0 },
-      {
-        walrusBlobEvents: [at(7)],
-      },
-    );
+    await commitEvents(t.db, 110, [at(7)]);
     expect(await status()).toMatchObject({ status: "deleted", deletedEpoch: 5 });
+  });
+});
+
+describe.each(drivers)("walrus_blob_objects on $name", (driver) => {
+  const t = useDatabase(driver);
+  const read = () => t.db.select().from(walrusBlobObjects).orderBy(asc(walrusBlobObjects.objectId));
+  /** The view's status of each object, and the chain time of its first event. */
+  const definition = expected.map((row) => ({
+    network: row.network,
+    objectId: row.objectId,
+    blobId: row.blobId,
+    status: row.status,
+    firstSeenMs: Math.min(
+      ...events.filter((e) => e.objectId === row.objectId).map((e) => e.timestampMs),
+    ),
+  }));
+  const splits: [string, Event[][]][] = [
+    ["all at once", [events]],
+    ["one event per commit, newest first", [...events].reverse().map((e) => [e])],
+    [
+      "in commits of three, shuffled",
+      [11, 2, 7, 0, 14, 5, 9, 1, 13, 3, 15, 8, 12, 4, 10, 6]
+        .map((i) => at(i))
+        .reduce<Event[][]>((chunks, e, i) => {
+          if (i % 3 === 0) chunks.push([]);
+          chunks.at(-1)?.push(e);
+          return chunks;
+        }, []),
+    ],
+  ];
+
+  for (const [name, commits] of splits) {
+    it(`holds the view's status and the first sighting of every object: ${name}`, async () => {
+      expect(commits.flat()).toHaveLength(events.length);
+      let sequenceNumber = 0;
+      for (const batch of commits) {
+        await commitEvents(t.db, sequenceNumber++, batch);
+        const view = await t.db
+          .select({ objectId: walrusBlobs.objectId, status: walrusBlobs.status })
+          .from(walrusBlobs)
+          .orderBy(asc(walrusBlobs.objectId));
+        expect((await read()).map(({ objectId, status }) => ({ objectId, status }))).toEqual(view);
+      }
+      expect(await read()).toEqual(definition);
+      // again: nothing changes
+      await commitEvents(t.db, 0, events);
+      expect(await read()).toEqual(definition);
+    });
+  }
+
+  it("is filled from the stored events by the backfill migration as the write path fills it", async () => {
+    await commitEvents(t.db, 1, events);
+    await t.db.execute(sql`truncate table walrus_blob_objects`);
+    await runMigrationFile(t.db, "0009_backfill_walrus_blob_objects.sql");
+    expect(await read()).toEqual(definition);
   });
 });

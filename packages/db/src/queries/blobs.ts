@@ -2,12 +2,11 @@
  * Walrus blobs as the API shows them: one blob id with its Blob objects' status and what points
  * at it, and a page of Blob objects at a time.
  */
-import { and, eq, inArray, notExists, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "../database.ts";
-import { walrusBlobEvents, walrusBlobs } from "../schema/walrus.ts";
+import { walrusBlobObjects, walrusBlobs } from "../schema/walrus.ts";
 import { type Dataset, entitiesOfBlob, type Model } from "./entities.ts";
-import { type Page, type PageOptions, pageClauses, toPage } from "./page.ts";
+import { eqIf, type Page, type PageOptions, pageRows, toPage } from "./page.ts";
 import { type EntityProof, inRange, type TimeRange } from "./proof.ts";
 
 /** One Walrus `Blob` object storing the blob, from the `walrus_blobs` view. */
@@ -105,14 +104,11 @@ export interface BlobObjectFilter extends TimeRange {
   status?: WalrusBlobObject["status"];
 }
 
-/** The events that make up a Blob object's life; `invalid` and `deny_listed` have no object. */
-const OBJECT_EVENTS = ["registered", "certified", "deleted"];
-
 /**
  * Walrus `Blob` objects matching `filter`, newest first (by when each was first seen, then
- * object id): the page's objects from the first event of each in `walrus_blob_events`, then
- * each one's row of the `walrus_blobs` view, so that the view is computed for the page's
- * objects only (through the indexes); a status filter still computes it for every object.
+ * object id): the page's objects from `walrus_blob_objects` (kept by the write path, indexed on
+ * status and first sighting), then each one's row of the `walrus_blobs` view, so that the view is
+ * computed for the page's objects only.
  *
  * @throws RangeError for a limit outside 1..MAX_PAGE_LIMIT
  */
@@ -121,45 +117,16 @@ export async function listBlobObjects(
   filter: BlobObjectFilter,
   options: PageOptions,
 ): Promise<Page<ListedBlobObject>> {
-  const first = walrusBlobEvents;
-  const earlier = alias(walrusBlobEvents, "earlier");
-  const page = pageClauses(first.timestampMs, first.objectId, options);
-  const inStatus = (status: WalrusBlobObject["status"]) =>
-    sql`(${first.network}, ${first.objectId}) in ${db
-      .select({ network: walrusBlobs.network, objectId: walrusBlobs.objectId })
-      .from(walrusBlobs)
-      .where(eq(walrusBlobs.status, status))}`;
-  const keys = await db
-    .select({
-      network: first.network,
-      id: sql<string>`${first.objectId}`, // not null: every event of OBJECT_EVENTS has one
-      timestampMs: first.timestampMs,
-    })
-    .from(first)
-    .where(
-      and(
-        inArray(first.kind, OBJECT_EVENTS),
-        notExists(
-          db
-            .select({ one: sql`1` })
-            .from(earlier)
-            .where(
-              and(
-                eq(earlier.network, first.network),
-                eq(earlier.objectId, first.objectId),
-                inArray(earlier.kind, OBJECT_EVENTS),
-                sql`(${earlier.checkpoint}, ${earlier.txDigest}, ${earlier.eventIndex})
-                  < (${first.checkpoint}, ${first.txDigest}, ${first.eventIndex})`,
-              ),
-            ),
-        ),
-        filter.status === undefined ? undefined : inStatus(filter.status),
-        ...inRange(first.timestampMs, filter),
-        page.where,
-      ),
-    )
-    .orderBy(...page.orderBy)
-    .limit(page.take);
+  const o = walrusBlobObjects;
+  const keys = await pageRows(
+    db
+      .select({ network: o.network, id: o.objectId, timestampMs: o.firstSeenMs })
+      .from(o)
+      .$dynamic(),
+    { time: o.firstSeenMs, id: o.objectId },
+    [eqIf(o.status, filter.status), ...inRange(o.firstSeenMs, filter)],
+    options,
+  );
   const { items, nextCursor } = toPage(keys, options.limit);
   // One statement per object: an equality on the object id reaches every part of the view,
   // where a list (`in`) only reaches the first and the others are computed whole.
@@ -172,7 +139,7 @@ export async function listBlobObjects(
     ),
   );
   return {
-    // The view has a row for every object with an event of OBJECT_EVENTS.
+    // The view has a row for every object of `walrus_blob_objects` (same events, same commit).
     items: items.map((k, i) => {
       const b = rows[i]![0]!;
       return { ...toBlobObject(b), blobId: b.blobId, timestampMs: k.timestampMs };

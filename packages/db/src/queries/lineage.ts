@@ -113,7 +113,7 @@ export async function walkFrom(db: Db, start: string, options: LineageOptions): 
  *
  * A recursive query with one row per depth, carrying that depth's nodes (`frontier`, with their
  * `kinds`) and every node reached so far (`seen`): each step looks up the edges of the frontier
- * (`edges` is indexed on `(src, kind, dst)` and on `dst`), keeps the neighbours not seen yet,
+ * (`edges` is indexed on `src` and on `dst`), keeps the neighbours not seen yet,
  * once each with the smallest kind the edges give it, by id, at most the room left under
  * `maxNodes` (one more, to tell that some were left out). So each node is expanded once, and
  * the walk stops at `depth`, at `maxNodes`, or when a depth adds no node.

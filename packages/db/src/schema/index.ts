@@ -1,5 +1,6 @@
 /** The whole schema, grouped by domain. */
 export * from "./impact.ts";
 export * from "./indexer.ts";
+export * from "./nodes.ts";
 export * from "./provenance.ts";
 export * from "./walrus.ts";

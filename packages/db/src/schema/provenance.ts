@@ -34,13 +34,18 @@ export const datasets = pgTable(
     ...proof(),
   },
   (t) => [
-    index("datasets_blob_id").on(t.blobId),
+    // Lookups by blob id, and `search` by blob id prefix (`like 'q%'`) whatever the collation.
+    index("datasets_blob_id").on(t.blobId.op("text_pattern_ops")),
     index("datasets_creator").on(t.creator),
     index("datasets_sha256").on(t.sha256),
     // `nextId` of a dataset: the version whose previous_id is it (GET /v1/datasets/{id}).
     index("datasets_previous_id").on(t.previousId, t.timestampMs, t.datasetId),
     // List pages, newest first by (timestamp_ms, id) (`pageClauses`); the same on every entity.
     index("datasets_page").on(t.timestampMs, t.datasetId),
+    // `search`: name contains (`ilike '%q%'`, pg_trgm), id prefix (`like '0x..%'`, a b-tree in
+    // byte order). The same on models, attesters and policies.
+    index("datasets_name_search").using("gin", t.name.op("gin_trgm_ops")),
+    index("datasets_id_prefix").on(t.datasetId.op("text_pattern_ops")),
   ],
 );
 
@@ -89,9 +94,11 @@ export const models = pgTable(
     ...proof(),
   },
   (t) => [
-    index("models_blob_id").on(t.blobId),
+    index("models_blob_id").on(t.blobId.op("text_pattern_ops")),
     index("models_creator").on(t.creator),
     index("models_page").on(t.timestampMs, t.modelId),
+    index("models_name_search").using("gin", t.name.op("gin_trgm_ops")),
+    index("models_id_prefix").on(t.modelId.op("text_pattern_ops")),
   ],
 );
 
@@ -166,7 +173,11 @@ export const attesters = pgTable(
     timestampMs: timeMs("timestamp_ms").notNull(),
     ...proof(),
   },
-  (t) => [index("attesters_page").on(t.timestampMs, t.attesterId)],
+  (t) => [
+    index("attesters_page").on(t.timestampMs, t.attesterId),
+    index("attesters_name_search").using("gin", t.name.op("gin_trgm_ops")),
+    index("attesters_id_prefix").on(t.attesterId.op("text_pattern_ops")),
+  ],
 );
 
 /**
@@ -214,7 +225,11 @@ export const policies = pgTable(
     timestampMs: timeMs("timestamp_ms").notNull(),
     ...proof(),
   },
-  (t) => [index("policies_page").on(t.timestampMs, t.policyId)],
+  (t) => [
+    index("policies_page").on(t.timestampMs, t.policyId),
+    index("policies_name_search").using("gin", t.name.op("gin_trgm_ops")),
+    index("policies_id_prefix").on(t.policyId.op("text_pattern_ops")),
+  ],
 );
 
 /** `AllowlistMemberAdded` / `AllowlistMemberRemoved`; a member's latest change holds. */
@@ -294,8 +309,11 @@ export const edges = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.src, t.kind, t.dst, t.txDigest, t.eventIndex] }),
-    // Downstream walks and taint (`dst = ...`), and a node's first edge, the proof of a node
-    // that has no row of its own (`nodeFacts`: the least (checkpoint, tx, event) for a dst).
-    index("edges_dst").on(t.dst, t.checkpoint, t.txDigest, t.eventIndex),
+    // Upstream walks and the edges among a lineage's nodes (`src = ...`), and downstream walks
+    // and taint (`dst = ...`): one column each, so PostgreSQL deduplicates the repeated ids and
+    // the index is a small fraction of the primary key's size (107 MB against 1.8 GB at 4.7M
+    // edges), which keeps it in memory and shallow.
+    index("edges_src").on(t.src),
+    index("edges_dst").on(t.dst),
   ],
 );

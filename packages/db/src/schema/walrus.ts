@@ -54,6 +54,33 @@ export const walrusBlobEvents = pgTable(
 );
 
 /**
+ * Each Walrus `Blob` object's status and when it was first seen, kept at write time from
+ * `walrus_blob_events` (`recordBlobObjects`, called by `commitBatch`) so that lists filter on
+ * status and page newest first through an index instead of computing `walrus_blobs` for every
+ * object. `status` is the furthest its events reached (`registered` < `certified` < `deleted`),
+ * as `walrus_blobs` defines it; `first_seen_ms` the chain time of its first event. Both are
+ * order independent (greatest, least), so batches may come in any order.
+ */
+export const walrusBlobObjects = pgTable(
+  "walrus_blob_objects",
+  {
+    network: text("network").notNull(),
+    objectId: objectId("object_id").notNull(),
+    blobId: blobId("blob_id").notNull(),
+    /** `registered` | `certified` | `deleted` */
+    status: text("status").$type<"registered" | "certified" | "deleted">().notNull(),
+    /** chain time of the object's first indexed event, ms */
+    firstSeenMs: timeMs("first_seen_ms").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.network, t.objectId] }),
+    // `GET /v1/blobs`, newest first, with and without a status filter.
+    index("walrus_blob_objects_page").on(t.firstSeenMs, t.objectId),
+    index("walrus_blob_objects_status_page").on(t.status, t.firstSeenMs, t.objectId),
+  ],
+);
+
+/**
  * Current status of each Walrus `Blob` object (one row per network and object id; one blob id
  * stored twice, under two objects, gives two rows), computed from `walrus_blob_events`:
  *

@@ -26,6 +26,13 @@ import { testPostgresUrl } from "./postgres-server.ts";
 /** The server the PostgreSQL cases create their databases on. */
 export const ADMIN_URL = testPostgresUrl();
 
+/** The URL of database `name` on the test server (`ADMIN_URL` with that database). */
+export function databaseUrl(name: string): string {
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
 /** Creates a fresh database `verity_test_<random>` on the server; returns its URL and a drop. */
 export async function createPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `verity_test_${randomBytes(6).toString("hex")}`;
@@ -35,10 +42,8 @@ export async function createPostgresDatabase(): Promise<{ url: string; drop(): P
   } finally {
     await admin.end();
   }
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
   return {
-    url: url.toString(),
+    url: databaseUrl(name),
     async drop() {
       const again = postgres(ADMIN_URL, { onnotice: () => {}, max: 1 });
       try {

@@ -14,3 +14,14 @@ export function prng(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** `list` in an order drawn from `seed` (Fisher-Yates over `prng(seed)`); `list` is left as it is. */
+export function shuffled<T>(list: readonly T[], seed: number): T[] {
+  const random = prng(seed);
+  const out = [...list];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}

@@ -3,6 +3,7 @@
  * Deterministic: explicit `failNext` queues, or a seeded pseudo-random schedule.
  */
 import type { GrpcStatusCode } from "@mysten/sui/grpc";
+import { prng } from "../../../../../packages/db/test/support/prng.ts";
 
 /**
  * One injected fault. Faults with `after` strike just before response message number `after`
@@ -53,7 +54,7 @@ export class FaultPlan {
   }): void {
     this.#chaos = {
       ...options,
-      random: mulberry32(options.seed),
+      random: prng(options.seed),
       methods: new Set(options.methods),
     };
   }
@@ -70,16 +71,4 @@ export class FaultPlan {
     if (!methods.has(method) || random() >= rate) return undefined;
     return faults[Math.floor(random() * faults.length)];
   }
-}
-
-/** A small seeded PRNG (mulberry32): uniform floats in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

@@ -1,0 +1,67 @@
+/**
+ * Static files served as they are, from this package or from installed packages (Cytoscape.js,
+ * swagger-ui-dist), so no page of the API needs a CDN. Each file is read once, when it is
+ * declared (as its module loads), so a missing file fails the server's start rather than a
+ * request.
+ */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { Hono } from "hono";
+import { etag } from "hono/etag";
+import { getMimeType } from "hono/utils/mime";
+
+/** A file's text (UTF-8) and the response headers it is served with. */
+export interface Asset {
+  body: string;
+  /**
+   * `content-type` (by the file name's extension, from Hono's MIME table, e.g.
+   * `text/javascript; charset=utf-8`), `cache-control: no-cache` (browsers revalidate each use),
+   * a strong `etag` (SHA-1 of the text) and `x-content-type-options: nosniff`.
+   */
+  headers: Record<string, string>;
+}
+
+/**
+ * Reads the text file at `path` (a path or a `file:` URL).
+ *
+ * @throws Error `no content type for <path>` when Hono's MIME table lacks its extension; Node's
+ *   ENOENT when there is no such file
+ */
+export function fileAsset(path: string | URL): Asset {
+  const contentType = getMimeType(String(path));
+  if (contentType === undefined) throw new Error(`no content type for ${path}`);
+  const body = readFileSync(path, "utf8");
+  return {
+    body,
+    headers: {
+      "content-type": contentType,
+      "cache-control": "no-cache",
+      etag: `"${createHash("sha1").update(body).digest("base64url")}"`,
+      "x-content-type-options": "nosniff",
+    },
+  };
+}
+
+/**
+ * Reads a file of an installed package: `specifier` (e.g. `swagger-ui-dist/swagger-ui.css`) is
+ * resolved as `require.resolve` does from the module `from` (default: this package, for its own
+ * dependencies; a dependency's path or URL for one of that dependency's dependencies).
+ *
+ * @throws Error MODULE_NOT_FOUND when the package or file is not installed; as {@link fileAsset}
+ */
+export const packageAsset = (specifier: string, from: string | URL = import.meta.url): Asset =>
+  fileAsset(createRequire(from).resolve(specifier));
+
+/**
+ * A router answering `GET` (and `HEAD`) at each path of `assets` (`/`, `/swagger-ui.css`, ...)
+ * with that asset; other paths fall through to the app's 404. A request whose `If-None-Match`
+ * names the asset's ETag gets 304 with no body.
+ */
+export function assetRoutes(assets: Record<string, Asset>): Hono {
+  const router = new Hono();
+  for (const [path, asset] of Object.entries(assets)) {
+    router.get(path, etag(), (c) => c.body(asset.body, 200, asset.headers));
+  }
+  return router;
+}

@@ -1,0 +1,110 @@
+/**
+ * The docs UI at `/docs` with no network: the page loads Swagger UI only from the API itself
+ * (the `swagger-ui-dist` files it serves), checked over real HTTP and in headless Chromium
+ * (`support/chromium.ts`) with every request off the page's own origin refused.
+ */
+import { parse } from "node-html-parser";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApi, type TestApi } from "./support/api.ts";
+import { launchChromium } from "./support/chromium.ts";
+
+let api: TestApi;
+let browser: Browser;
+beforeAll(async () => {
+  api = await startTestApi();
+  browser = await launchChromium();
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await api?.close();
+});
+
+/** The page's script and stylesheet URLs, as written in its HTML. */
+async function pageAssets() {
+  const response = await api.get("/docs");
+  expect(response.status).toBe(200);
+  expect(response.headers.get("content-type")).toMatch(/^text\/html/);
+  const html = await response.text();
+  expect(html).not.toMatch(/https?:\/\//); // no CDN, nor any other host
+  expect(html).toContain("/openapi.json");
+  const page = parse(html);
+  return {
+    scripts: page.querySelectorAll("script[src]").map((tag) => tag.getAttribute("src") ?? ""),
+    styles: page
+      .querySelectorAll('link[rel="stylesheet"]')
+      .map((tag) => tag.getAttribute("href") ?? ""),
+  };
+}
+
+/** Whether `ref` is a relative or root-absolute URL (no scheme, no `//host`). */
+const isLocal = (ref: string) => ref !== "" && !/^([a-z][a-z0-9+.-]*:|\/\/)/i.test(ref);
+
+describe("/docs over HTTP", () => {
+  it("references only scripts and stylesheets of its own origin", async () => {
+    const { scripts, styles } = await pageAssets();
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(styles.length).toBeGreaterThan(0);
+    for (const ref of [...scripts, ...styles]) expect(ref, ref).toSatisfy(isLocal);
+  });
+
+  it("serves each of them with its content type, a real body and an ETag", async () => {
+    const { scripts, styles } = await pageAssets();
+    const docs = new URL("/docs", api.url);
+    const kinds = [
+      ...scripts.map((ref) => ({ ref, type: /^text\/javascript/, marker: "SwaggerUIBundle" })),
+      ...styles.map((ref) => ({ ref, type: /^text\/css/, marker: ".swagger-ui" })),
+    ];
+    for (const { ref, type, marker } of kinds) {
+      const url = new URL(ref, docs);
+      const response = await fetch(url);
+      expect(response.status, ref).toBe(200);
+      expect(response.headers.get("content-type"), ref).toMatch(type);
+      expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+      const body = await response.text();
+      expect(body.length, ref).toBeGreaterThan(100_000);
+      expect(body, ref).toContain(marker);
+      const etag = response.headers.get("etag");
+      expect(etag, ref).toMatch(/^"[^"]+"$/);
+      const again = await fetch(url, { headers: { "if-none-match": etag ?? "" } });
+      expect(again.status, ref).toBe(304);
+      expect(await again.text()).toBe("");
+    }
+  });
+
+  it("answers 404 problem+json for a file it does not serve", async () => {
+    const response = await api.get("/docs/swagger-ui-dist/package.json");
+    expect(response.status).toBe(404);
+    expect(response.headers.get("content-type")).toBe("application/problem+json");
+  });
+});
+
+describe("/docs in headless Chromium with no network", () => {
+  it("renders the API's operations from the API's own files alone", async () => {
+    const origin = new URL(api.url).origin;
+    const page = await browser.newPage();
+    const refused: string[] = [];
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    await page.route("**/*", (route) => {
+      const url = route.request().url();
+      if (new URL(url).origin === origin) return route.continue();
+      refused.push(url); // as on a machine with no network
+      return route.abort("internetdisconnected");
+    });
+    try {
+      await page.goto(`${api.url}/docs`); // resolves once its scripts and stylesheets loaded or failed
+      expect(refused).toEqual([]);
+      await page.getByRole("heading", { name: /Verity API/ }).waitFor({ timeout: 30_000 });
+      await page
+        .getByText("/v1/lineage/{id}", { exact: true })
+        .first()
+        .waitFor({ timeout: 30_000 });
+      expect(await page.locator(".swagger-ui .opblock").count()).toBeGreaterThan(5);
+      expect(errors).toEqual([]);
+      expect(refused).toEqual([]); // nor anything Swagger UI fetched since
+    } finally {
+      await page.close();
+    }
+  });
+});

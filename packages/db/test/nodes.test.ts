@@ -1,0 +1,203 @@
+import { sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { commitCheckpoint, nodes, type Rows } from "../src/index.ts";
+import { drivers, useDatabase } from "./support/databases.ts";
+import { runMigrationFile } from "./support/migration-file.ts";
+import { prng, shuffled } from "./support/prng.ts";
+import { sampleRows } from "./support/rows.ts";
+
+/** Full rows of every table, to take the columns a test does not care about from. */
+const template = sampleRows(1) as Required<Rows>;
+type Proof = { checkpoint: number; txDigest: string; eventIndex: number };
+const at = (checkpoint: number, txDigest: string, eventIndex = 0): Proof => ({
+  checkpoint,
+  txDigest,
+  eventIndex,
+});
+
+const dataset = (datasetId: string, name: string, p: Proof): Rows => ({
+  datasets: [{ ...template.datasets[0]!, datasetId, name, timestampMs: 1000 + p.checkpoint, ...p }],
+});
+const attestation = (attestationId: string, kind: string, p: Proof): Rows => ({
+  attestations: [{ ...template.attestations[0]!, attestationId, kind, timestampMs: 7, ...p }],
+});
+const policy = (policyId: string, name: string | null, p: Proof): Rows => ({
+  policies: [{ ...template.policies[0]!, policyId, kind: "allowlist", name, timestampMs: 8, ...p }],
+});
+const blobEvent = (blobId: string, p: Proof): Rows => ({
+  walrusBlobEvents: [{ ...template.walrusBlobEvents[0]!, blobId, timestampMs: 9, ...p }],
+});
+const edge = (src: string, srcKind: string, dst: string, dstKind: string, p: Proof): Rows => ({
+  edges: [{ kind: "used", src, srcKind, dst, dstKind, network: "testnet", ...p }],
+});
+
+/** The rows of several `Rows`, concatenated per table. */
+const merged = (...all: Rows[]): Rows => {
+  const out: Record<string, object[]> = {};
+  for (const rows of all) {
+    for (const [name, list] of Object.entries(rows)) out[name] = [...(out[name] ?? []), ...list];
+  }
+  return out as Rows;
+};
+
+/**
+ * Random facts about 12 ids: entity rows (one table per id), Walrus blob events, and edges with
+ * typed and `object` ends, on proofs that often tie on checkpoint and differ by digest case
+ * (byte order and a linguistic collation disagree on `B` and `a`). Each event has its own
+ * (digest, index), as on chain.
+ */
+function randomFacts(seed: number): Rows[] {
+  const random = prng(seed);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)] as T;
+  const ids = Array.from({ length: 10 }, (_, i) => `n${i}`);
+  let event = 0;
+  const proof = () => at(pick([1, 2, 3]), pick(["A", "B", "a", "b"]), event++);
+  const facts: Rows[] = [];
+  for (const id of ids.slice(0, 3)) facts.push(dataset(id, `name of ${id}`, proof()));
+  facts.push(attestation("n3", "training", proof()));
+  facts.push(policy("n4", null, proof()));
+  for (let i = 0; i < 8; i++) facts.push(blobEvent(pick(ids.slice(3, 8)), proof()));
+  const kinds = ["dataset", "model", "blob", "agent", "object"];
+  for (let i = 0; i < 30; i++) {
+    facts.push(edge(pick(ids), pick(kinds), pick(ids), pick(kinds), proof()));
+  }
+  // inputs whose kind no event gives
+  for (const unknown of ["u0", "u1", "u0"]) {
+    facts.push(edge(pick(ids), pick(kinds), unknown, "object", proof()));
+  }
+  return facts;
+}
+
+describe.each(drivers)("nodes ($name)", (driver) => {
+  const handle = useDatabase(driver);
+  let checkpoint = 0;
+  const commit = (rows: Rows) =>
+    commitCheckpoint(handle.db, "p", { sequenceNumber: checkpoint++, timestampMs: 0 }, rows);
+  const table = () => handle.db.select().from(nodes).orderBy(nodes.nodeId);
+  /** What the backfill migration computes from the tables as they are now. */
+  const backfilled = async () => {
+    const rows = await table();
+    await handle.db.execute(sql`truncate table nodes`);
+    await runMigrationFile(handle.db, "0006_backfill_nodes.sql");
+    const filled = await table();
+    await handle.db.execute(sql`truncate table nodes`);
+    if (rows.length > 0) await handle.db.insert(nodes).values(rows);
+    return filled;
+  };
+
+  it("describes a node by its entity row, else its first blob event, else its first typed edge, else its first edge", async () => {
+    await commit(
+      merged(
+        edge("d", "object", "b", "blob", at(1, "T")),
+        edge("d", "dataset", "x", "object", at(2, "T")),
+        dataset("d", "penguins", at(5, "R")),
+        blobEvent("b", at(4, "W", 1)),
+        blobEvent("b", at(4, "W", 0)),
+        edge("x", "object", "agent0", "agent", at(3, "B")),
+        edge("x", "object", "agent0", "agent", at(3, "a")),
+        attestation("t", "transform", at(6, "S")),
+        policy("p", null, at(7, "P")),
+      ),
+    );
+    expect(await table()).toEqual([
+      {
+        nodeId: "agent0",
+        kind: "agent",
+        subkind: null,
+        label: null,
+        timestampMs: null,
+        source: 2,
+        ...at(3, "B"),
+      },
+      {
+        nodeId: "b",
+        kind: "blob",
+        subkind: null,
+        label: null,
+        timestampMs: 9,
+        source: 1,
+        ...at(4, "W", 0),
+      },
+      {
+        nodeId: "d",
+        kind: "dataset",
+        subkind: null,
+        label: "penguins",
+        timestampMs: 1005,
+        source: 0,
+        ...at(5, "R"),
+      },
+      {
+        nodeId: "p",
+        kind: "policy",
+        subkind: "allowlist",
+        label: null,
+        timestampMs: 8,
+        source: 0,
+        ...at(7, "P"),
+      },
+      {
+        nodeId: "t",
+        kind: "attestation",
+        subkind: "transform",
+        label: null,
+        timestampMs: 7,
+        source: 0,
+        ...at(6, "S"),
+      },
+      {
+        nodeId: "x",
+        kind: "object",
+        subkind: null,
+        label: null,
+        timestampMs: null,
+        source: 3,
+        ...at(2, "T"),
+      },
+    ]);
+  });
+
+  it("replaces a node's row only with a better fact, whichever batch brings it first", async () => {
+    await commit(edge("d", "object", "b", "blob", at(1, "T")));
+    expect((await table()).find((n) => n.nodeId === "d")).toMatchObject({
+      kind: "object",
+      source: 3,
+    });
+    await commit(edge("d", "dataset", "b", "blob", at(9, "T")));
+    expect((await table()).find((n) => n.nodeId === "d")).toMatchObject({
+      kind: "dataset",
+      source: 2,
+    });
+    await commit(dataset("d", "penguins", at(8, "R")));
+    await commit(edge("d", "dataset", "b", "blob", at(0, "T")));
+    await commit(blobEvent("b", at(5, "W")));
+    expect(await table()).toEqual(await backfilled());
+    expect((await table()).map((n) => `${n.nodeId}:${n.kind}:${n.source}@${n.checkpoint}`)).toEqual(
+      ["b:blob:1@5", "d:dataset:0@8"],
+    );
+  });
+
+  for (const seed of [1, 2, 3, 4]) {
+    it(`ends as the backfill migration computes, whatever the batches and their order (seed ${seed})`, async () => {
+      const facts = randomFacts(seed);
+      const results = [];
+      for (const order of [facts, shuffled(facts, seed), [...facts].reverse()]) {
+        await handle.db.execute(
+          sql`truncate table nodes, datasets, attestations, policies, walrus_blob_events, edges, watermarks`,
+        );
+        checkpoint = 0;
+        for (let i = 0; i < order.length; i += 7) await commit(merged(...order.slice(i, i + 7)));
+        const rows = await table();
+        expect(rows).toEqual(await backfilled());
+        results.push(rows);
+      }
+      expect(results[1]).toEqual(results[0]);
+      expect(results[2]).toEqual(results[0]);
+      expect(new Set(results[0]?.map((n) => n.source)).size, "every source occurs").toBe(4);
+      // committing everything again changes nothing
+      checkpoint = 0;
+      await commit(merged(...facts));
+      expect(await table()).toEqual(results[2]);
+    });
+  }
+});
