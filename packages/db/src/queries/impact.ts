@@ -7,7 +7,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../database.ts";
 import { edgesAmong, type LineageOptions, walkFrom } from "./lineage.ts";
-import { rowsOf, textArray } from "./raw.ts";
+import { selectRows, textArray } from "./raw.ts";
 
 /** Where on chain a fact was emitted (see `proof()` in the schema). */
 export interface ProofHandle {
@@ -72,7 +72,7 @@ export interface NodeFacts {
  */
 export async function nodeFacts(db: Db, ids: readonly string[]): Promise<Map<string, NodeFacts>> {
   if (ids.length === 0) return new Map();
-  const rows = rowsOf<{
+  const rows = await selectRows<{
     id: string;
     kind: string | null;
     subkind: string | null;
@@ -83,7 +83,7 @@ export async function nodeFacts(db: Db, ids: readonly string[]): Promise<Map<str
     checkpoint: string | number | null;
     txDigest: string | null;
     eventIndex: number | null;
-  }>(await db.execute(nodeFactsQuery(ids)));
+  }>(db, nodeFactsQuery(ids));
   return new Map(
     rows.map((r) => [
       r.id,

@@ -6,7 +6,7 @@
  */
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../database.ts";
-import { rowsOf, textArray } from "./raw.ts";
+import { selectRows, textArray } from "./raw.ts";
 
 /** Which way to walk from the start node. */
 export type LineageDirection = "upstream" | "downstream" | "both";
@@ -97,9 +97,12 @@ export async function walkFrom(db: Db, start: string, options: LineageOptions): 
   if (!Number.isInteger(maxNodes) || maxNodes < 1) {
     throw new RangeError("maxNodes must be a positive integer");
   }
-  const rows = rowsOf<{ id: string; kind: string | null; depth: number; truncated: boolean }>(
-    await db.execute(lineageWalkQuery(start, options)),
-  );
+  const rows = await selectRows<{
+    id: string;
+    kind: string | null;
+    depth: number;
+    truncated: boolean;
+  }>(db, lineageWalkQuery(start, options));
   return {
     nodes: rows.map(({ id, kind, depth }) => ({ id, kind, depth: Number(depth) })),
     truncated: rows[0]?.truncated ?? false,
@@ -172,15 +175,16 @@ export function lineageWalkQuery(
 export async function edgesAmong(db: Db, ids: readonly string[]): Promise<LineageEdge[]> {
   // The list goes in twice: a constant array, which PostgreSQL hashes for the filter on dst.
   const idArray = textArray(ids);
-  const edges = rowsOf<LineageEdge>(
-    await db.execute(sql`
+  const edges = await selectRows<LineageEdge>(
+    db,
+    sql`
       with outgoing as materialized (select * from edges where src = any(${idArray}))
       select kind, src, src_kind as "srcKind", dst, dst_kind as "dstKind",
              checkpoint, tx_digest as "txDigest", event_index as "eventIndex"
       from outgoing
       where dst = any(${idArray})
       order by checkpoint, tx_digest, event_index, kind, src, dst
-    `),
+    `,
   );
   return edges.map((e) => ({
     ...e,
