@@ -1,7 +1,9 @@
 /// Allowlist: a Seal policy that lets a set of addresses decrypt.
 ///
 /// Pattern: Seal's `whitelist`. `create` shares an `Allowlist` and returns the `Cap` that
-/// governs it; only the holder of that cap adds and removes members. Any member may decrypt
+/// governs it; only the holder of that cap adds and removes members. To add members in the
+/// same transaction, `new` returns the allowlist unshared with its cap, and `share` shares it
+/// after the `add` calls (an object shared in a transaction cannot be used by later commands). Any member may decrypt
 /// every blob encrypted under an identity that starts with the allowlist's id (see
 /// `verity::seal_identity`); removing a member denies them from the next key request on.
 /// Related policies: `verity::timelock` (anyone, after a time) and `verity::subscription`
@@ -62,8 +64,11 @@ public struct AllowlistMemberRemoved has copy, drop {
     timestamp_ms: u64,
 }
 
-/// Creates an empty allowlist named `name`, shares it and returns the `Cap` that governs it.
-public fun create(name: String, clock: &Clock, ctx: &mut TxContext): Cap {
+/// Creates an empty allowlist named `name` and the `Cap` that governs it, and emits
+/// `AllowlistCreated`. The allowlist is not shared yet: the caller may `add` members in the same
+/// transaction, then must `share` it (it has neither `store` nor `drop`, so nothing else can
+/// consume it and the transaction fails otherwise).
+public fun new(name: String, clock: &Clock, ctx: &mut TxContext): (Allowlist, Cap) {
     let allowlist = Allowlist { id: object::new(ctx), name, members: table::new(ctx) };
     let cap = Cap { id: object::new(ctx), allowlist_id: object::id(&allowlist) };
     event::emit(AllowlistCreated {
@@ -73,7 +78,19 @@ public fun create(name: String, clock: &Clock, ctx: &mut TxContext): Cap {
         creator: ctx.sender(),
         timestamp_ms: clock.timestamp_ms(),
     });
+    (allowlist, cap)
+}
+
+/// Shares an allowlist made by `new`, so key servers and the cap holder can reach it.
+public fun share(allowlist: Allowlist) {
     transfer::share_object(allowlist);
+}
+
+/// Creates an empty allowlist named `name`, shares it and returns the `Cap` that governs it:
+/// `new` followed by `share`.
+public fun create(name: String, clock: &Clock, ctx: &mut TxContext): Cap {
+    let (allowlist, cap) = new(name, clock, ctx);
+    allowlist.share();
     cap
 }
 

@@ -83,6 +83,58 @@ fun create_shares_an_empty_allowlist_and_returns_its_cap() {
 }
 
 #[test]
+fun new_returns_the_allowlist_with_its_cap_and_share_shares_it() {
+    let (mut scenario, clock, _) = begin();
+    scenario.next_tx(ADMIN);
+    let (list, cap) = allowlist::new(b"reviewers".to_string(), &clock, scenario.ctx());
+    let id = object::id(&list);
+    assert!(!list.is_member(ADMIN));
+    list.share();
+    transfer::public_transfer(cap, ADMIN);
+    let effects = scenario.next_tx(ADMIN);
+    assert!(effects.num_user_events() == 1);
+    assert!(effects.shared() == vector[id]);
+    assert!(effects.transferred_to_account().size() == 1);
+    // The cap returned with the allowlist is the one that governs it.
+    add(&mut scenario, &clock, id, ADMIN, MEMBER);
+    assert!(is_member(&mut scenario, id, MEMBER));
+    end(scenario, clock);
+}
+
+#[test]
+fun new_add_and_share_in_one_transaction_lets_the_members_in() {
+    let (mut scenario, clock, _) = begin();
+    scenario.next_tx(ADMIN);
+    let (mut list, cap) = allowlist::new(b"reviewers".to_string(), &clock, scenario.ctx());
+    let id = object::id(&list);
+    list.add(&cap, MEMBER, &clock, scenario.ctx());
+    list.add(&cap, ADMIN, &clock, scenario.ctx());
+    list.share();
+    transfer::public_transfer(cap, ADMIN);
+    let effects = scenario.next_tx(ADMIN);
+    assert!(effects.num_user_events() == 3);
+    assert!(effects.shared() == vector[id]);
+    approve(&mut scenario, id, MEMBER, id.to_bytes());
+    assert!(is_member(&mut scenario, id, ADMIN));
+    assert!(!is_member(&mut scenario, id, OUTSIDER));
+    end(scenario, clock);
+}
+
+#[test, expected_failure(abort_code = allowlist::EInvalidCap)]
+fun add_before_share_with_the_cap_of_another_new_allowlist_aborts() {
+    let (mut scenario, clock, _) = begin();
+    scenario.next_tx(ADMIN);
+    let (mut list, cap) = allowlist::new(b"a".to_string(), &clock, scenario.ctx());
+    let (other, other_cap) = allowlist::new(b"b".to_string(), &clock, scenario.ctx());
+    list.add(&other_cap, MEMBER, &clock, scenario.ctx());
+    list.share();
+    other.share();
+    transfer::public_transfer(cap, ADMIN);
+    transfer::public_transfer(other_cap, ADMIN);
+    end(scenario, clock);
+}
+
+#[test]
 fun add_makes_a_member_and_emits_one_event() {
     let (mut scenario, clock, id) = begin();
     add(&mut scenario, &clock, id, ADMIN, MEMBER);

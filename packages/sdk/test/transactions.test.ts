@@ -140,4 +140,61 @@ describe("PTB builders", () => {
     ]);
     expect(tx.getData().commands.every((c) => c.MoveCall!.package === PKG)).toBe(true);
   });
+
+  it("creates an allowlist with members in one PTB: new, add per member on its results, share", () => {
+    const tx = new Transaction();
+    const cap = transactions.allowlist.createWithMembers(tx, PKG, "readers", [ID(0xb), "0xC"]);
+    expect(calls(tx).map((c) => c.target)).toEqual([
+      "allowlist::new",
+      "allowlist::add",
+      "allowlist::add",
+      "allowlist::share",
+    ]);
+    const args = tx.getData().commands.map((c) => c.MoveCall!.arguments);
+    expect(bcs.string().parse(calls(tx)[0]!.args[0] as Uint8Array)).toBe("readers");
+    const allowlist = { $kind: "NestedResult", NestedResult: [0, 0] };
+    const capResult = { $kind: "NestedResult", NestedResult: [0, 1] };
+    expect(cap).toMatchObject(capResult);
+    for (const [i, member] of [
+      [1, ID(0xb)],
+      [2, ID(0xc)],
+    ] as const) {
+      expect(args[i]!.slice(0, 2)).toMatchObject([allowlist, capResult]);
+      expect(bcs.Address.parse(calls(tx)[i]!.args[2] as Uint8Array)).toBe(member);
+    }
+    expect(args[3]).toMatchObject([allowlist]);
+  });
+
+  it("refuses a duplicate or malformed allowlist member and leaves the PTB untouched", () => {
+    const tx = new Transaction();
+    expect(() => transactions.allowlist.createWithMembers(tx, PKG, "r", [ID(1), "0x01"])).toThrow(
+      "allowlist member 0x01 is listed twice",
+    );
+    expect(() => transactions.allowlist.createWithMembers(tx, PKG, "r", ["0xzz"])).toThrow(
+      "allowlist member 0xzz is not a Sui address",
+    );
+    expect(tx.getData().commands).toEqual([]);
+    expect(tx.getData().inputs).toEqual([]);
+  });
+
+  it("builds every allowlist call, each step on its own, against the package", () => {
+    const tx = new Transaction();
+    transactions.allowlist.create(tx, PKG, "one call");
+    const [allowlist, cap] = transactions.allowlist.new(tx, PKG, "step by step");
+    transactions.allowlist.add(tx, PKG, allowlist!, cap!, ID(0xb));
+    transactions.allowlist.share(tx, PKG, allowlist!);
+    transactions.allowlist.remove(tx, PKG, ID(1), ID(2), ID(0xb));
+    transactions.allowlist.sealApprove(tx, PKG, new Uint8Array(33), ID(1));
+    expect(calls(tx).map((c) => c.target)).toEqual([
+      "allowlist::create",
+      "allowlist::new",
+      "allowlist::add",
+      "allowlist::share",
+      "allowlist::remove",
+      "allowlist::seal_approve",
+    ]);
+    const [, , , , remove] = calls(tx);
+    expect(remove!.args.slice(0, 2)).toEqual([ID(1), ID(2)]);
+    expect(tx.getData().commands.every((c) => c.MoveCall!.package === PKG)).toBe(true);
+  });
 });
