@@ -181,6 +181,33 @@ describe("HttpCheckpointSource against a loopback store", () => {
     expect(seen).toEqual([FIRST, FIRST + 1, FIRST + 2]);
   });
 
+  it("polls only the next checkpoint at the tip, then prefetches again once it appears", async () => {
+    serve(2);
+    const pollIntervalMs = 50;
+    // The 404s of the prefetched checkpoints come back highest first: the lowest one takes over.
+    delayOf = (seq) => (seq > FIRST + 1 ? (FIRST + 6 - seq) * 10 : 0);
+    const stream = source({ concurrency: 4, pollIntervalMs }).stream(BigInt(FIRST), {
+      to: BigInt(FIRST + 5),
+    });
+    const seen: number[] = [];
+    for await (const checkpoint of stream) {
+      seen.push(Number(checkpoint.sequenceNumber));
+      if (seen.length !== 2) continue;
+      await new Promise((wait) => setTimeout(wait, 3 * pollIntervalMs)); // the tip is settled
+      const before = requests.length;
+      const intervals = 6;
+      await new Promise((wait) => setTimeout(wait, intervals * pollIntervalMs));
+      const atTip = requests.slice(before);
+      expect(new Set(atTip)).toEqual(new Set([FIRST + 2]));
+      expect(atTip.length).toBeLessThanOrEqual(intervals + 1);
+      for (const [i, bytes] of files.slice(2).entries()) replies.set(FIRST + 2 + i, [bytes]);
+      maxInFlight = 0;
+      delayOf = () => 30;
+    }
+    expect(seen).toEqual([0, 1, 2, 3, 4, 5].map((i) => FIRST + i));
+    expect(maxInFlight).toBe(3); // FIRST + 3..5 fetched together once FIRST + 2 appeared
+  }, 10_000);
+
   it("retries 503, a reset connection and a timeout with backoff", async () => {
     serve(3);
     replies.set(FIRST + 1, [503, 503, files[1]!]);

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { Checkpoint, CheckpointSource, SourceRetry } from "../../checkpoint.ts";
 import { orderedPrefetch } from "../ordered-prefetch.ts";
 import { type DecodeOptions, decodeCheckpointFileAt } from "./decode.ts";
+import { TipPoll } from "./tip-poll.ts";
 
 /**
  * Options of `HttpCheckpointSource` (defaults also in `HTTP_SOURCE_DEFAULTS`). `verifyDigests`
@@ -11,7 +12,10 @@ import { type DecodeOptions, decodeCheckpointFileAt } from "./decode.ts";
 export interface HttpCheckpointSourceOptions extends DecodeOptions {
   /** Checkpoint files fetched ahead of the consumer, at most (requests in flight). Default 16. */
   concurrency?: number;
-  /** Wait before asking again for a checkpoint the store lacks yet (404), ms. Default 1000. */
+  /**
+   * Wait before asking again for a checkpoint the store lacks yet (404), ms; only the lowest
+   * such checkpoint is asked for. Default 1000.
+   */
   pollIntervalMs?: number;
   /** Wait before the first retry of a transient failure, ms, doubling per retry. Default 250. */
   retryInitialMs?: number;
@@ -48,10 +52,12 @@ interface Transient {
  * as Sui's public stores `https://checkpoints.mainnet.sui.io` and
  * `https://checkpoints.testnet.sui.io`. `stream(from)` fetches `from`, `from + 1`, … with up to
  * `concurrency` requests ahead and yields the checkpoints in order, following the tip forever
- * unless `to` is given. A 404 means the checkpoint does not exist yet: it is asked for again
- * every `pollIntervalMs`. Network errors, timeouts, 408, 429 and 5xx are retried with
- * exponential backoff (`retryInitialMs` doubling up to `retryMaxMs`), without limit. Aborting
- * `signal` ends the stream and cancels the requests in flight.
+ * unless `to` is given. A 404 means the checkpoint does not exist yet: the lowest such
+ * checkpoint is asked for again every `pollIntervalMs`, and the fetches of later ones wait
+ * until it appears (at the tip the store gets one request per interval, not one per
+ * prefetched checkpoint), then go on in parallel. Network errors, timeouts, 408, 429 and 5xx
+ * are retried with exponential backoff (`retryInitialMs` doubling up to `retryMaxMs`), without
+ * limit. Aborting `signal` ends the stream and cancels the requests in flight.
  *
  * @throws (from the stream) CheckpointDecodeError naming the URL when a 200 response does not
  *   decode (or with `verifyDigests` its digests do not tie together) or holds another
@@ -77,25 +83,31 @@ export class HttpCheckpointSource implements CheckpointSource {
     from: bigint,
     options: { to?: bigint; signal?: AbortSignal } = {},
   ): AsyncGenerator<Checkpoint> {
+    const tip = new TipPoll(this.#options.concurrency);
     return orderedPrefetch(
       sequenceNumbers(from, options.to),
-      (seq, signal) => this.#checkpoint(seq, signal),
+      (seq, signal) => this.#checkpoint(seq, tip, signal),
       { concurrency: this.#options.concurrency, signal: options.signal },
     );
   }
 
-  /** Checkpoint `seq`, waiting for it to exist and retrying transient failures. */
-  async #checkpoint(seq: bigint, signal: AbortSignal): Promise<Checkpoint> {
+  /**
+   * Checkpoint `seq`, waiting for it to exist (polled only while it is `tip`'s lowest missing
+   * checkpoint) and retrying transient failures.
+   */
+  async #checkpoint(seq: bigint, tip: TipPoll, signal: AbortSignal): Promise<Checkpoint> {
     const url = `${this.baseUrl}/${seq}.chk`;
     const { pollIntervalMs, retryInitialMs, retryMaxMs } = this.#options;
     for (let failures = 0; ; ) {
+      await tip.turn(seq, signal);
       const outcome = await this.#get(url, signal);
       if (outcome instanceof Uint8Array) {
+        tip.served(seq);
         return decodeCheckpointFileAt(outcome, seq, url, this.#options);
       }
       if (outcome === NOT_YET) {
         failures = 0;
-        await sleep(pollIntervalMs, undefined, { signal });
+        if (tip.notYet(seq)) await sleep(pollIntervalMs, undefined, { signal });
         continue;
       }
       failures += 1;
