@@ -1,6 +1,6 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { ApiDeps, ApiEnv } from "./context.ts";
-import { docs } from "./docs.ts";
+import { docs } from "./docs/index.ts";
 import { explorer } from "./explorer/index.ts";
 import { applyMiddleware } from "./middleware/index.ts";
 import { onError, problem } from "./problem.ts";
@@ -47,7 +47,7 @@ export function createApp(deps: ApiDeps) {
     .route("/v1/stream", stream)
     .route("/v1/verify", verify);
   app.route("/", explorer); // the graph explorer page and its assets: `/`, `/assets/*`
-  app.route("/", docs); // Swagger UI over /openapi.json: `/docs`, `/docs/swagger-ui-dist/*`
+  app.route("/", docs); // Swagger UI over /openapi.json: `/docs`, `/docs/swagger-*`
   app.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: {

@@ -5,26 +5,10 @@
  */
 import { createRequire } from "node:module";
 import { assetRoutes, fileAsset, packageAsset } from "../assets.ts";
+import { securePage } from "../page-security.ts";
 
 /** One of the explorer's own files, beside this module. */
 const own = (name: string) => fileAsset(new URL(`./${name}`, import.meta.url));
-
-/**
- * The page loads only same-origin scripts and data; inline styles are allowed because
- * Cytoscape injects a one-line stylesheet for its container.
- */
-const CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "connect-src 'self'",
-  "img-src 'self' data:",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
-
-const page = own("index.html");
 
 /**
  * `/` (the explorer page) and `/assets/*`: its stylesheet, its ES modules (the entry point and
@@ -33,10 +17,7 @@ const page = own("index.html");
  * is cytoscape-dagre's dependency (not ours), so it is resolved from there.
  */
 export const explorer = assetRoutes({
-  "/": {
-    ...page,
-    headers: { ...page.headers, "content-security-policy": CSP, "referrer-policy": "no-referrer" },
-  },
+  "/": securePage(own("index.html"), { inlineStyles: true }), // Cytoscape injects a stylesheet
   ...Object.fromEntries(
     ["explorer.css", "explorer.js", "dom.js", "graph.js", "walrus.js"].map((name) => [
       `/assets/${name}`,
