@@ -1,8 +1,9 @@
 /**
  * `pnpm golden:capture`: reads one sample of every `verity` event out of the real Move VM
  * (`verity::golden_tests::vectors`) and writes packages/sdk/test/fixtures/golden-vectors.json
- * with the expected decoded value of each (test/support/golden-expected.ts). With `--check`
- * it writes nothing and exits 1 when the committed fixture differs from a fresh capture.
+ * with the expected decoded value of each (test/support/golden-expected.ts; its `Uint8Array`s
+ * written as arrays of numbers). With `--check` it writes nothing and exits 1 when the
+ * committed fixture differs from a fresh capture.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { toHex } from "@mysten/bcs";
@@ -36,7 +37,9 @@ for (let i = 0; i < raw.length; i += 3) {
 }
 const missing = Object.keys(expected).filter((type) => !vectors.some((v) => v.type === type));
 if (missing.length) throw new Error(`the Move VM emitted no sample of ${missing.join(", ")}`);
-const json = `${JSON.stringify({ source: "verity::golden_tests::vectors", vectors }, null, 2)}\n`;
+const bytesAsNumbers = (_key: string, value: unknown) =>
+  value instanceof Uint8Array ? Array.from(value) : value;
+const json = `${JSON.stringify({ source: "verity::golden_tests::vectors", vectors }, bytesAsNumbers, 2)}\n`;
 
 if (process.argv.includes("--check")) {
   const same = readFileSync(fixture, "utf8") === json;

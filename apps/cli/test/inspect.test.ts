@@ -1,13 +1,66 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Ed25519Keypair } from "@mysten/sui/keypairs/ed25519";
+import { normalizeSuiAddress, toHex } from "@mysten/sui/utils";
 import { decodeCheckpointData } from "@verity/indexer";
-import { describe, expect, it } from "vitest";
+import { attester, transactions } from "@verity/sdk";
+import { afterAll, describe, expect, it } from "vitest";
+import { SimulatedChain } from "../../demo/src/chain.ts";
+import { encodeCheckpoints } from "../../demo/src/checkpoints.ts";
 import { runCli, TESTNET_CHECKPOINTS } from "./support/cli.ts";
 
 /** Testnet checkpoint with a Walrus `BlobCertified` event (transaction 2) and its Blob object. */
 const CERTIFIED = join(TESTNET_CHECKPOINTS, "248050771.chk");
 const inspect = (args: string[]) => runCli(["inspect", ...args]);
+
+const dir = mkdtempSync(join(tmpdir(), "verity-inspect-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The `verity` package of the simulated chain, and the `AdminCap` it was published with. */
+const PACKAGE = normalizeSuiAddress("0xa92");
+const ADMIN_CAP = normalizeSuiAddress("0xad0");
+
+/**
+ * A checkpoint file of the demo's simulated chain (no real checkpoint holds a `verity` event)
+ * in which an enclave is registered: one `attester::AttesterRegistered` event, whose
+ * `vector<u8>` fields carry `publicKey` and `pcrs`.
+ */
+async function enclaveRegistered(
+  publicKey: Uint8Array,
+  pcrs: [Uint8Array, Uint8Array, Uint8Array],
+) {
+  const admin = new Ed25519Keypair();
+  const chain = new SimulatedChain(PACKAGE, 1_700_000_000_000);
+  chain.seed(ADMIN_CAP);
+  const name = "enclave";
+  await chain.execute(
+    admin,
+    (tx) => transactions.attester.registerEnclave(tx, PACKAGE, ADMIN_CAP, name, publicKey, pcrs),
+    (ids) => ({
+      created: ["shared"],
+      events: [
+        {
+          module: "attester",
+          struct: "AttesterRegistered",
+          contents: attester.AttesterRegistered.serialize({
+            attester_id: ids(0),
+            name,
+            public_key: publicKey,
+            pcrs,
+            admin: admin.toSuiAddress(),
+            timestamp_ms: chain.nowMs,
+          }).toBytes(),
+        },
+      ],
+    }),
+  );
+  const [checkpoint] = encodeCheckpoints(chain.executed, 0);
+  const file = join(dir, "0.chk");
+  writeFileSync(file, checkpoint!.bytes);
+  return file;
+}
 
 /** Little-endian unsigned integer of `bytes`, as a decimal string. */
 function littleEndian(bytes: Uint8Array): string {
@@ -64,8 +117,28 @@ describe("verity inspect", () => {
     expect(events[1].decoded).toBeUndefined();
   });
 
+  it("prints the byte vectors of a verity event (keys, PCRs) as 0x-hex, with --package", async () => {
+    const publicKey = new Ed25519Keypair().getPublicKey().toRawBytes();
+    const pcrs = [0, 1, 2].map(() => new Uint8Array(randomBytes(48))) as [
+      Uint8Array,
+      Uint8Array,
+      Uint8Array,
+    ];
+    const file = await enclaveRegistered(publicKey, pcrs);
+    const run = await inspect([file, "--events-only", "--package", PACKAGE]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const [event] = JSON.parse(run.stdout);
+    expect(event.type).toBe(`${PACKAGE}::attester::AttesterRegistered`);
+    expect(event.decoded).toMatchObject({
+      name: "enclave",
+      public_key: `0x${toHex(publicKey)}`,
+      pcrs: pcrs.map((pcr) => `0x${toHex(pcr)}`),
+    });
+  });
+
   it("reports a corrupt file in one error line, with exit code 1", async () => {
-    const corrupt = join(mkdtempSync(join(tmpdir(), "verity-inspect-")), "248050771.chk");
+    const corrupt = join(dir, "248050771.chk");
     writeFileSync(corrupt, readFileSync(CERTIFIED).subarray(0, 1000));
     const run = await inspect([corrupt]);
     expect(run.code).toBe(1);

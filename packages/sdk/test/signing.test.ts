@@ -29,6 +29,18 @@ describe("attestation signing", () => {
     expect(bytes.length).toBe(9 + 1 + 33 + 33 + 1 + 33 + 33);
   });
 
+  it("takes the digest as an array of bytes too, and refuses values that are not bytes", () => {
+    const digest = Array.from(payload.payload_digest);
+    expect(attestationMessage({ ...payload, payload_digest: digest }, 258n)).toEqual(
+      attestationMessage(payload, 258n),
+    );
+    for (const bad of [256, -1, 1.5]) {
+      expect(() =>
+        attestationMessage({ ...payload, payload_digest: [...digest.slice(1), bad] }, 258n),
+      ).toThrow(`Invalid u8 value: ${bad}`);
+    }
+  });
+
   it("produces a raw ed25519 signature that verifies over that message", async () => {
     const keypair = new Ed25519Keypair();
     const signature = await signAttestation(keypair, payload, 1_000n);

@@ -20,8 +20,9 @@ interface InspectOptions {
  * `events` module (by the package ids of `walrusEvents.WALRUS_PACKAGE_IDS`) and, with
  * `--package`, of the `verity` package carry a `decoded` field; others their BCS `contents` as
  * 0x-hex (with a `decodeError` when the bytes do not fit the known layout). Integers beyond 2^53
- * (u64, u256) print as decimal strings. A file that does not decode ends the command with one
- * `error: …` line naming the file, the byte offset and the field, and exit code 1.
+ * (u64, u256) print as decimal strings, byte vectors (`vector<u8>`: digests, keys, signatures)
+ * as 0x-hex. A file that does not decode ends the command with one `error: …` line naming the
+ * file, the byte offset and the field, and exit code 1.
  */
 export function inspectCommand(): Command {
   return new Command("inspect")

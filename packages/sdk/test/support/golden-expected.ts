@@ -1,8 +1,8 @@
 /**
  * What each golden vector must decode to: the story of move/verity/tests/test_flows.move and
  * golden_tests.move, written down from its inputs (never by decoding the captured bytes).
- * Shapes are those of `@mysten/sui/bcs`: addresses as 0x-hex (64 digits), u64/u256 as decimal
- * strings, `vector<u8>` as number arrays, options as value or null.
+ * Shapes are those the sdk's layouts decode to: addresses as 0x-hex (64 digits), u64/u256 as
+ * decimal strings, `vector<u8>` as `Uint8Array`, options as value or null.
  */
 import { normalizeSuiAddress } from "@mysten/sui/utils";
 import { signAttestation } from "../../src/signing.ts";
@@ -17,18 +17,17 @@ import {
 } from "./move-test-signatures.ts";
 
 const address = (a: string) => normalizeSuiAddress(a);
-const bytes = (b: Uint8Array) => Array.from(b);
 const ADMIN = address("0xad");
 const CREATOR = address("0xc0ffee");
 const OUTSIDER = address("0xbad");
 /** The chain clock during the story: 1 s after the signed time, ms. */
 const NOW = `${TIMESTAMP_MS + 1000n}`;
-const keyA = bytes(keys.a.getPublicKey().toRawBytes());
-const keyB = bytes(keys.b.getPublicKey().toRawBytes());
+const keyA = keys.a.getPublicKey().toRawBytes();
+const keyB = keys.b.getPublicKey().toRawBytes();
 
 /** Expected decoded value of every golden vector (events, then objects), by `module::Struct`. */
 export async function goldenExpected(): Promise<Record<string, unknown>> {
-  const transformSignature = bytes(await signAttestation(keys.a, payloads.transform, TIMESTAMP_MS));
+  const transformSignature = await signAttestation(keys.a, payloads.transform, TIMESTAMP_MS);
   return {
     "attester::AttesterRegistered": {
       attester_id: ids.attester,
@@ -50,7 +49,7 @@ export async function goldenExpected(): Promise<Record<string, unknown>> {
       input_blobs: [`${blobs.raw}`],
       outputs: [],
       output_blobs: [`${blobs.derived}`],
-      payload_digest: bytes(digests.transform),
+      payload_digest: digests.transform,
       timestamp_ms: `${TIMESTAMP_MS}`,
       recorded_ms: NOW,
     },
@@ -59,7 +58,7 @@ export async function goldenExpected(): Promise<Record<string, unknown>> {
       creator: CREATOR,
       name: "clean",
       blob_id: `${blobs.derived}`,
-      sha256: bytes(digests.derived),
+      sha256: digests.derived,
       size: "900",
       media_type: "text/csv",
       license: "CC-BY-4.0",
@@ -75,7 +74,7 @@ export async function goldenExpected(): Promise<Record<string, unknown>> {
       creator: CREATOR,
       name: "churn-classifier",
       blob_id: `${blobs.weights}`,
-      sha256: bytes(digests.weights),
+      sha256: digests.weights,
       size: "4096",
       architecture: "logistic-regression",
       framework: "verity-demo",
@@ -90,9 +89,9 @@ export async function goldenExpected(): Promise<Record<string, unknown>> {
       model_id: ids.model,
       attester_id: ids.attester,
       input_blob_id: `${blobs.input}`,
-      input_sha256: bytes(digests.input),
+      input_sha256: digests.input,
       output_blob_id: `${blobs.output}`,
-      output_sha256: bytes(digests.output),
+      output_sha256: digests.output,
       submitter: CREATOR,
       timestamp_ms: `${TIMESTAMP_MS}`,
     },
@@ -192,7 +191,7 @@ export async function goldenExpected(): Promise<Record<string, unknown>> {
         input_blobs: [`${blobs.raw}`],
         outputs: [],
         output_blobs: [`${blobs.derived}`],
-        payload_digest: bytes(digests.transform),
+        payload_digest: digests.transform,
       },
     },
     "dataset::Dataset": {
@@ -200,7 +199,7 @@ export async function goldenExpected(): Promise<Record<string, unknown>> {
       creator: CREATOR,
       name: "clean",
       blob_id: `${blobs.derived}`,
-      sha256: bytes(digests.derived),
+      sha256: digests.derived,
       size: "900",
       media_type: "text/csv",
       license: "CC-BY-4.0",
@@ -217,7 +216,7 @@ export async function goldenExpected(): Promise<Record<string, unknown>> {
       creator: CREATOR,
       name: "churn-classifier",
       blob_id: `${blobs.weights}`,
-      sha256: bytes(digests.weights),
+      sha256: digests.weights,
       size: "4096",
       architecture: "logistic-regression",
       framework: "verity-demo",
@@ -231,9 +230,9 @@ export async function goldenExpected(): Promise<Record<string, unknown>> {
       attestation: testScenarioObjectId(5, 0),
       attester: ids.attester,
       input_blob_id: `${blobs.input}`,
-      input_sha256: bytes(digests.input),
+      input_sha256: digests.input,
       output_blob_id: `${blobs.output}`,
-      output_sha256: bytes(digests.output),
+      output_sha256: digests.output,
       timestamp_ms: `${TIMESTAMP_MS}`,
     },
     "allowlist::Allowlist": {

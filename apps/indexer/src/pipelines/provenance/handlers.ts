@@ -2,6 +2,7 @@
  * How each `verity` event becomes rows and PROV edges (the edge kinds are listed on the
  * `edges` table in packages/db). One handler per event type, keyed `module::Struct`.
  */
+import { toHex } from "@mysten/bcs";
 import type {
   allowlist,
   attestation,
@@ -12,7 +13,7 @@ import type {
   subscription,
   timelock,
 } from "@verity/sdk";
-import { walrusBlobId as blob, hex } from "../encoding.ts";
+import { walrusBlobId as blob } from "../encoding.ts";
 import { type EventContext, proofOf, push, type Rows } from "../processor.ts";
 
 /** Turns one decoded event into rows. */
@@ -47,7 +48,7 @@ const datasetRegistered = (
     creator: v.creator,
     name: v.name,
     blobId,
-    sha256: hex(v.sha256),
+    sha256: toHex(v.sha256),
     size: BigInt(v.size),
     mediaType: v.media_type,
     license: v.license,
@@ -109,7 +110,7 @@ const modelRegistered = (
     creator: v.creator,
     name: v.name,
     blobId,
-    sha256: hex(v.sha256),
+    sha256: toHex(v.sha256),
     size: BigInt(v.size),
     architecture: v.architecture,
     framework: v.framework,
@@ -139,14 +140,14 @@ const attestationRecorded = (
     kind: KINDS[v.kind] ?? `kind_${v.kind}`,
     attesterId: v.attester,
     signed: v.signed,
-    publicKey: hex(v.public_key),
-    signature: hex(v.signature),
+    publicKey: toHex(v.public_key),
+    signature: toHex(v.signature),
     submitter: v.submitter,
     inputs: v.inputs,
     inputBlobs: v.input_blobs.map(blob),
     outputs: v.outputs,
     outputBlobs: v.output_blobs.map(blob),
-    payloadDigest: hex(v.payload_digest),
+    payloadDigest: toHex(v.payload_digest),
     timestampMs: Number(v.timestamp_ms),
     recordedMs: Number(v.recorded_ms),
     ...proofOf(ctx),
@@ -177,9 +178,9 @@ const inferenceRecorded = (
     modelId: v.model_id,
     attesterId: v.attester_id,
     inputBlobId: input,
-    inputSha256: hex(v.input_sha256),
+    inputSha256: toHex(v.input_sha256),
     outputBlobId: output,
-    outputSha256: hex(v.output_sha256),
+    outputSha256: toHex(v.output_sha256),
     submitter: v.submitter,
     timestampMs: Number(v.timestamp_ms),
     ...proofOf(ctx),
@@ -203,7 +204,7 @@ const attesterRegistered = (
     attesterId: v.attester_id,
     network,
     name: v.name,
-    pcrs: v.pcrs.map(hex),
+    pcrs: v.pcrs.map(toHex),
     admin: v.admin,
     timestampMs,
     ...proofOf(ctx),
@@ -211,7 +212,7 @@ const attesterRegistered = (
   push(out, "attesterKeys", {
     attesterId: v.attester_id,
     keyVersion: 0,
-    publicKey: hex(v.public_key),
+    publicKey: toHex(v.public_key),
     timestampMs,
     ...proofOf(ctx),
   });
@@ -225,7 +226,7 @@ const attesterKeyRotated = (
   push(out, "attesterKeys", {
     attesterId: v.attester_id,
     keyVersion: Number(v.key_version),
-    publicKey: hex(v.new_public_key),
+    publicKey: toHex(v.new_public_key),
     timestampMs: Number(v.timestamp_ms),
     ...proofOf(ctx),
   });
@@ -234,7 +235,7 @@ const attesterKeyRotated = (
 const attesterRevoked = (v: Of<typeof attester.AttesterRevoked>, ctx: EventContext, out: Rows) => {
   push(out, "attesterRevocations", {
     attesterId: v.attester_id,
-    publicKey: hex(v.public_key),
+    publicKey: toHex(v.public_key),
     admin: v.admin,
     timestampMs: Number(v.timestamp_ms),
     ...proofOf(ctx),

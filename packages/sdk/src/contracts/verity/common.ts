@@ -9,5 +9,22 @@ export const MoveString = bcs.string();
 /** A Walrus blob id as Move stores it: `u256`, decoded as a decimal string. */
 export const BlobId = bcs.u256();
 
-/** A byte vector (`vector<u8>`): SHA-256 digests, public keys, signatures. */
-export const Bytes = bcs.vector(bcs.u8());
+/**
+ * A byte vector (`vector<u8>`): SHA-256 digests, public keys, signatures. Decoded as a
+ * `Uint8Array` (a view into the decoded bytes); encodes a `Uint8Array` or an array of bytes,
+ * the same bytes as `bcs.vector(bcs.u8())`.
+ *
+ * @throws TypeError when encoding an element that is not an integer 0-255 (which `Uint8Array`
+ *   would silently wrap or truncate: 256 -> 0, -1 -> 255, 1.5 -> 1)
+ */
+export const Bytes = bcs.byteVector({ validate: refuseNonBytes });
+
+function refuseNonBytes(value: Iterable<number>): void {
+  // Not an object: byteVector's own check says what was expected.
+  if (typeof value !== "object" || value === null || value instanceof Uint8Array) return;
+  for (const byte of value) {
+    if (!Number.isInteger(byte) || byte < 0 || byte > 255) {
+      throw new TypeError(`Invalid u8 value: ${byte}. Expected an integer in range 0-255`);
+    }
+  }
+}
