@@ -9,7 +9,7 @@ import { verifyTransactionSignature } from "@mysten/sui/verify";
 import { resolveFramework } from "@verity/move-tools";
 import { readDeployConfig, writeDeployConfig } from "@verity/sdk/deploy-config";
 import { afterAll, describe, expect, it } from "vitest";
-import { closedPortUrl } from "../../../packages/move-tools/test/support/closed-port.ts";
+import { closedPortUrl } from "../../../packages/sdk/test/support/closed-port.ts";
 import {
   type GrpcWebServer,
   type Handler,

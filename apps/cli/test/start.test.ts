@@ -17,7 +17,7 @@ import { join } from "node:path";
 import { openDatabase, readWatermark, walrusBlobEvents } from "@verity/db";
 import { afterAll, describe, expect, it } from "vitest";
 import { createPostgresDatabase } from "../../../packages/db/test/support/databases.ts";
-import { closedPortUrl } from "../../../packages/move-tools/test/support/closed-port.ts";
+import { closedPortUrl } from "../../../packages/sdk/test/support/closed-port.ts";
 import {
   type CliProcess,
   errorLines,

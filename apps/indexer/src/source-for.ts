@@ -1,6 +1,6 @@
 import { existsSync, statSync } from "node:fs";
 import { basename, resolve } from "node:path";
-import { NETWORK_NAMES, resolveNetwork } from "@verity/move-tools";
+import { NETWORK_NAMES, resolveNetwork } from "@verity/sdk";
 import type { CheckpointSource, SourceRetry } from "./checkpoint.ts";
 import { GrpcCheckpointSource } from "./sources/grpc/source.ts";
 import { DirectoryCheckpointSource } from "./sources/store/directory.ts";

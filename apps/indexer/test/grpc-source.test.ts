@@ -1,8 +1,8 @@
 import { RpcError } from "@mysten/sui/grpc";
 import { normalizeSuiAddress } from "@mysten/sui/utils";
-import { NodeUnreachableError } from "@verity/move-tools";
+import { NodeUnreachableError } from "@verity/sdk";
 import { afterEach, describe, expect, it } from "vitest";
-import { closedPortUrl } from "../../../packages/move-tools/test/support/closed-port.ts";
+import { closedPortUrl } from "../../../packages/sdk/test/support/closed-port.ts";
 import type { Checkpoint, SourceRetry } from "../src/checkpoint.ts";
 import {
   GrpcCheckpointSource,

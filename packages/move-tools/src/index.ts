@@ -8,15 +8,6 @@ export {
 } from "./framework.ts";
 export { type GasCoin, InsufficientGasError, MAX_GAS_COINS, selectGasCoins } from "./gas.ts";
 export { keypairFromKeystore, keypairFromSuiPrivateKey, loadKeypair } from "./keys.ts";
-export {
-  connectFullNode,
-  type FullNodeOptions,
-  NETWORK_NAMES,
-  type NetworkName,
-  NodeUnreachableError,
-  resolveNetwork,
-  type SuiNetwork,
-} from "./network.ts";
 export { findMovePackages } from "./packages.ts";
 export {
   buildPublishTransaction,

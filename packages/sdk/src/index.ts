@@ -1,13 +1,24 @@
 /**
  * `@verity/sdk`: the TypeScript half of Verity's on-chain contract. BCS layouts of every
  * object and event of the `verity` Move package (`contracts/verity/<module>.ts`), PTB builders
- * for every entry point (`transactions.<module>`), attestation signing and Seal identities.
+ * for every entry point (`transactions.<module>`), attestation signing and Seal identities; also
+ * the Sui networks by name and a full-node gRPC client that names an unreachable node
+ * (`network.ts`).
  */
 
 export { createVerityClient, type VerityClient } from "./client.ts";
 export { AttestationKind } from "./contracts/verity/attestation.ts";
 export * from "./contracts/verity/index.ts";
 export * as walrusEvents from "./contracts/walrus/events.ts";
+export {
+  connectFullNode,
+  type FullNodeOptions,
+  NETWORK_NAMES,
+  type NetworkName,
+  NodeUnreachableError,
+  resolveNetwork,
+  type SuiNetwork,
+} from "./network.ts";
 export { sealIdentity } from "./seal.ts";
 export {
   type AttestationPayloadInput,

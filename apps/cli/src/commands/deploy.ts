@@ -4,18 +4,20 @@ import { MIST_PER_SUI } from "@mysten/sui/utils";
 import {
   buildMovePackage,
   buildPublishTransaction,
-  connectFullNode,
   findMovePackages,
   type GasCoin,
   InsufficientGasError,
   loadKeypair,
-  NodeUnreachableError,
   readPublishedObjects,
   resolveFramework,
-  resolveNetwork,
-  type SuiNetwork,
   selectGasCoins,
 } from "@verity/move-tools";
+import {
+  connectFullNode,
+  NodeUnreachableError,
+  resolveNetwork,
+  type SuiNetwork,
+} from "@verity/sdk";
 import { deployConfigPath, readDeployConfig, writeDeployConfig } from "@verity/sdk/deploy-config";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { MOVE_ROOT } from "../paths.ts";

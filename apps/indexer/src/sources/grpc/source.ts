@@ -3,7 +3,7 @@
  * with a subscription, filling any gap from the ledger; transient faults are retried with backoff.
  */
 import type { SuiGrpcClient } from "@mysten/sui/grpc";
-import { connectFullNode } from "@verity/move-tools";
+import { connectFullNode } from "@verity/sdk";
 import type { Checkpoint, CheckpointSource, SourceRetry } from "../../checkpoint.ts";
 import { orderedPrefetch } from "../ordered-prefetch.ts";
 import { abortScope, timeoutError } from "./abort-scope.ts";
