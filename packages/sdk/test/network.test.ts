@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { RpcError } from "@mysten/sui/grpc";
 import { afterAll, describe, expect, it } from "vitest";
 import { connectFullNode, NodeUnreachableError, resolveNetwork } from "../src/network.ts";
+import { closedPortUrl } from "./support/closed-port.ts";
 
 describe("resolveNetwork", () => {
   it.each([
@@ -46,9 +47,7 @@ describe("connectFullNode", () => {
   });
 
   it("fails with NodeUnreachableError naming the URL when nothing listens on the port", async () => {
-    const closed = createServer();
-    const url = await listen(closed);
-    await new Promise((resolve) => closed.close(resolve));
+    const url = await closedPortUrl();
     const client = connectFullNode(resolveNetwork(url));
     const error = await client.core.getChainIdentifier().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NodeUnreachableError);
