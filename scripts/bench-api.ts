@@ -28,8 +28,8 @@
  * default 300), BENCH_SEED (default 1), VERITY_TEST_POSTGRES_URL (the server to create the
  * throwaway database on; default postgres://postgres@127.0.0.1:5432/postgres), BENCH_DATABASE
  * (a database name: the graph is built there once and kept, and later runs with the same name
- * measure again on it, after the migrations an upgrade would run, with the relations lineage reads
- * prewarmed into the OS page cache; building 1M nodes takes minutes, measuring one).
+ * measure again on it, after the migrations an upgrade would run, with the relations the
+ * requests read prewarmed into the OS page cache; building 1M nodes takes minutes, measuring one).
  * Last line: `lineage_p99_ms=<p99 of all lineage requests>`.
  */
 
@@ -418,11 +418,11 @@ const ms = (x: number) => x.toFixed(1);
  * Where the graph goes: a throwaway database, or the one BENCH_DATABASE names (created when
  * missing, never dropped). `built` says whether it already holds a graph.
  */
-/** The relations a lineage request reads (tables and their indexes). */
+/** The tables (and their indexes) the measured requests read: lineage, then dataset lookups. */
 const LINEAGE_RELATIONS = ["edges", "nodes", "tainted", "dataset_retractions", "datasets"];
 
 /**
- * Reads the relations lineage requests touch into the OS page cache (`pg_prewarm`, mode `read`),
+ * Reads the relations the measured requests touch into the OS page cache (`pg_prewarm`, mode `read`),
  * so a kept graph is measured warm, as a freshly built one is (its pages were just written) and
  * as a serving database is; the edges primary key (about 1.8 GB) is left out: no request reads
  * it. Says so and goes on when the extension is not available.

@@ -4,11 +4,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Ed25519Keypair } from "@mysten/sui/keypairs/ed25519";
 import { normalizeSuiAddress, toHex } from "@mysten/sui/utils";
+import { encodeCheckpoints, SimulatedChain } from "@verity/demo";
 import { decodeCheckpointData } from "@verity/indexer";
 import { attester, transactions } from "@verity/sdk";
 import { afterAll, describe, expect, it } from "vitest";
-import { SimulatedChain } from "../../demo/src/chain.ts";
-import { encodeCheckpoints } from "../../demo/src/checkpoints.ts";
 import { runCli, TESTNET_CHECKPOINTS } from "./support/cli.ts";
 
 /** Testnet checkpoint with a Walrus `BlobCertified` event (transaction 2) and its Blob object. */

@@ -3,9 +3,10 @@
 /// Pattern: Seal's `whitelist`. `create` shares an `Allowlist` and returns the `Cap` that
 /// governs it; only the holder of that cap adds and removes members. To add members in the
 /// same transaction, `new` returns the allowlist unshared with its cap, and `share` shares it
-/// after the `add` calls (an object shared in a transaction cannot be used by later commands). Any member may decrypt
-/// every blob encrypted under an identity that starts with the allowlist's id (see
-/// `verity::seal_identity`); removing a member denies them from the next key request on.
+/// after the `add` calls (an object shared in a transaction cannot be used by later commands).
+/// Any member may decrypt every blob encrypted under an identity that starts with the
+/// allowlist's id (see `verity::seal_identity`); removing a member denies them from the next key
+/// request on.
 /// Related policies: `verity::timelock` (anyone, after a time) and `verity::subscription`
 /// (anyone who paid, until the subscription expires).
 module verity::allowlist;
