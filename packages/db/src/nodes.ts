@@ -12,7 +12,10 @@ import type { InsertRow, TableName } from "./tables.ts";
 /** A `nodes` row: an id and the fact that describes it. */
 type NodeRow = typeof nodes.$inferInsert;
 
-/** The `source` of a node row: which fact describes it (the lower, the better). */
+/**
+ * The `source` of a node row: which fact describes it (the lower, the better). A
+ * `DatasetRetracted` counts as a typed edge naming its dataset.
+ */
 export const NODE_SOURCE = { row: 0, blobEvent: 1, typedEdge: 2, untypedEdge: 3 } as const;
 
 type Proof = { checkpoint: number; txDigest: string; eventIndex: number };
@@ -35,7 +38,7 @@ const entity = (nodeId: string, kind: string, row: Proof, described: Described):
   ...proofOf(row),
 });
 
-/** An edge end's node: its kind as the edge gives it. */
+/** An edge end's node (or a retracted dataset's): its kind as the event gives it. */
 const edgeEnd = (nodeId: string, kind: string, edge: Proof): NodeRow => ({
   nodeId,
   kind,
@@ -73,6 +76,9 @@ const describers: { [T in TableName]?: (row: InsertRow<T>) => NodeRow[] } = {
     },
   ],
   edges: (r) => [edgeEnd(r.src, r.srcKind, r), edgeEnd(r.dst, r.dstKind, r)],
+  // A retraction may be committed before its dataset's registration (batches commit out of
+  // order): the row it gives the dataset is there for `propagateTaint` to mark in any order.
+  datasetRetractions: (r) => [edgeEnd(r.datasetId, "dataset", r)],
 };
 
 /**

@@ -1,11 +1,11 @@
 /**
  * Taint propagation, the write side of impact analysis: after a batch's rows are inserted, the
- * nodes its retractions and edges newly taint go into `tainted`, in the same transaction (so
- * with the same watermark). Reads then look taint up by id instead of walking the graph.
+ * nodes its retractions and edges newly taint go into `tainted` (and their `nodes` rows'
+ * `tainted_by`), in the same transaction (so with the same watermark). Reads then find taint with
+ * a node's row instead of walking the graph.
  */
 import { sql } from "drizzle-orm";
 import type { Db, Tx } from "./database.ts";
-import { affectedRows } from "./insert.ts";
 import { rowsOf, textArray } from "./queries/raw.ts";
 
 /**
@@ -29,7 +29,8 @@ export interface TaintSources {
 }
 
 /**
- * Adds to `tainted` every node that `sources`, already inserted in `tx`, taint: each retracted
+ * Adds to `tainted` every node that `sources`, already inserted in `tx` (and recorded in `nodes`,
+ * whose `tainted_by` the same statement sets), taint: each retracted
  * dataset (tainted by itself), each `src` of a taint edge whose `dst` was already tainted (by
  * the same retraction), and everything downstream of those along taint edges (`dst` -> `src`,
  * over all of `edges`).
@@ -76,21 +77,31 @@ export async function propagateTaint(tx: Db | Tx, sources: TaintSources): Promis
   }
   let added = 0;
   for (const retraction of [...starts.keys()].sort()) {
-    const result = await tx.execute(sql`
-      insert into tainted (node_id, retraction_id)
-      with recursive down(node_id) as (
-        select s.id from unnest(${textArray(starts.get(retraction) ?? [])}) as s(id)
-        where not exists (select from tainted t where t.node_id = s.id)
-        union
-        select e.src from down d
-        join edges e on e.dst = d.node_id and e.kind = any(${textArray(kinds)})
-        where not exists (select from tainted t where t.node_id = e.src)
-      )
-      select node_id, ${retraction}::text from down
-      order by node_id
-      on conflict do nothing
-    `);
-    added += affectedRows(result);
+    const [row] = rowsOf<{ added: number | string }>(
+      await tx.execute(sql`
+        with recursive down(node_id) as (
+          select s.id from unnest(${textArray(starts.get(retraction) ?? [])}) as s(id)
+          where not exists (select from tainted t where t.node_id = s.id)
+          union
+          select e.src from down d
+          join edges e on e.dst = d.node_id and e.kind = any(${textArray(kinds)})
+          where not exists (select from tainted t where t.node_id = e.src)
+        ),
+        added as (
+          insert into tainted (node_id, retraction_id)
+          select node_id, ${retraction}::text from down
+          order by node_id
+          on conflict do nothing
+          returning node_id
+        ),
+        marked as (
+          update nodes n set tainted_by = ${retraction}::text
+          from added a where n.node_id = a.node_id
+        )
+        select count(*) as added from added
+      `),
+    );
+    added += Number(row?.added ?? 0);
   }
   return added;
 }

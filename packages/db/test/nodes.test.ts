@@ -107,6 +107,7 @@ describe.each(drivers)("nodes ($name)", (driver) => {
         label: null,
         timestampMs: null,
         source: 2,
+        taintedBy: null,
         ...at(3, "B"),
       },
       {
@@ -116,6 +117,7 @@ describe.each(drivers)("nodes ($name)", (driver) => {
         label: null,
         timestampMs: 9,
         source: 1,
+        taintedBy: null,
         ...at(4, "W", 0),
       },
       {
@@ -125,6 +127,7 @@ describe.each(drivers)("nodes ($name)", (driver) => {
         label: "penguins",
         timestampMs: 1005,
         source: 0,
+        taintedBy: null,
         ...at(5, "R"),
       },
       {
@@ -134,6 +137,7 @@ describe.each(drivers)("nodes ($name)", (driver) => {
         label: null,
         timestampMs: 8,
         source: 0,
+        taintedBy: null,
         ...at(7, "P"),
       },
       {
@@ -143,6 +147,7 @@ describe.each(drivers)("nodes ($name)", (driver) => {
         label: null,
         timestampMs: 7,
         source: 0,
+        taintedBy: null,
         ...at(6, "S"),
       },
       {
@@ -152,6 +157,7 @@ describe.each(drivers)("nodes ($name)", (driver) => {
         label: null,
         timestampMs: null,
         source: 3,
+        taintedBy: null,
         ...at(2, "T"),
       },
     ]);
@@ -175,6 +181,25 @@ describe.each(drivers)("nodes ($name)", (driver) => {
     expect((await table()).map((n) => `${n.nodeId}:${n.kind}:${n.source}@${n.checkpoint}`)).toEqual(
       ["b:blob:1@5", "d:dataset:0@8"],
     );
+  });
+
+  it("gives a dataset retracted before its registration a row, which the registration then describes, keeping the taint", async () => {
+    const retraction: Rows = {
+      datasetRetractions: [
+        { ...template.datasetRetractions[0]!, datasetId: "d", timestampMs: 9, ...at(7, "X") },
+      ],
+    };
+    await commit(retraction);
+    expect(await table()).toMatchObject([
+      { nodeId: "d", kind: "dataset", source: 2, checkpoint: 7, txDigest: "X", taintedBy: "d" },
+    ]);
+    await commit(dataset("d", "penguins", at(3, "R")));
+    expect(await table()).toMatchObject([
+      { nodeId: "d", kind: "dataset", label: "penguins", source: 0, checkpoint: 3, taintedBy: "d" },
+    ]);
+    checkpoint = 0;
+    await commit(retraction);
+    expect((await table())[0]).toMatchObject({ source: 0, taintedBy: "d" });
   });
 
   for (const seed of [1, 2, 3, 4]) {

@@ -1,9 +1,10 @@
-import { sql } from "drizzle-orm";
+import { isNotNull, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import {
   commitCheckpoint,
   type Db,
   type InsertRow,
+  nodes,
   TAINT_EDGE_KINDS,
   tainted,
 } from "../src/index.ts";
@@ -140,6 +141,15 @@ describe.each(drivers)("tainted ($name)", (driver) => {
     (await handle.db.select().from(tainted).orderBy(tainted.nodeId)).map(
       (r) => `${r.nodeId}<-${r.retractionId}`,
     );
+  /** `nodes.tainted_by` as `table()` shows `tainted`: the two must be equal (the mirror). */
+  const marks = async () =>
+    (
+      await handle.db
+        .select({ nodeId: nodes.nodeId, taintedBy: nodes.taintedBy })
+        .from(nodes)
+        .where(isNotNull(nodes.taintedBy))
+        .orderBy(nodes.nodeId)
+    ).map((r) => `${r.nodeId}<-${r.taintedBy}`);
   const taintedIds = async () =>
     (await handle.db.select().from(tainted).orderBy(tainted.nodeId)).map((r) => r.nodeId);
 
@@ -149,6 +159,7 @@ describe.each(drivers)("tainted ($name)", (driver) => {
     expect(stored.map((r) => r.nodeId).sort()).toEqual(await definition(handle.db));
     const reached = await reaching(handle.db);
     for (const r of stored) expect(reached.get(r.nodeId)?.has(r.retractionId), r.nodeId).toBe(true);
+    expect(await marks(), "every tainted node's row carries its retraction").toEqual(await table());
   };
 
   it("taints along wasDerivedFrom, used, wasGeneratedBy, wasInformedBy and storedAs only, downstream only", async () => {
@@ -192,6 +203,9 @@ describe.each(drivers)("tainted ($name)", (driver) => {
     expect(await taintedIds()).toEqual(["a", "b", "c"]);
     await commit({ retracted: [], edges: [chain[2] as Edge, ["storedAs", "e", "d"]] });
     expect(await table()).toEqual(["a<-a", "b<-a", "c<-a", "d<-a", "e<-a"]);
+    expect(await marks(), "a, retracted before any edge named it, has its row too").toEqual(
+      await table(),
+    );
   });
 
   it("keeps the first retraction that reached a node, and ends on cycles", async () => {
@@ -205,13 +219,14 @@ describe.each(drivers)("tainted ($name)", (driver) => {
     });
     await commit({ retracted: ["x"], edges: [["wasDerivedFrom", "p", "x"]] });
     expect(await table()).toEqual(["p<-y", "q<-y", "x<-x", "y<-y"]);
+    expect(await marks()).toEqual(await table());
   });
 
   for (const [order, split] of ORDERS) {
     it(`equals the recursive definition after every batch: ${order}`, async () => {
       for (const seed of [1, 2, 3, 4]) {
         await handle.db.execute(
-          sql`truncate table tainted, edges, dataset_retractions, watermarks`,
+          sql`truncate table tainted, nodes, edges, dataset_retractions, watermarks`,
         );
         checkpoint = 0;
         for (const batch of split(randomGraph(seed), seed)) {
@@ -234,7 +249,9 @@ describe.each(drivers)("tainted ($name)", (driver) => {
     ];
     const results: string[][] = [];
     for (const batch of orders) {
-      await handle.db.execute(sql`truncate table tainted, edges, dataset_retractions, watermarks`);
+      await handle.db.execute(
+        sql`truncate table tainted, nodes, edges, dataset_retractions, watermarks`,
+      );
       await commit(batch);
       results.push(await table());
     }
@@ -258,8 +275,15 @@ describe.each(drivers)("tainted ($name)", (driver) => {
     );
     expect([...written].sort()).toEqual(smallest.sort());
     expect(written.length).toBeGreaterThan(3);
-    await handle.db.execute(sql`truncate table tainted`);
+    const graph = await handle.db.select().from(nodes).orderBy(nodes.nodeId);
+    await handle.db.execute(sql`truncate table tainted, nodes`);
     await runMigrationFile(handle.db, "0003_backfill_tainted.sql");
     expect(await table()).toEqual(written);
+    // nodes as the backfills before tainted_by left them, then brought up to date
+    await runMigrationFile(handle.db, "0006_backfill_nodes.sql");
+    expect(await marks()).toEqual([]);
+    await runMigrationFile(handle.db, "0012_backfill_nodes_tainted_by.sql");
+    expect(await handle.db.select().from(nodes).orderBy(nodes.nodeId)).toEqual(graph);
+    expect(await marks()).toEqual(written);
   });
 });

@@ -2,7 +2,8 @@
  * Lineage with proofs and impact analysis: the nodes of a `lineage` walk completed with what
  * the graph knows of them (kind, name, time, the proof handle of the event that created them:
  * `nodes`), whether they are retracted, and whether they are tainted by a retraction upstream
- * (`tainted`); the write path keeps both (`recordNodes`, `propagateTaint`).
+ * (`nodes.tainted_by`, the mirror of `tainted`); the write path keeps both (`recordNodes`,
+ * `propagateTaint`).
  */
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../database.ts";
@@ -51,10 +52,10 @@ export interface NodeFacts {
   retracted: boolean;
   /**
    * Retracted, or has a path of `TAINT_EDGE_KINDS` edges, followed src -> dst ("came from"), to
-   * a retracted dataset (a row of `tainted`).
+   * a retracted dataset (a row of `tainted`, mirrored by `nodes.tainted_by`).
    */
   tainted: boolean;
-  /** when tainted: a retracted dataset it comes from (the `tainted` row's `retraction_id`) */
+  /** when tainted: a retracted dataset it comes from (`nodes.tainted_by`, the `tainted` row's `retraction_id`) */
   taintedBy?: string;
   /**
    * The creating event (the `nodes` row's proof): the dataset / model / attestation / inference /
@@ -66,9 +67,9 @@ export interface NodeFacts {
 }
 
 /**
- * `NodeFacts` for each of `ids` (every id is a key): one lookup by id in `nodes`,
- * `dataset_retractions` and `tainted` each, which the write path keeps (`recordNodes`,
- * `propagateTaint`).
+ * `NodeFacts` for each of `ids` (every id is a key): one lookup by id in `nodes` (its hash
+ * index) and in `dataset_retractions`, which the write path keeps (`recordNodes`, and
+ * `propagateTaint` for `nodes.tainted_by`).
  */
 export async function nodeFacts(db: Db, ids: readonly string[]): Promise<Map<string, NodeFacts>> {
   if (ids.length === 0) return new Map();
@@ -112,12 +113,11 @@ export async function nodeFacts(db: Db, ids: readonly string[]): Promise<Map<str
 export function nodeFactsQuery(ids: readonly string[]): SQL {
   return sql`
     select n.id, g.kind, g.subkind, g.label, g.timestamp_ms as "timestampMs",
-           r.dataset_id is not null as retracted, t.retraction_id as "taintedBy",
+           r.dataset_id is not null as retracted, g.tainted_by as "taintedBy",
            g.checkpoint, g.tx_digest as "txDigest", g.event_index as "eventIndex"
     from unnest(${textArray(ids)}) as n(id)
     left join nodes g on g.node_id = n.id
     left join dataset_retractions r on r.dataset_id = n.id
-    left join tainted t on t.node_id = n.id
   `;
 }
 
