@@ -245,6 +245,7 @@ describe.each(drivers)("lineage ($name)", (driver) => {
       eventIndex: 0,
     }));
     await commitCheckpoint(handle.db, "p", { sequenceNumber: 1, timestampMs: 0 }, { edges });
+    let edgesSeen = 0;
     for (let i = 0; i < 40; i++) {
       const start = pick(nodes);
       const options: LineageOptions = {
@@ -259,9 +260,25 @@ describe.each(drivers)("lineage ($name)", (driver) => {
         `${start} ${JSON.stringify(options)}`,
       ).toEqual(expected.nodes);
       expect(walked.truncated).toBe(expected.truncated);
+      expect(walked.edges.map(edgeName), "every edge among the nodes, once").toEqual(
+        expected.edges,
+      );
+      edgesSeen += expected.edges.length;
+      const prov = await provLineage(handle.db, start, options);
+      expect(prov?.nodes.map((n) => `${n.id}@${n.depth}`)).toEqual(
+        walked.nodes.map((n) => `${n.id}@${n.depth}`),
+      );
+      expect(prov?.edges.map((e) => `${e.src}-${e.kind}->${e.dst}@${e.proof.checkpoint}`)).toEqual(
+        expected.edges,
+      );
     }
+    expect(edgesSeen, "the walks cover many edges").toBeGreaterThan(100);
   });
 });
+
+/** An edge as the reference gives it: `src-kind->dst@checkpoint` (each test edge has its own checkpoint). */
+const edgeName = (e: { kind: string; src: string; dst: string; checkpoint: number }) =>
+  `${e.src}-${e.kind}->${e.dst}@${e.checkpoint}`;
 
 /**
  * The walk as one plain recursive statement (every path expanded, then each node at its
@@ -298,20 +315,23 @@ async function reference(db: Db, start: string, { direction, depth, maxNodes }: 
   }[];
   const ids = rows.map((r) => r.id);
   const edges = (await db.execute(sql`
-    select src, src_kind, dst, dst_kind from edges
+    select kind, src, src_kind, dst, dst_kind, checkpoint from edges
     where src = any(${`{${ids.join(",")}}`}::text[]) and dst = any(${`{${ids.join(",")}}`}::text[])
     order by checkpoint, tx_digest, event_index
   `)) as unknown;
   const kindOf = new Map<string, string>();
   const edgeRows = (Array.isArray(edges) ? edges : (edges as { rows: unknown[] }).rows) as {
+    kind: string;
     src: string;
     src_kind: string;
     dst: string;
     dst_kind: string;
+    checkpoint: number | string;
   }[];
   for (const e of edgeRows) kindOf.set(e.src, e.src_kind).set(e.dst, e.dst_kind);
   return {
     nodes: rows.map((r) => `${r.id}@${Number(r.depth)}:${r.kind ?? kindOf.get(r.id) ?? "object"}`),
+    edges: edgeRows.map((e) => edgeName({ ...e, checkpoint: Number(e.checkpoint) })),
     truncated: Number(rows[0]?.total ?? 0) > rows.length,
   };
 }
