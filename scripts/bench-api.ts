@@ -422,6 +422,42 @@ const ms = (x: number) => x.toFixed(1);
 /** The tables (and their indexes) the measured requests read: lineage, then dataset lookups. */
 const LINEAGE_RELATIONS = ["edges", "nodes", "dataset_retractions", "datasets"];
 
+/** `from ... where ...` selecting `LINEAGE_RELATIONS` (`$1`) and their indexes, as `c`. */
+const READ_RELATIONS = `from pg_class c
+  left join pg_index i on i.indexrelid = c.oid
+  where (c.relname = any($1) or i.indrelid = any(select c2.oid from pg_class c2 where c2.relname = any($1)))
+    and c.relname <> 'edges_pkey'`;
+
+/**
+ * Prints the server settings the figures depend on: `shared_buffers` against the size of the
+ * relations the requests read (when they do not fit, most page reads go through the kernel's
+ * page cache, about 1.5x the lineage latency on a 2-vCPU machine), and `huge_pages`.
+ */
+async function describeServer(pg: postgres.Sql): Promise<void> {
+  const [row] = await pg.unsafe<
+    {
+      version: string;
+      buffers: string;
+      bufferBytes: string;
+      hugePages: string;
+      readBytes: string;
+    }[]
+  >(
+    `select current_setting('server_version') as version,
+            current_setting('shared_buffers') as buffers,
+            pg_size_bytes(current_setting('shared_buffers'))::text as "bufferBytes",
+            current_setting('huge_pages') as "hugePages",
+            (select sum(pg_relation_size(c.oid))::text ${READ_RELATIONS}) as "readBytes"`,
+    [LINEAGE_RELATIONS],
+  );
+  if (!row) return;
+  const readMiB = Number(row.readBytes) / 2 ** 20;
+  const fits = Number(row.readBytes) <= Number(row.bufferBytes);
+  console.log(
+    `  server: PostgreSQL ${row.version}, shared_buffers ${row.buffers}, huge_pages ${row.hugePages}; the requests read ${readMiB.toFixed(0)} MiB of tables and indexes${fits ? "" : " (more than shared_buffers: see packages/db/README, Serving)"}`,
+  );
+}
+
 /**
  * Reads the relations the measured requests touch into the OS page cache (`pg_prewarm`, mode `read`),
  * so a kept graph is measured warm, as a freshly built one is (its pages were just written) and
@@ -433,11 +469,7 @@ async function prewarm(pg: postgres.Sql): Promise<void> {
   try {
     await pg.unsafe("create extension if not exists pg_prewarm");
     const [row] = await pg.unsafe<{ blocks: string }[]>(
-      `select sum(pg_prewarm(c.oid, 'read'))::text as blocks
-       from pg_class c
-       left join pg_index i on i.indexrelid = c.oid
-       where (c.relname = any($1) or i.indrelid = any(select c2.oid from pg_class c2 where c2.relname = any($1)))
-         and c.relname <> 'edges_pkey'`,
+      `select sum(pg_prewarm(c.oid, 'read'))::text as blocks ${READ_RELATIONS}`,
       [LINEAGE_RELATIONS],
     );
     const mb = (Number(row?.blocks ?? 0) * 8192) / 2 ** 20;
@@ -551,6 +583,7 @@ try {
     "select reltuples::bigint as count from pg_class where relname = 'edges'",
   );
   console.log(`  database size ${size?.size}`);
+  await describeServer(pg);
 
   // 2. The API on loopback, rate limit off, on a fresh pool with the statement timeout.
   await pg.unsafe(
@@ -592,8 +625,13 @@ try {
     for (const id of starts) {
       const begin = performance.now();
       const response = await fetch(`${api}${path(id)}`);
-      const body = (await response.json()) as { nodes?: unknown[]; truncated?: boolean };
+      const bytes = await response.arrayBuffer();
+      // until the last byte, as a load generator measures; parsing it is the client's time
       const elapsed = performance.now() - begin;
+      const body = JSON.parse(Buffer.from(bytes).toString("utf8")) as {
+        nodes?: unknown[];
+        truncated?: boolean;
+      };
       if (response.status !== 200) {
         if (response.status !== 500) throw new Error(`${path(id)}: HTTP ${response.status}`);
         timeouts++;
