@@ -65,6 +65,9 @@ describe("the explorer page", () => {
     expect(home.status).toBe(200);
     expect(home.headers.get("content-type")).toMatch(/^text\/html/);
     expect(home.headers.get("content-security-policy")).toContain("script-src 'self'");
+    // no inline styles either: Cytoscape.js finds its stylesheet in place (the page's tests end
+    // by asserting no console error, which a refused <style> would log)
+    expect(home.headers.get("content-security-policy")).toContain("style-src 'self';");
     const html = await home.text();
     expect(html).toContain('src="/assets/cytoscape.min.js"');
     expect(html).not.toMatch(/https?:\/\/(?!suiscan)/); // no CDN

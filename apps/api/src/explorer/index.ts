@@ -17,7 +17,7 @@ const own = (name: string) => fileAsset(new URL(`./${name}`, import.meta.url));
  * is cytoscape-dagre's dependency (not ours), so it is resolved from there.
  */
 export const explorer = assetRoutes({
-  "/": securePage(own("index.html"), { inlineStyles: true }), // Cytoscape injects a stylesheet
+  "/": securePage(own("index.html")),
   ...Object.fromEntries(
     ["explorer.css", "explorer.js", "dom.js", "graph.js", "walrus.js"].map((name) => [
       `/assets/${name}`,
