@@ -29,11 +29,11 @@ export interface TaintSources {
 }
 
 /**
- * Adds to `tainted` every node that `sources`, already inserted in `tx` (and recorded in `nodes`,
- * whose `tainted_by` the same statement sets), taint: each retracted
- * dataset (tainted by itself), each `src` of a taint edge whose `dst` was already tainted (by
- * the same retraction), and everything downstream of those along taint edges (`dst` -> `src`,
- * over all of `edges`).
+ * Adds to `tainted` every node that `sources`, already inserted in `tx` (and recorded in
+ * `nodes`, whose `tainted_by` the same statement sets), taint: each retracted dataset (tainted
+ * by itself), each `src` of a taint edge whose `dst` was already tainted (by the same
+ * retraction), and everything downstream of those along taint edges (`dst` -> `src`, over all
+ * of `edges`).
  *
  * Starting from the batch's own rows is enough: a node with a path to a retraction is either
  * already in `tainted`, or the path holds a row of the batch, and the walk from the last such
@@ -47,9 +47,9 @@ export interface TaintSources {
  * the smallest. Each walk expands a node once, so cycles end, and the walks together visit each
  * newly tainted node once. A walk is sorted before its rows go in, so it never reads rows its
  * own statement inserts (with the statistics of a small `tainted`, the planner scans it whole
- * for each node, and a table growing under the walk would make that quadratic). Given every retraction and an empty table, it fills the whole table,
- * each node with the smallest retraction id reaching it (as the backfill migration
- * `0003_backfill_tainted` does).
+ * for each node, and a table growing under the walk would make that quadratic). Given every
+ * retraction and an empty table, it fills the whole table, each node with the smallest
+ * retraction id reaching it (as the backfill migration `0003_backfill_tainted` does).
  *
  * @returns how many nodes were added
  * @throws the driver's error when a statement fails (the caller's transaction is then void)

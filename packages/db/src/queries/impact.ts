@@ -55,7 +55,10 @@ export interface NodeFacts {
    * a retracted dataset (a row of `tainted`, mirrored by `nodes.tainted_by`).
    */
   tainted: boolean;
-  /** when tainted: a retracted dataset it comes from (`nodes.tainted_by`, the `tainted` row's `retraction_id`) */
+  /**
+   * when tainted: a retracted dataset it comes from (`nodes.tainted_by`, the `tainted` row's
+   * `retraction_id`)
+   */
   taintedBy?: string;
   /**
    * The creating event (the `nodes` row's proof): the dataset / model / attestation / inference /
