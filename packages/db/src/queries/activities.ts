@@ -1,8 +1,9 @@
 /** Attestations and inferences (PROV activities), one by id or a page at a time. */
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "../database.ts";
 import { attestations, inferences } from "../schema/provenance.ts";
 import { eqIf, type Page, type PageOptions, pageRows, toPage } from "./page.ts";
+import { preparedPer } from "./prepared.ts";
 import { type EntityProof, inRange, proofOf, type TimeRange } from "./proof.ts";
 
 /** A recorded attestation. */
@@ -58,12 +59,17 @@ const attestationColumns = {
   proof: proofOf(attestations, attestations.attestationId),
 };
 
-/** The attestation `id`, or undefined when none was recorded under it. */
-export async function getAttestation(db: Db, id: string): Promise<Attestation | undefined> {
-  const [row] = await db
+const attestationById = preparedPer((db) =>
+  db
     .select(attestationColumns)
     .from(attestations)
-    .where(eq(attestations.attestationId, id));
+    .where(eq(attestations.attestationId, sql.placeholder("id")))
+    .prepare("attestation_by_id"),
+);
+
+/** The attestation `id`, or undefined when none was recorded under it. */
+export async function getAttestation(db: Db, id: string): Promise<Attestation | undefined> {
+  const [row] = await attestationById(db).execute({ id });
   return row;
 }
 
@@ -131,12 +137,17 @@ const inferenceColumns = {
   proof: proofOf(inferences, inferences.inferenceId),
 };
 
-/** The inference `id`, or undefined when none was recorded under it. */
-export async function getInference(db: Db, id: string): Promise<Inference | undefined> {
-  const [row] = await db
+const inferenceById = preparedPer((db) =>
+  db
     .select(inferenceColumns)
     .from(inferences)
-    .where(eq(inferences.inferenceId, id));
+    .where(eq(inferences.inferenceId, sql.placeholder("id")))
+    .prepare("inference_by_id"),
+);
+
+/** The inference `id`, or undefined when none was recorded under it. */
+export async function getInference(db: Db, id: string): Promise<Inference | undefined> {
+  const [row] = await inferenceById(db).execute({ id });
   return row;
 }
 

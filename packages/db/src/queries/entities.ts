@@ -6,6 +6,7 @@ import { eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db } from "../database.ts";
 import { datasetRetractions, datasets, models } from "../schema/provenance.ts";
 import { eqIf, type Page, type PageOptions, pageRows, toPage } from "./page.ts";
+import { preparedPer } from "./prepared.ts";
 import { decimal, type EntityProof, inRange, proofOf, type TimeRange } from "./proof.ts";
 
 /** A registered dataset with its current state. */
@@ -112,9 +113,8 @@ function toDataset<R extends DatasetRow>({ retractedBy, retraction, ...row }: R)
   };
 }
 
-/** The dataset `id` (0x + 64 hex), or undefined when none is registered under it. */
-export async function getDataset(db: Db, id: string): Promise<DatasetDetail | undefined> {
-  const [row] = await db
+const datasetById = preparedPer((db) =>
+  db
     .select({
       ...datasetColumns,
       nextId: sql<string | null>`(select n.dataset_id from datasets n
@@ -123,7 +123,13 @@ export async function getDataset(db: Db, id: string): Promise<DatasetDetail | un
     })
     .from(datasets)
     .leftJoin(datasetRetractions, eq(datasetRetractions.datasetId, datasets.datasetId))
-    .where(eq(datasets.datasetId, id));
+    .where(eq(datasets.datasetId, sql.placeholder("id")))
+    .prepare("dataset_by_id"),
+);
+
+/** The dataset `id` (0x + 64 hex), or undefined when none is registered under it. */
+export async function getDataset(db: Db, id: string): Promise<DatasetDetail | undefined> {
+  const [row] = await datasetById(db).execute({ id });
   return row && toDataset(row);
 }
 
@@ -207,9 +213,17 @@ const modelColumns = {
   proof: proofOf(models, models.modelId),
 };
 
+const modelById = preparedPer((db) =>
+  db
+    .select(modelColumns)
+    .from(models)
+    .where(eq(models.modelId, sql.placeholder("id")))
+    .prepare("model_by_id"),
+);
+
 /** The model `id`, or undefined when none is registered under it. */
 export async function getModel(db: Db, id: string): Promise<Model | undefined> {
-  const [row] = await db.select(modelColumns).from(models).where(eq(models.modelId, id));
+  const [row] = await modelById(db).execute({ id });
   return row;
 }
 

@@ -3,6 +3,7 @@ import { eq, isNotNull, sql } from "drizzle-orm";
 import type { Db } from "../database.ts";
 import { attesterKeys, attesterRevocations, attesters, policies } from "../schema/provenance.ts";
 import { eqIf, type Page, type PageOptions, pageRows, toPage } from "./page.ts";
+import { preparedPer } from "./prepared.ts";
 import { type EntityProof, proofOf } from "./proof.ts";
 
 /** A Seal access policy. u64 values are decimal strings. */
@@ -43,9 +44,8 @@ const policyColumns = {
   proof: proofOf(policies, policies.policyId),
 };
 
-/** The policy `id` with its current members (sorted), or undefined when unknown. */
-export async function getPolicy(db: Db, id: string): Promise<PolicyDetail | undefined> {
-  const [row] = await db
+const policyById = preparedPer((db) =>
+  db
     .select({
       ...policyColumns,
       members: sql<string[]>`array(
@@ -56,7 +56,13 @@ export async function getPolicy(db: Db, id: string): Promise<PolicyDetail | unde
         ) m where m.added order by m.member)`,
     })
     .from(policies)
-    .where(eq(policies.policyId, id));
+    .where(eq(policies.policyId, sql.placeholder("id")))
+    .prepare("policy_by_id"),
+);
+
+/** The policy `id` with its current members (sorted), or undefined when unknown. */
+export async function getPolicy(db: Db, id: string): Promise<PolicyDetail | undefined> {
+  const [row] = await policyById(db).execute({ id });
   return row;
 }
 
@@ -120,33 +126,43 @@ const attesterColumns = {
   proof: proofOf(attesters, attesters.attesterId),
 };
 
+const attesterById = preparedPer((db) =>
+  db
+    .select({
+      ...attesterColumns,
+      revocation: {
+        publicKey: attesterRevocations.publicKey,
+        timestampMs: attesterRevocations.timestampMs,
+        checkpoint: attesterRevocations.checkpoint,
+        txDigest: attesterRevocations.txDigest,
+        eventIndex: attesterRevocations.eventIndex,
+      },
+    })
+    .from(attesters)
+    .leftJoin(attesterRevocations, eq(attesterRevocations.attesterId, attesters.attesterId))
+    .where(eq(attesters.attesterId, sql.placeholder("id")))
+    .prepare("attester_by_id"),
+);
+
+const attesterKeysById = preparedPer((db) =>
+  db
+    .select({
+      keyVersion: attesterKeys.keyVersion,
+      publicKey: attesterKeys.publicKey,
+      timestampMs: attesterKeys.timestampMs,
+      proof: proofOf(attesterKeys, attesterKeys.attesterId),
+    })
+    .from(attesterKeys)
+    .where(eq(attesterKeys.attesterId, sql.placeholder("id")))
+    .orderBy(attesterKeys.keyVersion)
+    .prepare("attester_keys_by_id"),
+);
+
 /** The attester `id` with its keys and revocation, or undefined when unknown. */
 export async function getAttester(db: Db, id: string): Promise<AttesterDetail | undefined> {
   const [[row], keys] = await Promise.all([
-    db
-      .select({
-        ...attesterColumns,
-        revocation: {
-          publicKey: attesterRevocations.publicKey,
-          timestampMs: attesterRevocations.timestampMs,
-          checkpoint: attesterRevocations.checkpoint,
-          txDigest: attesterRevocations.txDigest,
-          eventIndex: attesterRevocations.eventIndex,
-        },
-      })
-      .from(attesters)
-      .leftJoin(attesterRevocations, eq(attesterRevocations.attesterId, attesters.attesterId))
-      .where(eq(attesters.attesterId, id)),
-    db
-      .select({
-        keyVersion: attesterKeys.keyVersion,
-        publicKey: attesterKeys.publicKey,
-        timestampMs: attesterKeys.timestampMs,
-        proof: proofOf(attesterKeys, attesterKeys.attesterId),
-      })
-      .from(attesterKeys)
-      .where(eq(attesterKeys.attesterId, id))
-      .orderBy(attesterKeys.keyVersion),
+    attesterById(db).execute({ id }),
+    attesterKeysById(db).execute({ id }),
   ]);
   if (!row) return undefined;
   const { revocation: r, ...attester } = row;
