@@ -131,6 +131,8 @@ export const attestations = pgTable(
     index("attestations_attester").on(t.attesterId),
     index("attestations_kind").on(t.kind),
     index("attestations_page").on(t.timestampMs, t.attestationId),
+    // an agent's submissions: counted, and paged newest first (`getAgent`, `submitter=` lists)
+    index("attestations_submitter").on(t.submitter, t.timestampMs, t.attestationId),
     // Search by id prefix (`like 'prefix%'`), whatever the database's collation.
     index("attestations_id_prefix").on(t.attestationId.op("text_pattern_ops")),
   ],
@@ -156,6 +158,7 @@ export const inferences = pgTable(
   (t) => [
     index("inferences_model").on(t.modelId),
     index("inferences_page").on(t.timestampMs, t.inferenceId),
+    index("inferences_submitter").on(t.submitter, t.timestampMs, t.inferenceId),
     index("inferences_id_prefix").on(t.inferenceId.op("text_pattern_ops")),
   ],
 );

@@ -1,0 +1,2 @@
+CREATE INDEX "attestations_submitter" ON "attestations" USING btree ("submitter","timestamp_ms","attestation_id");--> statement-breakpoint
+CREATE INDEX "inferences_submitter" ON "inferences" USING btree ("submitter","timestamp_ms","inference_id");
