@@ -42,6 +42,8 @@ export const datasets = pgTable(
     index("datasets_previous_id").on(t.previousId, t.timestampMs, t.datasetId),
     // List pages, newest first by (timestamp_ms, id) (`pageClauses`); the same on every entity.
     index("datasets_page").on(t.timestampMs, t.datasetId),
+    // `license=` pages: a rare license would otherwise walk the whole page index to fill a page.
+    index("datasets_license").on(t.license, t.timestampMs, t.datasetId),
     // `search`: name contains (`ilike '%q%'`, pg_trgm), id prefix (`like '0x..%'`, a b-tree in
     // byte order). The same on models, attesters and policies.
     index("datasets_name_search").using("gin", t.name.op("gin_trgm_ops")),

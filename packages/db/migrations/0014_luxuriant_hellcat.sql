@@ -1,0 +1,1 @@
+CREATE INDEX "datasets_license" ON "datasets" USING btree ("license","timestamp_ms","dataset_id");
