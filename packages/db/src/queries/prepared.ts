@@ -1,8 +1,8 @@
 /**
  * Prepared point lookups: drizzle builds a query builder's SQL again on every call (walking
- * the selection and its columns: about 0.14 ms of CPU for a dataset lookup, a sixth of what the
- * API spends on the request); a prepared query is built once per database, named, and then only
- * executed with its placeholders' values (on a PostgreSQL server, as a named statement).
+ * the selection, its nested objects and columns, allocating as it goes); a prepared query is
+ * built once per database and then only executed with its placeholders' values. Measured on
+ * `GET /v1/datasets/{id}` under autocannon: 2.5 to 3 times the requests/s, half the p99.
  */
 import type { Db, Tx } from "../database.ts";
 
