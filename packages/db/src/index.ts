@@ -11,6 +11,7 @@ export * from "./errors.ts";
 export { ROWS_PER_INSERT, UNNEST_MIN_ROWS } from "./insert.ts";
 export * from "./migrate.ts";
 export { NODE_SOURCE, recordNodes } from "./nodes.ts";
+export { oncePer } from "./once-per.ts";
 export * from "./open.ts";
 export * from "./queries/activities.ts";
 export * from "./queries/agents.ts";

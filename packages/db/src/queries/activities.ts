@@ -1,9 +1,9 @@
 /** Attestations and inferences (PROV activities), one by id or a page at a time. */
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../database.ts";
+import { preparedPer } from "../once-per.ts";
 import { attestations, inferences } from "../schema/provenance.ts";
 import { eqIf, type Page, type PageOptions, pageRows, toPage } from "./page.ts";
-import { preparedPer } from "./prepared.ts";
 import { type EntityProof, inRange, proofOf, type TimeRange } from "./proof.ts";
 
 /** A recorded attestation. */

@@ -4,9 +4,9 @@
  */
 import { eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db } from "../database.ts";
+import { preparedPer } from "../once-per.ts";
 import { datasetRetractions, datasets, models } from "../schema/provenance.ts";
 import { eqIf, type Page, type PageOptions, pageRows, toPage } from "./page.ts";
-import { preparedPer } from "./prepared.ts";
 import { decimal, type EntityProof, inRange, proofOf, type TimeRange } from "./proof.ts";
 
 /** A registered dataset with its current state. */

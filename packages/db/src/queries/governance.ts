@@ -1,9 +1,9 @@
 /** Seal policies and attesters (with their members and keys), one by id or a page at a time. */
 import { eq, isNotNull, sql } from "drizzle-orm";
 import type { Db } from "../database.ts";
+import { preparedPer } from "../once-per.ts";
 import { attesterKeys, attesterRevocations, attesters, policies } from "../schema/provenance.ts";
 import { eqIf, type Page, type PageOptions, pageRows, toPage } from "./page.ts";
-import { preparedPer } from "./prepared.ts";
 import { type EntityProof, proofOf } from "./proof.ts";
 
 /** A Seal access policy. u64 values are decimal strings. */
