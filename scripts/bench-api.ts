@@ -415,10 +415,6 @@ const quantile = (sorted: number[], q: number) =>
   sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? Number.NaN;
 const ms = (x: number) => x.toFixed(1);
 
-/**
- * Where the graph goes: a throwaway database, or the one BENCH_DATABASE names (created when
- * missing, never dropped). `built` says whether it already holds a graph.
- */
 /** The tables (and their indexes) the measured requests read: lineage, then dataset lookups. */
 const LINEAGE_RELATIONS = ["edges", "nodes", "dataset_retractions", "datasets"];
 
@@ -459,10 +455,10 @@ async function describeServer(pg: postgres.Sql): Promise<void> {
 }
 
 /**
- * Reads the relations the measured requests touch into the OS page cache (`pg_prewarm`, mode `read`),
- * so a kept graph is measured warm, as a freshly built one is (its pages were just written) and
- * as a serving database is; the edges primary key (about 1.8 GB) is left out: no request reads
- * it. Says so and goes on when the extension is not available.
+ * Reads the relations the measured requests touch into the OS page cache (`pg_prewarm`, mode
+ * `read`), so a kept graph is measured warm, as a freshly built one is (its pages were just
+ * written) and as a serving database is; the edges primary key (about 1.8 GB) is left out: no
+ * request reads it. Says so and goes on when the extension is not available.
  */
 async function prewarm(pg: postgres.Sql): Promise<void> {
   const begin = performance.now();
@@ -481,6 +477,10 @@ async function prewarm(pg: postgres.Sql): Promise<void> {
   }
 }
 
+/**
+ * Where the graph goes: a throwaway database, or the one BENCH_DATABASE names (created when
+ * missing, never dropped). `built` says whether it already holds a graph.
+ */
 async function benchDatabase(): Promise<{ url: string; built: boolean; drop(): Promise<void> }> {
   const name = process.env.BENCH_DATABASE;
   if (!name) return { ...(await createPostgresDatabase()), built: false };

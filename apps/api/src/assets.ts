@@ -44,6 +44,15 @@ export function fileAsset(path: string | URL): Asset {
 }
 
 /**
+ * `fileAsset` of the files beside the module at `moduleUrl` (pass `import.meta.url`), by name:
+ * a page's own HTML, scripts and stylesheets.
+ */
+export const assetsBeside =
+  (moduleUrl: string) =>
+  (name: string): Asset =>
+    fileAsset(new URL(`./${name}`, moduleUrl));
+
+/**
  * Reads a file of an installed package: `specifier` (e.g. `swagger-ui-dist/swagger-ui.css`) is
  * resolved as `require.resolve` does from the module `from` (default: this package, for its own
  * dependencies; a dependency's path or URL for one of that dependency's dependencies).

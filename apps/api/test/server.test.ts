@@ -1,6 +1,6 @@
 /** The API's listener: the port is held before the database opens; closing ends every request. */
 import { type Database, IN_MEMORY, openDatabase } from "@verity/db";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createPostgresDatabase } from "../../../packages/db/test/support/databases.ts";
 import { CLOSE_GRACE_MS, listenApi } from "../src/server.ts";
 
@@ -78,7 +78,10 @@ describe("listenApi", () => {
         const request = fetch(`${listener.url}/v1/datasets/0x${"d1".repeat(32)}`, {
           signal: client.signal,
         }).catch(() => "aborted");
-        await waitFor(async () => (await waitingOnLocks(pool)) > 0);
+        await vi.waitFor(async () => expect(await waitingOnLocks(pool)).toBeGreaterThan(0), {
+          timeout: 5000,
+          interval: 20,
+        });
         client.abort(); // the client hangs up; its handler is still waiting for the query
         expect(await request).toBe("aborted");
         let closed = false;
@@ -106,13 +109,4 @@ async function waitingOnLocks(pool: Extract<Database, { driver: "postgres" }>["c
     select count(*)::int as n from pg_stat_activity
     where datname = current_database() and wait_event_type = 'Lock'`;
   return row?.n ?? 0;
-}
-
-/** Polls `check` every 20 ms until it holds (at most 5 s). */
-async function waitFor(check: () => Promise<boolean>): Promise<void> {
-  for (let i = 0; i < 250; i++) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error("timed out waiting");
 }

@@ -23,8 +23,8 @@ import {
 
 /**
  * Every append-only table of the schema (all but `watermarks`, which is upserted, `quarantine`,
- * which takes its rows apart, and `nodes`, `walrus_blob_objects` and `tainted`, which the write path derives from them), by export
- * name, in the order the write path inserts them. Each is keyed so that inserting the same row
+ * which takes its rows apart, and `nodes`, `walrus_blob_objects` and `tainted`, which the write
+ * path derives from them), by export name, in the order the write path inserts them. Each is keyed so that inserting the same row
  * twice inserts it once.
  */
 export const appendOnlyTables = {

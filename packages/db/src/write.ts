@@ -52,9 +52,9 @@ export interface CommitResult {
  * each table's rows in statements of up to `ROWS_PER_INSERT` rows (`insertRows`: an `unnest` of
  * one array per column, or VALUES below `UNNEST_MIN_ROWS`), then records the graph nodes its
  * rows name in `nodes` (`recordNodes`) and the Walrus Blob objects its events name in
- * `walrus_blob_objects` (`recordBlobObjects`), then adds the nodes its retractions and edges taint to
- * `tainted` (`propagateTaint`), then moves the pipeline's watermark to `checkpoint` unless it
- * is already there or beyond.
+ * `walrus_blob_objects` (`recordBlobObjects`), then adds the nodes its retractions and edges
+ * taint to `tainted` and their `nodes.tainted_by` (`propagateTaint`), then moves the pipeline's
+ * watermark to `checkpoint` unless it is already there or beyond.
  *
  * @throws TypeError for an empty pipeline name or a key of `rows` that is not an append-only
  *   table; RangeError for a sequence number that is not a non-negative safe integer;

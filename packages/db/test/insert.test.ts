@@ -97,8 +97,8 @@ const DERIVED = ["nodes", "walrus_blob_objects", "tainted"];
 /**
  * `db` that records each insert `insertRows` makes, as `values <table>` (drizzle's VALUES) or
  * `unnest <table>` (an `insert into "<table>" ... from unnest(` through `execute`), in
- * transactions too. The write path's derived tables (`nodes`, `walrus_blob_objects`, `tainted`) are not recorded: their
- * own tests check them.
+ * transactions too. The write path's derived tables (`DERIVED`) are not recorded: their own
+ * tests check them.
  */
 function recording(db: Db): { db: Db; inserts: string[] } {
   const inserts: string[] = [];

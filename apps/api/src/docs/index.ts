@@ -5,11 +5,11 @@
  * The page carries the strict policy of `../page-security.ts`: it has no inline script, and
  * Swagger UI needs no inline stylesheet (it sets styles through the DOM).
  */
-import { assetRoutes, fileAsset, packageAsset } from "../assets.ts";
+import { assetRoutes, assetsBeside, packageAsset } from "../assets.ts";
 import { securePage } from "../page-security.ts";
 
 /** One of the page's own files, beside this module. */
-const own = (name: string) => fileAsset(new URL(`./${name}`, import.meta.url));
+const own = assetsBeside(import.meta.url);
 
 /**
  * `/docs` (the page), `/docs/swagger-initializer.js` (its start-up script) and

@@ -4,11 +4,11 @@
  * this module loads (`../assets.ts`).
  */
 import { createRequire } from "node:module";
-import { assetRoutes, fileAsset, packageAsset } from "../assets.ts";
+import { assetRoutes, assetsBeside, packageAsset } from "../assets.ts";
 import { securePage } from "../page-security.ts";
 
-/** One of the explorer's own files, beside this module. */
-const own = (name: string) => fileAsset(new URL(`./${name}`, import.meta.url));
+/** One of the page's own files, beside this module. */
+const own = assetsBeside(import.meta.url);
 
 /**
  * `/` (the explorer page) and `/assets/*`: its stylesheet, its ES modules (the entry point and
