@@ -1,8 +1,13 @@
-import type { Database } from "@verity/db";
+import type { Database, LiveGraph } from "@verity/db";
 
 /** What every route reads through: the database (only through `@verity/db`'s queries). */
 export interface ApiDeps {
   database: Database;
+  /**
+   * The edges held in memory (`followEdges(database.db)`): lineage walks them once loaded,
+   * topped up to the moment of each request, instead of reading SQL. Absent: SQL only.
+   */
+  graph?: LiveGraph;
   /** Network label for `/v1/status` (e.g. `testnet`). */
   network?: string;
   /** Origins allowed to call the API from a browser (CORS); none when absent. `["*"]`: any. */

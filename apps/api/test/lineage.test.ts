@@ -3,6 +3,7 @@ import { attestations, attesters, datasets, models, type ProvLineage } from "@ve
 import { provenanceProcessor } from "@verity/indexer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { provenanceScenario } from "../../indexer/test/support/provenance-scenario.ts";
+import { startApiServer } from "../src/server.ts";
 import { indexInto, startTestApi, type TestApi } from "./support/api.ts";
 
 const PKG = normalizeSuiAddress("0xa91");
@@ -124,6 +125,32 @@ describe("GET /v1/lineage/{id}", () => {
     const l = await lineageOf(id("model-3"), "?maxNodes=2");
     expect(l.nodes).toHaveLength(2);
     expect(l.truncated).toBe(true);
+  });
+
+  it("answers as SQL does from the edges in memory, with what is indexed after it loaded", async () => {
+    expect(api.graph.size, "the test API walks the edges in memory").toBeGreaterThan(0);
+    const before = api.graph.size;
+    // one more story (checkpoint 510): new nodes tied to the attester and the creator
+    await indexInto(api.database, provenanceScenario(PKG, STORIES + 1, 500).slice(STORIES), [
+      provenanceProcessor({ network: "testnet", packageIds: [PKG] }),
+    ]);
+    const sql = await startApiServer({ database: api.database, network: "testnet" }, { port: 0 });
+    try {
+      const starts = [id("raw-0"), id("model-3"), id("training-5"), id("ci"), creator];
+      for (const start of starts) {
+        for (const query of [
+          "?direction=both&depth=6",
+          "?direction=downstream&depth=25&maxNodes=7",
+        ]) {
+          const path = `/v1/lineage/${start}${query}`;
+          const fromSql = await (await fetch(`${sql.url}${path}`)).json();
+          expect(await lineageOf(start, query), path).toEqual(fromSql);
+        }
+      }
+    } finally {
+      await sql.close();
+    }
+    expect(api.graph.size, "edges indexed after the load were added").toBeGreaterThan(before);
   });
 
   it("answers depth 0 with the node alone", async () => {

@@ -61,15 +61,24 @@ export function withDatabaseOptions(command: Command): Command {
 export interface ListenOptions {
   port: number;
   host: string;
+  /** Whether lineage walks the edges held in memory (`followEdges`); false: `--no-memory-graph`. */
+  memoryGraph: boolean;
 }
 
-/** `--port <port>` (default 3000) and `--host <host>` (default 127.0.0.1). */
+/**
+ * `--port <port>` (default 3000), `--host <host>` (default 127.0.0.1) and `--no-memory-graph`
+ * (lineage reads SQL instead of holding the edges in memory, about 80 bytes each).
+ */
 export function withListenOptions(command: Command): Command {
   return command
     .addOption(
       new Option("--port <port>", "TCP port (0: any free one)").argParser(tcpPort).default(3000),
     )
-    .option("--host <host>", "interface to listen on", "127.0.0.1");
+    .option("--host <host>", "interface to listen on", "127.0.0.1")
+    .option(
+      "--no-memory-graph",
+      "walk lineage with SQL instead of holding the edges in memory (about 80 bytes per edge)",
+    );
 }
 
 /** What {@link withIndexOptions} parses, as commander names it. */

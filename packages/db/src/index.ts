@@ -8,6 +8,8 @@ export * from "./copy.ts";
 export * from "./copy-text.ts";
 export * from "./database.ts";
 export * from "./errors.ts";
+export { EdgeGraph } from "./graph/edge-graph.ts";
+export { followEdges, LiveGraph } from "./graph/live-graph.ts";
 export { ROWS_PER_INSERT, UNNEST_MIN_ROWS } from "./insert.ts";
 export * from "./migrate.ts";
 export { NODE_SOURCE, recordNodes } from "./nodes.ts";
@@ -39,7 +41,6 @@ export {
   type LineageNode,
   type LineageOptions,
   lineage,
-  lineageWalkQuery,
   MAX_LINEAGE_DEPTH,
 } from "./queries/lineage.ts";
 export * from "./queries/page.ts";

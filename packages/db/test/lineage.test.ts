@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   commitCheckpoint,
   type Db,
+  followEdges,
   type LineageOptions,
   lineage,
   nodeFacts,
@@ -244,7 +245,17 @@ describe.each(drivers)("lineage ($name)", (driver) => {
       txDigest: `tx${i}`,
       eventIndex: 0,
     }));
-    await commitCheckpoint(handle.db, "p", { sequenceNumber: 1, timestampMs: 0 }, { edges });
+    // One graph in memory follows the table from half the edges (loaded, then topped up with
+    // the rest), one is loaded from all of them; both answer as SQL does.
+    const half = edges.length / 2;
+    const commit = (sequenceNumber: number, batch: typeof edges) =>
+      commitCheckpoint(handle.db, "p", { sequenceNumber, timestampMs: 0 }, { edges: batch });
+    await commit(1, edges.slice(0, half));
+    const followed = followEdges(handle.db);
+    await followed.loaded;
+    await commit(2, edges.slice(half));
+    const loaded = followEdges(handle.db);
+    await loaded.loaded;
     let edgesSeen = 0;
     for (let i = 0; i < 40; i++) {
       const start = pick(nodes);
@@ -253,25 +264,35 @@ describe.each(drivers)("lineage ($name)", (driver) => {
         depth: Math.floor(random() * 6),
         maxNodes: 1 + Math.floor(random() * 25),
       };
-      const walked = await lineage(handle.db, start, options);
       const expected = await reference(handle.db, start, options);
-      expect(
-        walked.nodes.map((n) => `${n.id}@${n.depth}:${n.kind}`),
-        `${start} ${JSON.stringify(options)}`,
-      ).toEqual(expected.nodes);
-      expect(walked.truncated).toBe(expected.truncated);
-      expect(walked.edges.map(edgeName), "every edge among the nodes, once").toEqual(
-        expected.edges,
-      );
+      for (const [source, live] of [
+        ["SQL", undefined],
+        ["followed", followed],
+        ["loaded", loaded],
+      ] as const) {
+        const walked = await lineage(handle.db, start, options, live);
+        const name = `${source}: ${start} ${JSON.stringify(options)}`;
+        expect(
+          walked.nodes.map((n) => `${n.id}@${n.depth}:${n.kind}`),
+          name,
+        ).toEqual(expected.nodes);
+        expect(walked.truncated, name).toBe(expected.truncated);
+        expect(walked.edges.map(edgeName), `${name}: every edge among the nodes, once`).toEqual(
+          expected.edges,
+        );
+        const prov = await provLineage(handle.db, start, options, live);
+        expect(
+          prov?.nodes.map((n) => `${n.id}@${n.depth}`),
+          name,
+        ).toEqual(walked.nodes.map((n) => `${n.id}@${n.depth}`));
+        expect(
+          prov?.edges.map((e) => `${e.src}-${e.kind}->${e.dst}@${e.proof.checkpoint}`),
+          name,
+        ).toEqual(expected.edges);
+      }
       edgesSeen += expected.edges.length;
-      const prov = await provLineage(handle.db, start, options);
-      expect(prov?.nodes.map((n) => `${n.id}@${n.depth}`)).toEqual(
-        walked.nodes.map((n) => `${n.id}@${n.depth}`),
-      );
-      expect(prov?.edges.map((e) => `${e.src}-${e.kind}->${e.dst}@${e.proof.checkpoint}`)).toEqual(
-        expected.edges,
-      );
     }
+    expect(followed.size, "each edge once").toBe(edges.length);
     expect(edgesSeen, "the walks cover many edges").toBeGreaterThan(100);
   });
 });

@@ -130,7 +130,8 @@ async function requested(
   id: string,
   query: z.infer<typeof Query>,
 ): Promise<ProvLineage> {
-  const found = await provLineage(c.var.deps.database.db, id, query);
+  const { database, graph } = c.var.deps;
+  const found = await provLineage(database.db, id, query, graph);
   if (!found) throw new ProblemError(404, "not-found", `no entity, blob or edge has id ${id}`);
   return found;
 }

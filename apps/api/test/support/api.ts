@@ -3,7 +3,7 @@
  * indexer's own write path (processors -> `runIndexer` -> `commitBatch`), served over real HTTP
  * on loopback (test tooling).
  */
-import { type Database, openDatabase } from "@verity/db";
+import { type Database, followEdges, type LiveGraph, openDatabase } from "@verity/db";
 import { type Checkpoint, databaseStore, type Processor, runIndexer } from "@verity/indexer";
 import { createPostgresDatabase } from "../../../../packages/db/test/support/databases.ts";
 import { type ApiServer, startApiServer } from "../../src/server.ts";
@@ -11,6 +11,8 @@ import { type ApiServer, startApiServer } from "../../src/server.ts";
 /** A test API: its URL, its database, and how to tear both down. */
 export interface TestApi extends ApiServer {
   database: Database;
+  /** The edges in memory that its lineage walks. */
+  graph: LiveGraph;
   /** `fetch` relative to the API's URL. */
   get(path: string, init?: RequestInit): Promise<Response>;
 }
@@ -34,17 +36,23 @@ export async function indexInto(
   });
 }
 
-/** Starts the API on a fresh database, after `fill` has written into it. */
+/**
+ * Starts the API on a fresh database, after `fill` has written into it, as `verity serve` does:
+ * lineage walks the edges in memory (loaded before this returns), topped up on each request.
+ */
 export async function startTestApi(
   fill: (database: Database) => Promise<void> = async () => {},
 ): Promise<TestApi> {
   const target = await createPostgresDatabase();
   const database = await openDatabase({ url: target.url });
   await fill(database);
-  const server = await startApiServer({ database, network: "testnet" }, { port: 0 });
+  const graph = followEdges(database.db);
+  await graph.loaded;
+  const server = await startApiServer({ database, network: "testnet", graph }, { port: 0 });
   return {
     ...server,
     database,
+    graph,
     get: (path, init) => fetch(`${server.url}${path}`, init),
     async close() {
       await server.close();

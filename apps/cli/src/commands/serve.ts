@@ -1,6 +1,7 @@
 import { startApiServer } from "@verity/api";
 import { openDatabase } from "@verity/db";
 import { Command } from "commander";
+import { memoryGraph } from "../memory-graph.ts";
 import { withDatabaseOptions, withListenOptions } from "../options.ts";
 import { untilSignal } from "../signals.ts";
 
@@ -14,7 +15,7 @@ export function serveCommand(): Command {
     try {
       const database = await openDatabase({ url: options.databaseUrl, dataDir: options.dataDir });
       const server = await startApiServer(
-        { database, network: options.network },
+        { database, network: options.network, graph: memoryGraph(database, options.memoryGraph) },
         { port: options.port, host: options.host },
       ).catch(async (error: unknown) => {
         await database.close();

@@ -2,6 +2,7 @@ import { listenApi } from "@verity/api";
 import { type Database, openDatabase } from "@verity/db";
 import { prepareIndex } from "@verity/indexer";
 import { Command } from "commander";
+import { memoryGraph } from "../memory-graph.ts";
 import {
   type DatabaseOptions,
   type IndexOptions,
@@ -45,7 +46,8 @@ async function start(options: IndexOptions & DatabaseOptions & ListenOptions): P
     let database: Database | undefined;
     try {
       database = await openDatabase({ url: options.databaseUrl, dataDir: options.dataDir });
-      listener.serve({ database, network: index.network.name });
+      const graph = memoryGraph(database, options.memoryGraph);
+      listener.serve({ database, network: index.network.name, graph });
       console.log(
         `Verity API and explorer at ${listener.url} (OpenAPI: ${listener.url}/openapi.json), database ${database.location}`,
       );

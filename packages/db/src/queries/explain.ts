@@ -3,7 +3,7 @@ import type { Db } from "../database.ts";
 import { rowsOf } from "./raw.ts";
 
 /**
- * PostgreSQL's plan of `query` (e.g. `lineageWalkQuery(...)`), one line per element; with
+ * PostgreSQL's plan of `query` (e.g. `nodeFactsQuery(...)`), one line per element; with
  * `analyze`, the query runs and the plan carries timings and buffer counts. For benchmarks.
  */
 export async function explain(db: Db, query: SQL, analyze: boolean): Promise<string[]> {

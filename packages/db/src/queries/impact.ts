@@ -7,7 +7,8 @@
  */
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../database.ts";
-import { edgesAmong, type LineageOptions, walkFrom } from "./lineage.ts";
+import type { LiveGraph } from "../graph/live-graph.ts";
+import { edgeReader, type LineageOptions } from "./lineage.ts";
 import { selectRows, textArray } from "./raw.ts";
 
 /** Where on chain a fact was emitted (see `proof()` in the schema). */
@@ -163,9 +164,10 @@ export interface ProvLineage {
 }
 
 /**
- * `lineage(db, start, options)` with every node's facts, proof and taint: the walk, then the
- * edges among its nodes and their facts (`nodeFacts`), at once (two connections on
- * PostgreSQL). A node's kind is its `nodes` row's.
+ * `lineage(db, start, options, live)` with every node's facts, proof and taint: the walk, then
+ * the edges among its nodes and their facts (`nodeFacts`), at once (two connections on
+ * PostgreSQL; with `live` loaded, the walk and edges are read in memory and the facts are the
+ * one statement). A node's kind is its `nodes` row's.
  *
  * @returns null when `start` is unknown: no entity row, no blob event and no edge names it
  * @throws RangeError for options out of range (see `lineage`)
@@ -174,10 +176,12 @@ export async function provLineage(
   db: Db,
   start: string,
   options: LineageOptions,
+  live?: LiveGraph,
 ): Promise<ProvLineage | null> {
-  const walk = await walkFrom(db, start, options);
+  const graph = await edgeReader(db, options, live);
+  const walk = await graph.walk(start, options);
   const ids = walk.nodes.map((n) => n.id);
-  const [walkEdges, facts] = await Promise.all([edgesAmong(db, ids), nodeFacts(db, ids)]);
+  const [walkEdges, facts] = await Promise.all([graph.edgesAmong(ids), nodeFacts(db, ids)]);
   if (!facts.get(start)?.proof) return null;
   // Every node has its `nodes` row: the start node's gave its proof, the others were reached
   // through edges, which name them.

@@ -6,6 +6,7 @@
  */
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../database.ts";
+import type { LiveGraph } from "../graph/live-graph.ts";
 import { selectRows, textArray } from "./raw.ts";
 
 /** Which way to walk from the start node. */
@@ -66,37 +67,65 @@ export interface Walk {
 /**
  * Walks the graph from `start` (an object id, address or Walrus blob id) breadth-first, each
  * node once at its smallest depth (so cycles end), up to `depth` hops and `maxNodes` nodes
- * (nearest first; within a depth, by id), and returns those nodes with every edge between them.
- * The start node is always the first node (depth 0); it has kind `object` when no edge names it.
- * `truncated` says whether more nodes were within `depth` hops.
+ * (nearest first; within a depth, by id in code point order), and returns those nodes with every
+ * edge between them. The start node is always the first node (depth 0); it has kind `object`
+ * when no edge names it. `truncated` says whether more nodes were within `depth` hops.
  *
- * Two statements: the walk (`lineageWalkQuery`), then the edges among the nodes (`edgesAmong`).
+ * Reads the edges in memory when `live` is given and loaded (`followEdges`), else two
+ * statements: the walk (`lineageWalkQuery`), then the edges among the nodes.
  *
  * @throws RangeError for a depth outside 0..MAX_LINEAGE_DEPTH or a maxNodes below 1
  */
-export async function lineage(db: Db, start: string, options: LineageOptions): Promise<Lineage> {
-  const walk = await walkFrom(db, start, options);
-  const edges = await edgesAmong(
-    db,
-    walk.nodes.map((n) => n.id),
-  );
+export async function lineage(
+  db: Db,
+  start: string,
+  options: LineageOptions,
+  live?: LiveGraph,
+): Promise<Lineage> {
+  const graph = await edgeReader(db, options, live);
+  const walk = await graph.walk(start, options);
+  const edges = await graph.edgesAmong(walk.nodes.map((n) => n.id));
   return { nodes: withEdgeKinds(walk.nodes, edges), edges, truncated: walk.truncated };
 }
 
 /**
- * The walk of `lineage` without the edges: the nodes with the kind the edges that reached them
- * give (null for the start node). Internal to the queries (not exported by the package).
+ * The two reads of a lineage: the walk (without edges: the nodes with the kind the edges that
+ * reached them give, null for the start node) and the edges among a set of nodes, each as
+ * `lineage` describes them. Internal to the queries (not exported by the package).
+ */
+export interface EdgeReader {
+  walk(start: string, options: LineageOptions): Walk | Promise<Walk>;
+  edgesAmong(ids: readonly string[]): LineageEdge[] | Promise<LineageEdge[]>;
+}
+
+/**
+ * Where a lineage reads the edges: `live`'s graph, topped up to now, when it is loaded, else SQL
+ * on `db`. Internal to the queries.
  *
  * @throws RangeError for a depth outside 0..MAX_LINEAGE_DEPTH or a maxNodes below 1
  */
-export async function walkFrom(db: Db, start: string, options: LineageOptions): Promise<Walk> {
-  const { depth, maxNodes } = options;
+export async function edgeReader(
+  db: Db,
+  { depth, maxNodes }: LineageOptions,
+  live?: LiveGraph,
+): Promise<EdgeReader> {
   if (!Number.isInteger(depth) || depth < 0 || depth > MAX_LINEAGE_DEPTH) {
     throw new RangeError(`depth must be an integer from 0 to ${MAX_LINEAGE_DEPTH}`);
   }
   if (!Number.isInteger(maxNodes) || maxNodes < 1) {
     throw new RangeError("maxNodes must be a positive integer");
   }
+  return (await live?.current()) ?? sqlReader(db);
+}
+
+/** The SQL `EdgeReader` over `db`. */
+const sqlReader = (db: Db): EdgeReader => ({
+  walk: (start, options) => walkQuery(db, start, options),
+  edgesAmong: (ids) => edgesAmong(db, ids),
+});
+
+/** Runs `lineageWalkQuery`. */
+async function walkQuery(db: Db, start: string, options: LineageOptions): Promise<Walk> {
   const rows = await selectRows<{
     id: string;
     kind: string | null;
@@ -110,7 +139,7 @@ export async function walkFrom(db: Db, start: string, options: LineageOptions): 
 }
 
 /**
- * The walk statement `lineage` runs, for `EXPLAIN` in benchmarks: one row per reached node
+ * The walk statement `lineage` runs without a loaded `LiveGraph`: one row per reached node
  * (`id`, `kind`, `depth`, nearest first, then by id) with the `truncated` flag on every row.
  * Does not check the options: `lineage` does.
  *
@@ -121,10 +150,7 @@ export async function walkFrom(db: Db, start: string, options: LineageOptions): 
  * `maxNodes` (one more, to tell that some were left out). So each node is expanded once, and
  * the walk stops at `depth`, at `maxNodes`, or when a depth adds no node.
  */
-export function lineageWalkQuery(
-  start: string,
-  { direction, depth, maxNodes }: LineageOptions,
-): SQL {
+function lineageWalkQuery(start: string, { direction, depth, maxNodes }: LineageOptions): SQL {
   const arms: SQL[] = [];
   if (direction !== "downstream") {
     arms.push(sql`select e.dst as id, e.dst_kind as kind from edges e
@@ -146,15 +172,15 @@ export function lineageWalkQuery(
              next.found > ${room}
       from walk w
       cross join lateral (
-        select array_agg(n.id order by n.id) as ids,
-               array_agg(n.kind order by n.id) as kinds,
+        select array_agg(n.id order by n.id collate "C") as ids,
+               array_agg(n.kind order by n.id collate "C") as kinds,
                count(*) as found
         from (
           select n.id, min(n.kind) as kind
           from (${sql.join(arms, sql` union all `)}) as n
           where not exists (select from unnest(w.seen) as s(id) where s.id = n.id)
           group by n.id
-          order by n.id
+          order by n.id collate "C"
           limit ${room} + 1
         ) as n
       ) as next
@@ -172,7 +198,7 @@ export function lineageWalkQuery(
  * those that end among them. Materialized, so the planner does not also look up the edges *to*
  * them, which for agents and attesters are thousands. Internal to the queries.
  */
-export async function edgesAmong(db: Db, ids: readonly string[]): Promise<LineageEdge[]> {
+async function edgesAmong(db: Db, ids: readonly string[]): Promise<LineageEdge[]> {
   // The list goes in twice: a constant array, which PostgreSQL hashes for the filter on dst.
   const idArray = textArray(ids);
   const edges = await selectRows<LineageEdge>(
@@ -183,7 +209,8 @@ export async function edgesAmong(db: Db, ids: readonly string[]): Promise<Lineag
              checkpoint, tx_digest as "txDigest", event_index as "eventIndex"
       from outgoing
       where dst = any(${idArray})
-      order by checkpoint, tx_digest, event_index, kind, src, dst
+      order by checkpoint, tx_digest collate "C", event_index, kind collate "C", src collate "C",
+               dst collate "C"
     `,
   );
   return edges.map((e) => ({

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { bigint, customType, integer, numeric, text } from "drizzle-orm/pg-core";
 
 /**
@@ -40,3 +41,14 @@ export const bytes = customType<{ data: Uint8Array; driverData: Uint8Array }>({
       ? value
       : new Uint8Array(value.buffer, value.byteOffset, value.byteLength),
 });
+
+/**
+ * The transaction that wrote the row: PostgreSQL's 64-bit transaction id (`xid8`, set by the
+ * default `pg_current_xact_id()`), as a decimal string. A reader that follows an append-only
+ * table by snapshots (`LiveGraph`) finds the rows committed since its last read with it:
+ * `xact_id >= pg_snapshot_xmin(last) and not pg_visible_in_snapshot(xact_id, last)`.
+ */
+export const writtenBy = (name: string) =>
+  customType<{ data: string }>({ dataType: () => "xid8" })(name)
+    .notNull()
+    .default(sql`pg_current_xact_id()`);

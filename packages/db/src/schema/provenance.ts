@@ -8,7 +8,7 @@
  * digests, keys and signatures are lowercase hex; times are ms since the Unix epoch.
  */
 import { bigint, boolean, index, integer, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
-import { blobId, objectId, proof, timeMs, u64 } from "./columns.ts";
+import { blobId, objectId, proof, timeMs, u64, writtenBy } from "./columns.ts";
 
 /** `DatasetRegistered`: a dataset, a derived dataset, or a new version of one. */
 export const datasets = pgTable(
@@ -311,6 +311,8 @@ export const edges = pgTable(
     dstKind: text("dst_kind").notNull(),
     network: text("network").notNull(),
     ...proof(),
+    /** the transaction that inserted the edge, so `LiveGraph` can read what was added since */
+    xactId: writtenBy("xact_id"),
   },
   (t) => [
     primaryKey({ columns: [t.src, t.kind, t.dst, t.txDigest, t.eventIndex] }),
@@ -320,5 +322,7 @@ export const edges = pgTable(
     // edges), which keeps it in memory and shallow.
     index("edges_src").on(t.src),
     index("edges_dst").on(t.dst),
+    // The edges added since a snapshot (`LiveGraph`'s catch-up): a range from the snapshot's xmin.
+    index("edges_xact_id").on(t.xactId),
   ],
 );

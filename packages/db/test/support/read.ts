@@ -21,9 +21,13 @@ export const sorted = <T>(rows: readonly T[]): T[] =>
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([, row]) => row);
 
-/** Every row of `table`, sorted. */
+/**
+ * Every row of `table`, sorted, without `xactId` (`edges.xact_id`: the transaction that wrote
+ * the row, a property of the run, not of the row).
+ */
 export async function readTable(db: Db, table: PgTable): Promise<unknown[]> {
-  return sorted(await db.select().from(table));
+  const rows: Record<string, unknown>[] = await db.select().from(table);
+  return sorted(rows.map(({ xactId: _, ...row }) => row));
 }
 
 /** Every append-only table's rows (sorted), by table name, and the quarantine's. */

@@ -1,0 +1,119 @@
+import { sql } from "drizzle-orm";
+import type { Sql } from "postgres";
+import { describe, expect, it } from "vitest";
+import { EdgeGraph, followEdges, type LineageEdge, lineage } from "../src/index.ts";
+import { drivers, type TestDriver, useDatabase } from "./support/databases.ts";
+
+/** Edge `i` of a chain: `n{i+1}` was derived from `n{i}`. */
+const link = (i: number): LineageEdge => ({
+  kind: "wasDerivedFrom",
+  src: `n${i + 1}`,
+  srcKind: "dataset",
+  dst: `n${i}`,
+  dstKind: "dataset",
+  checkpoint: i,
+  txDigest: `tx${i}`,
+  eventIndex: 0,
+});
+
+describe("EdgeGraph", () => {
+  it("grows past its first arrays and keeps every edge and list", () => {
+    const graph = new EdgeGraph();
+    for (let i = 0; i < 5000; i++) graph.add(link(i));
+    expect([graph.size, graph.nodeCount]).toEqual([5000, 5001]);
+    const walk = graph.walk("n5000", { direction: "upstream", depth: 25, maxNodes: 100 });
+    expect(walk.nodes.map((n) => n.id)).toEqual(
+      Array.from({ length: 26 }, (_, d) => `n${5000 - d}`),
+    );
+    const down = graph.walk("n0", { direction: "downstream", depth: 3, maxNodes: 3 });
+    expect(down).toEqual({
+      nodes: [
+        { id: "n0", kind: null, depth: 0 },
+        { id: "n1", kind: "dataset", depth: 1 },
+        { id: "n2", kind: "dataset", depth: 2 },
+      ],
+      truncated: true,
+    });
+    const ids = Array.from({ length: 5001 }, (_, i) => `n${i}`);
+    expect(graph.edgesAmong(ids).map((e) => e.checkpoint)).toEqual(
+      Array.from({ length: 5000 }, (_, i) => i),
+    );
+    expect(graph.edgesAmong(["n7", "n8", "unknown"])).toEqual([link(7)]);
+  });
+
+  it("refuses a 65,537th kind", () => {
+    const graph = new EdgeGraph();
+    // wasDerivedFrom and two node kinds per edge: 65,535 kinds, then the 65,536th.
+    for (let i = 0; i < 32767; i++) graph.add({ ...link(0), srcKind: `a${i}`, dstKind: `b${i}` });
+    graph.add({ ...link(0), srcKind: "last", dstKind: "b0" });
+    expect(() => graph.add({ ...link(0), srcKind: "one more" })).toThrow(RangeError);
+  });
+});
+
+describe.each(drivers)("LiveGraph ($name)", (driver) => {
+  const handle = useDatabase(driver);
+  const insert = (i: number) =>
+    handle.db.execute(sql`insert into edges (kind, src, src_kind, dst, dst_kind, network,
+      checkpoint, tx_digest, event_index) values ('wasDerivedFrom', ${`n${i + 1}`}, 'dataset',
+      ${`n${i}`}, 'dataset', 'testnet', ${i}, ${`tx${i}`}, 0)`);
+
+  it("answers from SQL until loaded, then from memory with what was committed since", async () => {
+    await insert(0);
+    const live = followEdges(handle.db);
+    expect(await live.current()).toBeUndefined();
+    await live.loaded;
+    expect(live.size).toBe(1);
+    await insert(1);
+    const walked = await lineage(
+      handle.db,
+      "n2",
+      { direction: "upstream", depth: 5, maxNodes: 9 },
+      live,
+    );
+    expect(walked.nodes.map((n) => n.id)).toEqual(["n2", "n1", "n0"]);
+    expect(live.size).toBe(2);
+  });
+
+  it("adds each edge once when callers and commits interleave", async () => {
+    const live = followEdges(handle.db);
+    await live.loaded;
+    for (let i = 0; i < 20; i++) {
+      await Promise.all([insert(i), live.current(), live.current(), live.current()]);
+    }
+    const graph = await live.current();
+    expect(live.size).toBe(20);
+    expect(graph?.edgesAmong(Array.from({ length: 21 }, (_, i) => `n${i}`))).toHaveLength(20);
+  });
+});
+
+describe("LiveGraph (postgres, concurrent writers)", () => {
+  const handle = useDatabase(drivers.find((d) => d.name === "postgres") as TestDriver);
+
+  it("holds an edge whose transaction commits after a later transaction's, once", async () => {
+    const live = followEdges(handle.db);
+    await live.loaded;
+    const client = handle.database.client as Sql;
+    let inserted!: () => void;
+    let release!: () => void;
+    const insertedFirst = new Promise<void>((done) => (inserted = done));
+    const released = new Promise<void>((done) => (release = done));
+    // The first transaction takes its id, inserts, and stays open while a second one commits.
+    const first = client.begin(async (tx) => {
+      await tx`insert into edges (kind, src, src_kind, dst, dst_kind, network, checkpoint,
+        tx_digest, event_index) values ('used', 'a', 'attestation', 'x', 'dataset', 'testnet', 1,
+        'txA', 0)`;
+      inserted();
+      await released;
+    });
+    await insertedFirst;
+    await client`insert into edges (kind, src, src_kind, dst, dst_kind, network, checkpoint,
+      tx_digest, event_index) values ('used', 'b', 'attestation', 'x', 'dataset', 'testnet', 2,
+      'txB', 0)`;
+    const ends = async () => (await live.current())?.edgesAmong(["a", "b", "x"]).map((e) => e.src);
+    expect(await ends()).toEqual(["b"]);
+    release();
+    await first;
+    expect(await ends()).toEqual(["a", "b"]);
+    expect(live.size).toBe(2);
+  });
+});
