@@ -84,6 +84,23 @@ describe.each(drivers)("LiveGraph ($name)", (driver) => {
     expect(live.size).toBe(20);
     expect(graph?.edgesAmong(Array.from({ length: 21 }, (_, i) => `n${i}`))).toHaveLength(20);
   });
+  it("gives up for SQL when the edges committed since outgrow it", async () => {
+    const live = followEdges(handle.db);
+    await live.loaded;
+    await handle.db.execute(sql`insert into edges (kind, src, src_kind, dst, dst_kind, network,
+      checkpoint, tx_digest, event_index)
+      select 'kind' || i, 'a', 'x', 'b', 'y', 'testnet', 1, 'tx' || i, 0
+      from generate_series(1, 65536) as i`);
+    await expect(live.current()).rejects.toThrow(RangeError);
+    expect(await live.current()).toBeUndefined();
+    const walked = await lineage(
+      handle.db,
+      "a",
+      { direction: "upstream", depth: 1, maxNodes: 9 },
+      live,
+    );
+    expect(walked.nodes.map((n) => n.id)).toEqual(["a", "b"]);
+  });
 });
 
 describe("LiveGraph (postgres, concurrent writers)", () => {

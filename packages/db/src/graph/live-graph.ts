@@ -54,14 +54,16 @@ export class LiveGraph {
 
   /**
    * The graph with every edge committed before this call, or undefined while it is not loaded
-   * (or its load failed).
+   * (or its load failed, or a top-up found more than it can hold: then for good).
    *
-   * @throws the driver's error when the top-up statement fails (the graph stays as it was)
+   * @throws the driver's error when the top-up statement fails (the graph stays as it was);
+   *   RangeError when the edges committed since outgrow the graph (the next calls answer
+   *   undefined, so lineage reads SQL)
    */
   async current(): Promise<EdgeGraph | undefined> {
     if (this.#snapshot === undefined) return undefined;
     await this.#topUp();
-    return this.#graph;
+    return this.#snapshot === undefined ? undefined : this.#graph;
   }
 
   /** One top-up after this call: the running one's snapshot may predate the caller's commit. */
@@ -79,7 +81,9 @@ export class LiveGraph {
   }
 
   #start(): Promise<void> {
-    const running = this.#readSince(this.#snapshot as string).finally(() => {
+    const snapshot = this.#snapshot;
+    if (snapshot === undefined) return Promise.resolve(); // given up (see `current`)
+    const running = this.#readSince(snapshot).finally(() => {
       this.#running = undefined;
     });
     this.#running = running;
@@ -99,7 +103,13 @@ export class LiveGraph {
          and not pg_visible_in_snapshot(e.xact_id, ${snapshot}::pg_snapshot)
       `,
     );
-    for (const row of rows) if (row.src !== null) this.#graph.add(edgeOf(row));
+    try {
+      for (const row of rows) if (row.src !== null) this.#graph.add(edgeOf(row));
+    } catch (error) {
+      // The graph cannot hold them (`EdgeGraph.add`'s limits): lineage goes back to SQL.
+      this.#snapshot = undefined;
+      throw error;
+    }
     this.#snapshot = (rows[0] as { snapshot: string }).snapshot;
   }
 
