@@ -4,8 +4,9 @@ import type { Database, LiveGraph } from "@verity/db";
 export interface ApiDeps {
   database: Database;
   /**
-   * The edges held in memory (`followEdges(database.db)`): lineage walks them once loaded,
-   * topped up to the moment of each request, instead of reading SQL. Absent: SQL only.
+   * The provenance graph held in memory (`followGraph(database.db)`: edges, nodes' facts,
+   * retractions): lineage reads it once loaded, topped up to the moment of each request, instead
+   * of reading SQL. Absent: SQL only.
    */
   graph?: LiveGraph;
   /** Network label for `/v1/status` (e.g. `testnet`). */

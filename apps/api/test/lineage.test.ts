@@ -127,9 +127,9 @@ describe("GET /v1/lineage/{id}", () => {
     expect(l.truncated).toBe(true);
   });
 
-  it("answers as SQL does from the edges in memory, with what is indexed after it loaded", async () => {
-    expect(api.graph.size, "the test API walks the edges in memory").toBeGreaterThan(0);
-    const before = api.graph.size;
+  it("answers as SQL does from the graph in memory, with what is indexed after it loaded", async () => {
+    expect(api.graph.size, "the test API reads the graph in memory").toBeGreaterThan(0);
+    const before = [api.graph.size, api.graph.nodeCount];
     // one more story (checkpoint 510): new nodes tied to the attester and the creator
     await indexInto(api.database, provenanceScenario(PKG, STORIES + 1, 500).slice(STORIES), [
       provenanceProcessor({ network: "testnet", packageIds: [PKG] }),
@@ -150,7 +150,10 @@ describe("GET /v1/lineage/{id}", () => {
     } finally {
       await sql.close();
     }
-    expect(api.graph.size, "edges indexed after the load were added").toBeGreaterThan(before);
+    expect(api.graph.size, "edges indexed after the load were added").toBeGreaterThan(
+      before[0] as number,
+    );
+    expect(api.graph.nodeCount, "and their nodes").toBeGreaterThan(before[1] as number);
   });
 
   it("answers depth 0 with the node alone", async () => {

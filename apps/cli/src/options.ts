@@ -61,7 +61,7 @@ export function withDatabaseOptions(command: Command): Command {
 export interface ListenOptions {
   port: number;
   host: string;
-  /** Whether lineage walks the edges held in memory (`followEdges`); false: `--no-memory-graph`. */
+  /** Whether lineage reads the graph held in memory (`followGraph`); false: `--no-memory-graph`. */
   memoryGraph: boolean;
 }
 

@@ -9,7 +9,7 @@ export * from "./copy-text.ts";
 export * from "./database.ts";
 export * from "./errors.ts";
 export { EdgeGraph } from "./graph/edge-graph.ts";
-export { followEdges, LiveGraph } from "./graph/live-graph.ts";
+export { followGraph, LiveGraph } from "./graph/live-graph.ts";
 export { ROWS_PER_INSERT, UNNEST_MIN_ROWS } from "./insert.ts";
 export * from "./migrate.ts";
 export { NODE_SOURCE, recordNodes } from "./nodes.ts";
@@ -23,10 +23,6 @@ export * from "./queries/entities.ts";
 export { explain } from "./queries/explain.ts";
 export * from "./queries/governance.ts";
 export {
-  type NodeFacts,
-  nodeFacts,
-  nodeFactsQuery,
-  type ProofHandle,
   type ProvEdge,
   type ProvLineage,
   type ProvNode,
@@ -43,6 +39,12 @@ export {
   lineage,
   MAX_LINEAGE_DEPTH,
 } from "./queries/lineage.ts";
+export {
+  type NodeFacts,
+  nodeFacts,
+  nodeFactsQuery,
+  type ProofHandle,
+} from "./queries/node-facts.ts";
 export * from "./queries/page.ts";
 export type { EntityProof, TimeRange } from "./queries/proof.ts";
 export * from "./queries/search.ts";

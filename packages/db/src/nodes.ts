@@ -102,7 +102,8 @@ function describesBetter(a: NodeRow, b: NodeRow): boolean {
 const KEEP_THE_BETTER = sql.raw(`on conflict (node_id) do update set
   kind = excluded.kind, subkind = excluded.subkind, label = excluded.label,
   timestamp_ms = excluded.timestamp_ms, source = excluded.source,
-  checkpoint = excluded.checkpoint, tx_digest = excluded.tx_digest, event_index = excluded.event_index
+  checkpoint = excluded.checkpoint, tx_digest = excluded.tx_digest, event_index = excluded.event_index,
+  xact_id = pg_current_xact_id()
   where (excluded.source, excluded.checkpoint, excluded.tx_digest collate "C",
          excluded.event_index, excluded.kind collate "C")
       < (nodes.source, nodes.checkpoint, nodes.tx_digest collate "C",

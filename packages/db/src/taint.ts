@@ -95,7 +95,7 @@ export async function propagateTaint(tx: Db | Tx, sources: TaintSources): Promis
           returning node_id
         ),
         marked as (
-          update nodes n set tainted_by = ${retraction}::text
+          update nodes n set tainted_by = ${retraction}::text, xact_id = pg_current_xact_id()
           from added a where n.node_id = a.node_id
         )
         select count(*) as added from added

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   commitCheckpoint,
   type Db,
-  followEdges,
+  followGraph,
   type LineageOptions,
   lineage,
   nodeFacts,
@@ -245,18 +245,34 @@ describe.each(drivers)("lineage ($name)", (driver) => {
       txDigest: `tx${i}`,
       eventIndex: 0,
     }));
-    // One graph in memory follows the table from half the edges (loaded, then topped up with
-    // the rest), one is loaded from all of them; both answer as SQL does.
+    const retraction = (datasetId: string, checkpoint: number) => ({
+      datasetId,
+      creator: "alice",
+      reason: "withdrawn",
+      timestampMs: checkpoint,
+      checkpoint,
+      txDigest: `txR${checkpoint}`,
+      eventIndex: 0,
+    });
+    // One graph in memory follows the tables from half the edges and a retraction (loaded, then
+    // topped up with the rest, which rewrites nodes' rows and taints more), one is loaded from
+    // all of them; both answer as SQL does.
     const half = edges.length / 2;
-    const commit = (sequenceNumber: number, batch: typeof edges) =>
-      commitCheckpoint(handle.db, "p", { sequenceNumber, timestampMs: 0 }, { edges: batch });
-    await commit(1, edges.slice(0, half));
-    const followed = followEdges(handle.db);
+    const commit = (sequenceNumber: number, batch: typeof edges, retracted: string) =>
+      commitCheckpoint(
+        handle.db,
+        "p",
+        { sequenceNumber, timestampMs: 0 },
+        { edges: batch, datasetRetractions: [retraction(retracted, 100 + sequenceNumber)] },
+      );
+    await commit(1, edges.slice(0, half), "n03");
+    const followed = followGraph(handle.db);
     await followed.loaded;
-    await commit(2, edges.slice(half));
-    const loaded = followEdges(handle.db);
+    await commit(2, edges.slice(half), "n17");
+    const loaded = followGraph(handle.db);
     await loaded.loaded;
     let edgesSeen = 0;
+    const taintedSeen = new Set<string>();
     for (let i = 0; i < 40; i++) {
       const start = pick(nodes);
       const options: LineageOptions = {
@@ -265,6 +281,7 @@ describe.each(drivers)("lineage ($name)", (driver) => {
         maxNodes: 1 + Math.floor(random() * 25),
       };
       const expected = await reference(handle.db, start, options);
+      const fromSql = await provLineage(handle.db, start, options);
       for (const [source, live] of [
         ["SQL", undefined],
         ["followed", followed],
@@ -281,6 +298,7 @@ describe.each(drivers)("lineage ($name)", (driver) => {
           expected.edges,
         );
         const prov = await provLineage(handle.db, start, options, live);
+        expect(prov, `${name}: the same facts, proofs and taint`).toEqual(fromSql);
         expect(
           prov?.nodes.map((n) => `${n.id}@${n.depth}`),
           name,
@@ -291,9 +309,13 @@ describe.each(drivers)("lineage ($name)", (driver) => {
         ).toEqual(expected.edges);
       }
       edgesSeen += expected.edges.length;
+      for (const n of fromSql?.nodes ?? []) if (n.taintedBy) taintedSeen.add(n.taintedBy);
     }
     expect(followed.size, "each edge once").toBe(edges.length);
     expect(edgesSeen, "the walks cover many edges").toBeGreaterThan(100);
+    expect(taintedSeen, "the walks meet nodes tainted by either retraction").toEqual(
+      new Set(["n03", "n17"]),
+    );
   });
 });
 

@@ -1,7 +1,16 @@
 import { sql } from "drizzle-orm";
 import type { Sql } from "postgres";
 import { describe, expect, it } from "vitest";
-import { EdgeGraph, followEdges, type LineageEdge, lineage } from "../src/index.ts";
+import { GraphNames } from "../src/graph/names.ts";
+import { NodeTable } from "../src/graph/node-table.ts";
+import {
+  commitCheckpoint,
+  EdgeGraph,
+  followGraph,
+  type LineageEdge,
+  lineage,
+  nodeFacts,
+} from "../src/index.ts";
 import { drivers, type TestDriver, useDatabase } from "./support/databases.ts";
 
 /** Edge `i` of a chain: `n{i+1}` was derived from `n{i}`. */
@@ -50,6 +59,49 @@ describe("EdgeGraph", () => {
   });
 });
 
+describe("NodeTable", () => {
+  const row = (id: string, checkpoint: number) => ({
+    id,
+    kind: "dataset",
+    subkind: null,
+    label: null,
+    timestampMs: null,
+    taintedBy: null,
+    checkpoint,
+    txDigest: `tx${checkpoint}`,
+    eventIndex: 0,
+  });
+
+  it("gives each node's facts as nodeFacts does, its row replaced whole, past its first arrays", () => {
+    const names = new GraphNames();
+    const table = new NodeTable(names, 1);
+    for (let i = 0; i < 3000; i++) table.set(row(`d${i}`, i));
+    table.set({ ...row("d7", 70), subkind: "transform", label: "seven", timestampMs: 5 });
+    table.set({ ...row("d8", 80), taintedBy: "r" });
+    table.retract("r");
+    const facts = table.facts(["d7", "d8", "d2999", "r", "nobody"]);
+    expect(table.size).toBe(3000);
+    expect(facts.get("d7")).toEqual({
+      kind: "dataset",
+      subkind: "transform",
+      label: "seven",
+      timestampMs: 5,
+      retracted: false,
+      tainted: false,
+      proof: { checkpoint: 70, txDigest: "tx70", eventIndex: 0 },
+    });
+    expect(facts.get("d8")).toMatchObject({ tainted: true, taintedBy: "r" });
+    expect(facts.get("d2999")?.proof?.checkpoint).toBe(2999);
+    expect(facts.get("r")).toEqual({ kind: null, retracted: true, tainted: false, proof: null });
+    expect(facts.get("nobody")).toEqual({
+      kind: null,
+      retracted: false,
+      tainted: false,
+      proof: null,
+    });
+  });
+});
+
 describe.each(drivers)("LiveGraph ($name)", (driver) => {
   const handle = useDatabase(driver);
   const insert = (i: number) =>
@@ -59,7 +111,7 @@ describe.each(drivers)("LiveGraph ($name)", (driver) => {
 
   it("answers from SQL until loaded, then from memory with what was committed since", async () => {
     await insert(0);
-    const live = followEdges(handle.db);
+    const live = followGraph(handle.db);
     expect(await live.current()).toBeUndefined();
     await live.loaded;
     expect(live.size).toBe(1);
@@ -75,17 +127,68 @@ describe.each(drivers)("LiveGraph ($name)", (driver) => {
   });
 
   it("adds each edge once when callers and commits interleave", async () => {
-    const live = followEdges(handle.db);
+    const live = followGraph(handle.db);
     await live.loaded;
     for (let i = 0; i < 20; i++) {
       await Promise.all([insert(i), live.current(), live.current(), live.current()]);
     }
     const graph = await live.current();
     expect(live.size).toBe(20);
-    expect(graph?.edgesAmong(Array.from({ length: 21 }, (_, i) => `n${i}`))).toHaveLength(20);
+    expect(graph?.edges.edgesAmong(Array.from({ length: 21 }, (_, i) => `n${i}`))).toHaveLength(20);
   });
+  it("follows the nodes' rows as the write path rewrites them, and the retractions", async () => {
+    const proof = (checkpoint: number) => ({
+      checkpoint,
+      txDigest: `tx${checkpoint}`,
+      eventIndex: 0,
+    });
+    const edge = (src: string, dst: string, checkpoint: number) => ({
+      kind: "wasDerivedFrom",
+      src,
+      srcKind: "dataset",
+      dst,
+      dstKind: "dataset",
+      network: "testnet",
+      ...proof(checkpoint),
+    });
+    const commit = (sequenceNumber: number, rows: Parameters<typeof commitCheckpoint>[3]) =>
+      commitCheckpoint(handle.db, "p", { sequenceNumber, timestampMs: 0 }, rows);
+    await commit(1, { edges: [edge("child", "parent", 10), edge("parent", "blob", 12)] });
+    const live = followGraph(handle.db);
+    await live.loaded;
+    const ids = ["child", "parent", "blob", "other", "nobody"];
+    const before = (await live.current())?.nodes.facts(ids);
+    expect(before?.get("parent")?.proof?.checkpoint).toBe(10);
+    expect(before?.get("blob")).toMatchObject({ kind: "dataset", tainted: false });
+    // A better fact for `parent` (an earlier edge), a retraction of it (tainting `child`), and a
+    // Walrus blob event for `blob`, which the edges named first.
+    await commit(2, {
+      edges: [edge("other", "parent", 5)],
+      datasetRetractions: [
+        { datasetId: "parent", creator: "alice", reason: "r", timestampMs: 1, ...proof(20) },
+      ],
+      walrusBlobEvents: [
+        {
+          ...proof(3),
+          network: "testnet",
+          kind: "registered",
+          blobId: "blob",
+          objectId: "blobObject",
+          epoch: 1,
+          timestampMs: 30,
+        },
+      ],
+    });
+    const after = (await live.current())?.nodes.facts(ids);
+    expect(after).toEqual(await nodeFacts(handle.db, ids));
+    expect(after?.get("parent")).toMatchObject({ retracted: true, proof: proof(5) });
+    expect(after?.get("child")).toMatchObject({ tainted: true, taintedBy: "parent" });
+    expect(after?.get("blob")).toMatchObject({ kind: "blob", timestampMs: 30 });
+    expect(live.nodeCount).toBe(4);
+  });
+
   it("gives up for SQL when the edges committed since outgrow it", async () => {
-    const live = followEdges(handle.db);
+    const live = followGraph(handle.db);
     await live.loaded;
     await handle.db.execute(sql`insert into edges (kind, src, src_kind, dst, dst_kind, network,
       checkpoint, tx_digest, event_index)
@@ -107,7 +210,7 @@ describe("LiveGraph (postgres, concurrent writers)", () => {
   const handle = useDatabase(drivers.find((d) => d.name === "postgres") as TestDriver);
 
   it("holds an edge whose transaction commits after a later transaction's, once", async () => {
-    const live = followEdges(handle.db);
+    const live = followGraph(handle.db);
     await live.loaded;
     const client = handle.database.client as Sql;
     let inserted!: () => void;
@@ -126,7 +229,8 @@ describe("LiveGraph (postgres, concurrent writers)", () => {
     await client`insert into edges (kind, src, src_kind, dst, dst_kind, network, checkpoint,
       tx_digest, event_index) values ('used', 'b', 'attestation', 'x', 'dataset', 'testnet', 2,
       'txB', 0)`;
-    const ends = async () => (await live.current())?.edgesAmong(["a", "b", "x"]).map((e) => e.src);
+    const ends = async () =>
+      (await live.current())?.edges.edgesAmong(["a", "b", "x"]).map((e) => e.src);
     expect(await ends()).toEqual(["b"]);
     release();
     await first;

@@ -4,6 +4,7 @@ import { commitCheckpoint, nodes, type Rows } from "../src/index.ts";
 import { drivers, useDatabase } from "./support/databases.ts";
 import { runMigrationFile } from "./support/migration-file.ts";
 import { prng, shuffled } from "./support/prng.ts";
+import { readTable } from "./support/read.ts";
 import { sampleRows } from "./support/rows.ts";
 
 /** Full rows of every table, to take the columns a test does not care about from. */
@@ -73,7 +74,7 @@ describe.each(drivers)("nodes ($name)", (driver) => {
   let checkpoint = 0;
   const commit = (rows: Rows) =>
     commitCheckpoint(handle.db, "p", { sequenceNumber: checkpoint++, timestampMs: 0 }, rows);
-  const table = () => handle.db.select().from(nodes).orderBy(nodes.nodeId);
+  const table = () => readTable(handle.db, nodes);
   /** What the backfill migration computes from the tables as they are now. */
   const backfilled = async () => {
     const rows = await table();

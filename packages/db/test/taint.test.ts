@@ -11,6 +11,7 @@ import {
 import { drivers, useDatabase } from "./support/databases.ts";
 import { runMigrationFile } from "./support/migration-file.ts";
 import { prng, shuffled } from "./support/prng.ts";
+import { readTable } from "./support/read.ts";
 
 type Edge = [kind: string, src: string, dst: string];
 
@@ -275,7 +276,7 @@ describe.each(drivers)("tainted ($name)", (driver) => {
     );
     expect([...written].sort()).toEqual(smallest.sort());
     expect(written.length).toBeGreaterThan(3);
-    const graph = await handle.db.select().from(nodes).orderBy(nodes.nodeId);
+    const graph = await readTable(handle.db, nodes);
     await handle.db.execute(sql`truncate table tainted, nodes`);
     await runMigrationFile(handle.db, "0003_backfill_tainted.sql");
     expect(await table()).toEqual(written);
@@ -283,7 +284,7 @@ describe.each(drivers)("tainted ($name)", (driver) => {
     await runMigrationFile(handle.db, "0006_backfill_nodes.sql");
     expect(await marks()).toEqual([]);
     await runMigrationFile(handle.db, "0012_backfill_nodes_tainted_by.sql");
-    expect(await handle.db.select().from(nodes).orderBy(nodes.nodeId)).toEqual(graph);
+    expect(await readTable(handle.db, nodes)).toEqual(graph);
     expect(await marks()).toEqual(written);
   });
 });

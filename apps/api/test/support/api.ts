@@ -3,7 +3,7 @@
  * indexer's own write path (processors -> `runIndexer` -> `commitBatch`), served over real HTTP
  * on loopback (test tooling).
  */
-import { type Database, followEdges, type LiveGraph, openDatabase } from "@verity/db";
+import { type Database, followGraph, type LiveGraph, openDatabase } from "@verity/db";
 import { type Checkpoint, databaseStore, type Processor, runIndexer } from "@verity/indexer";
 import { createPostgresDatabase } from "../../../../packages/db/test/support/databases.ts";
 import { type ApiServer, startApiServer } from "../../src/server.ts";
@@ -11,7 +11,7 @@ import { type ApiServer, startApiServer } from "../../src/server.ts";
 /** A test API: its URL, its database, and how to tear both down. */
 export interface TestApi extends ApiServer {
   database: Database;
-  /** The edges in memory that its lineage walks. */
+  /** The graph in memory that its lineage reads. */
   graph: LiveGraph;
   /** `fetch` relative to the API's URL. */
   get(path: string, init?: RequestInit): Promise<Response>;
@@ -38,7 +38,7 @@ export async function indexInto(
 
 /**
  * Starts the API on a fresh database, after `fill` has written into it, as `verity serve` does:
- * lineage walks the edges in memory (loaded before this returns), topped up on each request.
+ * lineage reads the graph in memory (loaded before this returns), topped up on each request.
  */
 export async function startTestApi(
   fill: (database: Database) => Promise<void> = async () => {},
@@ -46,7 +46,7 @@ export async function startTestApi(
   const target = await createPostgresDatabase();
   const database = await openDatabase({ url: target.url });
   await fill(database);
-  const graph = followEdges(database.db);
+  const graph = followGraph(database.db);
   await graph.loaded;
   const server = await startApiServer({ database, network: "testnet", graph }, { port: 0 });
   return {

@@ -9,7 +9,8 @@
  * name too). `LiveGraph` keeps one current with the database.
  */
 import type { LineageEdge, LineageOptions, Walk, WalkedNode } from "../queries/lineage.ts";
-import { Interner } from "./interner.ts";
+import { grown } from "./grown.ts";
+import { GraphNames } from "./names.ts";
 
 /** End of a node's edge list. */
 const NONE = -1;
@@ -22,12 +23,8 @@ export const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b
  * append-only (rows are facts with proof handles; nothing updates or deletes them).
  */
 export class EdgeGraph {
-  /** Node ids (object ids, addresses, Walrus blob ids), numbered in order of first sight. */
-  readonly #nodes = new Interner();
-  /** Edge kinds and node kinds, numbered. */
-  readonly #kinds = new Interner();
-  /** Transaction digests, numbered (one per transaction, shared by its edges). */
-  readonly #digests = new Interner();
+  /** Node ids, kinds and tx digests, numbered (shared with the nodes' facts: `NodeTable`). */
+  readonly #names: GraphNames;
   /** First outgoing / incoming edge of each node, or NONE. */
   #firstOut: Int32Array;
   #firstIn: Int32Array;
@@ -45,10 +42,15 @@ export class EdgeGraph {
   #size = 0;
 
   /**
-   * An empty graph with room for `expected` edges and nodes before its arrays first grow (they
-   * double when full), so a load sized from the table's statistics allocates once.
+   * An empty graph numbering through `names`, with room for `expected` edges and nodes before its
+   * arrays first grow (they double when full), so a load sized from the table's statistics
+   * allocates once.
    */
-  constructor(expected: { edges: number; nodes: number } = { edges: 1024, nodes: 1024 }) {
+  constructor(
+    expected: { edges: number; nodes: number } = { edges: 1024, nodes: 1024 },
+    names = new GraphNames(),
+  ) {
+    this.#names = names;
     const edges = Math.max(1, Math.ceil(expected.edges));
     const nodes = Math.max(1, Math.ceil(expected.nodes));
     this.#firstOut = new Int32Array(nodes).fill(NONE);
@@ -70,15 +72,15 @@ export class EdgeGraph {
     return this.#size;
   }
 
-  /** Number of distinct node ids the edges name. */
+  /** Number of node ids numbered (by the edges, and by the `NodeTable` sharing its names). */
   get nodeCount(): number {
-    return this.#nodes.size;
+    return this.#names.ids.size;
   }
 
   /**
    * Adds one edge (a row of `edges`). The caller adds each row once.
    *
-   * @throws RangeError past 65,536 distinct edge and node kinds (the schema has about twenty)
+   * @throws RangeError past 65,536 distinct kinds (`GraphNames.kind`)
    */
   add(edge: LineageEdge): void {
     const at = this.#size;
@@ -87,11 +89,11 @@ export class EdgeGraph {
     const dst = this.#node(edge.dst);
     this.#src[at] = src;
     this.#dst[at] = dst;
-    this.#kind[at] = this.#kindCode(edge.kind);
-    this.#srcKind[at] = this.#kindCode(edge.srcKind);
-    this.#dstKind[at] = this.#kindCode(edge.dstKind);
+    this.#kind[at] = this.#names.kind(edge.kind);
+    this.#srcKind[at] = this.#names.kind(edge.srcKind);
+    this.#dstKind[at] = this.#names.kind(edge.dstKind);
     this.#checkpoint[at] = edge.checkpoint;
-    this.#digest[at] = this.#digests.number(edge.txDigest);
+    this.#digest[at] = this.#names.digests.number(edge.txDigest);
     this.#eventIndex[at] = edge.eventIndex;
     this.#nextOut[at] = this.#firstOut[src] as number;
     this.#firstOut[src] = at;
@@ -108,7 +110,7 @@ export class EdgeGraph {
    */
   walk(start: string, { direction, depth, maxNodes }: LineageOptions): Walk {
     const nodes: WalkedNode[] = [{ id: start, kind: null, depth: 0 }];
-    const origin = this.#nodes.find(start);
+    const origin = this.#names.ids.find(start);
     if (origin === undefined) return { nodes, truncated: false };
     const upstream = direction !== "downstream";
     const downstream = direction !== "upstream";
@@ -120,7 +122,7 @@ export class EdgeGraph {
       const reach = (node: number, kind: number) => {
         if (seen.has(node)) return;
         const known = reached.get(node);
-        if (known === undefined || this.#kinds.text(kind) < this.#kinds.text(known)) {
+        if (known === undefined || this.#names.kindText(kind) < this.#names.kindText(known)) {
           reached.set(node, kind);
         }
       };
@@ -136,16 +138,14 @@ export class EdgeGraph {
           }
         }
       }
-      const next = [...reached.keys()].sort((a, b) =>
-        byCodePoint(this.#nodes.text(a), this.#nodes.text(b)),
-      );
+      const next = [...reached.keys()].sort((a, b) => this.#names.ids.compare(a, b));
       const room = maxNodes - seen.size;
       truncated = next.length > room;
       frontier = next.slice(0, room);
       for (const node of frontier) {
         seen.add(node);
-        const kind = this.#kinds.text(reached.get(node) as number);
-        nodes.push({ id: this.#nodes.text(node), kind, depth: d });
+        const kind = this.#names.kindText(reached.get(node) as number);
+        nodes.push({ id: this.#names.ids.text(node), kind, depth: d });
       }
     }
     return { nodes, truncated };
@@ -156,48 +156,44 @@ export class EdgeGraph {
    * (checkpoint, tx digest, event index), then kind, src and dst.
    */
   edgesAmong(ids: readonly string[]): LineageEdge[] {
-    const members = new Set<number>();
+    /** The members, by number, as the caller spelled them (so no id is decoded again). */
+    const members = new Map<number, string>();
     for (const id of ids) {
-      const node = this.#nodes.find(id);
-      if (node !== undefined) members.add(node);
+      const node = this.#names.ids.find(id);
+      if (node !== undefined) members.set(node, id);
     }
-    const found: number[] = [];
-    for (const node of members) {
+    const found: LineageEdge[] = [];
+    for (const [node, src] of members) {
       for (let e = this.#firstOut[node] as number; e !== NONE; e = this.#nextOut[e] as number) {
-        if (members.has(this.#dst[e] as number)) found.push(e);
+        const dst = members.get(this.#dst[e] as number);
+        if (dst !== undefined) found.push(this.#edge(e, src, dst));
       }
     }
-    return found.map((e) => this.#edge(e)).sort(byProofHandle);
+    return found.sort(byProofHandle);
   }
 
-  /** Edge `e` as a row of `edges`. */
-  #edge(e: number): LineageEdge {
+  /** Edge `e` (from `src` to `dst`) as a row of `edges`. */
+  #edge(e: number, src: string, dst: string): LineageEdge {
     return {
-      kind: this.#kinds.text(this.#kind[e] as number),
-      src: this.#nodes.text(this.#src[e] as number),
-      srcKind: this.#kinds.text(this.#srcKind[e] as number),
-      dst: this.#nodes.text(this.#dst[e] as number),
-      dstKind: this.#kinds.text(this.#dstKind[e] as number),
+      kind: this.#names.kindText(this.#kind[e] as number),
+      src,
+      srcKind: this.#names.kindText(this.#srcKind[e] as number),
+      dst,
+      dstKind: this.#names.kindText(this.#dstKind[e] as number),
       checkpoint: this.#checkpoint[e] as number,
-      txDigest: this.#digests.text(this.#digest[e] as number),
+      txDigest: this.#names.digests.text(this.#digest[e] as number),
       eventIndex: this.#eventIndex[e] as number,
     };
   }
 
   /** The number of node `id`, numbering it (and making room for its lists) when new. */
   #node(id: string): number {
-    const node = this.#nodes.number(id);
-    if (node === this.#firstOut.length) {
+    const node = this.#names.ids.number(id);
+    while (node >= this.#firstOut.length) {
       this.#firstOut = grown(this.#firstOut, NONE);
       this.#firstIn = grown(this.#firstIn, NONE);
     }
     return node;
-  }
-
-  #kindCode(kind: string): number {
-    const code = this.#kinds.number(kind);
-    if (code > 0xffff) throw new RangeError(`more than 65,536 edge and node kinds (at "${kind}")`);
-    return code;
   }
 
   #growEdges(): void {
@@ -212,16 +208,6 @@ export class EdgeGraph {
     this.#digest = grown(this.#digest);
     this.#eventIndex = grown(this.#eventIndex);
   }
-}
-
-type Column = Int32Array | Uint16Array | Float64Array;
-
-/** `column` copied into one twice its length, the new half filled with `fill`. */
-function grown<C extends Column>(column: C, fill = 0): C {
-  const bigger = new (column.constructor as new (length: number) => C)(column.length * 2);
-  bigger.set(column);
-  if (fill !== 0) bigger.fill(fill, column.length);
-  return bigger;
 }
 
 /** `edgesAmong`'s order: proof handle, then kind, src, dst (strings by code point). */

@@ -8,7 +8,7 @@ import { asc, sql } from "drizzle-orm";
 import type { Db } from "../database.ts";
 import { attestations, datasets, inferences, models, walrusBlobEvents } from "../schema/index.ts";
 import { readWatermarks } from "../watermarks.ts";
-import type { ProofHandle } from "./impact.ts";
+import type { ProofHandle } from "./node-facts.ts";
 
 /** What kind of row a change is. */
 export type ChangeKind = "dataset" | "model" | "attestation" | "inference" | "walrus_blob";

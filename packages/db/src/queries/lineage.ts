@@ -7,6 +7,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../database.ts";
 import type { LiveGraph } from "../graph/live-graph.ts";
+import { type NodeFacts, nodeFacts } from "./node-facts.ts";
 import { selectRows, textArray } from "./raw.ts";
 
 /** Which way to walk from the start node. */
@@ -71,7 +72,7 @@ export interface Walk {
  * edge between them. The start node is always the first node (depth 0); it has kind `object`
  * when no edge names it. `truncated` says whether more nodes were within `depth` hops.
  *
- * Reads the edges in memory when `live` is given and loaded (`followEdges`), else two
+ * Reads the edges in memory when `live` is given and loaded (`followGraph`), else two
  * statements: the walk (`lineageWalkQuery`), then the edges among the nodes.
  *
  * @throws RangeError for a depth outside 0..MAX_LINEAGE_DEPTH or a maxNodes below 1
@@ -82,46 +83,55 @@ export async function lineage(
   options: LineageOptions,
   live?: LiveGraph,
 ): Promise<Lineage> {
-  const graph = await edgeReader(db, options, live);
+  const graph = await graphReader(db, options, live);
   const walk = await graph.walk(start, options);
   const edges = await graph.edgesAmong(walk.nodes.map((n) => n.id));
   return { nodes: withEdgeKinds(walk.nodes, edges), edges, truncated: walk.truncated };
 }
 
 /**
- * The two reads of a lineage: the walk (without edges: the nodes with the kind the edges that
- * reached them give, null for the start node) and the edges among a set of nodes, each as
- * `lineage` describes them. Internal to the queries (not exported by the package).
+ * The reads of a lineage: the walk (without edges: the nodes with the kind the edges that
+ * reached them give, null for the start node), the edges among a set of nodes, each as
+ * `lineage` describes them, and the nodes' facts (`nodeFacts`). Internal to the queries (not
+ * exported by the package).
  */
-export interface EdgeReader {
+export interface GraphReader {
   walk(start: string, options: LineageOptions): Walk | Promise<Walk>;
   edgesAmong(ids: readonly string[]): LineageEdge[] | Promise<LineageEdge[]>;
+  nodeFacts(ids: readonly string[]): Map<string, NodeFacts> | Promise<Map<string, NodeFacts>>;
 }
 
 /**
- * Where a lineage reads the edges: `live`'s graph, topped up to now, when it is loaded, else SQL
- * on `db`. Internal to the queries.
+ * Where a lineage reads the graph: `live`'s edges and nodes, topped up to now, when it is
+ * loaded, else SQL on `db`. Internal to the queries.
  *
  * @throws RangeError for a depth outside 0..MAX_LINEAGE_DEPTH or a maxNodes below 1
  */
-export async function edgeReader(
+export async function graphReader(
   db: Db,
   { depth, maxNodes }: LineageOptions,
   live?: LiveGraph,
-): Promise<EdgeReader> {
+): Promise<GraphReader> {
   if (!Number.isInteger(depth) || depth < 0 || depth > MAX_LINEAGE_DEPTH) {
     throw new RangeError(`depth must be an integer from 0 to ${MAX_LINEAGE_DEPTH}`);
   }
   if (!Number.isInteger(maxNodes) || maxNodes < 1) {
     throw new RangeError("maxNodes must be a positive integer");
   }
-  return (await live?.current()) ?? sqlReader(db);
+  const held = await live?.current();
+  if (!held) return sqlReader(db);
+  return {
+    walk: (start, options) => held.edges.walk(start, options),
+    edgesAmong: (ids) => held.edges.edgesAmong(ids),
+    nodeFacts: (ids) => held.nodes.facts(ids),
+  };
 }
 
-/** The SQL `EdgeReader` over `db`. */
-const sqlReader = (db: Db): EdgeReader => ({
+/** The SQL `GraphReader` over `db`. */
+const sqlReader = (db: Db): GraphReader => ({
   walk: (start, options) => walkQuery(db, start, options),
   edgesAmong: (ids) => edgesAmong(db, ids),
+  nodeFacts: (ids) => nodeFacts(db, ids),
 });
 
 /** Runs `lineageWalkQuery`. */

@@ -8,7 +8,7 @@ import {
   datasets,
   models,
 } from "../schema/index.ts";
-import type { ProofHandle } from "./impact.ts";
+import type { ProofHandle } from "./node-facts.ts";
 
 /** A dataset or model registered under some content. */
 export interface ContentMatch {

@@ -43,9 +43,10 @@ export const bytes = customType<{ data: Uint8Array; driverData: Uint8Array }>({
 });
 
 /**
- * The transaction that wrote the row: PostgreSQL's 64-bit transaction id (`xid8`, set by the
- * default `pg_current_xact_id()`), as a decimal string. A reader that follows an append-only
- * table by snapshots (`LiveGraph`) finds the rows committed since its last read with it:
+ * The transaction that last wrote the row: PostgreSQL's 64-bit transaction id (`xid8`, set by
+ * the default `pg_current_xact_id()` on insert, and by every statement that updates the row), as
+ * a decimal string. A reader that follows a table by snapshots (`LiveGraph`) finds the rows
+ * written since its last read with it:
  * `xact_id >= pg_snapshot_xmin(last) and not pg_visible_in_snapshot(xact_id, last)`.
  */
 export const writtenBy = (name: string) =>

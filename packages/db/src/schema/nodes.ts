@@ -5,7 +5,7 @@
  * the same transaction as the rows it is derived from (`recordNodes`, called by `commitBatch`).
  */
 import { index, pgTable, smallint, text } from "drizzle-orm/pg-core";
-import { objectId, proof, timeMs } from "./columns.ts";
+import { objectId, proof, timeMs, writtenBy } from "./columns.ts";
 
 /**
  * Every node of the graph once, described by the best fact known of it: its entity row
@@ -37,6 +37,11 @@ export const nodes = pgTable(
     /** the node's `tainted.retraction_id`: a retracted dataset it comes from; null when untainted */
     taintedBy: objectId("tainted_by"),
     ...proof(),
+    /**
+     * the transaction that last wrote the row, so `LiveGraph` can read what changed since: the
+     * upsert (`recordNodes`) and `propagateTaint` set it on every update
+     */
+    xactId: writtenBy("xact_id"),
   },
   (t) => [
     // The lineage reads look nodes up by id, hundreds per request: a hash index answers an
@@ -44,5 +49,7 @@ export const nodes = pgTable(
     // 40% less time per probe at 1M nodes) and is a quarter of its size. The primary key stays
     // for the upsert's ON CONFLICT.
     index("nodes_node_id_hash").using("hash", t.nodeId),
+    // The rows written since a snapshot (`LiveGraph`'s catch-up): a range from the snapshot's xmin.
+    index("nodes_xact_id").on(t.xactId),
   ],
 );

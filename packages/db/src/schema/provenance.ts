@@ -52,13 +52,19 @@ export const datasets = pgTable(
 );
 
 /** `DatasetRetracted`: at most one per dataset. */
-export const datasetRetractions = pgTable("dataset_retractions", {
-  datasetId: objectId("dataset_id").primaryKey(),
-  creator: objectId("creator").notNull(),
-  reason: text("reason").notNull(),
-  timestampMs: timeMs("timestamp_ms").notNull(),
-  ...proof(),
-});
+export const datasetRetractions = pgTable(
+  "dataset_retractions",
+  {
+    datasetId: objectId("dataset_id").primaryKey(),
+    creator: objectId("creator").notNull(),
+    reason: text("reason").notNull(),
+    timestampMs: timeMs("timestamp_ms").notNull(),
+    ...proof(),
+    /** the transaction that inserted it, so `LiveGraph` can read what was added since */
+    xactId: writtenBy("xact_id"),
+  },
+  (t) => [index("dataset_retractions_xact_id").on(t.xactId)],
+);
 
 /** `DatasetPolicySet`: every change of a dataset's Seal policy; the latest one holds. */
 export const datasetPolicyChanges = pgTable(

@@ -22,12 +22,15 @@ export const sorted = <T>(rows: readonly T[]): T[] =>
     .map(([, row]) => row);
 
 /**
- * Every row of `table`, sorted, without `xactId` (`edges.xact_id`: the transaction that wrote
+ * Every row of `table`, sorted, without `xactId` (`xact_id`: the transaction that last wrote
  * the row, a property of the run, not of the row).
  */
-export async function readTable(db: Db, table: PgTable): Promise<unknown[]> {
-  const rows: Record<string, unknown>[] = await db.select().from(table);
-  return sorted(rows.map(({ xactId: _, ...row }) => row));
+export async function readTable<T extends PgTable>(
+  db: Db,
+  table: T,
+): Promise<Omit<T["$inferSelect"], "xactId">[]> {
+  const rows: Record<string, unknown>[] = await db.select().from(table as PgTable);
+  return sorted(rows.map(({ xactId: _, ...row }) => row)) as Omit<T["$inferSelect"], "xactId">[];
 }
 
 /** Every append-only table's rows (sorted), by table name, and the quarantine's. */
