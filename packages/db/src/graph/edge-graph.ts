@@ -1,8 +1,9 @@
 /**
  * The provenance graph's edges in memory, for lineage walks that need no database round trip per
  * depth: every edge of the `edges` table with its proof handle, packed in typed arrays, and each
- * node's outgoing and incoming edges as linked lists through them. At 1M nodes and 4.7M edges it
- * holds about 400 MB; a walk of 500 nodes at depth 10 takes well under a millisecond.
+ * node's outgoing and incoming edges as linked lists through them (38 bytes per edge, 8 per
+ * node, besides the ids and digests its `GraphNames` hold); a walk of 500 nodes at depth 10 takes
+ * about a millisecond.
  *
  * It answers exactly what the SQL walk (`lineageWalkQuery`) and `edgesAmong` answer, with ids,
  * kinds and tx digests compared by code point (PostgreSQL's `collate "C"`, which the SQL states
