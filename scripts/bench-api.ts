@@ -16,7 +16,8 @@
  * - lineage at depth 10, upstream and downstream, from random start entities (one request at a
  *   time, over a kept-alive connection with `node:http`): p50 / p99 until the last byte, first
  *   from SQL, then with the graph in memory (`followGraph`, as `verity serve` runs: its load
- *   time and memory are printed), and the ratio of the two;
+ *   time and memory are printed), and the ratio of the two, each with the process's garbage
+ *   collection pauses meanwhile;
  * - point lookups `GET /v1/datasets/{id}` of random datasets under autocannon (50 connections,
  *   10 s, in a worker thread): requests/s and p99.
  *
@@ -37,6 +38,7 @@
  */
 
 import http from "node:http";
+import { PerformanceObserver } from "node:perf_hooks";
 import {
   attestations,
   attesters,
@@ -637,6 +639,12 @@ try {
   const measureLineage = async (source: string) => {
     const all: number[] = [];
     let slowest = { ms: 0, id: "", direction: "" };
+    // The process's garbage collection pauses meanwhile (server and client share the process).
+    const pauses: number[] = [];
+    const gc = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) pauses.push(entry.duration);
+    });
+    gc.observe({ entryTypes: ["gc"] });
     for (const direction of ["upstream", "downstream"] as const) {
       const path = (id: string) => `/v1/lineage/${id}?direction=${direction}&depth=${DEPTH}`;
       for (const id of starts.slice(0, 10)) await get(`${api}${path(id)}`); // warm-up
@@ -668,6 +676,10 @@ try {
         `lineage ${direction} depth ${DEPTH} (${SAMPLES} starts, ${source}): p50 ${ms(quantile(times, 0.5))} ms, p99 ${ms(quantile(times, 0.99))} ms, max ${ms(times.at(-1) ?? 0)} ms; ${(nodes / SAMPLES).toFixed(0)} nodes on average, ${truncated} truncated at maxNodes 500, ${timeouts} timed out (>= ${TIMEOUT_MS} ms)`,
       );
     }
+    gc.disconnect();
+    console.log(
+      `  garbage collection meanwhile: ${pauses.length} pauses, ${ms(pauses.reduce((a, b) => a + b, 0))} ms in all, the longest ${ms(Math.max(0, ...pauses))} ms`,
+    );
     return { sorted: all.sort((a, b) => a - b), slowest };
   };
   // First as SQL answers it, then with the graph in memory, which is how `verity serve` runs.
