@@ -702,6 +702,7 @@ try {
   };
   // First as SQL answers it, then with the graph in memory, which is how `verity serve` runs.
   const fromSql = await measureLineage("SQL");
+  global.gc?.(); // both readings after a full collection (`node --expose-gc`)
   const heapBefore = process.memoryUsage();
   const loadStarted = performance.now();
   const graph = followGraph(database.db);
@@ -709,9 +710,9 @@ try {
   const loadSeconds = (performance.now() - loadStarted) / 1000;
   global.gc?.();
   const heapAfter = process.memoryUsage();
-  const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
+  const mib = (bytes: number) => `${bytes < 0 ? "" : "+"}${(bytes / 2 ** 20).toFixed(0)}`;
   console.log(
-    `graph in memory: ${graph.size.toLocaleString("en-US")} edges, ${graph.nodeCount.toLocaleString("en-US")} nodes loaded in ${loadSeconds.toFixed(1)} s; +${mib(heapAfter.heapUsed - heapBefore.heapUsed)} MiB heap, +${mib(heapAfter.arrayBuffers - heapBefore.arrayBuffers)} MiB typed arrays and buffers, +${mib(heapAfter.rss - heapBefore.rss)} MiB resident`,
+    `graph in memory: ${graph.size.toLocaleString("en-US")} edges, ${graph.nodeCount.toLocaleString("en-US")} nodes loaded in ${loadSeconds.toFixed(1)} s; ${mib(heapAfter.heapUsed - heapBefore.heapUsed)} MiB heap, ${mib(heapAfter.arrayBuffers - heapBefore.arrayBuffers)} MiB typed arrays and buffers, ${mib(heapAfter.rss - heapBefore.rss)} MiB resident`,
   );
   deps.graph = graph;
   const fromMemory = await measureLineage("graph in memory");
