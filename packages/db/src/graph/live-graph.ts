@@ -189,7 +189,7 @@ export class LiveGraph {
 
 /**
  * Starts loading the provenance graph of `db` (its `edges`, `nodes` and `dataset_retractions`)
- * into memory, in the background (about 30 s and 350 MB for 1M nodes and 4.7M edges), and
+ * into memory, in the background (about 30 s and 400 MB for 1M nodes and 4.7M edges), and
  * returns the graph that follows it. Lineage queries given it read it once loaded
  * (`LiveGraph.loaded`), and read SQL until then.
  */
