@@ -14,7 +14,7 @@ const EMPTY = 0;
 export class Interner {
   /** The strings' UTF-8 bytes, back to back; string n is `#bytes[#starts[n] .. #starts[n + 1]]`. */
   #bytes: Buffer = Buffer.allocUnsafe(1 << 16);
-  #starts = new Int32Array(1024).fill(0);
+  #starts = new Int32Array(1024);
   #hashes = new Int32Array(1024);
   /** Open addressing, linear probing; length a power of two, at most half full. */
   #slots = new Int32Array(2048);

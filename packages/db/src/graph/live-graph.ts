@@ -25,10 +25,12 @@ const NODE_COLUMNS = sql.raw(`n.node_id as id, n.kind, n.subkind, n.label,
   n.timestamp_ms as "timestampMs", n.tainted_by as "taintedBy", n.checkpoint,
   n.tx_digest as "txDigest", n.event_index as "eventIndex"`);
 
-/** Numbers as either driver gives them (postgres.js: `bigint` as text). */
-type Wire<T> = { [K in keyof T]: T[K] extends number ? number | string : T[K] };
+/** Numbers as either driver gives them (postgres.js: `bigint` as text), nullable ones too. */
+type Wire<T> = {
+  [K in keyof T]: number extends T[K] ? Exclude<T[K], number> | number | string : T[K];
+};
 type EdgeRow = Wire<LineageEdge>;
-type NodeWire = Omit<Wire<NodeRow>, "timestampMs"> & { timestampMs: number | string | null };
+type NodeWire = Wire<NodeRow>;
 
 /** What a `LiveGraph` holds once loaded: the edges and the nodes' facts, over shared names. */
 export interface HeldGraph {
