@@ -16,19 +16,21 @@ use sui::clock::Clock;
 use sui::event;
 use sui::table::{Self, Table};
 use verity::seal_identity;
+use verity::version;
 
-#[error]
+#[error(code = 1)]
 const ENoAccess: vector<u8> = b"the sender is not a member, or the identity is not under this allowlist";
-#[error]
+#[error(code = 2)]
 const EInvalidCap: vector<u8> = b"the cap governs another allowlist";
-#[error]
+#[error(code = 3)]
 const EAlreadyMember: vector<u8> = b"the address is already a member";
-#[error]
+#[error(code = 4)]
 const ENotMember: vector<u8> = b"the address is not a member";
 
 /// A set of addresses allowed to decrypt (shared object).
 public struct Allowlist has key {
     id: UID,
+    version: u64,
     name: String,
     /// Members; the value is always `true`.
     members: Table<address, bool>,
@@ -70,7 +72,7 @@ public struct AllowlistMemberRemoved has copy, drop {
 /// transaction, then must `share` it (it has neither `store` nor `drop`, so nothing else can
 /// consume it and the transaction fails otherwise).
 public fun new(name: String, clock: &Clock, ctx: &mut TxContext): (Allowlist, Cap) {
-    let allowlist = Allowlist { id: object::new(ctx), name, members: table::new(ctx) };
+    let allowlist = Allowlist { id: object::new(ctx), version: version::current(), name, members: table::new(ctx) };
     let cap = Cap { id: object::new(ctx), allowlist_id: object::id(&allowlist) };
     event::emit(AllowlistCreated {
         allowlist_id: cap.allowlist_id,
@@ -95,7 +97,7 @@ public fun create(name: String, clock: &Clock, ctx: &mut TxContext): Cap {
     cap
 }
 
-/// Adds `member`. Aborts with `EInvalidCap` or `EAlreadyMember`.
+/// Adds `member`. Aborts with `EInvalidCap`, `EAlreadyMember` or `version::EWrongVersion`.
 public fun add(self: &mut Allowlist, cap: &Cap, member: address, clock: &Clock, ctx: &TxContext) {
     self.check_cap(cap);
     assert!(!self.members.contains(member), EAlreadyMember);
@@ -108,8 +110,8 @@ public fun add(self: &mut Allowlist, cap: &Cap, member: address, clock: &Clock, 
     });
 }
 
-/// Removes `member`; their next key request is denied. Aborts with `EInvalidCap` or
-/// `ENotMember`.
+/// Removes `member`; their next key request is denied. Aborts with `EInvalidCap`,
+/// `ENotMember` or `version::EWrongVersion`.
 public fun remove(self: &mut Allowlist, cap: &Cap, member: address, clock: &Clock, ctx: &TxContext) {
     self.check_cap(cap);
     assert!(self.members.contains(member), ENotMember);
@@ -129,13 +131,22 @@ public fun is_member(self: &Allowlist, addr: address): bool {
 
 /// Seal policy check, dry-run by the key servers: grants the key for identity `id` (the
 /// allowlist's 32-byte id followed by any nonce) when the sender is a member.
-/// Aborts with `ENoAccess` otherwise.
+/// Aborts with `ENoAccess` otherwise, or `version::EWrongVersion`.
 entry fun seal_approve(id: vector<u8>, self: &Allowlist, ctx: &TxContext) {
+    version::assert_current(self.version);
     assert!(seal_identity::has_prefix(&object::id(self).to_bytes(), &id), ENoAccess);
     assert!(self.is_member(ctx.sender()), ENoAccess);
 }
 
+/// Moves the allowlist to this package's version (after an upgrade that bumped it). Aborts
+/// with `EInvalidCap` or `version::ENotOlder`.
+public fun migrate(self: &mut Allowlist, cap: &Cap) {
+    assert!(cap.allowlist_id == object::id(self), EInvalidCap);
+    self.version = version::migrated(self.version);
+}
+
 fun check_cap(self: &Allowlist, cap: &Cap) {
+    version::assert_current(self.version);
     assert!(cap.allowlist_id == object::id(self), EInvalidCap);
 }
 
@@ -143,4 +154,10 @@ fun check_cap(self: &Allowlist, cap: &Cap) {
 /// Calls the private entry `seal_approve` with the same arguments, for tests.
 public fun seal_approve_for_testing(id: vector<u8>, self: &Allowlist, ctx: &TxContext) {
     seal_approve(id, self, ctx)
+}
+
+#[test_only]
+/// Sets the allowlist's version, to test migrations and version checks.
+public fun set_version_for_testing(self: &mut Allowlist, version: u64) {
+    self.version = version;
 }

@@ -1,10 +1,11 @@
 /// Inferences: a model turned an input blob into an output blob, signed by an attester.
 ///
 /// Pattern: a typed view over an attestation. `record` records an attestation of kind
-/// inference (inputs: the model; input blobs: the input; output blobs: the output; payload
-/// digest: the output's SHA-256) with the attester's signature, freezes it, and freezes an
+/// inference (inputs: the model; input blobs: the input with its SHA-256; output blobs: the
+/// output with its SHA-256; payload digest: whatever further detail the attester commits to,
+/// e.g. the generation parameters) with the attester's signature, freezes it, and freezes an
 /// `Inference` that names the model, the attestation and both blobs, so that inferences are
-/// queryable as their own thing.
+/// queryable as their own thing. Every digest the `Inference` stores is signed.
 module verity::inference;
 
 use sui::clock::Clock;
@@ -12,12 +13,6 @@ use sui::event;
 use verity::attestation;
 use verity::attester::Attester;
 use verity::model::Model;
-
-/// Length of a SHA-256 digest, in bytes.
-const SHA256_LENGTH: u64 = 32;
-
-#[error]
-const EInvalidSha256: vector<u8> = b"input and output sha256 are exactly 32 bytes";
 
 /// A recorded inference (immutable object).
 public struct Inference has key {
@@ -38,6 +33,7 @@ public struct InferenceRecorded has copy, drop {
     attestation_id: ID,
     model_id: ID,
     attester_id: ID,
+    enclave: bool,
     input_blob_id: u256,
     input_sha256: vector<u8>,
     output_blob_id: u256,
@@ -47,32 +43,34 @@ public struct InferenceRecorded has copy, drop {
 }
 
 /// Records that `model` produced the output blob from the input blob, signed by `attester`
-/// over `attestation::message_bytes(4, [model], [input_blob_id], [], [output_blob_id],
-/// output_sha256, timestamp_ms)`. Returns the inference's id. Aborts with `EInvalidSha256`
-/// and every abort of `attestation::record` (stale timestamp, revoked attester, bad signature).
+/// over `attestation::message_bytes(object::id(attester), 4, [model], [input_blob_id],
+/// [input_sha256], [], [output_blob_id], [output_sha256], payload_digest, timestamp_ms)`.
+/// Returns the inference's id. Aborts with every abort of `attestation::record` (bad digest
+/// length, stale or future timestamp, revoked attester, bad signature, replay).
 public fun record(
     model: &Model,
-    attester: &Attester,
+    attester: &mut Attester,
     input_blob_id: u256,
     input_sha256: vector<u8>,
     output_blob_id: u256,
     output_sha256: vector<u8>,
+    payload_digest: vector<u8>,
     timestamp_ms: u64,
     signature: vector<u8>,
     clock: &Clock,
     ctx: &mut TxContext,
 ): ID {
-    assert!(input_sha256.length() == SHA256_LENGTH, EInvalidSha256);
-    assert!(output_sha256.length() == SHA256_LENGTH, EInvalidSha256);
     let model_id = object::id(model);
     let attestation = attestation::record(
         attester,
         attestation::kind_inference(),
         vector[model_id],
         vector[input_blob_id],
+        vector[input_sha256],
         vector[],
         vector[output_blob_id],
-        output_sha256,
+        vector[output_sha256],
+        payload_digest,
         timestamp_ms,
         signature,
         clock,
@@ -95,6 +93,7 @@ public fun record(
         attestation_id: inference.attestation,
         model_id,
         attester_id: inference.attester,
+        enclave: attestation.is_enclave(),
         input_blob_id,
         input_sha256,
         output_blob_id,
@@ -115,3 +114,6 @@ public fun attestation(self: &Inference): ID { self.attestation }
 
 /// Walrus blob ids of the input and the output.
 public fun blobs(self: &Inference): (u256, u256) { (self.input_blob_id, self.output_blob_id) }
+
+/// SHA-256 digests (32 bytes each) of the input and the output, as signed.
+public fun sha256s(self: &Inference): (vector<u8>, vector<u8>) { (self.input_sha256, self.output_sha256) }

@@ -1,31 +1,40 @@
 /// Models: trained weights stored as Walrus blobs, bound to the attestation of how they were
-/// made.
+/// made and to the datasets they were trained on, each passed by reference.
 ///
-/// Pattern: attested registration. A model is registered with a training attestation (or,
-/// for a fine-tune, a fine-tune attestation plus the base model passed by reference). The
-/// attestation's inputs are the datasets it was trained on, copied into the model and its
-/// event, and its output blobs must include the weights blob: a model cannot claim weights
-/// its attestation does not vouch for.
+/// Pattern: a hot-potato builder in the PTB that records the training (or fine-tune)
+/// attestation. `begin(&mut training, blob_id, sha256, generative)` claims the weights, one
+/// output blob of the attestation with its signed SHA-256; `begin_fine_tune` does the same and
+/// also proves the base model by reference. `add_dataset(&dataset)` proves each training
+/// dataset: an input of the attestation whose blob and SHA-256 it read, not retracted, whose
+/// terms allow training (and, for a generative model, generative training), and, for an
+/// unsigned attestation, the sender's own. `finish` requires every input proven and freezes
+/// the model, recording which datasets constrained its use.
 module verity::model;
 
 use std::string::String;
 use sui::clock::Clock;
 use sui::event;
-use verity::attestation::{Self, Attestation};
+use verity::attestation::{Self, Attestation, BlobDigest};
+use verity::dataset::Dataset;
 
-/// Length of a SHA-256 digest, in bytes.
-const SHA256_LENGTH: u64 = 32;
-
-#[error]
-const EInvalidSha256: vector<u8> = b"sha256 is exactly 32 bytes";
-#[error]
+#[error(code = 2)]
 const EEmptyName: vector<u8> = b"a model needs a non-empty name";
-#[error]
+#[error(code = 3)]
 const EWrongAttestationKind: vector<u8> = b"a model needs a training attestation, a fine-tune needs a fine-tune attestation";
-#[error]
-const EWeightsNotAttested: vector<u8> = b"the weights blob is not among the attestation's output blobs";
-#[error]
-const EBaseNotAttested: vector<u8> = b"the base model is not among the fine-tune attestation's inputs";
+#[error(code = 4)]
+const EBaseNotAttested: vector<u8> = b"the base model, with its weights blob and sha256, is not among the fine-tune attestation's inputs";
+#[error(code = 5)]
+const EDatasetNotAttested: vector<u8> = b"the dataset, with its blob and sha256, is not among the attestation's inputs";
+#[error(code = 6)]
+const EDuplicateDataset: vector<u8> = b"the dataset was already added";
+#[error(code = 7)]
+const EInputsNotProven: vector<u8> = b"every input of the attestation must be proven by reference";
+#[error(code = 8)]
+const ENotOwnInput: vector<u8> = b"an unsigned attestation can only link the sender's own datasets and models";
+#[error(code = 9)]
+const ETrainingNotAllowed: vector<u8> = b"the dataset's terms do not allow AI training";
+#[error(code = 10)]
+const EGenerativeTrainingNotAllowed: vector<u8> = b"the dataset's terms do not allow generative AI training";
 
 /// A registered model (immutable object).
 public struct Model has key {
@@ -42,12 +51,38 @@ public struct Model has key {
     architecture: String,
     /// Framework, e.g. `pytorch-2.4`.
     framework: String,
+    /// Whether it generates content (its data's `ai_generative_training` terms apply).
+    generative: bool,
     /// The model it was fine-tuned from, if any.
     base_model: Option<ID>,
     /// The training or fine-tune attestation.
     training: ID,
+    /// Whether that attestation was signed by an attester (false when self-recorded).
+    lineage_signed: bool,
     /// The datasets it was trained on (the attestation's inputs, without the base model).
     datasets: vector<ID>,
+    /// The constraints its datasets' terms put on this use, one entry per constraining dataset.
+    constraints: vector<UsageConstraint>,
+}
+
+/// The constraints one dataset's terms put on training this model.
+public struct UsageConstraint has copy, drop, store {
+    dataset: ID,
+    constraints: vector<String>,
+}
+
+/// In-flight registration of a model; must be consumed by `finish` in the same PTB.
+public struct ModelBuilder {
+    training: ID,
+    signed: bool,
+    inputs: vector<ID>,
+    input_blobs: vector<BlobDigest>,
+    blob_id: u256,
+    sha256: vector<u8>,
+    generative: bool,
+    base_model: Option<ID>,
+    datasets: vector<ID>,
+    constraints: vector<UsageConstraint>,
 }
 
 /// Emitted when a model is registered.
@@ -60,83 +95,103 @@ public struct ModelRegistered has copy, drop {
     size: u64,
     architecture: String,
     framework: String,
+    generative: bool,
     base_model: Option<ID>,
     training: ID,
+    lineage_signed: bool,
     datasets: vector<ID>,
+    constraints: vector<UsageConstraint>,
     timestamp_ms: u64,
 }
 
-/// Registers a model trained from scratch, as vouched for by `training` (kind training), and
-/// freezes it. Returns its id. Aborts with `EWrongAttestationKind`, `EWeightsNotAttested`,
-/// `EInvalidSha256` or `EEmptyName`.
-public fun register(
-    training: &Attestation,
-    name: String,
+/// Starts registering a model trained from scratch, as stated by `training` (kind training):
+/// claims its output blob `blob_id` (the weights) whose SHA-256 must be the signed `sha256`.
+/// `generative` says whether the model generates content. Aborts with
+/// `EWrongAttestationKind` and the claim's aborts
+/// (`attestation::EFinalized`, `ENotSubmitter`, `EOutputNotAttested`,
+/// `EOutputSha256Mismatch`, `EOutputClaimed`).
+public fun begin(
+    training: &mut Attestation,
     blob_id: u256,
     sha256: vector<u8>,
-    size: u64,
-    architecture: String,
-    framework: String,
-    clock: &Clock,
-    ctx: &mut TxContext,
-): ID {
+    generative: bool,
+    ctx: &TxContext,
+): ModelBuilder {
     assert!(training.kind() == attestation::kind_training(), EWrongAttestationKind);
-    new(training, name, blob_id, sha256, size, architecture, framework, option::none(), training.inputs(), clock, ctx)
+    new_builder(training, blob_id, sha256, generative, option::none(), ctx)
 }
 
-/// Registers a fine-tune of `base`, as vouched for by `fine_tune` (kind fine-tune, with the
-/// base model among its inputs), and freezes it. Returns its id. Aborts with
-/// `EWrongAttestationKind`, `EBaseNotAttested`, `EWeightsNotAttested`, `EInvalidSha256` or
-/// `EEmptyName`.
-public fun register_fine_tune(
+/// Starts registering a fine-tune of `base`, as stated by `fine_tune` (kind fine-tune), which
+/// must list `base` among its inputs and its weights (blob and SHA-256) among its input
+/// blobs; claims the new weights as `begin` does. Aborts as `begin` does, and with
+/// `EBaseNotAttested` or `ENotOwnInput` (unsigned fine-tune of another creator's model).
+public fun begin_fine_tune(
+    fine_tune: &mut Attestation,
     base: &Model,
-    fine_tune: &Attestation,
-    name: String,
     blob_id: u256,
     sha256: vector<u8>,
-    size: u64,
-    architecture: String,
-    framework: String,
-    clock: &Clock,
-    ctx: &mut TxContext,
-): ID {
+    generative: bool,
+    ctx: &TxContext,
+): ModelBuilder {
     assert!(fine_tune.kind() == attestation::kind_fine_tune(), EWrongAttestationKind);
     let base_id = object::id(base);
-    let mut datasets = fine_tune.inputs();
-    let (found, index) = datasets.index_of(&base_id);
-    assert!(found, EBaseNotAttested);
-    datasets.remove(index);
-    new(fine_tune, name, blob_id, sha256, size, architecture, framework, option::some(base_id), datasets, clock, ctx)
+    let mut builder = new_builder(fine_tune, blob_id, sha256, generative, option::some(base_id), ctx);
+    assert!(builder.inputs.contains(&base_id), EBaseNotAttested);
+    assert!(builder.read(base.blob_id, base.sha256), EBaseNotAttested);
+    assert!(builder.signed || base.creator == ctx.sender(), ENotOwnInput);
+    let (_, index) = builder.inputs.index_of(&base_id);
+    builder.inputs.remove(index);
+    builder
 }
 
-/// Walrus blob id of the weights.
-public fun blob_id(self: &Model): u256 { self.blob_id }
+/// Proves a training dataset by reference: an input of the attestation whose blob and SHA-256
+/// it read, not retracted, whose terms allow this training, and (for an unsigned attestation)
+/// the sender's own. A constrained term is recorded on the model. Aborts with
+/// `EDatasetNotAttested`, `EDuplicateDataset`, `ENotOwnInput`, `ETrainingNotAllowed`,
+/// `EGenerativeTrainingNotAllowed`, `dataset::ERetracted` or `version::EWrongVersion`.
+public fun add_dataset(self: &mut ModelBuilder, dataset: &Dataset, ctx: &TxContext) {
+    dataset.assert_usable();
+    let dataset_id = object::id(dataset);
+    assert!(self.inputs.contains(&dataset_id), EDatasetNotAttested);
+    assert!(dataset.is_among(&self.input_blobs), EDatasetNotAttested);
+    assert!(!self.datasets.contains(&dataset_id), EDuplicateDataset);
+    assert!(self.signed || dataset.creator() == ctx.sender(), ENotOwnInput);
+    let terms = dataset.terms();
+    assert!(!terms.ai_training().is_not_allowed(), ETrainingNotAllowed);
+    let mut constraints = terms.ai_training().constraints();
+    if (self.generative) {
+        assert!(!terms.ai_generative_training().is_not_allowed(), EGenerativeTrainingNotAllowed);
+        terms.ai_generative_training().constraints().do!(|c| if (!constraints.contains(&c)) constraints.push_back(c));
+    };
+    if (!constraints.is_empty()) self.constraints.push_back(UsageConstraint { dataset: dataset_id, constraints });
+    self.datasets.push_back(dataset_id);
+}
 
-/// The model it was fine-tuned from, if any.
-public fun base_model(self: &Model): Option<ID> { self.base_model }
-
-/// The training or fine-tune attestation.
-public fun training(self: &Model): ID { self.training }
-
-/// The datasets it was trained on.
-public fun datasets(self: &Model): vector<ID> { self.datasets }
-
-fun new(
-    training: &Attestation,
+/// Registers the model (`size` bytes of weights), freezes it and returns its id. Aborts with
+/// `EInputsNotProven` (an input of the attestation was not added) or `EEmptyName`.
+public fun finish(
+    self: ModelBuilder,
     name: String,
-    blob_id: u256,
-    sha256: vector<u8>,
     size: u64,
     architecture: String,
     framework: String,
-    base_model: Option<ID>,
-    datasets: vector<ID>,
     clock: &Clock,
     ctx: &mut TxContext,
 ): ID {
+    let ModelBuilder {
+        training,
+        signed,
+        inputs,
+        input_blobs: _,
+        blob_id,
+        sha256,
+        generative,
+        base_model,
+        datasets,
+        constraints,
+    } = self;
+    assert!(datasets.length() == inputs.length(), EInputsNotProven);
     assert!(!name.is_empty(), EEmptyName);
-    assert!(sha256.length() == SHA256_LENGTH, EInvalidSha256);
-    assert!(training.output_blobs().contains(&blob_id), EWeightsNotAttested);
     let model = Model {
         id: object::new(ctx),
         creator: ctx.sender(),
@@ -146,9 +201,12 @@ fun new(
         size,
         architecture,
         framework,
+        generative,
         base_model,
-        training: object::id(training),
+        training,
+        lineage_signed: signed,
         datasets,
+        constraints,
     };
     let model_id = object::id(&model);
     event::emit(ModelRegistered {
@@ -160,11 +218,74 @@ fun new(
         size,
         architecture,
         framework,
+        generative,
         base_model,
-        training: model.training,
+        training,
+        lineage_signed: signed,
         datasets,
+        constraints,
         timestamp_ms: clock.timestamp_ms(),
     });
     transfer::freeze_object(model);
     model_id
+}
+
+/// Who registered the model.
+public fun creator(self: &Model): address { self.creator }
+
+/// Walrus blob id of the weights.
+public fun blob_id(self: &Model): u256 { self.blob_id }
+
+/// SHA-256 of the weights (32 bytes).
+public fun sha256(self: &Model): vector<u8> { self.sha256 }
+
+/// The model it was fine-tuned from, if any.
+public fun base_model(self: &Model): Option<ID> { self.base_model }
+
+/// The training or fine-tune attestation.
+public fun training(self: &Model): ID { self.training }
+
+/// Whether its training attestation was signed by an attester.
+public fun lineage_signed(self: &Model): bool { self.lineage_signed }
+
+/// Whether it generates content.
+public fun is_generative(self: &Model): bool { self.generative }
+
+/// The datasets it was trained on.
+public fun datasets(self: &Model): vector<ID> { self.datasets }
+
+/// The constraints its datasets' terms put on it.
+public fun constraints(self: &Model): vector<UsageConstraint> { self.constraints }
+
+/// The dataset of a usage constraint.
+public fun constraint_dataset(self: &UsageConstraint): ID { self.dataset }
+
+/// The constraint texts of a usage constraint.
+public fun constraint_texts(self: &UsageConstraint): vector<String> { self.constraints }
+
+fun new_builder(
+    training: &mut Attestation,
+    blob_id: u256,
+    sha256: vector<u8>,
+    generative: bool,
+    base_model: Option<ID>,
+    ctx: &TxContext,
+): ModelBuilder {
+    training.claim_output(blob_id, sha256, ctx);
+    ModelBuilder {
+        training: object::id(training),
+        signed: training.is_signed(),
+        inputs: training.inputs(),
+        input_blobs: training.input_blobs(),
+        blob_id,
+        sha256,
+        generative,
+        base_model,
+        datasets: vector[],
+        constraints: vector[],
+    }
+}
+
+fun read(self: &ModelBuilder, blob_id: u256, sha256: vector<u8>): bool {
+    self.input_blobs.any!(|blob| blob.blob_id() == blob_id && blob.sha256() == sha256)
 }

@@ -17,19 +17,21 @@ use sui::coin::{Self, Coin};
 use sui::event;
 use sui::sui::SUI;
 use verity::seal_identity;
+use verity::version;
 
-#[error]
+#[error(code = 1)]
 const ENoAccess: vector<u8> = b"the subscription is expired, of another service, or the identity is not under this service";
-#[error]
+#[error(code = 2)]
 const EInvalidCap: vector<u8> = b"the cap governs another service";
-#[error]
+#[error(code = 3)]
 const EWrongFee: vector<u8> = b"the payment does not equal the service's fee";
-#[error]
+#[error(code = 4)]
 const EZeroTtl: vector<u8> = b"a subscription's time-to-live must be positive";
 
 /// A paid, expiring access service (shared object).
 public struct Service has key {
     id: UID,
+    version: u64,
     name: String,
     /// Price of one subscription, in MIST.
     fee_mist: u64,
@@ -91,7 +93,14 @@ public struct FeesWithdrawn has copy, drop {
 /// Aborts with `EZeroTtl` when `ttl_ms` is 0.
 public fun create(name: String, fee_mist: u64, ttl_ms: u64, clock: &Clock, ctx: &mut TxContext): Cap {
     assert!(ttl_ms > 0, EZeroTtl);
-    let service = Service { id: object::new(ctx), name, fee_mist, ttl_ms, balance: balance::zero() };
+    let service = Service {
+        id: object::new(ctx),
+        version: version::current(),
+        name,
+        fee_mist,
+        ttl_ms,
+        balance: balance::zero(),
+    };
     let cap = Cap { id: object::new(ctx), service_id: object::id(&service) };
     event::emit(ServiceCreated {
         service_id: cap.service_id,
@@ -108,8 +117,9 @@ public fun create(name: String, fee_mist: u64, ttl_ms: u64, clock: &Clock, ctx: 
 
 /// Buys a subscription with `fee`, which must hold exactly `fee_mist` MIST and goes to the
 /// service. It expires `ttl_ms` ms from now (never, when that passes `u64::MAX`). Hand it to
-/// its owner with `transfer`. Aborts with `EWrongFee`.
+/// its owner with `transfer`. Aborts with `EWrongFee` or `version::EWrongVersion`.
 public fun subscribe(self: &mut Service, fee: Coin<SUI>, clock: &Clock, ctx: &mut TxContext): Subscription {
+    version::assert_current(self.version);
     assert!(fee.value() == self.fee_mist, EWrongFee);
     self.balance.join(fee.into_balance());
     let created_ms = clock.timestamp_ms();
@@ -139,8 +149,9 @@ public fun transfer(sub: Subscription, to: address) {
 }
 
 /// Withdraws every fee paid so far and returns it as one coin (0 MIST when there is none).
-/// Aborts with `EInvalidCap`.
+/// Aborts with `EInvalidCap` or `version::EWrongVersion`.
 public fun withdraw(self: &mut Service, cap: &Cap, clock: &Clock, ctx: &mut TxContext): Coin<SUI> {
+    version::assert_current(self.version);
     assert!(cap.service_id == object::id(self), EInvalidCap);
     let fees = coin::from_balance(self.balance.withdraw_all(), ctx);
     event::emit(FeesWithdrawn {
@@ -150,6 +161,13 @@ public fun withdraw(self: &mut Service, cap: &Cap, clock: &Clock, ctx: &mut TxCo
         timestamp_ms: clock.timestamp_ms(),
     });
     fees
+}
+
+/// Moves the service to this package's version (after an upgrade that bumped it). Aborts with
+/// `EInvalidCap` or `version::ENotOlder`.
+public fun migrate(self: &mut Service, cap: &Cap) {
+    assert!(cap.service_id == object::id(self), EInvalidCap);
+    self.version = version::migrated(self.version);
 }
 
 /// Price of one subscription, in MIST.
@@ -163,8 +181,9 @@ public fun expires_ms(sub: &Subscription): u64 { sub.expires_ms }
 
 /// Seal policy check, dry-run by the key servers: grants the key for identity `id` (the
 /// service's 32-byte id followed by any nonce) to the owner of `sub`, a subscription to
-/// `service`, until `expires_ms`. Aborts with `ENoAccess` otherwise.
+/// `service`, until `expires_ms`. Aborts with `ENoAccess` otherwise, or `version::EWrongVersion`.
 entry fun seal_approve(id: vector<u8>, sub: &Subscription, service: &Service, clock: &Clock) {
+    version::assert_current(service.version);
     assert!(seal_identity::has_prefix(&object::id(service).to_bytes(), &id), ENoAccess);
     assert!(sub.service_id == object::id(service), ENoAccess);
     assert!(clock.timestamp_ms() < sub.expires_ms, ENoAccess);
@@ -174,4 +193,10 @@ entry fun seal_approve(id: vector<u8>, sub: &Subscription, service: &Service, cl
 /// Calls the private entry `seal_approve` with the same arguments, for tests.
 public fun seal_approve_for_testing(id: vector<u8>, sub: &Subscription, service: &Service, clock: &Clock) {
     seal_approve(id, sub, service, clock)
+}
+
+#[test_only]
+/// Sets the service's version, to test migrations and version checks.
+public fun set_version_for_testing(self: &mut Service, version: u64) {
+    self.version = version;
 }

@@ -12,7 +12,7 @@ use sui::clock::Clock;
 use sui::event;
 use verity::seal_identity;
 
-#[error]
+#[error(code = 1)]
 const ENoAccess: vector<u8> = b"the timelock has not opened yet, or the identity is not under this timelock";
 
 /// An unlock time (frozen object).

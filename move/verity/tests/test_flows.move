@@ -1,7 +1,7 @@
 #[test_only]
 /// The story every test module builds on, one transaction per step, each checking that the
 /// objects it creates get the ids `test_signatures` signed over:
-/// 0 ADMIN publishes (AdminCap) and makes a clock 1 s after the signed time;
+/// 0 ADMIN publishes (AdminCap, AttesterRegistry) and makes a clock 1 s after the signed time;
 /// 1 ADMIN registers key a as attester; 2 CREATOR registers the raw dataset;
 /// 3 CREATOR records the signed transform and registers the derived dataset;
 /// 4 CREATOR records the signed training and registers the model;
@@ -12,10 +12,11 @@ use std::string::String;
 use sui::clock::{Self, Clock};
 use sui::test_scenario::{Self as ts, Scenario};
 use verity::attestation::{Self, Attestation};
-use verity::attester::{Self, AdminCap, Attester};
+use verity::attester::{Self, AdminCap, Attester, AttesterRegistry};
 use verity::dataset::{Self, Dataset};
 use verity::inference;
 use verity::model::{Self, Model};
+use verity::terms::{Self, AiTerms};
 use verity::test_signatures as sig;
 
 const ADMIN: address = @0xAD;
@@ -28,11 +29,14 @@ public fun admin(): address { ADMIN }
 /// Registers datasets and models.
 public fun creator(): address { CREATOR }
 
-/// Owns nothing.
+/// Owns nothing; plays the attacker.
 public fun outsider(): address { OUTSIDER }
 
 /// `s` as a `String`.
 public fun str(s: vector<u8>): String { s.to_string() }
+
+/// Terms that allow every use.
+public fun open_terms(): AiTerms { terms::allow_all() }
 
 /// Step 0: starts the scenario; the clock reads the signed time + 1 s.
 public fun begin(): (Scenario, Clock) {
@@ -58,116 +62,154 @@ public fun admin_tx(scenario: &mut Scenario): AdminCap {
 /// Step 1: ADMIN registers key a.
 public fun register_attester(scenario: &mut Scenario, clock: &Clock): ID {
     let cap = admin_tx(scenario);
-    let id = attester::register(&cap, str(b"ci-attester"), sig::key_a(), clock, scenario.ctx());
+    let mut registry = scenario.take_shared<AttesterRegistry>();
+    let id = attester::register(&cap, &mut registry, str(b"ci-attester"), sig::key_a(), clock, scenario.ctx());
     scenario.return_to_sender(cap);
+    ts::return_shared(registry);
     assert!(id == sig::attester_id());
     id
 }
 
-/// Step 2: CREATOR registers the raw dataset (1024 bytes of CSV, CC-BY-4.0, no policy).
-public fun register_dataset(scenario: &mut Scenario, clock: &Clock): ID {
-    scenario.next_tx(CREATOR);
-    let id = dataset::register(
+/// Registers, as the current sender, a dataset of `blob` with content `sha256` under `terms`.
+public fun register_as(scenario: &mut Scenario, clock: &Clock, blob: u256, sha256: vector<u8>, terms: AiTerms): ID {
+    dataset::register(
         str(b"raw"),
-        sig::raw_blob(),
-        sig::raw_sha256(),
+        blob,
+        sha256,
         1024,
         str(b"text/csv"),
         str(b"CC-BY-4.0"),
+        terms,
         option::none(),
         clock,
         scenario.ctx(),
-    );
+    )
+}
+
+/// Step 2: CREATOR registers the raw dataset (1024 bytes of CSV, CC-BY-4.0, open terms).
+public fun register_dataset(scenario: &mut Scenario, clock: &Clock): ID {
+    scenario.next_tx(CREATOR);
+    let id = register_as(scenario, clock, sig::raw_blob(), sig::raw_sha256(), open_terms());
     assert!(id == sig::dataset_id());
     id
 }
 
-/// Step 3: CREATOR records the transform signed by key a and registers the derived dataset.
-public fun derive_dataset(scenario: &mut Scenario, clock: &Clock): ID {
-    scenario.next_tx(CREATOR);
-    let attester = scenario.take_shared<Attester>();
-    let parent = scenario.take_shared_by_id<Dataset>(sig::dataset_id());
+/// Records, by the current sender, the story transform signed by key a.
+public fun record_transform(scenario: &mut Scenario, clock: &Clock): Attestation {
+    let mut attester = scenario.take_shared<Attester>();
     let transform = attestation::record(
-        &attester,
+        &mut attester,
         attestation::kind_transform(),
         vector[sig::dataset_id()],
         vector[sig::raw_blob()],
+        vector[sig::raw_sha256()],
         vector[],
         vector[sig::derived_blob()],
+        vector[sig::derived_sha256()],
         sig::transform_sha256(),
         sig::timestamp_ms(),
         sig::transform_signature(),
         clock,
         scenario.ctx(),
     );
-    let mut builder = dataset::begin_derived(&transform);
-    builder.add_parent(&parent);
-    let id = builder.finish_derived(
+    ts::return_shared(attester);
+    transform
+}
+
+/// Registers the derived dataset from `transform` with `parent` as its only parent.
+public fun finish_story_derived(
+    scenario: &mut Scenario,
+    clock: &Clock,
+    transform: &mut Attestation,
+    parent: &Dataset,
+): ID {
+    let mut builder = dataset::begin_derived(transform, sig::derived_blob(), sig::derived_sha256(), scenario.ctx());
+    builder.add_parent(parent, scenario.ctx());
+    builder.finish_derived(
         str(b"clean"),
-        sig::derived_blob(),
-        sig::derived_sha256(),
         900,
         str(b"text/csv"),
         str(b"CC-BY-4.0"),
+        open_terms(),
         option::none(),
         clock,
         scenario.ctx(),
-    );
+    )
+}
+
+/// Step 3: CREATOR records the transform signed by key a and registers the derived dataset.
+public fun derive_dataset(scenario: &mut Scenario, clock: &Clock): ID {
+    scenario.next_tx(CREATOR);
+    let parent = scenario.take_shared_by_id<Dataset>(sig::dataset_id());
+    let mut transform = record_transform(scenario, clock);
+    let id = finish_story_derived(scenario, clock, &mut transform, &parent);
     assert!(object::id(&transform) == sig::transform_id());
     assert!(id == sig::derived_id());
     transform.finalize();
-    ts::return_shared(attester);
     ts::return_shared(parent);
     id
 }
 
-/// Step 4: CREATOR records the training signed by key a and registers the model.
-public fun train_model(scenario: &mut Scenario, clock: &Clock): ID {
-    scenario.next_tx(CREATOR);
-    let attester = scenario.take_shared<Attester>();
+/// Records, by the current sender, the story training signed by key a.
+public fun record_training(scenario: &mut Scenario, clock: &Clock): Attestation {
+    let mut attester = scenario.take_shared<Attester>();
     let training = attestation::record(
-        &attester,
+        &mut attester,
         attestation::kind_training(),
         vector[sig::derived_id()],
         vector[sig::derived_blob()],
+        vector[sig::derived_sha256()],
         vector[],
         vector[sig::weights_blob()],
+        vector[sig::weights_sha256()],
         sig::training_sha256(),
         sig::timestamp_ms(),
         sig::training_signature(),
         clock,
         scenario.ctx(),
     );
-    let id = model::register(
-        &training,
-        str(b"churn-classifier"),
-        sig::weights_blob(),
-        sig::weights_sha256(),
-        4096,
-        str(b"logistic-regression"),
-        str(b"verity-demo"),
-        clock,
-        scenario.ctx(),
-    );
+    ts::return_shared(attester);
+    training
+}
+
+/// Registers the story model (non-generative) from `training`, trained on `dataset`.
+public fun finish_story_model(
+    scenario: &mut Scenario,
+    clock: &Clock,
+    training: &mut Attestation,
+    dataset: &Dataset,
+): ID {
+    let mut builder = model::begin(training, sig::weights_blob(), sig::weights_sha256(), false, scenario.ctx());
+    builder.add_dataset(dataset, scenario.ctx());
+    builder.finish(str(b"churn-classifier"), 4096, str(b"logistic-regression"), str(b"verity-demo"), clock, scenario.ctx())
+}
+
+/// Step 4: CREATOR records the training signed by key a and registers the model.
+public fun train_model(scenario: &mut Scenario, clock: &Clock): ID {
+    scenario.next_tx(CREATOR);
+    let derived = scenario.take_shared_by_id<Dataset>(sig::derived_id());
+    let mut training = record_training(scenario, clock);
+    let id = finish_story_model(scenario, clock, &mut training, &derived);
     assert!(object::id(&training) == sig::training_id());
     assert!(id == sig::model_id());
     training.finalize();
-    ts::return_shared(attester);
+    ts::return_shared(derived);
     id
 }
 
 /// Step 5: CREATOR records an inference of the model, signed by key a.
 public fun infer(scenario: &mut Scenario, clock: &Clock): ID {
     scenario.next_tx(CREATOR);
-    let attester = scenario.take_shared<Attester>();
+    let mut attester = scenario.take_shared<Attester>();
     let model = scenario.take_immutable<Model>();
     let id = inference::record(
         &model,
-        &attester,
+        &mut attester,
         sig::input_blob(),
         sig::input_sha256(),
         sig::output_blob(),
         sig::output_sha256(),
+        sig::inference_sha256(),
         sig::timestamp_ms(),
         sig::inference_signature(),
         clock,
@@ -188,14 +230,29 @@ public fun through_model(): (Scenario, Clock) {
     (scenario, clock)
 }
 
-/// An unsigned attestation by the current sender, of `kind`, with these inputs and output
-/// blobs and the transform digest.
+/// An unsigned attestation by the current sender, of `kind`: it used `inputs`, whose blobs
+/// are `input_blobs` with `input_sha256s`, and wrote `output_blobs`, each with the derived
+/// dataset's SHA-256 (so a claim passes `sig::derived_sha256()`).
 public fun self_attestation(
     scenario: &mut Scenario,
     clock: &Clock,
     kind: u8,
     inputs: vector<ID>,
+    input_blobs: vector<u256>,
+    input_sha256s: vector<vector<u8>>,
     output_blobs: vector<u256>,
 ): Attestation {
-    attestation::record_self(kind, inputs, vector[], vector[], output_blobs, sig::transform_sha256(), clock, scenario.ctx())
+    let output_sha256s = output_blobs.map_ref!(|_| sig::derived_sha256());
+    attestation::record_self(
+        kind,
+        inputs,
+        input_blobs,
+        input_sha256s,
+        vector[],
+        output_blobs,
+        output_sha256s,
+        sig::transform_sha256(),
+        clock,
+        scenario.ctx(),
+    )
 }

@@ -13,32 +13,44 @@ public fun key_a(): vector<u8> { x"8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d941
 /// The key it rotates to.
 public fun key_b(): vector<u8> { x"8139770ea87d175f56a35466c34c7ecccb8d8a91b4ee37a25df60f5b8fc9b394" }
 
-/// A forger's key.
+/// A forger's key; the enclave flow's key.
 public fun key_c(): vector<u8> { x"ed4928c628d1c2c6eae90338905995612959273a5c63f93636c14614ac8737d1" }
 
-/// BCS intent message of the generic payload.
-public fun generic_message(): vector<u8> { x"560068e5cf8b010000000100000000000000000000000000000000000000000000000000000000000000d1016f000000000000000000000000000000000000000000000000000000000000000100000000000000000000000000000000000000000000000000000000000000d201de00000000000000000000000000000000000000000000000000000000000000202bb28791968d9605bc5ea2756c484052c47a95c65c07d898559a635a83466e74" }
+/// BCS intent message of the generic payload for the story's attester.
+public fun generic_message(): vector<u8> { x"560068e5cf8b010000d726ecf6f7036ee3557cd6c7b93a49b231070e8eecada9cfa157e40e3f02e5d3000100000000000000000000000000000000000000000000000000000000000000d1016f00000000000000000000000000000000000000000000000000000000000000209350545f542f5dd0dfe417892345068dfec33c4c5757ad3e04ce8190f07de3ff0100000000000000000000000000000000000000000000000000000000000000d201de00000000000000000000000000000000000000000000000000000000000000200f62017171ff6cefa36aea21f47861efa1809b4799a6d8011752cb381efe0c6c202bb28791968d9605bc5ea2756c484052c47a95c65c07d898559a635a83466e74" }
 
 /// Payload digest of the generic payload.
 public fun generic_digest(): vector<u8> { x"2bb28791968d9605bc5ea2756c484052c47a95c65c07d898559a635a83466e74" }
 
+/// SHA-256 of the generic input blob (111).
+public fun generic_input_sha256(): vector<u8> { x"9350545f542f5dd0dfe417892345068dfec33c4c5757ad3e04ce8190f07de3ff" }
+
+/// SHA-256 of the generic output blob (222).
+public fun generic_output_sha256(): vector<u8> { x"0f62017171ff6cefa36aea21f47861efa1809b4799a6d8011752cb381efe0c6c" }
+
 /// Generic payload signed by key a.
-public fun generic_signature_a(): vector<u8> { x"633157495a4c5665f8d2cce304e3d0da1be06b70e6c021826a5300a1da333abbcde115e560d68b989848b96ce943cf380692d71d26d2c32ba3fd460528afef06" }
+public fun generic_signature_a(): vector<u8> { x"8a459598be000b88f069013bad5aaab15fea9184f4d2ff6e17b53234c1f583a34733c885981823710732639a9724969b17dde1a491225fb1e0c9c44aa4b93606" }
 
 /// Generic payload signed by key b.
-public fun generic_signature_b(): vector<u8> { x"a919f3dc7ecff68b6e0ae44c734b7a3f7061301f5009f0d1a9f9b788d9cee1dc90ca10715e8730e0d9594ad421e88d50a070508a60691abb0c7fba07b6dfd301" }
+public fun generic_signature_b(): vector<u8> { x"d0d4fe5dc71d7265145a3ead3507cd0d93fe8493c634c47d280cec5a985a9d036ad256c40ad7d61a730642444ef103259a0ba837275b87622a72b1771241db0a" }
 
 /// Generic payload signed by key c.
-public fun generic_signature_c(): vector<u8> { x"ff6550fd30e0e9c8f0350641b8a4c1f569d17fd4de975eb65c7fefdffb6815770bdee225ccbb3f8fe028c3c8258f5381bdfb01d4c10b94863a6d888b5e589a09" }
+public fun generic_signature_c(): vector<u8> { x"4377d730d339bef0169f7b3a51a9a1fe2b31e3b9a39a4028de8dd587e1bf79e6a67a5ad3d9d5e44b13432446d3b2e60b0b7cbde22334be59aa3752382be9bc0b" }
+
+/// Generic payload signed by key a for an attester no test registers.
+public fun foreign_signature_a(): vector<u8> { x"0f02d9c31a3f3df917283e63a136cf0803e857746f46fc0c2a0d0a0cbdb4e5f2b16dbfc18e4f1dcd0b053e3e2bedab0c41a733896f9be502860e6bf003e35107" }
+
+/// Generic payload signed by key c for the enclave flow's attester.
+public fun enclave_signature_c(): vector<u8> { x"d1ba719a2414ccdf7a8b218a475301fbf410694c67a4f63cfc769a6556e7d7f1920d849e290f75bce7d35420bdc8fbae9a12fe8b7c7d529421ff782089253401" }
 
 /// Story transform, signed by key a.
-public fun transform_signature(): vector<u8> { x"9c76fc27e4dbf836584024d7570990f155129ed7fe992748331bd7d2fdbbcc49107fb1bf8aba637b0a5841498b5047900a69c6029307616c03336d7675b7f90d" }
+public fun transform_signature(): vector<u8> { x"479f7d0bb8ad5bb30fed4d27fc0cf9c3f9e7652aecffa900f338ce3e2d41c36c9880edb17883610c4bb81ec228c14b71a2ff110e5281f961821faf53b9fb1e02" }
 
 /// Story training, signed by key a.
-public fun training_signature(): vector<u8> { x"971636dcb2cc0af48655b4c1f7bb262b1fdf4994d3887757e157110d3e46bd38be9d760cba66511ddde9c2b1615df11b2f584c076c121234ee8869c85c412804" }
+public fun training_signature(): vector<u8> { x"3b7a0a97afc00c734f076b549db14d83c1788f289c87cbd8a5755106bc09d9ec55e3bac9599dc5d5b6cb36b5ec84e60ddffc1796ee98f931250281ee1f1a2200" }
 
 /// Story inference, signed by key a.
-public fun inference_signature(): vector<u8> { x"2f2c8d410d9ef5a881c57add4b7b76ef48290cf258317ba52a35dd2457135ebc58bb7a8fbc992e098f04465c3b769ec2cf168ace1361d91a628ae6d7a6f5f000" }
+public fun inference_signature(): vector<u8> { x"4d85d58a48d7830eff05ad199e5de21ffcb949eb5183747aa0e42e57e5e4d19e0b69d0b33d8770f09e152ecec9e9ffb573b1dfe8f7e6889bbfcd92dc71ee4c0f" }
 
 /// Expected id of the story's attester.
 public fun attester_id(): ID { object::id_from_address(@0xd726ecf6f7036ee3557cd6c7b93a49b231070e8eecada9cfa157e40e3f02e5d3) }
@@ -57,6 +69,9 @@ public fun training_id(): ID { object::id_from_address(@0x1611edd9a9d42dbcd9ae77
 
 /// Expected id of the story's model.
 public fun model_id(): ID { object::id_from_address(@0xd40679c0295fdd2fe9690e9259794989912738ff8b7c7e12f9c10cff1bbf4377) }
+
+/// Expected id of the story's enclaveAttester.
+public fun enclave_attester_id(): ID { object::id_from_address(@0xdba72804cc9504a82bbaa13ed4a83a0e2c6219d7e45125cf57fd10cbab957a97) }
 
 /// Walrus blob id: raw.
 public fun raw_blob(): u256 { 69182802293324798042958330864938096114883447114391697232681818273632230003573 }
@@ -93,3 +108,6 @@ public fun transform_sha256(): vector<u8> { x"1b0f42e5ff6792e426592cbb9c2dab27bc
 
 /// SHA-256: training.
 public fun training_sha256(): vector<u8> { x"024a008ede377d01679bc18a1498aa04472988351735c6bf72f8eccd397fa617" }
+
+/// SHA-256: inference.
+public fun inference_sha256(): vector<u8> { x"487cf814ee07c9cf4389a709bc9d8cf6cf71cbbdf95df12e622519ff34d543e7" }

@@ -23,6 +23,7 @@ export { sealIdentity } from "./seal.ts";
 export {
   type AttestationPayloadInput,
   attestationMessage,
+  type BlobDigestInput,
   INTENT_SCOPE,
   inferencePayload,
   signAttestation,

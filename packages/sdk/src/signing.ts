@@ -1,70 +1,88 @@
 import type { Signer } from "@mysten/sui/cryptography";
 import {
   AttestationKind,
-  AttestationPayload,
+  AttestationMessage,
+  type AttestationPayload,
   IntentMessage,
 } from "./contracts/verity/attestation.ts";
 
 /** Intent scope of Verity attestations: the first byte of every signed message (`'V'`). */
 export const INTENT_SCOPE = 86;
 
-/** The fields an attester signs, as `verity::attestation::AttestationPayload`. */
+/**
+ * The fields an attester states, as `verity::attestation::AttestationPayload`: blobs are
+ * `{ blob_id, sha256 }` (Walrus blob id as u256, 32-byte SHA-256 of the content).
+ */
 export type AttestationPayloadInput = Parameters<typeof AttestationPayload.serialize>[0];
 
-const AttestationIntentMessage = IntentMessage(AttestationPayload);
+const AttestationIntentMessage = IntentMessage(AttestationMessage);
 
 /**
- * The exact bytes an attester signs: BCS of `IntentMessage { intent: 86, timestamp_ms, data:
- * payload }`, identical to `verity::attestation::message_bytes` on chain.
+ * The exact bytes an attester signs for the attester object `attesterId`: BCS of
+ * `IntentMessage { intent: 86, timestamp_ms, data: AttestationMessage { attester, payload } }`,
+ * identical to `verity::attestation::message_bytes` on chain. Naming the attester means a
+ * signature cannot be recorded under another attester; the chain accepts each message once.
  *
+ * @param attesterId the `verity::attester::Attester` object id (0x-hex, 32 bytes)
  * @param timestampMs signed time of the activity, ms since the Unix epoch; `record` accepts it
  *   from one hour before to one minute after the chain clock
  */
 export function attestationMessage(
+  attesterId: string,
   payload: AttestationPayloadInput,
   timestampMs: bigint | number,
 ): Uint8Array {
   return AttestationIntentMessage.serialize({
     intent: INTENT_SCOPE,
     timestamp_ms: timestampMs,
-    data: payload,
+    data: { attester: attesterId, payload },
   }).toBytes();
 }
 
 /**
- * Signs an attestation with an ed25519 key. Returns the raw 64-byte signature that
- * `attestation::record` and `inference::record` take (not a Sui serialized signature).
+ * Signs an attestation for `attesterId` with an ed25519 key. Returns the raw 64-byte signature
+ * that `attestation::record` and `inference::record` take (not a Sui serialized signature).
  *
  * @throws Error when the signer is not ed25519 (Move verifies ed25519 only)
  */
 export async function signAttestation(
   signer: Signer,
+  attesterId: string,
   payload: AttestationPayloadInput,
   timestampMs: bigint | number,
 ): Promise<Uint8Array> {
   if (signer.getKeyScheme() !== "ED25519") {
     throw new Error(`attesters sign with ed25519, not ${signer.getKeyScheme()}`);
   }
-  return signer.sign(attestationMessage(payload, timestampMs));
+  return signer.sign(attestationMessage(attesterId, payload, timestampMs));
+}
+
+/** A Walrus blob and the SHA-256 of its content, as the payload's blobs carry them. */
+export interface BlobDigestInput {
+  /** Walrus blob id as u256 (bigint or decimal string) */
+  blobId: bigint | string;
+  /** SHA-256 of the content, 32 bytes */
+  sha256: Uint8Array;
 }
 
 /**
  * The payload `inference::record` builds and verifies for an inference of `modelId`: kind 4,
- * inputs `[modelId]`, input blobs `[inputBlobId]`, no outputs, output blobs `[outputBlobId]`,
- * payload digest = the output's SHA-256 (32 bytes). Sign it with `signAttestation`.
+ * inputs `[modelId]`, input blobs `[input]`, no outputs, output blobs `[output]`, and
+ * `payloadDigest` (32 bytes: whatever further detail the attester commits to, e.g. the
+ * generation parameters). Sign it with `signAttestation`.
  */
 export function inferencePayload(
   modelId: string,
-  inputBlobId: bigint | string,
-  outputBlobId: bigint | string,
-  outputSha256: Uint8Array,
+  input: BlobDigestInput,
+  output: BlobDigestInput,
+  payloadDigest: Uint8Array,
 ): AttestationPayloadInput {
   return {
     kind: AttestationKind.inference,
     inputs: [modelId],
-    input_blobs: [inputBlobId],
+    input_blobs: [{ blob_id: input.blobId, sha256: input.sha256 }],
     outputs: [],
-    output_blobs: [outputBlobId],
-    payload_digest: outputSha256,
+    output_blobs: [{ blob_id: output.blobId, sha256: output.sha256 }],
+    payload_digest: payloadDigest,
   };
 }

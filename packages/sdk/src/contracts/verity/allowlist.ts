@@ -3,17 +3,13 @@
  * Seal policy, its `Cap` and its events. Field order is the Move declaration order.
  */
 import { bcs } from "@mysten/sui/bcs";
-import { ID, MoveString } from "./common.ts";
-
-/** `0x2::table::Table<address, bool>` as stored in its parent: the table's id and entry count. */
-export const Table = bcs.struct("Table", {
-  id: ID,
-  size: bcs.u64(),
-});
+import { ID, MoveString, Table } from "./common.ts";
 
 /** `verity::allowlist::Allowlist`: the addresses allowed to decrypt (shared object). */
 export const Allowlist = bcs.struct("Allowlist", {
   id: ID,
+  /** the package version it was made or migrated by (`verity::version`) */
+  version: bcs.u64(),
   name: MoveString,
   /** members; the entries live in the table's dynamic fields */
   members: Table,

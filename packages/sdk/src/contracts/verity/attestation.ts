@@ -16,16 +16,32 @@ export const AttestationKind = {
   inference: 4,
 } as const;
 
-/** `verity::attestation::AttestationPayload`: what an attester signs about one activity. */
+/** `verity::attestation::BlobDigest`: a Walrus blob and the SHA-256 of its content. */
+export const BlobDigest = bcs.struct("BlobDigest", {
+  /** Walrus blob id (u256) */
+  blob_id: BlobId,
+  /** SHA-256 of the content, 32 bytes */
+  sha256: Bytes,
+});
+
+/** `verity::attestation::AttestationPayload`: what an attester states about one activity. */
 export const AttestationPayload = bcs.struct("AttestationPayload", {
   kind: bcs.u8(),
+  /** objects the activity used */
   inputs: bcs.vector(ID),
-  /** Walrus blob ids (u256) */
-  input_blobs: bcs.vector(BlobId),
+  input_blobs: bcs.vector(BlobDigest),
+  /** existing objects it produced or judged */
   outputs: bcs.vector(ID),
-  output_blobs: bcs.vector(BlobId),
+  output_blobs: bcs.vector(BlobDigest),
   /** SHA-256, 32 bytes */
   payload_digest: Bytes,
+});
+
+/** `verity::attestation::AttestationMessage`: the attester a signature is for, and the payload. */
+export const AttestationMessage = bcs.struct("AttestationMessage", {
+  /** the `Attester` object id */
+  attester: ID,
+  payload: AttestationPayload,
 });
 
 /** `verity::attestation::IntentMessage<T>`: the signed envelope, as Nautilus's. */
@@ -37,15 +53,20 @@ export const IntentMessage = <T, Input>(data: BcsType<T, Input>) =>
     data,
   });
 
-/** `verity::attestation::Attestation`: a recorded attestation (immutable object). */
+/** `verity::attestation::Attestation`: a recorded attestation (immutable once finalized). */
 export const Attestation = bcs.struct("Attestation", {
   id: ID,
   attester: bcs.option(ID),
+  /** signed by an enclave attester */
+  enclave: bcs.bool(),
   public_key: Bytes,
   signature: Bytes,
   submitter: bcs.Address,
   timestamp_ms: bcs.u64(),
   payload: AttestationPayload,
+  /** per output blob, whether a dataset or model claimed it */
+  claimed: bcs.vector(bcs.bool()),
+  finalized: bcs.bool(),
 });
 
 /** `verity::attestation::AttestationRecorded`: everything needed to re-verify off chain. */
@@ -54,15 +75,17 @@ export const AttestationRecorded = bcs.struct("AttestationRecorded", {
   kind: bcs.u8(),
   attester: bcs.option(ID),
   signed: bcs.bool(),
+  /** signed by an enclave attester (its key proven by a Nitro document) */
+  enclave: bcs.bool(),
   /** ed25519 public key (32 bytes), empty when unsigned */
   public_key: Bytes,
   /** ed25519 signature (64 bytes), empty when unsigned */
   signature: Bytes,
   submitter: bcs.Address,
   inputs: bcs.vector(ID),
-  input_blobs: bcs.vector(BlobId),
+  input_blobs: bcs.vector(BlobDigest),
   outputs: bcs.vector(ID),
-  output_blobs: bcs.vector(BlobId),
+  output_blobs: bcs.vector(BlobDigest),
   payload_digest: Bytes,
   /** signed time of the activity, ms */
   timestamp_ms: bcs.u64(),

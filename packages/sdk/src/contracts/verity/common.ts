@@ -28,3 +28,9 @@ function refuseNonBytes(value: Iterable<number>): void {
     }
   }
 }
+
+/** `0x2::table::Table<K, V>` as stored in its parent: the table's id and entry count. */
+export const Table = bcs.struct("Table", {
+  id: ID,
+  size: bcs.u64(),
+});

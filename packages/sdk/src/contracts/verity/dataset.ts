@@ -5,6 +5,7 @@
  */
 import { bcs } from "@mysten/sui/bcs";
 import { BlobId, Bytes, ID, MoveString } from "./common.ts";
+import { AiTerms } from "./terms.ts";
 
 /** Fields shared by the `Dataset` object and its `DatasetRegistered` event, in Move order. */
 const datasetFields = {
@@ -18,11 +19,15 @@ const datasetFields = {
   size: bcs.u64(),
   media_type: MoveString,
   license: MoveString,
+  /** terms for AI use (C2PA / CAWG training-and-data-mining) */
+  terms: AiTerms,
   /** Seal policy (allowlist, timelock or subscription service) */
   policy: bcs.option(ID),
   parents: bcs.vector(ID),
   /** the transform attestation that produced it */
   transform: bcs.option(ID),
+  /** whether the transform was signed by an attester (false when self-recorded or none) */
+  lineage_signed: bcs.bool(),
   /** the version it replaces */
   previous: bcs.option(ID),
 };
@@ -30,6 +35,8 @@ const datasetFields = {
 /** `verity::dataset::Dataset`: a registered dataset (shared object). */
 export const Dataset = bcs.struct("Dataset", {
   id: ID,
+  /** the package version it was made or migrated by (`verity::version`) */
+  version: bcs.u64(),
   ...datasetFields,
   next: bcs.option(ID),
   revision: bcs.u64(),
@@ -61,8 +68,21 @@ export const DatasetPolicySet = bcs.struct("DatasetPolicySet", {
   timestamp_ms: bcs.u64(),
 });
 
+/** `verity::dataset::DatasetTermsSet`: the creator tightened the terms for AI use. */
+export const DatasetTermsSet = bcs.struct("DatasetTermsSet", {
+  dataset_id: ID,
+  terms: AiTerms,
+  creator: bcs.Address,
+  timestamp_ms: bcs.u64(),
+});
+
 /** Events of `verity::dataset`, by struct name. */
-export const events = { DatasetRegistered, DatasetRetracted, DatasetPolicySet } as const;
+export const events = {
+  DatasetRegistered,
+  DatasetRetracted,
+  DatasetPolicySet,
+  DatasetTermsSet,
+} as const;
 
 /** Objects of `verity::dataset`, by struct name. */
 export const objects = { Dataset } as const;

@@ -7,12 +7,25 @@ import * as allowlist from "./allowlist.ts";
 import * as attestation from "./attestation.ts";
 import * as attester from "./attester.ts";
 import * as dataset from "./dataset.ts";
+import * as enclave from "./enclave.ts";
 import * as inference from "./inference.ts";
 import * as model from "./model.ts";
 import * as subscription from "./subscription.ts";
+import * as terms from "./terms.ts";
 import * as timelock from "./timelock.ts";
 
-export { allowlist, attestation, attester, dataset, inference, model, subscription, timelock };
+export {
+  allowlist,
+  attestation,
+  attester,
+  dataset,
+  enclave,
+  inference,
+  model,
+  subscription,
+  terms,
+  timelock,
+};
 
 /** Events of the `verity` package: module name -> struct name -> BCS layout. */
 export const verityEvents = {
@@ -20,6 +33,7 @@ export const verityEvents = {
   attestation: attestation.events,
   attester: attester.events,
   dataset: dataset.events,
+  enclave: enclave.events,
   inference: inference.events,
   model: model.events,
   subscription: subscription.events,
@@ -32,6 +46,7 @@ export const verityObjects = {
   attestation: attestation.objects,
   attester: attester.objects,
   dataset: dataset.objects,
+  enclave: enclave.objects,
   inference: inference.objects,
   model: model.objects,
   subscription: subscription.objects,

@@ -21,6 +21,8 @@ export const InferenceRecorded = bcs.struct("InferenceRecorded", {
   attestation_id: ID,
   model_id: ID,
   attester_id: ID,
+  /** signed by an enclave attester */
+  enclave: bcs.bool(),
   input_blob_id: BlobId,
   input_sha256: Bytes,
   output_blob_id: BlobId,

@@ -14,6 +14,8 @@ export const Balance = bcs.struct("Balance", {
 /** `verity::subscription::Service`: sells expiring access for a fee (shared object). */
 export const Service = bcs.struct("Service", {
   id: ID,
+  /** the package version it was made or migrated by (`verity::version`) */
+  version: bcs.u64(),
   name: MoveString,
   /** price of one subscription, in MIST */
   fee_mist: bcs.u64(),
