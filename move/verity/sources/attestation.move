@@ -3,9 +3,10 @@
 ///
 /// Pattern: Nautilus-style signed intent messages. The attester signs, with ed25519, the BCS
 /// bytes of `IntentMessage { intent: INTENT_SCOPE, timestamp_ms, data: AttestationMessage {
-/// attester, payload } }`; `record` rebuilds those bytes on chain, checks the signature
-/// against the named attester's current key, its revocation flag and the timestamp's
-/// freshness, and marks the message recorded so it is accepted once (`attester::consume`).
+/// attester, submitter, payload } }`; `record` rebuilds those bytes on chain with the sender as
+/// submitter, checks the signature against the named attester's current key, its revocation
+/// flag and the timestamp's freshness, and marks the message recorded so it is accepted once
+/// (`attester::consume`).
 /// Every blob in the payload carries its Walrus blob id and the SHA-256 of its content, so
 /// both are signed. `record_self` lets a sender state its own activity without a key: such
 /// attestations are marked unsigned and carry the sender as their only authority.
@@ -71,10 +72,13 @@ public struct IntentMessage<T: copy + drop> has copy, drop {
     data: T,
 }
 
-/// What a signed message carries: the attester it is for, and the statement.
+/// What a signed message carries: who may record it under which attester, and the statement.
 public struct AttestationMessage has copy, drop {
     /// The `Attester` object the signature is recorded under.
     attester: ID,
+    /// The only address that may record it (and so claim its outputs): no one who sees the
+    /// signature first can front-run its intended submitter.
+    submitter: address,
     payload: AttestationPayload,
 }
 
@@ -142,8 +146,8 @@ public struct AttestationRecorded has copy, drop {
     recorded_ms: u64,
 }
 
-/// Records an attestation signed by `attester`. `signature` is the 64-byte ed25519 signature
-/// of `message_bytes(object::id(attester), kind, ..., timestamp_ms)`. Blob ids are Walrus blob
+/// Records an attestation signed by `attester` for the sender. `signature` is the 64-byte
+/// ed25519 signature of `message_bytes(object::id(attester), sender, kind, ..., timestamp_ms)`. Blob ids are Walrus blob
 /// ids as u256, each with the 32-byte SHA-256 of its content at the same index;
 /// `payload_digest` is a 32-byte SHA-256 of further detail (config, metrics, code revision).
 /// The same signed message is accepted once.
@@ -182,7 +186,7 @@ public fun record(
     let message = bcs::to_bytes(&IntentMessage {
         intent: INTENT_SCOPE,
         timestamp_ms,
-        data: AttestationMessage { attester: attester_id, payload },
+        data: AttestationMessage { attester: attester_id, submitter: ctx.sender(), payload },
     });
     attester.consume(&signature, &message);
     new(
@@ -231,13 +235,14 @@ public fun finalize(mut self: Attestation) {
     transfer::freeze_object(self)
 }
 
-/// The exact bytes an attester signs for `attester`: BCS of `IntentMessage { intent: 86,
-/// timestamp_ms, data: AttestationMessage { attester, payload: AttestationPayload { kind,
-/// inputs, input_blobs: [BlobDigest { blob_id, sha256 }], outputs, output_blobs,
-/// payload_digest } } }`. Aborts with `EInvalidKind`, `EInvalidDigest` or
-/// `EBlobLengthMismatch`.
+/// The exact bytes an attester signs for `attester`, to be recorded by `submitter`: BCS of
+/// `IntentMessage { intent: 86, timestamp_ms, data: AttestationMessage { attester, submitter,
+/// payload: AttestationPayload { kind, inputs, input_blobs: [BlobDigest { blob_id, sha256 }],
+/// outputs, output_blobs, payload_digest } } }`. Aborts with `EInvalidKind`, `EInvalidDigest`
+/// or `EBlobLengthMismatch`.
 public fun message_bytes(
     attester: ID,
+    submitter: address,
     kind: u8,
     inputs: vector<ID>,
     input_blob_ids: vector<u256>,
@@ -256,7 +261,8 @@ public fun message_bytes(
         blobs(output_blob_ids, output_sha256s),
         payload_digest,
     );
-    bcs::to_bytes(&IntentMessage { intent: INTENT_SCOPE, timestamp_ms, data: AttestationMessage { attester, payload } })
+    let data = AttestationMessage { attester, submitter, payload };
+    bcs::to_bytes(&IntentMessage { intent: INTENT_SCOPE, timestamp_ms, data })
 }
 
 /// Kind of activity (0 transform, 1 training, 2 fine-tune, 3 evaluation, 4 inference).

@@ -43,8 +43,9 @@ public struct InferenceRecorded has copy, drop {
 }
 
 /// Records that `model` produced the output blob from the input blob, signed by `attester`
-/// over `attestation::message_bytes(object::id(attester), 4, [model], [input_blob_id],
-/// [input_sha256], [], [output_blob_id], [output_sha256], payload_digest, timestamp_ms)`.
+/// for the sender over `attestation::message_bytes(object::id(attester), sender, 4, [model],
+/// [input_blob_id], [input_sha256], [], [output_blob_id], [output_sha256], payload_digest,
+/// timestamp_ms)`.
 /// Returns the inference's id. Aborts with every abort of `attestation::record` (bad digest
 /// length, stale or future timestamp, revoked attester, bad signature, replay).
 public fun record(

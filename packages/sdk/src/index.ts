@@ -24,6 +24,7 @@ export {
   type AttestationPayloadInput,
   attestationMessage,
   type BlobDigestInput,
+  type SignedFor,
   INTENT_SCOPE,
   inferencePayload,
   signAttestation,

@@ -17,44 +17,53 @@ export type AttestationPayloadInput = Parameters<typeof AttestationPayload.seria
 
 const AttestationIntentMessage = IntentMessage(AttestationMessage);
 
+/** Whom a signature is for: the attester it is recorded under, and who may record it. */
+export interface SignedFor {
+  /** the `verity::attester::Attester` object id (0x-hex, 32 bytes) */
+  attester: string;
+  /** the Sui address that will submit `attestation::record` (the PTB's sender) */
+  submitter: string;
+}
+
 /**
- * The exact bytes an attester signs for the attester object `attesterId`: BCS of
- * `IntentMessage { intent: 86, timestamp_ms, data: AttestationMessage { attester, payload } }`,
- * identical to `verity::attestation::message_bytes` on chain. Naming the attester means a
- * signature cannot be recorded under another attester; the chain accepts each message once.
+ * The exact bytes an attester signs: BCS of `IntentMessage { intent: 86, timestamp_ms, data:
+ * AttestationMessage { attester, submitter, payload } }`, identical to
+ * `verity::attestation::message_bytes` on chain. Naming the attester means a signature cannot
+ * be recorded under another attester; naming the submitter means nobody else can record it
+ * first; the chain accepts each message once.
  *
- * @param attesterId the `verity::attester::Attester` object id (0x-hex, 32 bytes)
  * @param timestampMs signed time of the activity, ms since the Unix epoch; `record` accepts it
  *   from one hour before to one minute after the chain clock
  */
 export function attestationMessage(
-  attesterId: string,
+  signedFor: SignedFor,
   payload: AttestationPayloadInput,
   timestampMs: bigint | number,
 ): Uint8Array {
   return AttestationIntentMessage.serialize({
     intent: INTENT_SCOPE,
     timestamp_ms: timestampMs,
-    data: { attester: attesterId, payload },
+    data: { attester: signedFor.attester, submitter: signedFor.submitter, payload },
   }).toBytes();
 }
 
 /**
- * Signs an attestation for `attesterId` with an ed25519 key. Returns the raw 64-byte signature
- * that `attestation::record` and `inference::record` take (not a Sui serialized signature).
+ * Signs an attestation with an ed25519 key, for the attester and submitter of `signedFor`.
+ * Returns the raw 64-byte signature that `attestation::record` and `inference::record` take
+ * (not a Sui serialized signature).
  *
  * @throws Error when the signer is not ed25519 (Move verifies ed25519 only)
  */
 export async function signAttestation(
   signer: Signer,
-  attesterId: string,
+  signedFor: SignedFor,
   payload: AttestationPayloadInput,
   timestampMs: bigint | number,
 ): Promise<Uint8Array> {
   if (signer.getKeyScheme() !== "ED25519") {
     throw new Error(`attesters sign with ed25519, not ${signer.getKeyScheme()}`);
   }
-  return signer.sign(attestationMessage(attesterId, payload, timestampMs));
+  return signer.sign(attestationMessage(signedFor, payload, timestampMs));
 }
 
 /** A Walrus blob and the SHA-256 of its content, as the payload's blobs carry them. */

@@ -37,10 +37,15 @@ export const AttestationPayload = bcs.struct("AttestationPayload", {
   payload_digest: Bytes,
 });
 
-/** `verity::attestation::AttestationMessage`: the attester a signature is for, and the payload. */
+/**
+ * `verity::attestation::AttestationMessage`: who may record a signature under which attester,
+ * and the payload.
+ */
 export const AttestationMessage = bcs.struct("AttestationMessage", {
   /** the `Attester` object id */
   attester: ID,
+  /** the only address that may record it */
+  submitter: bcs.Address,
   payload: AttestationPayload,
 });
 
