@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { GitHubMovePackageFetcher, MovePackageFetcher } from "@zktx.io/sui-move-builder/full";
 
 /** Where the Sui framework sources (`std`, `sui`, ...) come from for a build or test run. */
@@ -68,21 +69,34 @@ export class LocalFrameworkFetcher extends MovePackageFetcher {
 const FRAMEWORK_MARKER = "crates/sui-framework/packages/sui-framework/Move.toml";
 
 /**
- * Chooses the framework source: `SUI_FRAMEWORK_DIR` when set, else `~/.cache/sui-framework`
- * when it holds a Sui checkout, else GitHub (which needs internet).
+ * The team's copy of the framework beside a checkout of this repository
+ * (`<checkout>/../shared/sui-framework`, as CI lays it out).
+ */
+export const SHARED_FRAMEWORK_DIR = fileURLToPath(
+  new URL("../../../../shared/sui-framework", import.meta.url),
+);
+
+/**
+ * Chooses the framework source: `SUI_FRAMEWORK_DIR` when set; else the first of `candidates`
+ * (directories laid out like a Sui checkout; by default `SHARED_FRAMEWORK_DIR`) and then
+ * `~/.cache/sui-framework` that holds one; else GitHub (which needs internet).
  *
  * @throws Error when `SUI_FRAMEWORK_DIR` is set but does not hold the framework packages
  */
-export function resolveFramework(env: NodeJS.ProcessEnv = process.env): FrameworkSource {
+export function resolveFramework(
+  env: NodeJS.ProcessEnv = process.env,
+  candidates: readonly string[] = [SHARED_FRAMEWORK_DIR],
+): FrameworkSource {
   const explicit = env.SUI_FRAMEWORK_DIR;
-  const dir = explicit || join(homedir(), ".cache", "sui-framework");
-  if (existsSync(join(dir, FRAMEWORK_MARKER))) {
-    return { kind: "local", dir, fetcher: new LocalFrameworkFetcher(dir) };
-  }
-  if (explicit) {
+  if (explicit && !existsSync(join(explicit, FRAMEWORK_MARKER))) {
     throw new Error(
       `SUI_FRAMEWORK_DIR=${explicit} does not hold ${FRAMEWORK_MARKER}; see DEVELOPERS.md for how to extract the framework`,
     );
   }
+  const local = explicit
+    ? [explicit]
+    : [...candidates, join(homedir(), ".cache", "sui-framework")];
+  const dir = local.find((candidate) => existsSync(join(candidate, FRAMEWORK_MARKER)));
+  if (dir) return { kind: "local", dir, fetcher: new LocalFrameworkFetcher(dir) };
   return { kind: "github", fetcher: new GitHubMovePackageFetcher(env.GITHUB_TOKEN) };
 }

@@ -5,6 +5,7 @@ export {
   LocalFrameworkFetcher,
   readMovePackage,
   resolveFramework,
+  SHARED_FRAMEWORK_DIR,
 } from "./framework.ts";
 export { type GasCoin, InsufficientGasError, MAX_GAS_COINS, selectGasCoins } from "./gas.ts";
 export { keypairFromKeystore, keypairFromSuiPrivateKey, loadKeypair } from "./keys.ts";

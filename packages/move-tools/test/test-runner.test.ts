@@ -1,6 +1,7 @@
-import { mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { MovePackageFetcher } from "@zktx.io/sui-move-builder/full";
 import { describe, expect, it } from "vitest";
 import {
@@ -9,6 +10,7 @@ import {
   parseTestSummary,
   resolveFramework,
   runMoveTests,
+  SHARED_FRAMEWORK_DIR,
 } from "../src/index.ts";
 import { writeProbePackage } from "./support/packages.ts";
 
@@ -42,10 +44,24 @@ describe("resolveFramework", () => {
     const previous = process.env.HOME;
     process.env.HOME = home;
     try {
-      expect(resolveFramework({}).kind).toBe("github");
+      expect(resolveFramework({}, []).kind).toBe("github");
     } finally {
       process.env.HOME = previous;
     }
+  });
+
+  it("takes the first candidate that holds the framework, before the home cache", () => {
+    const empty = mkdtempSync(join(tmpdir(), "no-framework-"));
+    const copy = mkdtempSync(join(tmpdir(), "framework-"));
+    mkdirSync(join(copy, "crates/sui-framework/packages/sui-framework"), { recursive: true });
+    writeFileSync(join(copy, "crates/sui-framework/packages/sui-framework/Move.toml"), "");
+    const source = resolveFramework({}, [empty, copy]);
+    expect(source.kind === "local" && source.dir).toBe(copy);
+  });
+
+  it("looks for the team's copy beside the checkout by default", () => {
+    const checkout = fileURLToPath(new URL("../../..", import.meta.url));
+    expect(SHARED_FRAMEWORK_DIR).toBe(join(checkout, "..", "shared", "sui-framework"));
   });
 });
 

@@ -65,6 +65,10 @@ export function moveCommand(): Command {
         `${passed} passed, ${failed} failed${skipped ? `, ${skipped} package${skipped === 1 ? "" : "s"} SKIPPED` : ""} (${source})`,
       );
       if (failed > 0) process.exitCode = 1;
+      if (skipped > 0 && process.env.CI) {
+        console.error("Move tests may not be skipped in CI (CI is set): failing");
+        process.exitCode = 1;
+      }
     });
 
   return move;
