@@ -17,23 +17,23 @@ use sui::event;
 use verity::attestation::{Self, Attestation, BlobDigest};
 use verity::dataset::Dataset;
 
-#[error(code = 2)]
+#[error(code = 1)]
 const EEmptyName: vector<u8> = b"a model needs a non-empty name";
-#[error(code = 3)]
+#[error(code = 2)]
 const EWrongAttestationKind: vector<u8> = b"a model needs a training attestation, a fine-tune needs a fine-tune attestation";
-#[error(code = 4)]
+#[error(code = 3)]
 const EBaseNotAttested: vector<u8> = b"the base model, with its weights blob and sha256, is not among the fine-tune attestation's inputs";
-#[error(code = 5)]
+#[error(code = 4)]
 const EDatasetNotAttested: vector<u8> = b"the dataset, with its blob and sha256, is not among the attestation's inputs";
-#[error(code = 6)]
+#[error(code = 5)]
 const EDuplicateDataset: vector<u8> = b"the dataset was already added";
-#[error(code = 7)]
+#[error(code = 6)]
 const EInputsNotProven: vector<u8> = b"every input of the attestation must be proven by reference";
-#[error(code = 8)]
+#[error(code = 7)]
 const ENotOwnInput: vector<u8> = b"an unsigned attestation can only link the sender's own datasets and models";
-#[error(code = 9)]
+#[error(code = 8)]
 const ETrainingNotAllowed: vector<u8> = b"the dataset's terms do not allow AI training";
-#[error(code = 10)]
+#[error(code = 9)]
 const EGenerativeTrainingNotAllowed: vector<u8> = b"the dataset's terms do not allow generative AI training";
 
 /// A registered model (immutable object).
