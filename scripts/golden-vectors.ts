@@ -1,9 +1,10 @@
 /**
- * `pnpm golden:capture`: reads one sample of every `verity` event out of the real Move VM
- * (`verity::golden_tests::vectors`) and writes packages/sdk/test/fixtures/golden-vectors.json
- * with the expected decoded value of each (test/support/golden-expected.ts; its `Uint8Array`s
- * written as arrays of numbers). With `--check` it writes nothing and exits 1 when the
- * committed fixture differs from a fresh capture.
+ * `pnpm golden:capture`: reads one sample of every `verity` event and object out of the real
+ * Move VM (`verity::golden_tests::vectors`) and writes
+ * packages/sdk/test/fixtures/golden-vectors.json with the expected decoded value of each
+ * (test/support/golden-expected.ts; its `Uint8Array`s written as arrays of numbers). With
+ * `--check` it writes nothing and exits 1 when the committed fixture differs from a fresh
+ * capture.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { toHex } from "@mysten/bcs";

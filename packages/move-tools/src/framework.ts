@@ -93,9 +93,7 @@ export function resolveFramework(
       `SUI_FRAMEWORK_DIR=${explicit} does not hold ${FRAMEWORK_MARKER}; see DEVELOPERS.md for how to extract the framework`,
     );
   }
-  const local = explicit
-    ? [explicit]
-    : [...candidates, join(homedir(), ".cache", "sui-framework")];
+  const local = explicit ? [explicit] : [...candidates, join(homedir(), ".cache", "sui-framework")];
   const dir = local.find((candidate) => existsSync(join(candidate, FRAMEWORK_MARKER)));
   if (dir) return { kind: "local", dir, fetcher: new LocalFrameworkFetcher(dir) };
   return { kind: "github", fetcher: new GitHubMovePackageFetcher(env.GITHUB_TOKEN) };

@@ -53,6 +53,23 @@ describe("readPublishedObjects", () => {
     });
   });
 
+  it("records the shared objects init made too, such as the AttesterRegistry", () => {
+    const registry = id("0x7e6");
+    const shared: SuiClientTypes.ChangedObject = {
+      ...change(registry, "Created", "ObjectWrite"),
+      outputOwner: { $kind: "Shared", Shared: { initialSharedVersion: "5" } },
+    };
+    const result = readPublishedObjects(
+      [...changed, shared],
+      { ...types, [registry]: `${PKG}::attester::AttesterRegistry` },
+      "verity",
+    );
+    expect(result.objects).toMatchObject({
+      "verity::attester::AdminCap": ADMIN,
+      "verity::attester::AttesterRegistry": registry,
+    });
+  });
+
   it("normalizes short ids and renames the package inside type arguments too", () => {
     const treasury = "0x7ea";
     const result = readPublishedObjects(

@@ -11,9 +11,11 @@ const base58Digest = z.string().regex(/^[1-9A-HJ-NP-Za-km-z]{32,44}$/, "expected
  *
  * - `packageId`: id of the published package (0x + 64 hex)
  * - `upgradeCap`: id of its `0x2::package::UpgradeCap`
- * - `objects`: every object the publish created, keyed by type; types of the package itself are
- *   written `verity::module::Type` (e.g. `verity::attester::AdminCap`), others as normalized
- *   struct tags; a second object of the same type is keyed `<type>#2`
+ * - `objects`: every object the publish created, owned or shared, keyed by type; types of the
+ *   package itself are written `verity::module::Type` (the deployer's
+ *   `verity::attester::AdminCap`, the shared `verity::attester::AttesterRegistry`: read them
+ *   with `adminCapId` / `attesterRegistryId`), others as normalized struct tags; a second
+ *   object of the same type is keyed `<type>#2`
  * - `digest`: base58 digest of the publish transaction
  * - `checkpoint`: sequence number (u64, decimal string) of the checkpoint holding it, when known
  * - `publishedAtMs`: when it was published, ms since the Unix epoch (the checkpoint's timestamp
@@ -33,6 +35,40 @@ export const DeployEntrySchema = z.object({
 
 /** One network's deployment; see {@link DeployEntrySchema} for the fields. */
 export type DeployEntry = z.infer<typeof DeployEntrySchema>;
+
+/** `objects` key of the `AdminCap` the publish mints to the deployer (`attester::init`). */
+export const ADMIN_CAP = "verity::attester::AdminCap";
+
+/** `objects` key of the shared `AttesterRegistry` the publish makes (`attester::init`). */
+export const ATTESTER_REGISTRY = "verity::attester::AttesterRegistry";
+
+/**
+ * The id of an object the publish created, by its `objects` key (e.g. {@link ADMIN_CAP}).
+ *
+ * @throws Error naming the key when the deployment records no such object (e.g. a deployment
+ *   of a package version that did not create it: redeploy)
+ */
+export function publishedObjectId(entry: DeployEntry, key: string): string {
+  const id = entry.objects[key];
+  if (!id)
+    throw new Error(
+      `the deployment of ${entry.packageId} records no ${key} (published by an older package? redeploy)`,
+    );
+  return id;
+}
+
+/**
+ * The id of the package's `AdminCap`, which `attester::register`, `rotate_key`, `revoke`,
+ * `enclave::create_config` and the admins' `migrate`s take. Throws as {@link publishedObjectId}.
+ */
+export const adminCapId = (entry: DeployEntry): string => publishedObjectId(entry, ADMIN_CAP);
+
+/**
+ * The id of the shared `AttesterRegistry`, which `attester::register`, `rotate_key` and
+ * `enclave::register` take. Throws as {@link publishedObjectId}.
+ */
+export const attesterRegistryId = (entry: DeployEntry): string =>
+  publishedObjectId(entry, ATTESTER_REGISTRY);
 
 /**
  * The deploy config file: `{ "networks": { "<network>": DeployEntry } }`, where `<network>` is

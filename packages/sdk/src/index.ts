@@ -1,7 +1,8 @@
 /**
  * `@verity/sdk`: the TypeScript half of Verity's on-chain contract. BCS layouts of every
- * object and event of the `verity` Move package (`contracts/verity/<module>.ts`), PTB builders
- * for every entry point (`transactions.<module>`), attestation signing and Seal identities; also
+ * object and event of the `verity` Move package (`contracts/verity/<module>.ts`), the JSON
+ * shape of AI-use terms (`AiTermsJson`, `termsToJson`), PTB builders for every entry point
+ * (`transactions.<module>`), attestation signing and Seal identities; also
  * the Sui networks by name and a full-node gRPC client that names an unreachable node
  * (`network.ts`).
  */
@@ -9,6 +10,18 @@
 export { createVerityClient, type VerityClient } from "./client.ts";
 export { AttestationKind } from "./contracts/verity/attestation.ts";
 export * from "./contracts/verity/index.ts";
+export {
+  type AiTermsInput,
+  type AiTermsJson,
+  type DecodedAiTerms,
+  type DecodedPermission,
+  PERMISSION_USES,
+  type PermissionInput,
+  type PermissionJson,
+  type PermissionUse,
+  permissionToJson,
+  termsToJson,
+} from "./contracts/verity/terms-json.ts";
 export * as walrusEvents from "./contracts/walrus/events.ts";
 export {
   connectFullNode,
@@ -24,9 +37,9 @@ export {
   type AttestationPayloadInput,
   attestationMessage,
   type BlobDigestInput,
-  type SignedFor,
   INTENT_SCOPE,
   inferencePayload,
+  type SignedFor,
   signAttestation,
 } from "./signing.ts";
 export * as transactions from "./transactions/index.ts";

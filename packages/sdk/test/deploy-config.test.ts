@@ -3,8 +3,13 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
+  ADMIN_CAP,
+  ATTESTER_REGISTRY,
+  adminCapId,
+  attesterRegistryId,
   type DeployEntry,
   deployConfigPath,
+  publishedObjectId,
   readDeployConfig,
   writeDeployConfig,
 } from "../src/deploy-config.ts";
@@ -13,7 +18,11 @@ const hex = (n: number) => `0x${n.toString(16).padStart(64, "0")}`;
 const entry = (n: number, extra: Partial<DeployEntry> = {}): DeployEntry => ({
   packageId: hex(n),
   upgradeCap: hex(n + 1),
-  objects: { "verity::attester::AdminCap": hex(n + 2), "0x2::package::UpgradeCap": hex(n + 1) },
+  objects: {
+    "verity::attester::AdminCap": hex(n + 2),
+    "verity::attester::AttesterRegistry": hex(n + 3),
+    "0x2::package::UpgradeCap": hex(n + 1),
+  },
   digest: "4vJ9JU1bJJE96FWSJKvHsmmFADCg4gpZQff4P3bkLKi",
   publishedAtMs: 1_700_000_000_000 + n,
   ...extra,
@@ -101,6 +110,25 @@ describe("writeDeployConfig / readDeployConfig", () => {
       "checkpoint: expected a decimal u64",
     );
     expect(existsSync(path)).toBe(false);
+  });
+});
+
+describe("the objects the publish created", () => {
+  it("gives the AdminCap and the shared AttesterRegistry, as recorded and read back", () => {
+    const path = tempConfig();
+    writeDeployConfig(path, "testnet", entry(1));
+    const recorded = readDeployConfig(path).networks.testnet!;
+    expect(adminCapId(recorded)).toBe(hex(3));
+    expect(attesterRegistryId(recorded)).toBe(hex(4));
+    expect(publishedObjectId(recorded, ADMIN_CAP)).toBe(hex(3));
+    expect(publishedObjectId(recorded, ATTESTER_REGISTRY)).toBe(hex(4));
+  });
+
+  it("names the missing object of a deployment that recorded none", () => {
+    const { [ATTESTER_REGISTRY]: _, ...objects } = entry(1).objects;
+    expect(() => attesterRegistryId(entry(1, { objects }))).toThrow(
+      `the deployment of ${hex(1)} records no verity::attester::AttesterRegistry`,
+    );
   });
 });
 

@@ -112,3 +112,20 @@ export function sealApprove(
     arguments: [tx.pure.vector("u8", identity), tx.object(allowlist)],
   });
 }
+
+/**
+ * `allowlist::migrate`: moves `allowlist` to the package's current version after an upgrade
+ * that bumped it, with its `cap` (`EInvalidCap` for another allowlist's cap,
+ * `version::ENotOlder` when it is there already). Call it on the new package.
+ */
+export function migrate(
+  tx: Transaction,
+  packageId: string,
+  allowlist: TransactionObjectInput,
+  cap: TransactionObjectInput,
+): TransactionResult {
+  return tx.moveCall({
+    target: `${packageId}::allowlist::migrate`,
+    arguments: [tx.object(allowlist), tx.object(cap)],
+  });
+}

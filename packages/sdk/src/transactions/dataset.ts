@@ -1,9 +1,17 @@
 /**
- * PTB builders for `verity::dataset` entry points. Each appends one Move call to `tx` and
- * returns its result; the caller signs and executes. `packageId` is the published `verity`
- * package (from the deploy config).
+ * PTB builders for `verity::dataset`. Each appends its Move calls to `tx` and returns the last
+ * one's result; the caller signs and executes. `packageId` is the published `verity` package
+ * (from the deploy config). A derived dataset is registered in the PTB that records its
+ * transform attestation (`attestation.record` / `recordSelf`), before `attestation.finalize`.
  */
-import type { Transaction, TransactionArgument, TransactionResult } from "@mysten/sui/transactions";
+import type {
+  Transaction,
+  TransactionArgument,
+  TransactionObjectInput,
+  TransactionResult,
+} from "@mysten/sui/transactions";
+import type { AiTermsInput } from "../contracts/verity/terms-json.ts";
+import { aiTerms } from "./terms.ts";
 
 /** Content of a dataset version: a Walrus blob and what it holds. */
 export interface DatasetContent {
@@ -22,63 +30,141 @@ export interface DatasetFields extends DatasetContent {
   name: string;
   /** SPDX id where one exists, e.g. `CC-BY-4.0` */
   license: string;
+  /**
+   * Terms for AI use (C2PA / CAWG), as JSON: `{ ai_training: { use: "constrained",
+   * constraints: ["non-commercial"] }, ai_generative_training: { use: "notAllowed" }, ... }`
+   */
+  terms: AiTermsInput;
   /** Seal policy object id (allowlist, timelock or subscription service), or null */
   policy?: string | null;
 }
 
-const fields = (tx: Transaction, d: DatasetFields) => [
-  tx.pure.string(d.name),
-  tx.pure.u256(d.blobId),
-  tx.pure.vector("u8", d.sha256),
-  tx.pure.u64(d.size),
-  tx.pure.string(d.mediaType),
-  tx.pure.string(d.license),
-  tx.pure.option("id", d.policy ?? null),
-  tx.object.clock(),
-];
-
-/** `dataset::register`: registers and shares a dataset; the result is its `ID`. */
+/**
+ * `dataset::register`: registers and shares a dataset with no lineage; the result is its
+ * `ID`. Appends the `terms` calls first (see `terms.aiTerms`). Aborts on chain with
+ * `EInvalidSha256` or `EEmptyName`.
+ *
+ * @throws Error, leaving `tx` untouched, when `dataset.terms` is malformed
+ */
 export function register(
   tx: Transaction,
   packageId: string,
   dataset: DatasetFields,
 ): TransactionResult {
-  return tx.moveCall({ target: `${packageId}::dataset::register`, arguments: fields(tx, dataset) });
+  const terms = aiTerms(tx, packageId, dataset.terms);
+  return tx.moveCall({
+    target: `${packageId}::dataset::register`,
+    arguments: [
+      tx.pure.string(dataset.name),
+      tx.pure.u256(dataset.blobId),
+      tx.pure.vector("u8", dataset.sha256),
+      tx.pure.u64(dataset.size),
+      tx.pure.string(dataset.mediaType),
+      tx.pure.string(dataset.license),
+      terms,
+      tx.pure.option("id", dataset.policy ?? null),
+      tx.object.clock(),
+    ],
+  });
 }
 
 /**
- * Registers a dataset derived from `parents` by the transform attestation `transform` (an
- * object id, or a `record` result in the same PTB): `begin_derived` + one `add_parent` per
- * parent + `finish_derived`. The result is the new dataset's `ID`.
+ * `dataset::begin_derived` on the output blob `content` of `transform`, then one
+ * `dataset::add_parent` per parent; the result is the `DerivedDataset` builder.
  */
-export function registerDerived(
+function beginDerived(
   tx: Transaction,
   packageId: string,
-  transform: string | TransactionArgument,
-  parents: string[],
-  dataset: DatasetFields,
+  transform: TransactionArgument,
+  parents: readonly TransactionObjectInput[],
+  content: DatasetContent,
 ): TransactionResult {
-  const [builder] = tx.moveCall({
+  const builder = tx.moveCall({
     target: `${packageId}::dataset::begin_derived`,
-    arguments: [typeof transform === "string" ? tx.object(transform) : transform],
+    arguments: [transform, tx.pure.u256(content.blobId), tx.pure.vector("u8", content.sha256)],
   });
   for (const parent of parents) {
     tx.moveCall({
       target: `${packageId}::dataset::add_parent`,
-      arguments: [builder!, tx.object(parent)],
+      arguments: [builder, tx.object(parent)],
     });
   }
+  return builder;
+}
+
+/**
+ * Registers the dataset the transform attestation `transform` (a `record` / `recordSelf`
+ * result in this PTB, not yet finalized) wrote as its output blob `dataset.blobId` with
+ * content SHA-256 `dataset.sha256`, derived from `parents` (every input dataset of the
+ * transform): the `terms` calls (see `terms.aiTerms`), `begin_derived`, one `add_parent` per
+ * parent, `finish_derived`. The result is the new dataset's `ID`. Aborts on chain unless every input of the transform is a
+ * parent (`EInputsNotProven`), each parent's blob and SHA-256 are among its input blobs,
+ * `terms` are at least as strict as every parent's (`ETermsLooserThanParent`), and, for an
+ * unsigned transform, every parent is the sender's.
+ *
+ * @throws Error, leaving `tx` untouched, when `dataset.terms` is malformed
+ */
+export function registerDerived(
+  tx: Transaction,
+  packageId: string,
+  transform: TransactionArgument,
+  parents: readonly TransactionObjectInput[],
+  dataset: DatasetFields,
+): TransactionResult {
+  const terms = aiTerms(tx, packageId, dataset.terms);
+  const builder = beginDerived(tx, packageId, transform, parents, dataset);
   return tx.moveCall({
     target: `${packageId}::dataset::finish_derived`,
-    arguments: [builder!, ...fields(tx, dataset)],
+    arguments: [
+      builder,
+      tx.pure.string(dataset.name),
+      tx.pure.u64(dataset.size),
+      tx.pure.string(dataset.mediaType),
+      tx.pure.string(dataset.license),
+      terms,
+      tx.pure.option("id", dataset.policy ?? null),
+      tx.object.clock(),
+    ],
   });
 }
 
-/** `dataset::publish_version`: a new version of `previous` with new content (creator only). */
+/**
+ * Registers, as the next version of `previous` (creator only), the dataset `transform` wrote
+ * from `parents`: `begin_derived` + one `add_parent` per parent +
+ * `finish_derived_version`. Name, license, terms and Seal policy are carried over from
+ * `previous` (whose terms must be at least as strict as every parent's). The result is the
+ * new version's `ID`. Aborts on chain as `registerDerived` does, and with `ENotCreator`,
+ * `ERetracted` or `EAlreadySuperseded`.
+ */
+export function registerDerivedVersion(
+  tx: Transaction,
+  packageId: string,
+  transform: TransactionArgument,
+  parents: readonly TransactionObjectInput[],
+  previous: TransactionObjectInput,
+  content: DatasetContent,
+): TransactionResult {
+  const builder = beginDerived(tx, packageId, transform, parents, content);
+  return tx.moveCall({
+    target: `${packageId}::dataset::finish_derived_version`,
+    arguments: [
+      builder,
+      tx.object(previous),
+      tx.pure.u64(content.size),
+      tx.pure.string(content.mediaType),
+      tx.object.clock(),
+    ],
+  });
+}
+
+/**
+ * `dataset::publish_version`: a new version of `previous` with new content and no lineage
+ * (creator only; name, license, terms and policy carried over). The result is its `ID`.
+ */
 export function publishVersion(
   tx: Transaction,
   packageId: string,
-  previous: string,
+  previous: TransactionObjectInput,
   content: DatasetContent,
 ): TransactionResult {
   return tx.moveCall({
@@ -94,11 +180,30 @@ export function publishVersion(
   });
 }
 
-/** `dataset::retract`: retracts a dataset with a reason (creator only). */
+/**
+ * `dataset::set_terms`: replaces the dataset's terms (creator only) with `terms`, which must be
+ * at least as strict in every use (`ETermsLoosened` on chain otherwise).
+ *
+ * @throws Error, leaving `tx` untouched, when `terms` is malformed
+ */
+export function setTerms(
+  tx: Transaction,
+  packageId: string,
+  dataset: TransactionObjectInput,
+  terms: AiTermsInput,
+): TransactionResult {
+  const value = aiTerms(tx, packageId, terms);
+  return tx.moveCall({
+    target: `${packageId}::dataset::set_terms`,
+    arguments: [tx.object(dataset), value, tx.object.clock()],
+  });
+}
+
+/** `dataset::retract`: retracts a dataset with a non-empty reason (creator only). */
 export function retract(
   tx: Transaction,
   packageId: string,
-  dataset: string,
+  dataset: TransactionObjectInput,
   reason: string,
 ): TransactionResult {
   return tx.moveCall({
@@ -111,11 +216,28 @@ export function retract(
 export function setPolicy(
   tx: Transaction,
   packageId: string,
-  dataset: string,
+  dataset: TransactionObjectInput,
   policy: string | null,
 ): TransactionResult {
   return tx.moveCall({
     target: `${packageId}::dataset::set_policy`,
     arguments: [tx.object(dataset), tx.pure.option("id", policy), tx.object.clock()],
+  });
+}
+
+/**
+ * `dataset::migrate`: moves the dataset to the package's current version after an upgrade
+ * that bumped it, with the package's `AdminCap` (`version::ENotOlder` when it is there
+ * already). Call it on the new package.
+ */
+export function migrate(
+  tx: Transaction,
+  packageId: string,
+  adminCap: TransactionObjectInput,
+  dataset: TransactionObjectInput,
+): TransactionResult {
+  return tx.moveCall({
+    target: `${packageId}::dataset::migrate`,
+    arguments: [tx.object(adminCap), tx.object(dataset)],
   });
 }

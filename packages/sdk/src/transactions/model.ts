@@ -1,58 +1,112 @@
 /**
- * PTB builders for `verity::model`. `training` is a training (or fine-tune) attestation: an
- * object id, or a `attestation.record` result in the same PTB.
+ * PTB builders for `verity::model`. A model is registered in the PTB that records its training
+ * (or fine-tune) attestation (`attestation.record` / `recordSelf`), before
+ * `attestation.finalize`: `begin` claims the weights among the attestation's output blobs,
+ * `add_dataset` proves each training dataset by reference, `finish` freezes the model.
  */
-import type { Transaction, TransactionArgument, TransactionResult } from "@mysten/sui/transactions";
+import type {
+  Transaction,
+  TransactionArgument,
+  TransactionObjectInput,
+  TransactionResult,
+} from "@mysten/sui/transactions";
 
 /** A model's weights and description. */
 export interface ModelFields {
   name: string;
-  /** Walrus blob id of the weights, as a u256 */
+  /** Walrus blob id of the weights, as a u256 (decimal string or bigint) */
   blobId: bigint | string;
   /** SHA-256 of the weights, 32 bytes */
   sha256: Uint8Array;
   /** size of the weights in bytes */
   size: bigint | number;
+  /** e.g. `logistic-regression`, `llama-3-8b` */
   architecture: string;
+  /** e.g. `pytorch-2.4` */
   framework: string;
+  /** whether it generates content (its datasets' `ai_generative_training` terms then apply) */
+  generative: boolean;
 }
 
-const object = (tx: Transaction, value: string | TransactionArgument) =>
-  typeof value === "string" ? tx.object(value) : value;
+/** One `model::add_dataset` per dataset, then `model::finish`; the result is the model's `ID`. */
+function finish(
+  tx: Transaction,
+  packageId: string,
+  builder: TransactionResult,
+  datasets: readonly TransactionObjectInput[],
+  model: ModelFields,
+): TransactionResult {
+  for (const dataset of datasets) {
+    tx.moveCall({
+      target: `${packageId}::model::add_dataset`,
+      arguments: [builder, tx.object(dataset)],
+    });
+  }
+  return tx.moveCall({
+    target: `${packageId}::model::finish`,
+    arguments: [
+      builder,
+      tx.pure.string(model.name),
+      tx.pure.u64(model.size),
+      tx.pure.string(model.architecture),
+      tx.pure.string(model.framework),
+      tx.object.clock(),
+    ],
+  });
+}
 
-const fields = (tx: Transaction, m: ModelFields) => [
-  tx.pure.string(m.name),
-  tx.pure.u256(m.blobId),
-  tx.pure.vector("u8", m.sha256),
-  tx.pure.u64(m.size),
-  tx.pure.string(m.architecture),
-  tx.pure.string(m.framework),
-  tx.object.clock(),
-];
-
-/** `model::register`: a model trained from scratch; the result is its `ID`. */
+/**
+ * Registers a model trained from scratch on `datasets` (every input of the attestation), as
+ * `training` (a training attestation recorded in this PTB, not yet finalized) states:
+ * `model::begin(training, blobId, sha256, generative)` + one `add_dataset` per dataset +
+ * `finish`. The result is the model's `ID`. Aborts on chain when the weights are not an
+ * output blob of `training` with that SHA-256, an input is missing, or a dataset's terms do
+ * not allow this training (`ETrainingNotAllowed`, `EGenerativeTrainingNotAllowed`);
+ * constrained terms are recorded on the model.
+ */
 export function register(
   tx: Transaction,
   packageId: string,
-  training: string | TransactionArgument,
+  training: TransactionArgument,
+  datasets: readonly TransactionObjectInput[],
   model: ModelFields,
 ): TransactionResult {
-  return tx.moveCall({
-    target: `${packageId}::model::register`,
-    arguments: [object(tx, training), ...fields(tx, model)],
+  const builder = tx.moveCall({
+    target: `${packageId}::model::begin`,
+    arguments: [
+      training,
+      tx.pure.u256(model.blobId),
+      tx.pure.vector("u8", model.sha256),
+      tx.pure.bool(model.generative),
+    ],
   });
+  return finish(tx, packageId, builder, datasets, model);
 }
 
-/** `model::register_fine_tune`: a fine-tune of `base` (model id); the result is its `ID`. */
+/**
+ * Registers a fine-tune of `base` (a `Model`, among the attestation's inputs with its weights
+ * among the input blobs) on `datasets`, as `fineTune` (a fine-tune attestation recorded in
+ * this PTB) states: `model::begin_fine_tune(fineTune, base, blobId, sha256, generative)` + one
+ * `add_dataset` per dataset + `finish`. The result is the model's `ID`. Aborts on chain as
+ * `register` does, and with `EBaseNotAttested`.
+ */
 export function registerFineTune(
   tx: Transaction,
   packageId: string,
-  base: string,
-  fineTune: string | TransactionArgument,
+  fineTune: TransactionArgument,
+  base: TransactionObjectInput,
+  datasets: readonly TransactionObjectInput[],
   model: ModelFields,
 ): TransactionResult {
-  return tx.moveCall({
-    target: `${packageId}::model::register_fine_tune`,
-    arguments: [tx.object(base), object(tx, fineTune), ...fields(tx, model)],
+  const builder = tx.moveCall({
+    target: `${packageId}::model::begin_fine_tune`,
+    arguments: [
+      fineTune,
+      tx.object(base),
+      tx.pure.u256(model.blobId),
+      tx.pure.vector("u8", model.sha256),
+      tx.pure.bool(model.generative),
+    ],
   });
+  return finish(tx, packageId, builder, datasets, model);
 }

@@ -106,3 +106,20 @@ export function sealApprove(
     ],
   });
 }
+
+/**
+ * `subscription::migrate`: moves `service` to the package's current version after an upgrade
+ * that bumped it, with its `cap` (`EInvalidCap` for another service's cap,
+ * `version::ENotOlder` when it is there already). Call it on the new package.
+ */
+export function migrate(
+  tx: Transaction,
+  packageId: string,
+  service: TransactionObjectInput,
+  cap: TransactionObjectInput,
+): TransactionResult {
+  return tx.moveCall({
+    target: `${packageId}::subscription::migrate`,
+    arguments: [tx.object(service), tx.object(cap)],
+  });
+}

@@ -139,9 +139,21 @@ export async function renderMoveTestSignatures(): Promise<string> {
       attestationMessage({ attester: ids.attester, submitter: SUBMITTER }, generic, TIMESTAMP_MS),
       "BCS intent message of the generic payload for the story's attester, submitted by CREATOR.",
     ),
-    bytes("generic_digest", generic.payload_digest as Uint8Array, "Payload digest of the generic payload."),
-    bytes("generic_input_sha256", digest("generic input"), "SHA-256 of the generic input blob (111)."),
-    bytes("generic_output_sha256", digest("generic output"), "SHA-256 of the generic output blob (222)."),
+    bytes(
+      "generic_digest",
+      generic.payload_digest as Uint8Array,
+      "Payload digest of the generic payload.",
+    ),
+    bytes(
+      "generic_input_sha256",
+      digest("generic input"),
+      "SHA-256 of the generic input blob (111).",
+    ),
+    bytes(
+      "generic_output_sha256",
+      digest("generic output"),
+      "SHA-256 of the generic output blob (222).",
+    ),
     bytes("generic_signature_a", await sign(keys.a, generic), "Generic payload signed by key a."),
     bytes("generic_signature_b", await sign(keys.b, generic), "Generic payload signed by key b."),
     bytes("generic_signature_c", await sign(keys.c, generic), "Generic payload signed by key c."),
@@ -155,9 +167,21 @@ export async function renderMoveTestSignatures(): Promise<string> {
       await sign(keys.c, generic, ids.enclaveAttester),
       "Generic payload signed by key c for the enclave flow's attester.",
     ),
-    bytes("transform_signature", await sign(keys.a, payloads.transform), "Story transform, signed by key a."),
-    bytes("training_signature", await sign(keys.a, payloads.training), "Story training, signed by key a."),
-    bytes("inference_signature", await sign(keys.a, payloads.inference), "Story inference, signed by key a."),
+    bytes(
+      "transform_signature",
+      await sign(keys.a, payloads.transform),
+      "Story transform, signed by key a.",
+    ),
+    bytes(
+      "training_signature",
+      await sign(keys.a, payloads.training),
+      "Story training, signed by key a.",
+    ),
+    bytes(
+      "inference_signature",
+      await sign(keys.a, payloads.inference),
+      "Story inference, signed by key a.",
+    ),
     ...Object.entries(ids).map(([name, id]) =>
       fn(
         `${name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}_id`,
