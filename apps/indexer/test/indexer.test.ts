@@ -1,8 +1,19 @@
 /** The runner against the real PostgreSQL server, with in-memory sources (no network). */
 import { setTimeout as sleep } from "node:timers/promises";
 import { normalizeSuiAddress } from "@mysten/sui/utils";
-import { type Database, openDatabase, quarantine, readWatermark } from "@verity/db";
-import { walrusEvents } from "@verity/sdk";
+import {
+  type Database,
+  followGraph,
+  getAttestation,
+  getDataset,
+  getInference,
+  getModel,
+  lineage,
+  openDatabase,
+  quarantine,
+  readWatermark,
+} from "@verity/db";
+import { dataset, walrusEvents } from "@verity/sdk";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createPostgresDatabase } from "../../../packages/db/test/support/databases.ts";
 import type { Checkpoint, CheckpointSource } from "../src/checkpoint.ts";
@@ -13,7 +24,14 @@ import { serveMetrics } from "../src/metrics-server.ts";
 import { provenanceProcessor } from "../src/pipelines/provenance/processor.ts";
 import { walrusProcessor } from "../src/pipelines/walrus/processor.ts";
 import { checkpoint, event } from "./support/checkpoints.ts";
-import { provenanceScenario } from "./support/provenance-scenario.ts";
+import {
+  provenanceScenario,
+  rawTerms,
+  storyIds,
+  storySha256,
+  termsBcs,
+  tightenedTerms,
+} from "./support/provenance-scenario.ts";
 
 const PKG = normalizeSuiAddress("0x1dea");
 const provenance = () => provenanceProcessor({ network: "localnet", packageIds: [PKG] });
@@ -136,6 +154,103 @@ describe("runIndexer", () => {
     expect(await readWatermark(database.db, "provenance")).toBe(101);
     await run;
     expect(await readWatermark(database.db, "provenance")).toBe(103);
+  });
+
+  it("indexes terms and their tightening, signed or claimed lineage, enclaves and blob digests", async () => {
+    const raw0 = storyIds(0).raw;
+    // raw-0's creator publishes a new version of it without a derivation (`publish_version`).
+    const version = normalizeSuiAddress("0x7e5");
+    const published = dataset.DatasetRegistered.serialize({
+      dataset_id: version,
+      creator: normalizeSuiAddress("0xc0"),
+      name: "raw-0",
+      blob_id: 77n,
+      sha256: Array<number>(32).fill(7),
+      size: 1001,
+      media_type: "text/csv",
+      license: "CC-BY-4.0",
+      terms: termsBcs(rawTerms(0)),
+      policy: null,
+      parents: [],
+      transform: null,
+      lineage_signed: false,
+      previous: raw0,
+      revision: 2,
+      timestamp_ms: 1_700_000_100_000,
+    });
+    await runIndexer({
+      source: listSource([
+        ...provenanceScenario(PKG, 10, 100),
+        checkpoint(110, [[event(PKG, "dataset", "DatasetRegistered", published.toBytes())]]),
+      ]),
+      store: databaseStore(database.db),
+      processors: [provenance()],
+      firstCheckpoint: 100n,
+    });
+    const db = database.db;
+    expect(await getDataset(db, storyIds(8).raw)).toMatchObject({
+      terms: rawTerms(8),
+      termsChanges: [],
+    });
+    const tightened = await getDataset(db, storyIds(9).raw);
+    expect(tightened).toMatchObject({ terms: tightenedTerms(9), retracted: true });
+    expect(tightened?.termsChanges.map((c) => c.terms)).toEqual([tightenedTerms(9)]);
+    expect(await getDataset(db, version)).toMatchObject({
+      previousId: raw0,
+      parents: [],
+      transformId: null,
+      lineageSigned: false,
+    });
+    // Story 1's transform is self-recorded, story 0's signed by the enclave attester.
+    expect((await getDataset(db, storyIds(0).derived))?.lineageSigned).toBe(true);
+    expect((await getDataset(db, storyIds(1).derived))?.lineageSigned).toBe(false);
+    expect(await getModel(db, storyIds(3).model)).toMatchObject({
+      generative: true,
+      lineageSigned: true,
+      constraints: [
+        { dataset: storyIds(3).derived, constraints: ["attribution", "no style imitation"] },
+      ],
+    });
+    expect((await getModel(db, storyIds(2).model))?.constraints).toEqual([]);
+    expect(await getAttestation(db, storyIds(0).transform)).toMatchObject({
+      signed: true,
+      enclave: true,
+      inputSha256s: [storySha256("raw", 0)],
+      outputSha256s: [storySha256("derived", 0)],
+    });
+    expect(await getAttestation(db, storyIds(1).transform)).toMatchObject({
+      signed: false,
+      enclave: false,
+    });
+    expect((await getInference(db, storyIds(0).inference))?.enclave).toBe(true);
+
+    // What backs each edge, the same from SQL and from the graph in memory.
+    const live = followGraph(db);
+    await live.loaded;
+    const options = { direction: "both", depth: 1, maxNodes: 100 } as const;
+    for (const [i, signed] of [
+      [0, true],
+      [1, false],
+    ] as const) {
+      const { derived, transform } = storyIds(i);
+      const fromSql = await lineage(db, derived, options);
+      expect(await lineage(db, derived, options, live)).toEqual(fromSql);
+      const backing = (kind: string, dst: string) =>
+        fromSql.edges
+          .filter((e) => e.src === derived && e.kind === kind && e.dst === dst)
+          .map((e) => [e.signed, e.enclave]);
+      expect(backing("wasDerivedFrom", storyIds(i).raw)).toEqual([[signed, signed]]);
+      expect(backing("wasGeneratedBy", transform)).toEqual([[signed, signed]]);
+      expect(
+        fromSql.edges.filter((e) => e.kind === "storedAs").map((e) => [e.signed, e.enclave]),
+      ).toEqual([[null, null]]);
+    }
+    const versionLineage = await lineage(db, version, options, live);
+    expect(versionLineage.edges.map((e) => [e.kind, e.signed, e.enclave])).toEqual([
+      ["storedAs", null, null],
+      ["wasAttributedTo", null, null],
+      ["wasRevisionOf", null, null],
+    ]);
   });
 
   it("exposes its progress as Prometheus metrics over HTTP", async () => {

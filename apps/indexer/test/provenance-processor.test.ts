@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
-import { fromHex } from "@mysten/bcs";
+import { fromHex, toHex } from "@mysten/bcs";
 import { normalizeSuiAddress } from "@mysten/sui/utils";
 import { blobIdFromInt } from "@mysten/walrus";
-import { verityEvents } from "@verity/sdk";
+import { dataset, termsToJson, verityEvents } from "@verity/sdk";
 import { describe, expect, it } from "vitest";
 import { provenanceProcessor } from "../src/pipelines/provenance/processor.ts";
 import { checkpoint, event } from "./support/checkpoints.ts";
@@ -30,7 +30,7 @@ const processor = provenanceProcessor({ network: "testnet", packageIds: [PKG] })
 
 describe("provenance processor on events the Move VM emitted (golden vectors)", () => {
   it("has a golden vector for every verity event", () => {
-    expect(vectors).toHaveLength(16);
+    expect(vectors).toHaveLength(18);
   });
 
   it("turns every verity event into rows, quarantining none", () => {
@@ -48,8 +48,10 @@ describe("provenance processor on events the Move VM emitted (golden vectors)", 
       "attesters",
       "datasetPolicyChanges",
       "datasetRetractions",
+      "datasetTermsChanges",
       "datasets",
       "edges",
+      "enclaveConfigs",
       "feeWithdrawals",
       "inferences",
       "models",
@@ -58,10 +60,10 @@ describe("provenance processor on events the Move VM emitted (golden vectors)", 
       "subscriptions",
     ]);
     expect(rows.policies).toHaveLength(3);
-    expect(rows.attesterKeys?.map((k) => k.keyVersion)).toEqual([0, 1]);
+    expect(rows.attesterKeys?.map((k) => k.keyVersion).sort()).toEqual([0, 1]);
   });
 
-  it("records a derived dataset with its blob in Walrus's base64 form, its proof handle and its PROV edges", () => {
+  it("records a derived dataset with its blob in Walrus's base64 form, terms, proof handle and PROV edges", () => {
     const expected = golden("dataset::DatasetRegistered").expected;
     const { rows } = processor.process(
       checkpoint(42, [[], [goldenEvent("dataset::DatasetRegistered")]]),
@@ -72,42 +74,223 @@ describe("provenance processor on events the Move VM emitted (golden vectors)", 
         datasetId: expected.dataset_id,
         blobId,
         size: 900n,
+        terms: {
+          ai_training: { use: "constrained", constraints: ["attribution", "non-commercial"] },
+          ai_generative_training: { use: "constrained", constraints: ["no style imitation"] },
+          ai_inference: { use: "allowed", constraints: [] },
+          data_mining: { use: "notAllowed", constraints: [] },
+        },
         parents: expected.parents,
         transformId: expected.transform,
+        lineageSigned: true,
         checkpoint: 42,
         txDigest: "tx-42-1",
         eventIndex: 0,
       }),
     ]);
-    expect(rows.edges?.map((e) => [e.kind, e.dst, e.dstKind])).toEqual([
-      ["storedAs", blobId, "blob"],
-      ["wasAttributedTo", expected.creator, "agent"],
-      ["wasDerivedFrom", (expected.parents as string[])[0], "dataset"],
-      ["wasGeneratedBy", expected.transform, "attestation"],
+    // Without the transform's `AttestationRecorded` in the transaction, `enclave` is unknown.
+    expect(rows.edges?.map((e) => [e.kind, e.dst, e.dstKind, e.signed, e.enclave])).toEqual([
+      ["storedAs", blobId, "blob", null, null],
+      ["wasAttributedTo", expected.creator, "agent", null, null],
+      ["wasDerivedFrom", (expected.parents as string[])[0], "dataset", true, null],
+      ["wasGeneratedBy", expected.transform, "attestation", true, null],
     ]);
     expect(
       rows.edges?.every((e) => e.src === expected.dataset_id && e.txDigest === "tx-42-1"),
     ).toBe(true);
   });
 
-  it("links a signed attestation to its inputs, outputs and attester", () => {
+  it("takes a derived dataset's and a model's enclave from the attestation recorded before them in their transaction", () => {
+    const { rows } = processor.process(
+      checkpoint(43, [
+        [
+          goldenEvent("attestation::AttestationRecorded"),
+          goldenEvent("dataset::DatasetRegistered"),
+        ],
+        // the same attestation id in another transaction does not count
+        [goldenEvent("attestation::AttestationRecorded")],
+        [goldenEvent("model::ModelRegistered")],
+      ]),
+    );
+    const backing = (src: string, kind: string) =>
+      rows.edges
+        ?.filter((e) => e.src === src && e.kind === kind)
+        .map((e) => [e.dst, e.signed, e.enclave]);
+    const derived = golden("dataset::DatasetRegistered").expected;
+    expect(backing(derived.dataset_id as string, "wasGeneratedBy")).toEqual([
+      [derived.transform, true, false],
+    ]);
+    expect(backing(derived.dataset_id as string, "wasDerivedFrom")).toEqual([
+      [(derived.parents as string[])[0], true, false],
+    ]);
+    const trained = golden("model::ModelRegistered").expected;
+    expect(backing(trained.model_id as string, "wasGeneratedBy")).toEqual([
+      [trained.training, true, null],
+    ]);
+  });
+
+  it("records a model's generative flag, signed lineage and the constraints its datasets put on it", () => {
+    const expected = golden("model::ModelRegistered").expected;
+    const { rows } = processor.process(checkpoint(44, [[goldenEvent("model::ModelRegistered")]]));
+    expect(rows.models).toEqual([
+      expect.objectContaining({
+        modelId: expected.model_id,
+        generative: true,
+        lineageSigned: true,
+        datasets: expected.datasets,
+        constraints: [
+          {
+            dataset: (expected.datasets as string[])[0],
+            constraints: ["attribution", "non-commercial", "no style imitation"],
+          },
+        ],
+      }),
+    ]);
+    expect(rows.edges?.map((e) => [e.kind, e.signed])).toEqual([
+      ["storedAs", null],
+      ["wasAttributedTo", null],
+      ["wasGeneratedBy", true],
+      ["wasDerivedFrom", true],
+    ]);
+  });
+
+  it("links a signed attestation to its inputs, outputs and attester, with its blobs' digests", () => {
     const expected = golden("attestation::AttestationRecorded").expected;
     const { rows } = processor.process(
       checkpoint(1, [[goldenEvent("attestation::AttestationRecorded")]]),
     );
+    type Digest = { blob_id: string; sha256: number[] };
+    const [input] = expected.input_blobs as Digest[];
+    const [output] = expected.output_blobs as Digest[];
     expect(rows.attestations?.[0]).toMatchObject({
       kind: "transform",
       signed: true,
+      enclave: false,
       attesterId: expected.attester,
+      inputBlobs: [blobIdFromInt(BigInt(input!.blob_id))],
+      inputSha256s: [toHex(Uint8Array.from(input!.sha256))],
+      outputBlobs: [blobIdFromInt(BigInt(output!.blob_id))],
+      outputSha256s: [toHex(Uint8Array.from(output!.sha256))],
     });
     expect(rows.attestations?.[0]?.signature).toHaveLength(128);
     expect(
-      rows.edges?.map((e) => [e.kind, e.src === expected.attestation_id ? "self" : e.src]),
+      rows.edges?.map((e) => [
+        e.kind,
+        e.src === expected.attestation_id ? "self" : e.src,
+        e.signed,
+        e.enclave,
+      ]),
     ).toEqual([
-      ["used", "self"],
-      ["used", "self"],
-      ["wasGeneratedBy", blobIdFromInt(BigInt((expected.output_blobs as string[])[0]!))],
-      ["wasAssociatedWith", "self"],
+      ["used", "self", true, false],
+      ["used", "self", true, false],
+      ["wasGeneratedBy", blobIdFromInt(BigInt(output!.blob_id)), true, false],
+      ["wasAssociatedWith", "self", true, false],
+    ]);
+  });
+
+  it("records an inference with its enclave flag on the inference and every edge", () => {
+    const expected = golden("inference::InferenceRecorded").expected;
+    const { rows } = processor.process(
+      checkpoint(2, [[goldenEvent("inference::InferenceRecorded")]]),
+    );
+    expect(rows.inferences).toEqual([
+      expect.objectContaining({ inferenceId: expected.inference_id, enclave: false }),
+    ]);
+    expect(rows.edges?.map((e) => [e.kind, e.signed, e.enclave])).toEqual([
+      ["used", true, false],
+      ["used", true, false],
+      ["wasGeneratedBy", true, false],
+      ["wasAssociatedWith", true, false],
+      ["wasInformedBy", true, false],
+    ]);
+  });
+
+  it("records a tightening of terms, an enclave config and an attester registered against it", () => {
+    const terms = golden("dataset::DatasetTermsSet").expected;
+    const config = golden("enclave::EnclaveConfigCreated").expected;
+    const registered = golden("attester::AttesterRegistered").expected;
+    const { rows } = processor.process(
+      checkpoint(3, [
+        [goldenEvent("dataset::DatasetTermsSet")],
+        [goldenEvent("enclave::EnclaveConfigCreated")],
+        [goldenEvent("attester::AttesterRegistered")],
+      ]),
+    );
+    expect(rows.datasetTermsChanges).toEqual([
+      {
+        datasetId: terms.dataset_id,
+        terms: {
+          ai_training: { use: "constrained", constraints: ["attribution", "non-commercial"] },
+          ai_generative_training: { use: "constrained", constraints: ["no style imitation"] },
+          ai_inference: { use: "constrained", constraints: ["cite the source"] },
+          data_mining: { use: "notAllowed", constraints: [] },
+        },
+        creator: terms.creator,
+        timestampMs: 1_700_000_001_000,
+        checkpoint: 3,
+        txDigest: "tx-3-0",
+        eventIndex: 0,
+      },
+    ]);
+    const pcrs = ["01", "02", "03"].map((b) => b.repeat(48));
+    expect(rows.enclaveConfigs).toEqual([
+      expect.objectContaining({
+        configId: config.config_id,
+        name: "verity-enclave-v1",
+        pcrs,
+        admin: config.admin,
+      }),
+    ]);
+    expect(rows.attesters).toEqual([
+      expect.objectContaining({
+        attesterId: registered.attester_id,
+        pcrs,
+        enclaveConfigId: config.config_id,
+        admin: registered.registrant,
+      }),
+    ]);
+  });
+
+  it("records a version published without a derivation as unsigned lineage, linked only to its predecessor", () => {
+    const previous = golden("dataset::DatasetRegistered").expected;
+    const { terms } = dataset.DatasetRegistered.parse(
+      fromHex(golden("dataset::DatasetRegistered").bcs),
+    );
+    const version = dataset.DatasetRegistered.serialize({
+      dataset_id: normalizeSuiAddress("0xf2"),
+      creator: previous.creator as string,
+      name: previous.name as string,
+      blob_id: 7n,
+      sha256: Array<number>(32).fill(7),
+      size: 901,
+      media_type: "text/csv",
+      license: "CC-BY-4.0",
+      terms,
+      policy: null,
+      parents: [],
+      transform: null,
+      lineage_signed: false,
+      previous: previous.dataset_id as string,
+      revision: 2,
+      timestamp_ms: 1_700_000_002_000,
+    });
+    const { rows } = processor.process(
+      checkpoint(5, [[event(PKG, "dataset", "DatasetRegistered", version.toBytes())]]),
+    );
+    expect(rows.datasets).toEqual([
+      expect.objectContaining({
+        parents: [],
+        transformId: null,
+        lineageSigned: false,
+        previousId: previous.dataset_id,
+        revision: 2,
+        terms: termsToJson(terms),
+      }),
+    ]);
+    expect(rows.edges?.map((e) => [e.kind, e.signed, e.enclave])).toEqual([
+      ["storedAs", null, null],
+      ["wasAttributedTo", null, null],
+      ["wasRevisionOf", null, null],
     ]);
   });
 

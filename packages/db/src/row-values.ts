@@ -2,8 +2,8 @@
  * Rows as the bulk paths send them (`copyRows`' COPY text, the write path's unnest arrays):
  * which columns to send, each value as the driver would get it, and SQL names.
  */
-import { getTableColumns } from "drizzle-orm";
-import { getTableConfig, type PgColumn, type PgTable } from "drizzle-orm/pg-core";
+import { getTableColumns, is } from "drizzle-orm";
+import { getTableConfig, PgArray, type PgColumn, type PgTable } from "drizzle-orm/pg-core";
 
 /**
  * The columns (property name, column) that at least one of `rows` sets, in table order. A
@@ -35,13 +35,14 @@ export function usedColumns(
 }
 
 /**
- * `value` of `column` as the text encoders (`copy-text.ts`) take it: null for NULL, arrays as
- * they are (encoded by `arrayLiteral`, not drizzle's own literal builder), anything else
- * through the column's drizzle mapping, as an insert would send it.
+ * `value` of `column` as the text encoders (`copy-text.ts`) take it: null for NULL, an array
+ * column's values as they are (encoded by `arrayLiteral`, not drizzle's own literal builder),
+ * anything else through the column's drizzle mapping, as an insert would send it (a `jsonb`
+ * column's value, arrays included, as its JSON text).
  */
 export function driverValue(column: PgColumn, value: unknown): unknown {
   if (value === null || value === undefined) return null;
-  return Array.isArray(value) ? value : column.mapToDriverValue(value);
+  return is(column, PgArray) ? value : column.mapToDriverValue(value);
 }
 
 /** `table`'s name, schema-qualified when it has a schema, with each part quoted. */

@@ -10,7 +10,9 @@ import {
   datasetPolicyChanges,
   datasetRetractions,
   datasets,
+  datasetTermsChanges,
   edges,
+  enclaveConfigs,
   feeWithdrawals,
   inferences,
   models,
@@ -24,16 +26,19 @@ import {
 /**
  * Every append-only table of the schema (all but `watermarks`, which is upserted, `quarantine`,
  * which takes its rows apart, and `nodes`, `walrus_blob_objects` and `tainted`, which the write
- * path derives from them), by export name, in the order the write path inserts them. Each is keyed so that inserting the same row
- * twice inserts it once.
+ * path derives from them), by export name, in the order the write path inserts them. Each is
+ * keyed so that inserting the same row twice inserts it once. (`datasets.terms` alone is kept
+ * current by the write path after the inserts: `recordDatasetTerms`.)
  */
 export const appendOnlyTables = {
   datasets,
   datasetRetractions,
   datasetPolicyChanges,
+  datasetTermsChanges,
   models,
   attestations,
   inferences,
+  enclaveConfigs,
   attesters,
   attesterKeys,
   attesterRevocations,

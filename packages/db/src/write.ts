@@ -8,10 +8,18 @@ import { getTableName, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import { recordBlobObjects } from "./blob-objects.ts";
 import type { Db } from "./database.ts";
+import { recordDatasetTerms } from "./dataset-terms.ts";
 import { CommitError } from "./errors.ts";
 import { insertRows } from "./insert.ts";
 import { recordNodes } from "./nodes.ts";
-import { nodes, quarantine, tainted, walrusBlobObjects, watermarks } from "./schema/index.ts";
+import {
+  datasets,
+  nodes,
+  quarantine,
+  tainted,
+  walrusBlobObjects,
+  watermarks,
+} from "./schema/index.ts";
 import {
   appendOnlyTables,
   type InsertRow,
@@ -32,6 +40,10 @@ export interface CheckpointRef {
 /** One checkpoint's output: its rows and the events it quarantined. */
 export interface CheckpointCommit {
   checkpoint: CheckpointRef;
+  /**
+   * each table's rows in chain order, as the events that made them (of one dataset's terms
+   * changes, the last is the newest: `recordDatasetTerms`)
+   */
   rows: Rows;
   quarantined?: QuarantineRow[];
 }
@@ -50,7 +62,8 @@ export interface CommitResult {
  * Commits one checkpoint of `pipeline` in one transaction: inserts every row of `rows` (tables
  * in `appendOnlyTables` order) and the `quarantined` events, each with ON CONFLICT DO NOTHING,
  * each table's rows in statements of up to `ROWS_PER_INSERT` rows (`insertRows`: an `unnest` of
- * one array per column, or VALUES below `UNNEST_MIN_ROWS`), then records the graph nodes its
+ * one array per column, or VALUES below `UNNEST_MIN_ROWS`), then sets the terms of the datasets
+ * whose terms it tightens to the newest (`recordDatasetTerms`), records the graph nodes its
  * rows name in `nodes` (`recordNodes`) and the Walrus Blob objects its events name in
  * `walrus_blob_objects` (`recordBlobObjects`), then adds the nodes its retractions and edges
  * taint to `tainted` and their `nodes.tainted_by` (`propagateTaint`), then moves the pipeline's
@@ -102,6 +115,11 @@ export async function commitBatch(
       }
       writing = quarantine;
       inserted += await insertRows(tx, quarantine, quarantined);
+      writing = datasets;
+      await recordDatasetTerms(
+        tx,
+        (merged.get("datasetTermsChanges") ?? []) as InsertRow<"datasetTermsChanges">[],
+      );
       writing = nodes;
       await recordNodes(tx, merged);
       writing = walrusBlobObjects;

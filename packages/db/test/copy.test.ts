@@ -96,6 +96,8 @@ describe.each(drivers)("copyRows on $name", (driver) => {
       dst: hex(i + 1),
       dstKind: "dataset",
       network: "testnet",
+      signed: i % 3 === 0 ? null : i % 2 === 0,
+      enclave: i % 3 === 0 ? null : i % 4 === 0,
       checkpoint: 2 ** 40 + i,
       txDigest: `tx${i}`,
       eventIndex: i,

@@ -1,17 +1,25 @@
 import { describe, expect, it } from "vitest";
 import {
+  type AiTerms,
   commitCheckpoint,
   type Db,
   decodeCursor,
   encodeCursor,
   getAgent,
+  getAttestation,
   getAttester,
   getBlob,
   getDataset,
+  getEnclaveConfig,
+  getInference,
+  getModel,
   getPolicy,
   InvalidCursorError,
+  listAttestations,
   listDatasets,
+  listEnclaveConfigs,
   listPolicies,
+  type Permission,
   type Rows,
   search,
 } from "../src/index.ts";
@@ -26,7 +34,29 @@ const proof = (checkpoint: number, eventIndex: number) => ({
   eventIndex,
 });
 
-/** 35 datasets (in pairs sharing a timestamp), a revision chain, policies and an attester. */
+const allowed: Permission = { use: "allowed", constraints: [] };
+/** Every use allowed. */
+const ALLOW_ALL: AiTerms = {
+  ai_training: allowed,
+  ai_generative_training: allowed,
+  ai_inference: allowed,
+  data_mining: allowed,
+};
+/** `ALLOW_ALL` with AI training constrained. */
+const CONSTRAINED: AiTerms = {
+  ...ALLOW_ALL,
+  ai_training: { use: "constrained", constraints: ["attribution", "non-commercial"] },
+};
+/** `CONSTRAINED` with data mining not allowed. */
+const STRICTER: AiTerms = { ...CONSTRAINED, data_mining: { use: "notAllowed", constraints: [] } };
+const ENCLAVE_CONFIG = hex(0x600);
+const PCRS = ["aa", "bb", "cc"].map((b) => b.repeat(48));
+
+/**
+ * 35 datasets (in pairs sharing a timestamp), a revision chain, policies, terms changes, an
+ * enclave config and an enclave attester, a model trained on a constrained dataset, its
+ * attestation and an inference.
+ */
 function sample(): Rows {
   const datasets = Array.from({ length: 35 }, (_, i) => ({
     datasetId: hex(0x100 + i),
@@ -38,9 +68,11 @@ function sample(): Rows {
     size: i === 0 ? U64_MAX : BigInt(i),
     mediaType: "text/csv",
     license: i % 2 === 0 ? "MIT" : "CC-BY-4.0",
+    terms: i === 4 ? CONSTRAINED : ALLOW_ALL,
     policyId: i === 1 ? hex(0x900) : null,
     parents: [],
     transformId: null,
+    lineageSigned: false,
     previousId: i === 2 ? hex(0x101) : null,
     revision: i === 2 ? 2 : 1,
     timestampMs: T0 + Math.floor(i / 2) * 1000,
@@ -64,6 +96,95 @@ function sample(): Rows {
         ...proof(11, 1),
       },
       { datasetId: hex(0x103), policyId: null, creator: CREATOR, timestampMs: T0, ...proof(12, 0) },
+    ],
+    // 0x105 tightened twice, in two checkpoints of the batch
+    datasetTermsChanges: [
+      {
+        datasetId: hex(0x105),
+        terms: CONSTRAINED,
+        creator: CREATOR,
+        timestampMs: T0 + 1,
+        ...proof(14, 1),
+      },
+      {
+        datasetId: hex(0x105),
+        terms: STRICTER,
+        creator: CREATOR,
+        timestampMs: T0 + 2,
+        ...proof(15, 1),
+      },
+    ],
+    enclaveConfigs: [
+      {
+        configId: ENCLAVE_CONFIG,
+        network: "testnet",
+        name: "verity-enclave v1",
+        pcrs: PCRS,
+        admin: CREATOR,
+        timestampMs: T0,
+        ...proof(8, 0),
+      },
+    ],
+    models: [
+      {
+        modelId: hex(0x800),
+        network: "testnet",
+        creator: CREATOR,
+        name: "model",
+        blobId: "weights",
+        sha256: "cd".repeat(32),
+        size: 4096n,
+        architecture: "logistic-regression",
+        framework: "verity",
+        generative: true,
+        baseModelId: null,
+        trainingId: hex(0x801),
+        lineageSigned: true,
+        datasets: [hex(0x104)],
+        constraints: [{ dataset: hex(0x104), constraints: ["attribution", "non-commercial"] }],
+        timestampMs: T0 + 10_000,
+        ...proof(40, 1),
+      },
+    ],
+    attestations: [
+      {
+        attestationId: hex(0x801),
+        network: "testnet",
+        kind: "training",
+        attesterId: hex(0x700),
+        signed: true,
+        enclave: true,
+        publicKey: "0".repeat(64),
+        signature: "5".repeat(128),
+        submitter: CREATOR,
+        inputs: [hex(0x104)],
+        inputBlobs: ["blob4"],
+        inputSha256s: ["ab".repeat(32)],
+        outputs: [],
+        outputBlobs: ["weights"],
+        outputSha256s: ["cd".repeat(32)],
+        payloadDigest: "ef".repeat(32),
+        timestampMs: T0 + 9_000,
+        recordedMs: T0 + 10_000,
+        ...proof(40, 0),
+      },
+    ],
+    inferences: [
+      {
+        inferenceId: hex(0x802),
+        network: "testnet",
+        attestationId: hex(0x803),
+        modelId: hex(0x800),
+        attesterId: hex(0x700),
+        enclave: true,
+        inputBlobId: "in",
+        inputSha256: "00".repeat(32),
+        outputBlobId: "out",
+        outputSha256: "11".repeat(32),
+        submitter: CREATOR,
+        timestampMs: T0 + 11_000,
+        ...proof(41, 1),
+      },
     ],
     policies: [
       {
@@ -116,7 +237,8 @@ function sample(): Rows {
         attesterId: hex(0x700),
         network: "testnet",
         name: "enclave",
-        pcrs: ["00", "11", "22"],
+        pcrs: PCRS,
+        enclaveConfigId: ENCLAVE_CONFIG,
         admin: CREATOR,
         timestampMs: T0,
         ...proof(9, 2),
@@ -195,6 +317,80 @@ describe.each(drivers)("entity queries ($name)", (driver) => {
     expect(await getDataset(handle.db, hex(0x1))).toBeUndefined();
   });
 
+  it("gives a dataset's terms in force and the history of their tightening", async () => {
+    await seed();
+    const tightened = await getDataset(handle.db, hex(0x105));
+    expect(tightened).toMatchObject({ terms: STRICTER, lineageSigned: false });
+    expect(tightened?.termsChanges).toEqual([
+      {
+        terms: CONSTRAINED,
+        creator: CREATOR,
+        timestampMs: T0 + 1,
+        proof: { ...proof(14, 1), objectId: hex(0x105) },
+      },
+      {
+        terms: STRICTER,
+        creator: CREATOR,
+        timestampMs: T0 + 2,
+        proof: { ...proof(15, 1), objectId: hex(0x105) },
+      },
+    ]);
+    expect(await getDataset(handle.db, hex(0x104))).toMatchObject({
+      terms: CONSTRAINED,
+      termsChanges: [],
+    });
+    const page = await listDatasets(handle.db, {}, { limit: 100 });
+    expect(page.items.find((d) => d.id === hex(0x105))?.terms).toEqual(STRICTER);
+  });
+
+  it("gives models with their constraints, attestations with blob digests, and what signed them", async () => {
+    await seed();
+    expect(await getModel(handle.db, hex(0x800))).toMatchObject({
+      generative: true,
+      lineageSigned: true,
+      constraints: [{ dataset: hex(0x104), constraints: ["attribution", "non-commercial"] }],
+    });
+    expect(await getAttestation(handle.db, hex(0x801))).toMatchObject({
+      signed: true,
+      enclave: true,
+      inputBlobs: ["blob4"],
+      inputSha256s: ["ab".repeat(32)],
+      outputBlobs: ["weights"],
+      outputSha256s: ["cd".repeat(32)],
+    });
+    const byEnclave = (enclave: boolean) =>
+      listAttestations(handle.db, { enclave }, { limit: 10 }).then((p) => p.items.map((a) => a.id));
+    expect([await byEnclave(true), await byEnclave(false)]).toEqual([[hex(0x801)], []]);
+    expect((await getInference(handle.db, hex(0x802)))?.enclave).toBe(true);
+  });
+
+  it("gives enclave configs and the config an enclave attester was registered against", async () => {
+    await seed();
+    const config = {
+      id: ENCLAVE_CONFIG,
+      network: "testnet",
+      name: "verity-enclave v1",
+      pcrs: PCRS,
+      admin: CREATOR,
+      timestampMs: T0,
+      proof: { ...proof(8, 0), objectId: ENCLAVE_CONFIG },
+    };
+    expect(await getEnclaveConfig(handle.db, ENCLAVE_CONFIG)).toEqual(config);
+    expect(await getEnclaveConfig(handle.db, hex(0x601))).toBeUndefined();
+    expect(await listEnclaveConfigs(handle.db, { admin: CREATOR }, { limit: 5 })).toEqual({
+      items: [config],
+      nextCursor: null,
+    });
+    expect(await listEnclaveConfigs(handle.db, { admin: hex(2) }, { limit: 5 })).toEqual({
+      items: [],
+      nextCursor: null,
+    });
+    expect(await getAttester(handle.db, hex(0x700))).toMatchObject({
+      pcrs: PCRS,
+      enclaveConfigId: ENCLAVE_CONFIG,
+    });
+  });
+
   it("gives an allowlist's current members and u64 policy values as decimals", async () => {
     await seed();
     const allowlist = await getPolicy(handle.db, hex(0x900));
@@ -249,9 +445,9 @@ describe.each(drivers)("entity queries ($name)", (driver) => {
     const agent = await getAgent(handle.db, CREATOR, 2);
     expect(agent?.counts).toEqual({
       datasets: 35,
-      models: 0,
-      attestations: 0,
-      inferences: 0,
+      models: 1,
+      attestations: 1,
+      inferences: 1,
       policies: 2,
       attesters: 1,
     });

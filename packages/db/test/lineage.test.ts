@@ -13,7 +13,10 @@ import {
 import { drivers, useDatabase } from "./support/databases.ts";
 import { prng } from "./support/prng.ts";
 
-/** A small graph: raw <- derived <- model <- inference, with the activities between them. */
+/**
+ * A small graph: raw <- derived <- model <- inference, with the activities between them: the
+ * transform claimed (unsigned), the training signed by a key, the inference by an enclave.
+ */
 const E: [kind: string, src: string, srcKind: string, dst: string, dstKind: string][] = [
   ["wasDerivedFrom", "derived", "dataset", "raw", "dataset"],
   ["wasGeneratedBy", "derived", "dataset", "transform", "attestation"],
@@ -29,6 +32,16 @@ const E: [kind: string, src: string, srcKind: string, dst: string, dstKind: stri
   // a new version of raw: it replaces raw, it does not consume it
   ["wasRevisionOf", "rawV2", "dataset", "raw", "dataset"],
 ];
+/** What backs the edges of `E` (by index): the rest are backed by no attestation (null). */
+const BACKED: Record<number, [signed: boolean, enclave: boolean]> = {
+  0: [false, false],
+  1: [false, false],
+  2: [false, false],
+  3: [true, false],
+  4: [true, false],
+  5: [true, false],
+  6: [true, true],
+};
 const rows: Rows = {
   edges: E.map(([kind, src, srcKind, dst, dstKind], i) => ({
     kind,
@@ -37,6 +50,8 @@ const rows: Rows = {
     dst,
     dstKind,
     network: "testnet",
+    signed: BACKED[i]?.[0] ?? null,
+    enclave: BACKED[i]?.[1] ?? null,
     checkpoint: 10 + i,
     txDigest: `tx${i}`,
     eventIndex: 0,
@@ -99,7 +114,18 @@ describe.each(drivers)("lineage ($name)", (driver) => {
       "training-used->derived",
       "raw-storedAs->blobRaw",
     ]);
-    expect(result.edges[0]).toMatchObject({ checkpoint: 10, txDigest: "tx0", eventIndex: 0 });
+    expect(result.edges[0]).toMatchObject({
+      signed: false,
+      enclave: false,
+      checkpoint: 10,
+      txDigest: "tx0",
+      eventIndex: 0,
+    });
+    expect(result.edges.map((e) => [e.signed, e.enclave])).toEqual([
+      ...Array(3).fill([false, false]),
+      ...Array(3).fill([true, false]),
+      [null, null],
+    ]);
     expect(result.truncated).toBe(false);
   });
 
@@ -222,8 +248,18 @@ describe.each(drivers)("lineage ($name)", (driver) => {
       kind: "used",
       src: "training",
       dst: "derived",
+      signed: true,
+      enclave: false,
       proof: { checkpoint: 15, txDigest: "tx5", eventIndex: 0 },
     });
+    const inference = await provLineage(handle.db, "inference", {
+      direction: "upstream",
+      depth: 1,
+      maxNodes: 10,
+    });
+    expect(inference?.edges).toEqual([
+      expect.objectContaining({ kind: "used", signed: true, enclave: true }),
+    ]);
     expect(
       await provLineage(handle.db, "nobody", { direction: "both", depth: 3, maxNodes: 10 }),
     ).toBeNull();
@@ -234,6 +270,13 @@ describe.each(drivers)("lineage ($name)", (driver) => {
     const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)] as T;
     const nodes = Array.from({ length: 30 }, (_, i) => `n${String(i).padStart(2, "0")}`);
     const kinds = ["dataset", "model", "blob", "object"];
+    // What backs an edge: nothing (null, null), or signed or claimed, by an enclave or a key.
+    const backings = [
+      [null, null],
+      [false, false],
+      [true, false],
+      [true, true],
+    ] as const;
     const edges = Array.from({ length: 70 }, (_, i) => ({
       kind: pick(["used", "wasDerivedFrom", "wasGeneratedBy"]),
       src: pick(nodes),
@@ -241,6 +284,7 @@ describe.each(drivers)("lineage ($name)", (driver) => {
       dst: pick(nodes),
       dstKind: pick(kinds),
       network: "testnet",
+      ...(([signed, enclave]) => ({ signed, enclave }))(pick(backings)),
       checkpoint: i,
       txDigest: `tx${i}`,
       eventIndex: 0,
@@ -273,6 +317,7 @@ describe.each(drivers)("lineage ($name)", (driver) => {
     await loaded.loaded;
     let edgesSeen = 0;
     const taintedSeen = new Set<string>();
+    const backingsSeen = new Set<string>();
     for (let i = 0; i < 40; i++) {
       const start = pick(nodes);
       const options: LineageOptions = {
@@ -304,24 +349,35 @@ describe.each(drivers)("lineage ($name)", (driver) => {
           name,
         ).toEqual(walked.nodes.map((n) => `${n.id}@${n.depth}`));
         expect(
-          prov?.edges.map((e) => `${e.src}-${e.kind}->${e.dst}@${e.proof.checkpoint}`),
+          prov?.edges.map((e) => edgeName({ ...e, ...e.proof })),
           name,
         ).toEqual(expected.edges);
       }
       edgesSeen += expected.edges.length;
+      for (const e of fromSql?.edges ?? []) backingsSeen.add(`${e.signed}/${e.enclave}`);
       for (const n of fromSql?.nodes ?? []) if (n.taintedBy) taintedSeen.add(n.taintedBy);
     }
     expect(followed.size, "each edge once").toBe(edges.length);
     expect(edgesSeen, "the walks cover many edges").toBeGreaterThan(100);
+    expect(backingsSeen.size, "the walks meet edges of every backing").toBe(backings.length);
     expect(taintedSeen, "the walks meet nodes tainted by either retraction").toEqual(
       new Set(["n03", "n17"]),
     );
   });
 });
 
-/** An edge as the reference gives it: `src-kind->dst@checkpoint` (each test edge has its own checkpoint). */
-const edgeName = (e: { kind: string; src: string; dst: string; checkpoint: number }) =>
-  `${e.src}-${e.kind}->${e.dst}@${e.checkpoint}`;
+/**
+ * An edge as the reference gives it: `src-kind->dst@checkpoint:signed/enclave` (each test edge
+ * has its own checkpoint).
+ */
+const edgeName = (e: {
+  kind: string;
+  src: string;
+  dst: string;
+  checkpoint: number;
+  signed: boolean | null;
+  enclave: boolean | null;
+}) => `${e.src}-${e.kind}->${e.dst}@${e.checkpoint}:${e.signed}/${e.enclave}`;
 
 /**
  * The walk as one plain recursive statement (every path expanded, then each node at its
@@ -358,7 +414,7 @@ async function reference(db: Db, start: string, { direction, depth, maxNodes }: 
   }[];
   const ids = rows.map((r) => r.id);
   const edges = (await db.execute(sql`
-    select kind, src, src_kind, dst, dst_kind, checkpoint from edges
+    select kind, src, src_kind, dst, dst_kind, checkpoint, signed, enclave from edges
     where src = any(${`{${ids.join(",")}}`}::text[]) and dst = any(${`{${ids.join(",")}}`}::text[])
     order by checkpoint, tx_digest, event_index
   `)) as unknown;
@@ -370,6 +426,8 @@ async function reference(db: Db, start: string, { direction, depth, maxNodes }: 
     dst: string;
     dst_kind: string;
     checkpoint: number | string;
+    signed: boolean | null;
+    enclave: boolean | null;
   }[];
   for (const e of edgeRows) kindOf.set(e.src, e.src_kind).set(e.dst, e.dst_kind);
   return {

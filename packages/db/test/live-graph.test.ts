@@ -13,13 +13,21 @@ import {
 } from "../src/index.ts";
 import { drivers, type TestDriver, useDatabase } from "./support/databases.ts";
 
-/** Edge `i` of a chain: `n{i+1}` was derived from `n{i}`. */
+/** Each of `signed` and `enclave` can be null, false or true. */
+const FLAG = [null, false, true] as const;
+
+/**
+ * Edge `i` of a chain: `n{i+1}` was derived from `n{i}`; every 9 edges hold each combination of
+ * `signed` and `enclave`.
+ */
 const link = (i: number): LineageEdge => ({
   kind: "wasDerivedFrom",
   src: `n${i + 1}`,
   srcKind: "dataset",
   dst: `n${i}`,
   dstKind: "dataset",
+  signed: FLAG[i % 3] as boolean | null,
+  enclave: FLAG[Math.floor(i / 3) % 3] as boolean | null,
   checkpoint: i,
   txDigest: `tx${i}`,
   eventIndex: 0,
@@ -48,6 +56,9 @@ describe("EdgeGraph", () => {
       Array.from({ length: 5000 }, (_, i) => i),
     );
     expect(graph.edgesAmong(["n7", "n8", "unknown"])).toEqual([link(7)]);
+    const nine = graph.edgesAmong(Array.from({ length: 10 }, (_, i) => `n${i}`));
+    expect(new Set(nine.map((e) => `${e.signed}/${e.enclave}`)).size, "every combination").toBe(9);
+    expect(nine).toEqual(Array.from({ length: 9 }, (_, i) => link(i)));
   });
 
   it("refuses a 65,537th kind", () => {

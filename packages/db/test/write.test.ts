@@ -137,7 +137,7 @@ describe.each(drivers)("write path on $name", (driver) => {
 
   it("splits a table's rows into statements of ROWS_PER_INSERT rows", async () => {
     // 2.5 statements' worth of edges; inferences has 14 columns, so ROWS_PER_INSERT + 1 of its
-    // rows are more values (70,014) than one VALUES statement could bind (65,534)
+    // rows are more values (75,015) than one VALUES statement could bind (65,534)
     const count = Math.ceil(2.5 * ROWS_PER_INSERT);
     const edges = Array.from({ length: count }, (_, i) => ({
       kind: "used",
@@ -146,12 +146,14 @@ describe.each(drivers)("write path on $name", (driver) => {
       dst: hex(1_000_000 + i),
       dstKind: "dataset",
       network: "testnet",
+      signed: i % 3 === 0 ? null : i % 2 === 0,
+      enclave: i % 3 === 0 ? null : i % 4 === 0,
       checkpoint: 50,
       txDigest: `tx${Math.floor(i / 100)}`,
       eventIndex: i % 100,
     }));
     const inferences = sampleRows(50, ROWS_PER_INSERT + 1).inferences ?? [];
-    expect(Object.keys(getTableColumns(appendOnlyTables.inferences))).toHaveLength(14);
+    expect(Object.keys(getTableColumns(appendOnlyTables.inferences))).toHaveLength(15);
     const result = await commitCheckpoint(t.db, "provenance", at(50), { edges, inferences });
     expect(result.inserted).toBe(count + ROWS_PER_INSERT + 1);
     const all = await readAll(t.db);

@@ -1,14 +1,25 @@
 /**
  * A synthetic provenance history, encoded with the sdk's BCS layouts (those the golden vectors
- * prove equal to Move's): one attester, then one "story" per checkpoint: a raw dataset; a
- * signed transform and the derived dataset; a signed training and the model; a signed
- * inference. Every 10th story retracts its raw dataset. Deterministic. Test and benchmark
- * tooling.
+ * prove equal to Move's): an enclave config and one enclave attester registered against it,
+ * then one "story" per checkpoint: a raw dataset under terms for AI use; a transform and the
+ * derived dataset (signed by the enclave, except every third story's, which is self-recorded);
+ * a signed training and the model (generative in every fourth story), constrained by its
+ * dataset's terms in odd stories; a signed inference. Every 10th story tightens its raw
+ * dataset's terms, then retracts it. Deterministic. Test and benchmark tooling.
  */
 
 import { toHex } from "@mysten/bcs";
 import { blake2b } from "@noble/hashes/blake2.js";
-import { attestation, attester, dataset, inference, model } from "@verity/sdk";
+import {
+  type AiTermsJson,
+  attestation,
+  attester,
+  dataset,
+  enclave,
+  inference,
+  model,
+  type PermissionJson,
+} from "@verity/sdk";
 import type { Checkpoint, CheckpointEvent } from "../../src/checkpoint.ts";
 import { checkpoint, event } from "./checkpoints.ts";
 
@@ -26,35 +37,128 @@ const id = (...parts: (string | number)[]) =>
 const u256 = (...parts: (string | number)[]) => BigInt(id("blob", ...parts));
 const bytes32 = (...parts: (string | number)[]) =>
   Array.from(blake2b(new TextEncoder().encode(parts.join("/")), { dkLen: 32 }));
+/** A Walrus blob and the SHA-256 of its content, as `attestation::BlobDigest`. */
+const blobDigest = (...parts: (string | number)[]) => ({
+  blob_id: u256(...parts),
+  sha256: bytes32(...parts),
+});
 
 const CREATOR = id("creator");
 const ATTESTER = id("attester");
+const ENCLAVE_CONFIG = id("enclave-config");
+/** PCR0-2 of the enclave image (48 bytes each). */
+const PCRS = [1, 2, 3].map((n) => Array<number>(48).fill(n));
+
+const allowed: PermissionJson = { use: "allowed", constraints: [] };
+const constrained = (...constraints: string[]): PermissionJson => ({
+  use: "constrained",
+  constraints,
+});
+
+/**
+ * The terms of story `i`'s raw dataset (and of the dataset derived from it): every use allowed
+ * in even stories; in odd ones, training under attribution, generative training also without
+ * style imitation.
+ */
+export function rawTerms(i: number): AiTermsJson {
+  return i % 2 === 0
+    ? {
+        ai_training: allowed,
+        ai_generative_training: allowed,
+        ai_inference: allowed,
+        data_mining: allowed,
+      }
+    : {
+        ai_training: constrained("attribution"),
+        ai_generative_training: constrained("attribution", "no style imitation"),
+        ai_inference: allowed,
+        data_mining: allowed,
+      };
+}
+
+/** The terms every 10th story tightens its raw dataset's to: no data mining. */
+export function tightenedTerms(i: number): AiTermsJson {
+  return { ...rawTerms(i), data_mining: { use: "notAllowed", constraints: [] } };
+}
+
+/** Whether story `i`'s transform is self-recorded (unsigned) rather than signed by the enclave. */
+export const selfRecorded = (i: number) => i % 3 === 1;
+
+/** Whether story `i`'s model is generative. */
+export const generative = (i: number) => i % 4 === 3;
+
+/** `AiTermsJson` as the sdk's `terms.AiTerms` layout takes it. */
+export function termsBcs(terms: AiTermsJson) {
+  const permission = ({ use, constraints }: PermissionJson) =>
+    use === "constrained"
+      ? { Constrained: constraints }
+      : use === "notAllowed"
+        ? { NotAllowed: true as const }
+        : { Allowed: true as const };
+  return {
+    ai_training: permission(terms.ai_training),
+    ai_generative_training: permission(terms.ai_generative_training),
+    ai_inference: permission(terms.ai_inference),
+    data_mining: permission(terms.data_mining),
+  };
+}
+
+/** The constraints `model::add_dataset` records for training on a dataset under `terms`. */
+function usageConstraints(terms: AiTermsJson, isGenerative: boolean): string[] {
+  const all = [...terms.ai_training.constraints];
+  if (isGenerative) {
+    for (const c of terms.ai_generative_training.constraints) if (!all.includes(c)) all.push(c);
+  }
+  return all;
+}
+
+/** The object ids of story `i`. */
+export function storyIds(i: number) {
+  return {
+    raw: id("raw", i),
+    derived: id("derived", i),
+    transform: id("transform", i),
+    training: id("training", i),
+    model: id("model", i),
+    inferenceAttestation: id("inference-attestation", i),
+    inference: id("inference", i),
+  };
+}
+
+/** The SHA-256 (hex) of story `i`'s blob `name` (`raw`, `derived`, `weights`, `input`, `output`). */
+export const storySha256 = (name: string, i: number) => toHex(Uint8Array.from(bytes32(name, i)));
 
 /** The events of story `i`, grouped by transaction. */
 function story(pkg: string, i: number, timestampMs: number): CheckpointEvent[][] {
   const e = (module: string, struct: string, bcs: { toBytes(): Uint8Array }) =>
     event(pkg, module, struct, bcs.toBytes(), CREATOR);
-  const raw = id("raw", i);
-  const derived = id("derived", i);
-  const transform = id("transform", i);
-  const training = id("training", i);
-  const trained = id("model", i);
-  const inferenceAttestation = id("inference-attestation", i);
+  const {
+    raw,
+    derived,
+    transform,
+    training,
+    model: trained,
+    inferenceAttestation,
+    inference: inferenceId,
+  } = storyIds(i);
+  const terms = rawTerms(i);
   const common = {
     creator: CREATOR,
     media_type: "text/csv",
     license: "CC-BY-4.0",
+    terms: termsBcs(terms),
     policy: null,
     previous: null,
     revision: 1,
     timestamp_ms: timestampMs,
   };
-  const signed = (
+  const recorded = (
     attestationId: string,
     kind: number,
     inputs: string[],
-    inputBlobs: bigint[],
-    outputBlobs: bigint[],
+    inputBlobs: { blob_id: bigint; sha256: number[] }[],
+    outputBlobs: { blob_id: bigint; sha256: number[] }[],
+    signed = true,
   ) =>
     e(
       "attestation",
@@ -62,10 +166,13 @@ function story(pkg: string, i: number, timestampMs: number): CheckpointEvent[][]
       attestation.AttestationRecorded.serialize({
         attestation_id: attestationId,
         kind,
-        attester: ATTESTER,
-        signed: true,
-        public_key: bytes32("key"),
-        signature: [...bytes32("sig", attestationId), ...bytes32("sig2", attestationId)],
+        attester: signed ? ATTESTER : null,
+        signed,
+        enclave: signed,
+        public_key: signed ? bytes32("key") : [],
+        signature: signed
+          ? [...bytes32("sig", attestationId), ...bytes32("sig2", attestationId)]
+          : [],
         submitter: CREATOR,
         inputs,
         input_blobs: inputBlobs,
@@ -76,6 +183,7 @@ function story(pkg: string, i: number, timestampMs: number): CheckpointEvent[][]
         recorded_ms: timestampMs,
       }),
     );
+  const signedTransform = !selfRecorded(i);
   const txs: CheckpointEvent[][] = [
     [
       e(
@@ -90,11 +198,19 @@ function story(pkg: string, i: number, timestampMs: number): CheckpointEvent[][]
           size: 1000 + i,
           parents: [],
           transform: null,
+          lineage_signed: false,
         }),
       ),
     ],
     [
-      signed(transform, 0, [raw], [u256("raw", i)], [u256("derived", i)]),
+      recorded(
+        transform,
+        0,
+        [raw],
+        [blobDigest("raw", i)],
+        [blobDigest("derived", i)],
+        signedTransform,
+      ),
       e(
         "dataset",
         "DatasetRegistered",
@@ -107,11 +223,12 @@ function story(pkg: string, i: number, timestampMs: number): CheckpointEvent[][]
           size: 900 + i,
           parents: [raw],
           transform,
+          lineage_signed: signedTransform,
         }),
       ),
     ],
     [
-      signed(training, 1, [derived], [u256("derived", i)], [u256("weights", i)]),
+      recorded(training, 1, [derived], [blobDigest("derived", i)], [blobDigest("weights", i)]),
       e(
         "model",
         "ModelRegistered",
@@ -124,21 +241,36 @@ function story(pkg: string, i: number, timestampMs: number): CheckpointEvent[][]
           size: 4096,
           architecture: "logistic-regression",
           framework: "verity",
+          generative: generative(i),
           base_model: null,
           training,
+          lineage_signed: true,
           datasets: [derived],
+          constraints:
+            i % 2 === 1
+              ? [{ dataset: derived, constraints: usageConstraints(terms, generative(i)) }]
+              : [],
           timestamp_ms: timestampMs,
         }),
       ),
-      signed(inferenceAttestation, 4, [trained], [u256("input", i)], [u256("output", i)]),
+    ],
+    [
+      recorded(
+        inferenceAttestation,
+        4,
+        [trained],
+        [blobDigest("input", i)],
+        [blobDigest("output", i)],
+      ),
       e(
         "inference",
         "InferenceRecorded",
         inference.InferenceRecorded.serialize({
-          inference_id: id("inference", i),
+          inference_id: inferenceId,
           attestation_id: inferenceAttestation,
           model_id: trained,
           attester_id: ATTESTER,
+          enclave: true,
           input_blob_id: u256("input", i),
           input_sha256: bytes32("input", i),
           output_blob_id: u256("output", i),
@@ -150,25 +282,39 @@ function story(pkg: string, i: number, timestampMs: number): CheckpointEvent[][]
     ],
   ];
   if (i % 10 === 9) {
-    txs.push([
-      e(
-        "dataset",
-        "DatasetRetracted",
-        dataset.DatasetRetracted.serialize({
-          dataset_id: raw,
-          creator: CREATOR,
-          reason: "consent withdrawn",
-          timestamp_ms: timestampMs,
-        }),
-      ),
-    ]);
+    txs.push(
+      [
+        e(
+          "dataset",
+          "DatasetTermsSet",
+          dataset.DatasetTermsSet.serialize({
+            dataset_id: raw,
+            terms: termsBcs(tightenedTerms(i)),
+            creator: CREATOR,
+            timestamp_ms: timestampMs,
+          }),
+        ),
+      ],
+      [
+        e(
+          "dataset",
+          "DatasetRetracted",
+          dataset.DatasetRetracted.serialize({
+            dataset_id: raw,
+            creator: CREATOR,
+            reason: "consent withdrawn",
+            timestamp_ms: timestampMs,
+          }),
+        ),
+      ],
+    );
   }
   return txs;
 }
 
 /**
  * `stories` checkpoints from sequence number `first`, one story each; the first checkpoint also
- * registers the attester.
+ * creates the enclave config and registers the attester against it.
  *
  * @param pkg the `verity` package id the events claim to come from
  */
@@ -178,15 +324,26 @@ export function provenanceScenario(pkg: string, stories: number, first = 1000): 
     const timestampMs = 1_700_000_000_000 + i * 1000;
     const txs = story(pkg, i, timestampMs);
     if (i === 0) {
+      const created = enclave.EnclaveConfigCreated.serialize({
+        config_id: ENCLAVE_CONFIG,
+        name: "verity-enclave",
+        pcrs: PCRS,
+        admin: CREATOR,
+        timestamp_ms: timestampMs,
+      });
       const registered = attester.AttesterRegistered.serialize({
         attester_id: ATTESTER,
         name: "ci",
         public_key: bytes32("key"),
-        pcrs: [],
-        admin: CREATOR,
+        enclave_config: ENCLAVE_CONFIG,
+        pcrs: PCRS,
+        registrant: CREATOR,
         timestamp_ms: timestampMs,
       });
-      txs.unshift([event(pkg, "attester", "AttesterRegistered", registered.toBytes(), CREATOR)]);
+      txs.unshift(
+        [event(pkg, "enclave", "EnclaveConfigCreated", created.toBytes(), CREATOR)],
+        [event(pkg, "attester", "AttesterRegistered", registered.toBytes(), CREATOR)],
+      );
     }
     return checkpoint(sequence, txs, timestampMs);
   });

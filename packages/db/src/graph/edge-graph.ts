@@ -1,9 +1,9 @@
 /**
  * The provenance graph's edges in memory, for lineage walks that need no database round trip per
- * depth: every edge of the `edges` table with its proof handle, packed in typed arrays, and each
- * node's outgoing and incoming edges as linked lists through them (38 bytes per edge, 8 per
- * node, besides the ids and digests its `GraphNames` hold); a walk of 500 nodes at depth 10 takes
- * about a millisecond.
+ * depth: every edge of the `edges` table with its proof handle and what backs it (`signed`,
+ * `enclave`), packed in typed arrays, and each node's outgoing and incoming edges as linked lists
+ * through them (39 bytes per edge, 8 per node, besides the ids and digests its `GraphNames`
+ * hold); a walk of 500 nodes at depth 10 takes about a millisecond.
  *
  * It answers exactly what the SQL walk (`lineageWalkQuery`) and `edgesAmong` answer, with ids,
  * kinds and tx digests compared by code point (PostgreSQL's `collate "C"`, which the SQL states
@@ -15,6 +15,27 @@ import { GraphNames } from "./names.ts";
 
 /** End of a node's edge list. */
 const NONE = -1;
+
+/**
+ * An edge's `signed` and `enclave` (each true, false or null) in one byte: per flag, a bit that
+ * says it is set (not null) and a bit for its value.
+ */
+const SIGNED_SET = 1;
+const SIGNED = 2;
+const ENCLAVE_SET = 4;
+const ENCLAVE = 8;
+
+/** `signed` and `enclave` as the bits of one flags byte. */
+function packFlags(signed: boolean | null, enclave: boolean | null): number {
+  return (
+    (signed === null ? 0 : SIGNED_SET | (signed ? SIGNED : 0)) |
+    (enclave === null ? 0 : ENCLAVE_SET | (enclave ? ENCLAVE : 0))
+  );
+}
+
+/** One flag out of a flags byte: null unless its `set` bit is on. */
+const flag = (flags: number, set: number, value: number): boolean | null =>
+  flags & set ? (flags & value) !== 0 : null;
 
 /** Code point order of two strings (`collate "C"` for the ASCII ids, kinds and digests here). */
 export const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -40,6 +61,8 @@ export class EdgeGraph {
   #checkpoint: Float64Array;
   #digest: Int32Array;
   #eventIndex: Int32Array;
+  /** Per edge: `signed` and `enclave` (`packFlags`). */
+  #flags: Uint8Array;
   #size = 0;
 
   /**
@@ -66,6 +89,7 @@ export class EdgeGraph {
     this.#checkpoint = new Float64Array(edges);
     this.#digest = new Int32Array(edges);
     this.#eventIndex = new Int32Array(edges);
+    this.#flags = new Uint8Array(edges);
   }
 
   /** Number of edges held. */
@@ -96,6 +120,7 @@ export class EdgeGraph {
     this.#checkpoint[at] = edge.checkpoint;
     this.#digest[at] = this.#names.digests.number(edge.txDigest);
     this.#eventIndex[at] = edge.eventIndex;
+    this.#flags[at] = packFlags(edge.signed, edge.enclave);
     this.#nextOut[at] = this.#firstOut[src] as number;
     this.#firstOut[src] = at;
     this.#nextIn[at] = this.#firstIn[dst] as number;
@@ -181,6 +206,8 @@ export class EdgeGraph {
       srcKind: this.#names.kindText(this.#srcKind[e] as number),
       dst,
       dstKind: this.#names.kindText(this.#dstKind[e] as number),
+      signed: flag(this.#flags[e] as number, SIGNED_SET, SIGNED),
+      enclave: flag(this.#flags[e] as number, ENCLAVE_SET, ENCLAVE),
       checkpoint: this.#checkpoint[e] as number,
       txDigest: this.#names.digests.text(this.#digest[e] as number),
       eventIndex: this.#eventIndex[e] as number,
@@ -208,6 +235,7 @@ export class EdgeGraph {
     this.#checkpoint = grown(this.#checkpoint);
     this.#digest = grown(this.#digest);
     this.#eventIndex = grown(this.#eventIndex);
+    this.#flags = grown(this.#flags);
   }
 }
 

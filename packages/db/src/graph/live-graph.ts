@@ -18,7 +18,8 @@ const LOAD_BATCH = 50_000;
 
 /** The columns of `edges e` as a `LineageEdge` (numbers as text or number, per driver). */
 const EDGE_COLUMNS = sql.raw(`e.kind, e.src, e.src_kind as "srcKind", e.dst,
-  e.dst_kind as "dstKind", e.checkpoint, e.tx_digest as "txDigest", e.event_index as "eventIndex"`);
+  e.dst_kind as "dstKind", e.signed, e.enclave, e.checkpoint, e.tx_digest as "txDigest",
+  e.event_index as "eventIndex"`);
 
 /** The columns of `nodes n` as a `NodeRow` (numbers as text or number, per driver). */
 const NODE_COLUMNS = sql.raw(`n.node_id as id, n.kind, n.subkind, n.label,

@@ -14,6 +14,8 @@ export interface Attestation {
   kind: string;
   attesterId: string | null;
   signed: boolean;
+  /** signed by an enclave attester (its key proven by a Nitro attestation document) */
+  enclave: boolean;
   /** hex, empty when unsigned */
   publicKey: string;
   signature: string;
@@ -21,8 +23,12 @@ export interface Attestation {
   inputs: string[];
   /** Walrus blob ids */
   inputBlobs: string[];
+  /** SHA-256 (hex) of each input blob's content as signed, aligned with `inputBlobs` */
+  inputSha256s: string[];
   outputs: string[];
   outputBlobs: string[];
+  /** SHA-256 (hex) of each output blob's content, aligned with `outputBlobs` */
+  outputSha256s: string[];
   /** hex */
   payloadDigest: string;
   /** signed time of the activity, ms */
@@ -37,6 +43,7 @@ export interface AttestationFilter extends TimeRange {
   kind?: string;
   attester?: string;
   signed?: boolean;
+  enclave?: boolean;
   submitter?: string;
 }
 
@@ -46,13 +53,16 @@ const attestationColumns = {
   kind: attestations.kind,
   attesterId: attestations.attesterId,
   signed: attestations.signed,
+  enclave: attestations.enclave,
   publicKey: attestations.publicKey,
   signature: attestations.signature,
   submitter: attestations.submitter,
   inputs: attestations.inputs,
   inputBlobs: attestations.inputBlobs,
+  inputSha256s: attestations.inputSha256s,
   outputs: attestations.outputs,
   outputBlobs: attestations.outputBlobs,
+  outputSha256s: attestations.outputSha256s,
   payloadDigest: attestations.payloadDigest,
   timestampMs: attestations.timestampMs,
   recordedMs: attestations.recordedMs,
@@ -90,6 +100,7 @@ export async function listAttestations(
       eqIf(attestations.kind, filter.kind),
       eqIf(attestations.attesterId, filter.attester),
       eqIf(attestations.signed, filter.signed),
+      eqIf(attestations.enclave, filter.enclave),
       eqIf(attestations.submitter, filter.submitter),
       ...inRange(attestations.timestampMs, filter),
     ],
@@ -105,6 +116,8 @@ export interface Inference {
   attestationId: string;
   modelId: string;
   attesterId: string;
+  /** signed by an enclave attester */
+  enclave: boolean;
   /** Walrus blob ids, URL-safe base64; digests hex */
   inputBlobId: string;
   inputSha256: string;
@@ -128,6 +141,7 @@ const inferenceColumns = {
   attestationId: inferences.attestationId,
   modelId: inferences.modelId,
   attesterId: inferences.attesterId,
+  enclave: inferences.enclave,
   inputBlobId: inferences.inputBlobId,
   inputSha256: inferences.inputSha256,
   outputBlobId: inferences.outputBlobId,

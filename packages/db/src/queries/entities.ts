@@ -5,7 +5,8 @@
 import { eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db } from "../database.ts";
 import { preparedPer } from "../once-per.ts";
-import { datasetRetractions, datasets, models } from "../schema/provenance.ts";
+import { datasetRetractions, datasets, datasetTermsChanges, models } from "../schema/provenance.ts";
+import type { AiTerms, UsageConstraint } from "../schema/terms.ts";
 import { eqIf, type Page, type PageOptions, pageRows, toPage } from "./page.ts";
 import { decimal, type EntityProof, inRange, proofOf, type TimeRange } from "./proof.ts";
 
@@ -23,10 +24,14 @@ export interface Dataset {
   size: string;
   mediaType: string;
   license: string;
+  /** terms for AI use in force: the latest `DatasetTermsSet`'s, else those at registration */
+  terms: AiTerms;
   /** the Seal policy in force: the latest `DatasetPolicySet`, else the one at registration */
   policyId: string | null;
   parents: string[];
   transformId: string | null;
+  /** whether the transform attestation was signed by an attester (false: self-recorded, or none) */
+  lineageSigned: boolean;
   previousId: string | null;
   revision: number;
   /** ms */
@@ -37,9 +42,22 @@ export interface Dataset {
   proof: EntityProof;
 }
 
-/** A dataset and the version that replaced it (`previousId` = this one), if any. */
+/** One `DatasetTermsSet`: terms the creator tightened a dataset's to. */
+export interface DatasetTermsChange {
+  terms: AiTerms;
+  creator: string;
+  /** ms */
+  timestampMs: number;
+  proof: EntityProof;
+}
+
+/**
+ * A dataset, the version that replaced it (`previousId` = this one), if any, and every
+ * tightening of its terms, oldest first (the last one's terms are `terms`).
+ */
 export interface DatasetDetail extends Dataset {
   nextId: string | null;
+  termsChanges: DatasetTermsChange[];
 }
 
 /** Filters of `listDatasets`. */
@@ -65,9 +83,11 @@ const datasetColumns = {
   size: decimal(datasets.size),
   mediaType: datasets.mediaType,
   license: datasets.license,
+  terms: datasets.terms,
   policyId: currentPolicy,
   parents: datasets.parents,
   transformId: datasets.transformId,
+  lineageSigned: datasets.lineageSigned,
   previousId: datasets.previousId,
   revision: datasets.revision,
   timestampMs: datasets.timestampMs,
@@ -127,10 +147,34 @@ const datasetById = preparedPer((db) =>
     .prepare("dataset_by_id"),
 );
 
-/** The dataset `id` (0x + 64 hex), or undefined when none is registered under it. */
+const termsChangesById = preparedPer((db) =>
+  db
+    .select({
+      terms: datasetTermsChanges.terms,
+      creator: datasetTermsChanges.creator,
+      timestampMs: datasetTermsChanges.timestampMs,
+      proof: proofOf(datasetTermsChanges, datasetTermsChanges.datasetId),
+    })
+    .from(datasetTermsChanges)
+    .where(eq(datasetTermsChanges.datasetId, sql.placeholder("id")))
+    .orderBy(
+      datasetTermsChanges.checkpoint,
+      sql`${datasetTermsChanges.txDigest} collate "C"`,
+      datasetTermsChanges.eventIndex,
+    )
+    .prepare("dataset_terms_changes_by_id"),
+);
+
+/**
+ * The dataset `id` (0x + 64 hex) with its terms changes, or undefined when none is registered
+ * under it.
+ */
 export async function getDataset(db: Db, id: string): Promise<DatasetDetail | undefined> {
-  const [row] = await datasetById(db).execute({ id });
-  return row && toDataset(row);
+  const [[row], termsChanges] = await Promise.all([
+    datasetById(db).execute({ id }),
+    termsChangesById(db).execute({ id }),
+  ]);
+  return row && { ...toDataset(row), termsChanges };
 }
 
 /**
@@ -178,11 +222,17 @@ export interface Model {
   size: string;
   architecture: string;
   framework: string;
+  /** whether it generates content (its datasets' `ai_generative_training` terms applied) */
+  generative: boolean;
   baseModelId: string | null;
-  /** the training attestation */
+  /** the training (or fine-tune) attestation */
   trainingId: string;
+  /** whether that attestation was signed by an attester (false: self-recorded) */
+  lineageSigned: boolean;
   /** the datasets it was trained on */
   datasets: string[];
+  /** the constraints its datasets' terms put on its use, one entry per constraining dataset */
+  constraints: UsageConstraint[];
   /** ms */
   timestampMs: number;
   proof: EntityProof;
@@ -206,9 +256,12 @@ const modelColumns = {
   size: decimal(models.size),
   architecture: models.architecture,
   framework: models.framework,
+  generative: models.generative,
   baseModelId: models.baseModelId,
   trainingId: models.trainingId,
+  lineageSigned: models.lineageSigned,
   datasets: models.datasets,
+  constraints: models.constraints,
   timestampMs: models.timestampMs,
   proof: proofOf(models, models.modelId),
 };

@@ -92,6 +92,9 @@ export interface Attester {
   name: string;
   /** `[PCR0, PCR1, PCR2]` hex, empty for a plain key */
   pcrs: string[];
+  /** the enclave config an enclave attester was registered against; null for a plain key */
+  enclaveConfigId: string | null;
+  /** who registered it: the admin for a plain key, whoever submitted an enclave's Nitro document */
   admin: string;
   /** ms */
   timestampMs: number;
@@ -120,6 +123,7 @@ const attesterColumns = {
   network: attesters.network,
   name: attesters.name,
   pcrs: attesters.pcrs,
+  enclaveConfigId: attesters.enclaveConfigId,
   admin: attesters.admin,
   timestampMs: attesters.timestampMs,
   revoked: isNotNull(attesterRevocations.attesterId).mapWith(Boolean),

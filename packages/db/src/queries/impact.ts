@@ -51,6 +51,10 @@ export interface ProvEdge {
   kind: string;
   src: string;
   dst: string;
+  /** see `LineageEdge.signed`: signed, claimed (false), or not backed by an attestation (null) */
+  signed: boolean | null;
+  /** see `LineageEdge.enclave` */
+  enclave: boolean | null;
   proof: ProofHandle;
 }
 
@@ -100,10 +104,12 @@ export async function provLineage(
     return node;
   });
   const edges = walkEdges.map(
-    ({ kind, src, dst, checkpoint, txDigest, eventIndex }): ProvEdge => ({
+    ({ kind, src, dst, signed, enclave, checkpoint, txDigest, eventIndex }): ProvEdge => ({
       kind,
       src,
       dst,
+      signed,
+      enclave,
       proof: { checkpoint, txDigest, eventIndex },
     }),
   );

@@ -32,6 +32,13 @@ export interface LineageEdge {
   srcKind: string;
   dst: string;
   dstKind: string;
+  /**
+   * signed by an attester, or only claimed by the submitter (false); null when no attestation
+   * backs the edge (see the `edges` table)
+   */
+  signed: boolean | null;
+  /** signed by an enclave attester (false: a plain key, or unsigned); null as `signed` */
+  enclave: boolean | null;
   checkpoint: number;
   txDigest: string;
   eventIndex: number;
@@ -215,7 +222,7 @@ async function edgesAmong(db: Db, ids: readonly string[]): Promise<LineageEdge[]
     db,
     sql`
       with outgoing as materialized (select * from edges where src = any(${idArray}))
-      select kind, src, src_kind as "srcKind", dst, dst_kind as "dstKind",
+      select kind, src, src_kind as "srcKind", dst, dst_kind as "dstKind", signed, enclave,
              checkpoint, tx_digest as "txDigest", event_index as "eventIndex"
       from outgoing
       where dst = any(${idArray})

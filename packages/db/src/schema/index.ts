@@ -3,4 +3,5 @@ export * from "./impact.ts";
 export * from "./indexer.ts";
 export * from "./nodes.ts";
 export * from "./provenance.ts";
+export type * from "./terms.ts";
 export * from "./walrus.ts";

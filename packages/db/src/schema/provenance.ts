@@ -7,10 +7,24 @@
  * Ids are 0x + 64 hex (objects and addresses); Walrus blob ids are URL-safe base64; SHA-256
  * digests, keys and signatures are lowercase hex; times are ms since the Unix epoch.
  */
-import { bigint, boolean, index, integer, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+} from "drizzle-orm/pg-core";
 import { blobId, objectId, proof, timeMs, u64, writtenBy } from "./columns.ts";
+import type { AiTerms, UsageConstraint } from "./terms.ts";
 
-/** `DatasetRegistered`: a dataset, a derived dataset, or a new version of one. */
+/**
+ * `DatasetRegistered`: a dataset, a derived dataset, or a new version of one. `terms` is the
+ * one column the write path updates: it holds the newest terms (`dataset_terms_changes`), set
+ * in the transaction that commits the change (`recordDatasetTerms`).
+ */
 export const datasets = pgTable(
   "datasets",
   {
@@ -24,10 +38,22 @@ export const datasets = pgTable(
     size: u64("size").notNull(),
     mediaType: text("media_type").notNull(),
     license: text("license").notNull(),
+    /**
+     * terms for AI use (JSON shape: `AiTerms`), the newest: those at registration, then those of
+     * the latest `DatasetTermsSet` (`dataset_terms_changes`); all `allowed` on rows indexed
+     * before terms existed
+     */
+    terms: jsonb("terms").$type<AiTerms>().notNull(),
     /** Seal policy at registration (later changes: `dataset_policy_changes`) */
     policyId: objectId("policy_id"),
     parents: text("parents").array().notNull(),
     transformId: objectId("transform_id"),
+    /**
+     * whether the transform attestation was signed by an attester (false when self-recorded,
+     * when there is none, e.g. a new version from `publish_version`, and on rows indexed before
+     * the flag existed)
+     */
+    lineageSigned: boolean("lineage_signed").notNull(),
     previousId: objectId("previous_id"),
     revision: bigint("revision", { mode: "number" }).notNull(),
     timestampMs: timeMs("timestamp_ms").notNull(),
@@ -82,6 +108,23 @@ export const datasetPolicyChanges = pgTable(
   ],
 );
 
+/** `DatasetTermsSet`: every tightening of a dataset's terms; the latest one holds. */
+export const datasetTermsChanges = pgTable(
+  "dataset_terms_changes",
+  {
+    datasetId: objectId("dataset_id").notNull(),
+    /** the terms set (JSON shape: `AiTerms`) */
+    terms: jsonb("terms").$type<AiTerms>().notNull(),
+    creator: objectId("creator").notNull(),
+    timestampMs: timeMs("timestamp_ms").notNull(),
+    ...proof(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.txDigest, t.eventIndex] }),
+    index("dataset_terms_changes_dataset").on(t.datasetId, t.checkpoint),
+  ],
+);
+
 /** `ModelRegistered`. */
 export const models = pgTable(
   "models",
@@ -95,9 +138,21 @@ export const models = pgTable(
     size: u64("size").notNull(),
     architecture: text("architecture").notNull(),
     framework: text("framework").notNull(),
+    /** whether it generates content (its datasets' `ai_generative_training` terms applied) */
+    generative: boolean("generative").notNull(),
     baseModelId: objectId("base_model_id"),
     trainingId: objectId("training_id").notNull(),
+    /**
+     * whether the training (or fine-tune) attestation was signed by an attester (false when
+     * self-recorded, and on rows indexed before the flag existed)
+     */
+    lineageSigned: boolean("lineage_signed").notNull(),
     datasets: text("datasets").array().notNull(),
+    /**
+     * the constraints its datasets' terms put on it, one entry per constraining dataset (JSON
+     * shape: `UsageConstraint[]`; empty on rows indexed before terms existed)
+     */
+    constraints: jsonb("constraints").$type<UsageConstraint[]>().notNull(),
     timestampMs: timeMs("timestamp_ms").notNull(),
     ...proof(),
   },
@@ -120,14 +175,25 @@ export const attestations = pgTable(
     kind: text("kind").notNull(),
     attesterId: objectId("attester_id"),
     signed: boolean("signed").notNull(),
+    /** signed by an enclave attester (its key proven by a Nitro attestation document) */
+    enclave: boolean("enclave").notNull(),
     /** hex, empty when unsigned */
     publicKey: text("public_key").notNull(),
     signature: text("signature").notNull(),
     submitter: objectId("submitter").notNull(),
     inputs: text("inputs").array().notNull(),
+    /** Walrus blob ids the activity read */
     inputBlobs: text("input_blobs").array().notNull(),
+    /**
+     * the SHA-256 (hex) of each input blob's content as signed, aligned with `input_blobs` by
+     * index (empty on rows indexed before blob digests were signed)
+     */
+    inputSha256s: text("input_sha256s").array().notNull(),
     outputs: text("outputs").array().notNull(),
+    /** Walrus blob ids the activity wrote */
     outputBlobs: text("output_blobs").array().notNull(),
+    /** the SHA-256 (hex) of each output blob's content, aligned with `output_blobs` */
+    outputSha256s: text("output_sha256s").array().notNull(),
     payloadDigest: text("payload_digest").notNull(),
     /** signed time of the activity */
     timestampMs: timeMs("timestamp_ms").notNull(),
@@ -155,6 +221,8 @@ export const inferences = pgTable(
     attestationId: objectId("attestation_id").notNull(),
     modelId: objectId("model_id").notNull(),
     attesterId: objectId("attester_id").notNull(),
+    /** signed by an enclave attester */
+    enclave: boolean("enclave").notNull(),
     inputBlobId: blobId("input_blob_id").notNull(),
     inputSha256: text("input_sha256").notNull(),
     outputBlobId: blobId("output_blob_id").notNull(),
@@ -171,7 +239,10 @@ export const inferences = pgTable(
   ],
 );
 
-/** `AttesterRegistered`. */
+/**
+ * `AttesterRegistered`: a plain key registered by the admin, or an enclave registered by anyone
+ * with a Nitro attestation document matching an `enclave_configs` row.
+ */
 export const attesters = pgTable(
   "attesters",
   {
@@ -180,6 +251,12 @@ export const attesters = pgTable(
     name: text("name").notNull(),
     /** `[PCR0, PCR1, PCR2]` hex, empty for a plain key */
     pcrs: text("pcrs").array().notNull(),
+    /** the `EnclaveConfig` of an enclave attester; null for a plain key */
+    enclaveConfigId: objectId("enclave_config_id"),
+    /**
+     * who registered it (the event's `registrant`): the `AdminCap` holder for a plain key,
+     * whoever submitted the Nitro document for an enclave
+     */
     admin: objectId("admin").notNull(),
     timestampMs: timeMs("timestamp_ms").notNull(),
     ...proof(),
@@ -189,6 +266,23 @@ export const attesters = pgTable(
     index("attesters_name_search").using("gin", t.name.op("gin_trgm_ops")),
     index("attesters_id_prefix").on(t.attesterId.op("text_pattern_ops")),
   ],
+);
+
+/** `EnclaveConfigCreated`: the PCRs of an enclave image that enclave attesters must match. */
+export const enclaveConfigs = pgTable(
+  "enclave_configs",
+  {
+    configId: objectId("config_id").primaryKey(),
+    network: text("network").notNull(),
+    name: text("name").notNull(),
+    /** `[PCR0, PCR1, PCR2]` hex (48 bytes each) */
+    pcrs: text("pcrs").array().notNull(),
+    /** the `AdminCap` holder who published it */
+    admin: objectId("admin").notNull(),
+    timestampMs: timeMs("timestamp_ms").notNull(),
+    ...proof(),
+  },
+  (t) => [index("enclave_configs_page").on(t.timestampMs, t.configId)],
 );
 
 /**
@@ -306,6 +400,19 @@ export const feeWithdrawals = pgTable(
  *
  * Node kinds: `dataset`, `model`, `attestation`, `inference`, `attester`, `agent`, `blob`,
  * `policy`, or `object` for an input whose kind the graph does not know.
+ *
+ * `signed` and `enclave` say what backs an edge an attestation backs: signed by an attester or
+ * only claimed by its submitter (`signed` false), and, when signed, by an enclave attester or a
+ * plain key. They are set on every edge of an `AttestationRecorded` and an `InferenceRecorded`
+ * (from the event), and on the derivation edges of a `DatasetRegistered` (`wasDerivedFrom`
+ * parent, `wasGeneratedBy` transform) and of a `ModelRegistered` (`wasGeneratedBy` training,
+ * `wasDerivedFrom` dataset and base model), whose `signed` is the event's `lineage_signed`;
+ * null on every other edge (`storedAs`, `wasAttributedTo`, `wasRevisionOf`, `governedBy`), and
+ * on edges indexed before the flags existed. Those two events do not carry `enclave`: the
+ * indexer takes it from the `AttestationRecorded` of the same transaction (an attestation backs
+ * new objects only in the PTB that recorded it, and is emitted first), so every edge is written
+ * whole, once (rows are never updated: `LiveGraph` holds each edge as first read); where that
+ * event is missing `enclave` stays null.
  */
 export const edges = pgTable(
   "edges",
@@ -316,6 +423,10 @@ export const edges = pgTable(
     dst: text("dst").notNull(),
     dstKind: text("dst_kind").notNull(),
     network: text("network").notNull(),
+    /** signed by an attester, or only claimed by the submitter; null when no attestation backs it */
+    signed: boolean("signed"),
+    /** signed by an enclave attester (false when by a plain key or unsigned); null as `signed` */
+    enclave: boolean("enclave"),
     ...proof(),
     /** the transaction that inserted the edge, so `LiveGraph` can read what was added since */
     xactId: writtenBy("xact_id"),

@@ -4,7 +4,7 @@
  * non-ASCII; arrays whose elements hold commas, braces, quotes, `NULL` and the empty string;
  * u64 values past 2^63; bytes.
  */
-import type { QuarantineRow, Rows } from "../../src/index.ts";
+import type { AiTerms, QuarantineRow, Rows } from "../../src/index.ts";
 
 /** 0x + 64 hex digits from `n`. */
 export const hex = (n: number | bigint) => `0x${n.toString(16).padStart(64, "0")}`;
@@ -27,6 +27,14 @@ export const TRICKY_ELEMENTS = [
 /** u64::MAX: beyond PostgreSQL's signed bigint. */
 export const U64_MAX = 2n ** 64n - 1n;
 
+/** Terms for AI use with every kind of permission, constraints that JSON must escape included. */
+export const TRICKY_TERMS: AiTerms = {
+  ai_training: { use: "constrained", constraints: [TRICKY, ...TRICKY_ELEMENTS] },
+  ai_generative_training: { use: "notAllowed", constraints: [] },
+  ai_inference: { use: "allowed", constraints: [] },
+  data_mining: { use: "constrained", constraints: ["non-commercial"] },
+};
+
 /**
  * One row per append-only table (or `perTable` rows, keys made distinct by `i`), all with the
  * proof handle of `checkpoint`. Different checkpoints give different keys.
@@ -36,9 +44,11 @@ export function sampleRows(checkpoint: number, perTable = 1): Rows {
     datasets: [],
     datasetRetractions: [],
     datasetPolicyChanges: [],
+    datasetTermsChanges: [],
     models: [],
     attestations: [],
     inferences: [],
+    enclaveConfigs: [],
     attesters: [],
     attesterKeys: [],
     attesterRevocations: [],
@@ -64,9 +74,11 @@ export function sampleRows(checkpoint: number, perTable = 1): Rows {
       size: U64_MAX,
       mediaType: "text/csv",
       license: "CC-BY-4.0",
+      terms: TRICKY_TERMS,
       policyId: i % 2 === 0 ? null : hex(7),
       parents: TRICKY_ELEMENTS,
       transformId: null,
+      lineageSigned: i % 2 === 1,
       previousId: i % 2 === 0 ? hex(2) : null,
       revision: i,
       timestampMs,
@@ -86,6 +98,14 @@ export function sampleRows(checkpoint: number, perTable = 1): Rows {
       timestampMs,
       ...proof(2),
     });
+    rows.datasetTermsChanges.push({
+      datasetId: hex(n),
+      // the dataset's own terms, so the dataset's row stays as given (`recordDatasetTerms`)
+      terms: TRICKY_TERMS,
+      creator: hex(1),
+      timestampMs,
+      ...proof(15),
+    });
     rows.models.push({
       modelId: hex(n + 1),
       network: "testnet",
@@ -96,9 +116,12 @@ export function sampleRows(checkpoint: number, perTable = 1): Rows {
       size: 2n ** 63n,
       architecture: "llama",
       framework: "pytorch",
+      generative: i % 2 === 0,
       baseModelId: null,
       trainingId: hex(n + 2),
+      lineageSigned: i % 2 === 1,
       datasets: [hex(n)],
+      constraints: [{ dataset: hex(n), constraints: TRICKY_ELEMENTS }],
       timestampMs,
       ...proof(3),
     });
@@ -108,13 +131,16 @@ export function sampleRows(checkpoint: number, perTable = 1): Rows {
       kind: "training",
       attesterId: i % 2 === 0 ? null : hex(9),
       signed: i % 2 === 1,
+      enclave: i % 4 === 1,
       publicKey: "",
       signature: "",
       submitter: hex(1),
       inputs: [hex(n)],
       inputBlobs: [],
+      inputSha256s: [],
       outputs: [hex(n + 1)],
       outputBlobs: ["a\tb"],
+      outputSha256s: ["22".repeat(32)],
       payloadDigest: "ef".repeat(32),
       timestampMs,
       recordedMs: timestampMs + 1,
@@ -126,6 +152,7 @@ export function sampleRows(checkpoint: number, perTable = 1): Rows {
       attestationId: hex(n + 2),
       modelId: hex(n + 1),
       attesterId: hex(9),
+      enclave: i % 2 === 0,
       inputBlobId: "in",
       inputSha256: "00".repeat(32),
       outputBlobId: "out",
@@ -139,9 +166,19 @@ export function sampleRows(checkpoint: number, perTable = 1): Rows {
       network: "testnet",
       name: 'enclave "one"',
       pcrs: ["00", "11", "22"],
+      enclaveConfigId: i % 2 === 0 ? null : hex(n + 9),
       admin: hex(1),
       timestampMs,
       ...proof(6),
+    });
+    rows.enclaveConfigs.push({
+      configId: hex(n + 9),
+      network: "testnet",
+      name: TRICKY,
+      pcrs: ["00".repeat(48), "11".repeat(48), "22".repeat(48)],
+      admin: hex(1),
+      timestampMs,
+      ...proof(16),
     });
     rows.attesterKeys.push({
       attesterId: hex(n + 4),
@@ -201,6 +238,8 @@ export function sampleRows(checkpoint: number, perTable = 1): Rows {
       dst: hex(2),
       dstKind: "dataset",
       network: "testnet",
+      signed: i % 3 === 0 ? null : i % 3 === 1,
+      enclave: i % 3 === 0 ? null : i % 2 === 0,
       ...proof(13),
     });
     rows.walrusBlobEvents.push({

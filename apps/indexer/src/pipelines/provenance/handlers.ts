@@ -1,17 +1,20 @@
 /**
- * How each `verity` event becomes rows and PROV edges (the edge kinds are listed on the
- * `edges` table in packages/db). One handler per event type, keyed `module::Struct`.
+ * How each `verity` event becomes rows and PROV edges (the edge kinds, and which edges carry
+ * `signed` / `enclave`, are listed on the `edges` table in packages/db). One handler per event
+ * type, keyed `module::Struct`.
  */
 import { toHex } from "@mysten/bcs";
-import type {
-  allowlist,
-  attestation,
-  attester,
-  dataset,
-  inference,
-  model,
-  subscription,
-  timelock,
+import {
+  type allowlist,
+  type attestation,
+  type attester,
+  type dataset,
+  type enclave,
+  type inference,
+  type model,
+  type subscription,
+  termsToJson,
+  type timelock,
 } from "@verity/sdk";
 import { walrusBlobId as blob } from "../encoding.ts";
 import { type EventContext, proofOf, push, type Rows } from "../processor.ts";
@@ -23,7 +26,17 @@ type Of<T extends { $inferType: unknown }> = T["$inferType"];
 
 const KINDS = ["transform", "training", "fine_tune", "evaluation", "inference"] as const;
 
-/** Appends one edge with the proof handle of the event at `ctx`. */
+/** What backs an edge an attestation backs: signed or only claimed, by an enclave or a key. */
+interface Backing {
+  signed: boolean;
+  /** null when the attestation's event was not found (see `backingOf`) */
+  enclave: boolean | null;
+}
+
+/**
+ * Appends one edge with the proof handle of the event at `ctx`, and what backs it (`signed`
+ * and `enclave` null when no attestation does).
+ */
 function edge(
   out: Rows,
   ctx: EventContext,
@@ -31,8 +44,37 @@ function edge(
   kind: string,
   [src, srcKind]: [string, string],
   [dst, dstKind]: [string, string],
+  backing?: Backing,
 ) {
-  push(out, "edges", { kind, src, srcKind, dst, dstKind, network, ...proofOf(ctx) });
+  push(out, "edges", {
+    kind,
+    src,
+    srcKind,
+    dst,
+    dstKind,
+    network,
+    signed: backing?.signed ?? null,
+    enclave: backing?.enclave ?? null,
+    ...proofOf(ctx),
+  });
+}
+
+/**
+ * What backs the edges a `DatasetRegistered` or `ModelRegistered` at `ctx` builds on the
+ * attestation `attestationId`: `signed` as the event says (`lineage_signed`), `enclave` from the
+ * attestation's row, made from its `AttestationRecorded` earlier in the same transaction (an
+ * attestation backs new objects only in the PTB that recorded it, which emits it first). The
+ * rows are in chain order, so the search goes back from the last row and stops at the first
+ * row of an earlier transaction; `enclave` is null when the row is not there.
+ */
+function backingOf(out: Rows, ctx: EventContext, attestationId: string, signed: boolean): Backing {
+  const rows = out.attestations ?? [];
+  for (let i = rows.length - 1; i >= 0; i--) {
+    const row = rows[i] as NonNullable<Rows["attestations"]>[number];
+    if (row.txDigest !== ctx.transaction.digest) break;
+    if (row.attestationId === attestationId) return { signed, enclave: row.enclave };
+  }
+  return { signed, enclave: null };
 }
 
 const datasetRegistered = (
@@ -52,9 +94,11 @@ const datasetRegistered = (
     size: BigInt(v.size),
     mediaType: v.media_type,
     license: v.license,
+    terms: termsToJson(v.terms),
     policyId: v.policy,
     parents: v.parents,
     transformId: v.transform,
+    lineageSigned: v.lineage_signed,
     previousId: v.previous,
     revision: Number(v.revision),
     timestampMs: Number(v.timestamp_ms),
@@ -63,9 +107,11 @@ const datasetRegistered = (
   const self: [string, string] = [v.dataset_id, "dataset"];
   edge(out, ctx, network, "storedAs", self, [blobId, "blob"]);
   edge(out, ctx, network, "wasAttributedTo", self, [v.creator, "agent"]);
+  const backing = v.transform ? backingOf(out, ctx, v.transform, v.lineage_signed) : undefined;
   for (const parent of v.parents)
-    edge(out, ctx, network, "wasDerivedFrom", self, [parent, "dataset"]);
-  if (v.transform) edge(out, ctx, network, "wasGeneratedBy", self, [v.transform, "attestation"]);
+    edge(out, ctx, network, "wasDerivedFrom", self, [parent, "dataset"], backing);
+  if (v.transform)
+    edge(out, ctx, network, "wasGeneratedBy", self, [v.transform, "attestation"], backing);
   if (v.previous) edge(out, ctx, network, "wasRevisionOf", self, [v.previous, "dataset"]);
   if (v.policy) edge(out, ctx, network, "governedBy", self, [v.policy, "policy"]);
 };
@@ -97,6 +143,16 @@ const datasetPolicySet = (
     edge(out, ctx, network, "governedBy", [v.dataset_id, "dataset"], [v.policy, "policy"]);
 };
 
+const datasetTermsSet = (v: Of<typeof dataset.DatasetTermsSet>, ctx: EventContext, out: Rows) => {
+  push(out, "datasetTermsChanges", {
+    datasetId: v.dataset_id,
+    terms: termsToJson(v.terms),
+    creator: v.creator,
+    timestampMs: Number(v.timestamp_ms),
+    ...proofOf(ctx),
+  });
+};
+
 const modelRegistered = (
   v: Of<typeof model.ModelRegistered>,
   ctx: EventContext,
@@ -114,18 +170,24 @@ const modelRegistered = (
     size: BigInt(v.size),
     architecture: v.architecture,
     framework: v.framework,
+    generative: v.generative,
     baseModelId: v.base_model,
     trainingId: v.training,
+    lineageSigned: v.lineage_signed,
     datasets: v.datasets,
+    constraints: v.constraints.map((c) => ({ dataset: c.dataset, constraints: c.constraints })),
     timestampMs: Number(v.timestamp_ms),
     ...proofOf(ctx),
   });
   const self: [string, string] = [v.model_id, "model"];
   edge(out, ctx, network, "storedAs", self, [blobId, "blob"]);
   edge(out, ctx, network, "wasAttributedTo", self, [v.creator, "agent"]);
-  edge(out, ctx, network, "wasGeneratedBy", self, [v.training, "attestation"]);
-  if (v.base_model) edge(out, ctx, network, "wasDerivedFrom", self, [v.base_model, "model"]);
-  for (const d of v.datasets) edge(out, ctx, network, "wasDerivedFrom", self, [d, "dataset"]);
+  const backing = backingOf(out, ctx, v.training, v.lineage_signed);
+  edge(out, ctx, network, "wasGeneratedBy", self, [v.training, "attestation"], backing);
+  if (v.base_model)
+    edge(out, ctx, network, "wasDerivedFrom", self, [v.base_model, "model"], backing);
+  for (const d of v.datasets)
+    edge(out, ctx, network, "wasDerivedFrom", self, [d, "dataset"], backing);
 };
 
 const attestationRecorded = (
@@ -140,27 +202,32 @@ const attestationRecorded = (
     kind: KINDS[v.kind] ?? `kind_${v.kind}`,
     attesterId: v.attester,
     signed: v.signed,
+    enclave: v.enclave,
     publicKey: toHex(v.public_key),
     signature: toHex(v.signature),
     submitter: v.submitter,
     inputs: v.inputs,
-    inputBlobs: v.input_blobs.map(blob),
+    inputBlobs: v.input_blobs.map((b) => blob(b.blob_id)),
+    inputSha256s: v.input_blobs.map((b) => toHex(b.sha256)),
     outputs: v.outputs,
-    outputBlobs: v.output_blobs.map(blob),
+    outputBlobs: v.output_blobs.map((b) => blob(b.blob_id)),
+    outputSha256s: v.output_blobs.map((b) => toHex(b.sha256)),
     payloadDigest: toHex(v.payload_digest),
     timestampMs: Number(v.timestamp_ms),
     recordedMs: Number(v.recorded_ms),
     ...proofOf(ctx),
   });
   const self: [string, string] = [v.attestation_id, "attestation"];
-  for (const input of v.inputs) edge(out, ctx, network, "used", self, [input, "object"]);
-  for (const input of v.input_blobs) edge(out, ctx, network, "used", self, [blob(input), "blob"]);
+  const backing: Backing = { signed: v.signed, enclave: v.enclave };
+  for (const input of v.inputs) edge(out, ctx, network, "used", self, [input, "object"], backing);
+  for (const input of v.input_blobs)
+    edge(out, ctx, network, "used", self, [blob(input.blob_id), "blob"], backing);
   for (const output of v.outputs)
-    edge(out, ctx, network, "wasGeneratedBy", [output, "object"], self);
+    edge(out, ctx, network, "wasGeneratedBy", [output, "object"], self, backing);
   for (const output of v.output_blobs)
-    edge(out, ctx, network, "wasGeneratedBy", [blob(output), "blob"], self);
+    edge(out, ctx, network, "wasGeneratedBy", [blob(output.blob_id), "blob"], self, backing);
   const agent: [string, string] = v.attester ? [v.attester, "attester"] : [v.submitter, "agent"];
-  edge(out, ctx, network, "wasAssociatedWith", self, agent);
+  edge(out, ctx, network, "wasAssociatedWith", self, agent, backing);
 };
 
 const inferenceRecorded = (
@@ -177,6 +244,7 @@ const inferenceRecorded = (
     attestationId: v.attestation_id,
     modelId: v.model_id,
     attesterId: v.attester_id,
+    enclave: v.enclave,
     inputBlobId: input,
     inputSha256: toHex(v.input_sha256),
     outputBlobId: output,
@@ -186,11 +254,13 @@ const inferenceRecorded = (
     ...proofOf(ctx),
   });
   const self: [string, string] = [v.inference_id, "inference"];
-  edge(out, ctx, network, "used", self, [v.model_id, "model"]);
-  edge(out, ctx, network, "used", self, [input, "blob"]);
-  edge(out, ctx, network, "wasGeneratedBy", [output, "blob"], self);
-  edge(out, ctx, network, "wasAssociatedWith", self, [v.attester_id, "attester"]);
-  edge(out, ctx, network, "wasInformedBy", self, [v.attestation_id, "attestation"]);
+  // An inference is always signed (`inference::record` takes the attester).
+  const backing: Backing = { signed: true, enclave: v.enclave };
+  edge(out, ctx, network, "used", self, [v.model_id, "model"], backing);
+  edge(out, ctx, network, "used", self, [input, "blob"], backing);
+  edge(out, ctx, network, "wasGeneratedBy", [output, "blob"], self, backing);
+  edge(out, ctx, network, "wasAssociatedWith", self, [v.attester_id, "attester"], backing);
+  edge(out, ctx, network, "wasInformedBy", self, [v.attestation_id, "attestation"], backing);
 };
 
 const attesterRegistered = (
@@ -205,7 +275,8 @@ const attesterRegistered = (
     network,
     name: v.name,
     pcrs: v.pcrs.map(toHex),
-    admin: v.admin,
+    enclaveConfigId: v.enclave_config,
+    admin: v.registrant,
     timestampMs,
     ...proofOf(ctx),
   });
@@ -214,6 +285,23 @@ const attesterRegistered = (
     keyVersion: 0,
     publicKey: toHex(v.public_key),
     timestampMs,
+    ...proofOf(ctx),
+  });
+};
+
+const enclaveConfigCreated = (
+  v: Of<typeof enclave.EnclaveConfigCreated>,
+  ctx: EventContext,
+  out: Rows,
+  network: string,
+) => {
+  push(out, "enclaveConfigs", {
+    configId: v.config_id,
+    network,
+    name: v.name,
+    pcrs: v.pcrs.map(toHex),
+    admin: v.admin,
+    timestampMs: Number(v.timestamp_ms),
     ...proofOf(ctx),
   });
 };
@@ -337,12 +425,14 @@ export const handlers: Record<string, Handler> = {
   "dataset::DatasetRegistered": datasetRegistered,
   "dataset::DatasetRetracted": datasetRetracted,
   "dataset::DatasetPolicySet": datasetPolicySet,
+  "dataset::DatasetTermsSet": datasetTermsSet,
   "model::ModelRegistered": modelRegistered,
   "attestation::AttestationRecorded": attestationRecorded,
   "inference::InferenceRecorded": inferenceRecorded,
   "attester::AttesterRegistered": attesterRegistered,
   "attester::AttesterKeyRotated": attesterKeyRotated,
   "attester::AttesterRevoked": attesterRevoked,
+  "enclave::EnclaveConfigCreated": enclaveConfigCreated,
   "allowlist::AllowlistCreated": allowlistCreated,
   "allowlist::AllowlistMemberAdded": memberChange(true),
   "allowlist::AllowlistMemberRemoved": memberChange(false),
