@@ -55,6 +55,7 @@ import {
   provLineage,
   recordNodes,
 } from "@verity/db";
+import type { AiTermsJson } from "@verity/sdk";
 import autocannon from "autocannon";
 import postgres from "postgres";
 import type { ApiDeps } from "../apps/api/src/context.ts";
@@ -73,6 +74,13 @@ const TIMEOUT_MS = Number(process.env.BENCH_STATEMENT_TIMEOUT_MS ?? 2000);
 const DEPTH = 10;
 const AIM_MS = 20;
 const NETWORK = "testnet";
+/** Terms of every generated dataset: every AI use allowed. */
+const OPEN_TERMS: AiTermsJson = {
+  ai_training: { use: "allowed", constraints: [] },
+  ai_generative_training: { use: "allowed", constraints: [] },
+  ai_inference: { use: "allowed", constraints: [] },
+  data_mining: { use: "allowed", constraints: [] },
+};
 const FIRST_CHECKPOINT = 100_000_000;
 const T0 = Date.UTC(2026, 0, 1);
 
@@ -263,9 +271,11 @@ async function generate(loader: Loader) {
       size: BigInt(1_000_000 + below(1_000_000_000)),
       mediaType: "application/parquet",
       license: "CC-BY-4.0",
+      terms: OPEN_TERMS,
       policyId: null,
       parents: parents.map(ids.dataset),
       transformId: attestation,
+      lineageSigned: attestation !== null,
       previousId: previous === null ? null : ids.dataset(previous),
       revision: previous === null ? 0 : 1,
       timestampMs,
@@ -304,6 +314,7 @@ async function generate(loader: Loader) {
     n.nodes++;
     const id = ids.attestation(a);
     const by = attester();
+    const inputBlobs = inputs.filter(([, k]) => k === "blob").map(([i]) => i);
     await loader.add("attestations", {
       attestationId: id,
       network: NETWORK,
@@ -313,10 +324,13 @@ async function generate(loader: Loader) {
       publicKey: sha("9b", a),
       signature: `${sha("5c", a)}${sha("5d", a)}`,
       submitter: agent(),
+      enclave: false,
       inputs: inputs.filter(([, k]) => k !== "blob").map(([i]) => i),
-      inputBlobs: inputs.filter(([, k]) => k === "blob").map(([i]) => i),
+      inputBlobs,
+      inputSha256s: inputBlobs.map((_, i) => sha("4b", a * 8 + i)),
       outputs,
       outputBlobs,
+      outputSha256s: outputBlobs.map((_, i) => sha("4c", a * 8 + i)),
       payloadDigest: sha("7e", a),
       timestampMs: timestampMs - 1000,
       recordedMs: timestampMs,
@@ -379,9 +393,12 @@ async function generate(loader: Loader) {
         size: BigInt(100_000_000 + below(1_000_000_000)),
         architecture: "transformer",
         framework: "pytorch",
+        generative: false,
         baseModelId: base === null ? null : ids.model(base),
         trainingId: a,
+        lineageSigned: true,
         datasets: trained.map(ids.dataset),
+        constraints: [],
         timestampMs,
         ...proof(),
       });
@@ -416,6 +433,7 @@ async function generate(loader: Loader) {
         attestationId: a,
         modelId: model,
         attesterId: by,
+        enclave: false,
         inputBlobId: input,
         inputSha256: sha("8c", f),
         outputBlobId: output,
