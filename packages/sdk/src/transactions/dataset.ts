@@ -97,8 +97,9 @@ function beginDerived(
  * result in this PTB, not yet finalized) wrote as its output blob `dataset.blobId` with
  * content SHA-256 `dataset.sha256`, derived from `parents` (every input dataset of the
  * transform): the `terms` calls (see `terms.aiTerms`), `begin_derived`, one `add_parent` per
- * parent, `finish_derived`. The result is the new dataset's `ID`. Aborts on chain unless every input of the transform is a
- * parent (`EInputsNotProven`), each parent's blob and SHA-256 are among its input blobs,
+ * parent, `finish_derived`. The result is the new dataset's `ID`. Aborts on chain unless every
+ * input of the transform is a parent (`EInputsNotProven`), each parent's blob and SHA-256 are
+ * among its input blobs,
  * `terms` are at least as strict as every parent's (`ETermsLooserThanParent`), and, for an
  * unsigned transform, every parent is the sender's.
  *
