@@ -102,11 +102,12 @@ export class SimulatedChain {
   }
 
   /**
-   * Puts an owned object on the chain that exists before its first checkpoint (e.g. the
-   * `AdminCap` the package's publish minted, outside the simulated history).
+   * Puts an object on the chain that exists before its first checkpoint, outside the simulated
+   * history: owned (e.g. the `AdminCap` the package's publish minted) or shared (e.g. the
+   * `AttesterRegistry` the package's `init` shared).
    */
-  seed(id: string): void {
-    this.#write(normalizeSuiAddress(id), this.#lamport, "owned");
+  seed(id: string, kind: "owned" | "shared" = "owned"): void {
+    this.#write(normalizeSuiAddress(id), this.#lamport, kind);
   }
 
   /** Every transaction executed so far, in order. */

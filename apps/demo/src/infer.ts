@@ -1,6 +1,20 @@
 import type { Penguin } from "./clean.ts";
-import { type Content, jsonContent } from "./content.ts";
+import { type Content, jsonContent, jsonSha256 } from "./content.ts";
 import { FEATURES, loadSpeciesModel, type Measurements } from "./train.ts";
+
+/**
+ * How the model is served, as data: its digest is every inference attestation's
+ * `payload_digest`, so the attester commits to how requests became answers.
+ */
+export const SERVING_CONFIG = {
+  request: "JSON object of the measurements, by feature name",
+  features: FEATURES,
+  response: 'JSON object {"species": <name>}',
+  decision: "the class its one-vs-rest classifiers rank first (ml-logistic-regression predict)",
+} as const;
+
+/** SHA-256 of `SERVING_CONFIG` as JSON, 32 bytes. */
+export const SERVING_CONFIG_SHA256 = jsonSha256(SERVING_CONFIG);
 
 /** One recorded inference: the request and response bytes, and what the answer should be. */
 export interface Inference {

@@ -26,6 +26,8 @@ export const participants = {
   lab: demoKeypair("lab account"),
   /** the lab's registered attester key: signs what the lab did */
   attester: demoKeypair("lab attester"),
+  /** the key the lab's inference server generates inside its (simulated) Nitro enclave */
+  enclave: demoKeypair("lab inference enclave"),
   /** a reader the steward allows to decrypt the data */
   researcher: demoKeypair("researcher"),
 };
@@ -35,3 +37,6 @@ export const DEMO_PACKAGE_ID = demoId("verity package");
 
 /** The package's `attester::AdminCap`, held by the steward from before the first checkpoint. */
 export const DEMO_ADMIN_CAP = demoId("attester admin cap");
+
+/** The package's shared `attester::AttesterRegistry`, made at publish with the `AdminCap`. */
+export const DEMO_ATTESTER_REGISTRY = demoId("attester registry");

@@ -7,6 +7,7 @@ import pino from "pino";
 import { type CheckpointFile, encodeCheckpoints } from "./checkpoints.ts";
 import { cleanPenguins } from "./clean.ts";
 import { loadPenguins } from "./dataset.ts";
+import { holdOut } from "./holdout.ts";
 import { evaluateModel } from "./infer.ts";
 import { DEMO_PACKAGE_ID } from "./participants.ts";
 import { type Artifacts, playStory, type Story } from "./story.ts";
@@ -40,7 +41,7 @@ export interface DemoOptions {
   databaseUrl?: string;
   /** a PGlite data directory instead of `<dir>/pglite` */
   dataDir?: string;
-  /** hears one line per step, as the demo goes (it takes ~20 s) */
+  /** hears one line per step, as the demo goes (it takes ~30 s) */
   progress?: (line: string) => void;
 }
 
@@ -58,9 +59,9 @@ export interface DemoRun {
 
 /**
  * The demo's history, made from scratch: the real dataset, its cleaning, the model trained on
- * it, the evaluation and inferences, the story on the simulated chain and its checkpoint
- * files. Deterministic: every run makes the same bytes. Takes ~15 s, most of it Walrus blob ids;
- * `progress` hears a line per step.
+ * it, the held-out rows, the evaluation and inferences, the story on the simulated chain and
+ * its checkpoint files. Deterministic: every run makes the same bytes. Takes ~20 s, most of it
+ * Walrus blob ids; `progress` hears a line per step.
  */
 export async function makeDemo(
   progress: (line: string) => void = () => {},
@@ -71,10 +72,12 @@ export async function makeDemo(
   const clean = cleanPenguins(raw.records);
   progress("training the species model");
   const trained = trainSpeciesModel(clean.rows);
-  progress(`evaluating it on held-out rows, ${RECORDED_INFERENCES} inferences to record`);
-  const evaluation = evaluateModel(trained.weights.bytes, trained.test, RECORDED_INFERENCES);
+  progress("setting the held-out rows apart as their own dataset");
+  const heldOut = holdOut(trained.test);
+  progress(`evaluating it on the held-out rows, ${RECORDED_INFERENCES} inferences to record`);
+  const evaluation = evaluateModel(trained.weights.bytes, heldOut.rows, RECORDED_INFERENCES);
   progress("playing the story on the simulated chain");
-  const artifacts = { raw, clean, trained, evaluation };
+  const artifacts = { raw, clean, trained, heldOut, evaluation };
   const story = await playStory(artifacts);
   return {
     artifacts,

@@ -9,6 +9,7 @@ import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cleanPenguins } from "../src/clean.ts";
 import { loadPenguins } from "../src/dataset.ts";
+import { holdOut } from "../src/holdout.ts";
 import { evaluateModel } from "../src/infer.ts";
 import { loadSpeciesModel, splitRows, trainSpeciesModel } from "../src/train.ts";
 
@@ -73,6 +74,16 @@ describe("the model", () => {
       const input = JSON.parse(new TextDecoder().decode(x.input.bytes));
       expect(loadSpeciesModel(trained.weights.bytes)([input])).toEqual([x.predicted]);
     }
+  });
+
+  it("sets the held-out rows apart as a CSV of the cleaned dataset's every 5th record", () => {
+    const heldOut = holdOut(trained.test);
+    const cleanLines = new TextDecoder().decode(clean.content.bytes).trimEnd().split("\n");
+    const lines = new TextDecoder().decode(heldOut.content.bytes).trimEnd().split("\n");
+    expect(lines[0]).toBe(cleanLines[0]);
+    expect(lines.slice(1)).toEqual(cleanLines.slice(1).filter((_, i) => i % 5 === 4));
+    expect(heldOut.rows).toBe(trained.test);
+    expect(heldOut.content.mediaType).toBe("text/csv");
   });
 
   it("refuses bytes that are not its weights file", () => {

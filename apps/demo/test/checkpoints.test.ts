@@ -53,6 +53,7 @@ describe("the demo's checkpoints", () => {
     const events = demo.checkpoints.flatMap(
       (file) => checkpointFromData(decodeCheckpointData(file.bytes)).transactions[0]!.events,
     );
+    const inferred = ["attestation::AttestationRecorded", "inference::InferenceRecorded"];
     expect(events.map((e) => `${e.module}::${e.struct}`)).toEqual([
       "attester::AttesterRegistered",
       "allowlist::AllowlistCreated",
@@ -64,10 +65,13 @@ describe("the demo's checkpoints", () => {
       "attestation::AttestationRecorded",
       "model::ModelRegistered",
       "attestation::AttestationRecorded",
-      ...demo.story.inferences.flatMap(() => [
-        "attestation::AttestationRecorded",
-        "inference::InferenceRecorded",
-      ]),
+      "dataset::DatasetRegistered",
+      "attestation::AttestationRecorded",
+      "dataset::DatasetTermsSet",
+      ...inferred,
+      "enclave::EnclaveConfigCreated",
+      "attester::AttesterRegistered",
+      ...demo.story.inferences.slice(1).flatMap(() => inferred),
       "dataset::DatasetRetracted",
     ]);
     for (const event of events) {
@@ -76,6 +80,42 @@ describe("the demo's checkpoints", () => {
       const value = layout.parse(event.contents);
       expect(layout.serialize(value as never).toBytes()).toEqual(event.contents);
     }
+  });
+
+  it("create, in each transaction's effects, every object its events name as new", () => {
+    /** The field of each event that names the object its transaction created. */
+    const NEW: Record<string, string[]> = {
+      "attester::AttesterRegistered": ["attester_id"],
+      "allowlist::AllowlistCreated": ["allowlist_id", "cap_id"],
+      "dataset::DatasetRegistered": ["dataset_id"],
+      "attestation::AttestationRecorded": ["attestation_id"],
+      "model::ModelRegistered": ["model_id"],
+      "inference::InferenceRecorded": ["inference_id"],
+      "enclave::EnclaveConfigCreated": ["config_id"],
+    };
+    let named = 0;
+    for (const file of demo.checkpoints) {
+      const data = decodeCheckpointData(file.bytes);
+      const effects = data.transactions[0]!.effects.value;
+      const created = new Set(
+        effects.$kind === "V2"
+          ? effects.V2.changedObjects.flatMap(([id, change]) =>
+              change.idOperation.$kind === "Created" ? [id] : [],
+            )
+          : [],
+      );
+      for (const event of checkpointFromData(data).transactions[0]!.events) {
+        const value = eventLayout(event.module, event.struct)!.parse(event.contents) as Record<
+          string,
+          string
+        >;
+        for (const field of NEW[`${event.module}::${event.struct}`] ?? []) {
+          expect(created.has(value[field]!), `${event.struct}.${field} is created`).toBe(true);
+          named += 1;
+        }
+      }
+    }
+    expect(named).toBeGreaterThan(15);
   });
 
   it("are the same bytes on every run", async () => {

@@ -91,25 +91,97 @@ describe.each(["postgres", "pglite"] as const)("the demo indexed into %s", (driv
     const graph = await lineage(story.raw.id, "direction=downstream&depth=6");
     const byId = new Map(graph.nodes.map((n) => [n.id, n]));
     expect(byId.get(story.raw.id)).toMatchObject({ retracted: true, tainted: true });
-    for (const id of [story.clean.id, story.model.id, ...story.inferences.map((x) => x.id)])
+    const downstream = [story.clean.id, story.heldOut.id, story.model.id];
+    for (const id of [...downstream, ...story.inferences.map((x) => x.id)])
       expect(byId.get(id)).toMatchObject({ retracted: false, tainted: true });
   });
 
-  it("verifies the attester's signatures on every attestation", async () => {
+  it("tells signed lineage from claimed, and an enclave's signature from a key's", async () => {
+    const { story } = demo.run;
+    const graph = await lineage(story.clean.id, "direction=both&depth=6");
+    const edge = (kind: string, src: string, dst: string) => {
+      const found = graph.edges.find((e) => e.kind === kind && e.src === src && e.dst === dst);
+      if (!found) throw new Error(`no ${kind} edge ${src} -> ${dst}`);
+      return { signed: found.signed, enclave: found.enclave };
+    };
+    const byKey = { signed: true, enclave: false };
+    expect(edge("wasDerivedFrom", story.clean.id, story.raw.id)).toEqual(byKey);
+    expect(edge("wasGeneratedBy", story.clean.id, story.clean.transformId)).toEqual(byKey);
+    expect(edge("wasDerivedFrom", story.model.id, story.clean.id)).toEqual(byKey);
+    expect(edge("wasGeneratedBy", story.model.id, story.model.trainingId)).toEqual(byKey);
+    const claimed = { signed: false, enclave: false };
+    expect(edge("wasDerivedFrom", story.heldOut.id, story.clean.id)).toEqual(claimed);
+    expect(edge("wasGeneratedBy", story.heldOut.id, story.heldOut.splitId)).toEqual(claimed);
+    for (const x of story.inferences)
+      expect(edge("used", x.id, story.model.id)).toEqual({ signed: true, enclave: x.enclave });
+    expect(story.inferences.map((x) => x.enclave)).toContain(true);
+    expect(story.inferences.map((x) => x.enclave)).toContain(false);
+    // Edges no attestation backs say neither.
+    const stored = graph.edges.filter((e) => e.kind === "storedAs" || e.kind === "governedBy");
+    expect(stored.length).toBeGreaterThan(0);
+    for (const e of stored) expect([e.signed, e.enclave]).toEqual([null, null]);
+  });
+
+  it("serves the datasets' AI-use terms and the constraints they put on the model", async () => {
+    const { story } = demo.run;
+    const get = async (path: string) => {
+      const response = await demo.get(path);
+      expect(response.status).toBe(200);
+      return (await response.json()) as Record<string, unknown>;
+    };
+    expect(await get(`/v1/datasets/${story.raw.id}`)).toMatchObject({
+      terms: story.termsChange.terms,
+      lineageSigned: false,
+      termsChanges: [{ terms: story.termsChange.terms, creator: story.steward }],
+    });
+    expect(await get(`/v1/datasets/${story.clean.id}`)).toMatchObject({
+      terms: story.clean.terms,
+      lineageSigned: true,
+    });
+    expect(await get(`/v1/datasets/${story.heldOut.id}`)).toMatchObject({
+      terms: story.heldOut.terms,
+      lineageSigned: false,
+    });
+    expect(await get(`/v1/models/${story.model.id}`)).toMatchObject({
+      generative: false,
+      lineageSigned: true,
+      datasets: [story.clean.id],
+      constraints: story.model.constraints,
+    });
+    expect(await get(`/v1/attesters/${story.enclave.attesterId}`)).toMatchObject({
+      enclaveConfigId: story.enclave.configId,
+      pcrs: story.enclave.pcrs,
+    });
+    expect(await get(`/v1/attesters/${story.attester.id}`)).toMatchObject({
+      enclaveConfigId: null,
+      pcrs: [],
+    });
+  });
+
+  it("verifies every signature, by the lab's key or by its enclave", async () => {
     const { story } = demo.run;
     const attestations = [
-      story.clean.transformId,
-      story.model.trainingId,
-      story.model.evaluationId,
-      ...story.inferences.map((x) => x.attestationId),
+      { id: story.clean.transformId, enclave: false },
+      { id: story.model.trainingId, enclave: false },
+      { id: story.model.evaluationId, enclave: false },
+      ...story.inferences.map((x) => ({ id: x.attestationId, enclave: x.enclave })),
     ];
-    for (const attestationId of attestations) {
-      const response = await demo.post("/v1/verify/attestation", { attestationId });
+    for (const { id, enclave } of attestations) {
+      const response = await demo.post("/v1/verify/attestation", { attestationId: id });
       expect(response.status).toBe(200);
       const verdict = (await response.json()) as { valid: boolean; checks: { ok: boolean }[] };
-      expect(verdict).toMatchObject({ valid: true, signed: true });
+      expect(verdict).toMatchObject({
+        valid: true,
+        signed: true,
+        attesterKind: enclave ? "enclave" : "key",
+        enclaveConfigId: enclave ? story.enclave.configId : null,
+      });
       expect(verdict.checks.every((check) => check.ok)).toBe(true);
     }
+    const split = await demo.post("/v1/verify/attestation", {
+      attestationId: story.heldOut.splitId,
+    });
+    expect(await split.json()).toMatchObject({ signed: false, valid: false });
   });
 
   it("identifies the dataset's bytes as the registered dataset", async () => {
