@@ -5,7 +5,12 @@ import { provenanceProcessor, walrusProcessor } from "@verity/indexer";
 import { walrusEvents } from "@verity/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkpoint, event } from "../../indexer/test/support/checkpoints.ts";
-import { provenanceScenario } from "../../indexer/test/support/provenance-scenario.ts";
+import {
+  provenanceScenario,
+  rawTerms,
+  selfRecorded,
+  tightenedTerms,
+} from "../../indexer/test/support/provenance-scenario.ts";
 import { indexInto, startTestApi, type TestApi } from "./support/api.ts";
 
 const PKG = normalizeSuiAddress("0xa91");
@@ -85,17 +90,46 @@ describe("datasets", () => {
       size: "903",
       mediaType: "text/csv",
       license: "CC-BY-4.0",
+      terms: rawTerms(3),
       policyId: null,
       parents: [raw.id],
       transformId: expect.stringMatching(/^0x[0-9a-f]{64}$/),
+      lineageSigned: true,
       previousId: null,
       nextId: null,
+      termsChanges: [],
       revision: 1,
       timestampMs: T0 + 3000,
       retracted: false,
       retraction: null,
       proof: { checkpoint: 503, txDigest: "tx-503-1", eventIndex: 1, objectId: clean.id },
     });
+  });
+
+  it("says whether a dataset's lineage is signed or only claimed", async () => {
+    expect(selfRecorded(4)).toBe(true);
+    const claimed = await json<{ lineageSigned: boolean; transformId: string }>(
+      `/v1/datasets/${(await byName("clean-4")).id}`,
+    );
+    expect(claimed.lineageSigned).toBe(false);
+    const transform = await json(`/v1/attestations/${claimed.transformId}`);
+    expect(transform).toMatchObject({ signed: false, enclave: false, attesterId: null });
+    const original = await json(`/v1/datasets/${(await byName("raw-4")).id}`);
+    expect(original).toMatchObject({ lineageSigned: false, transformId: null, parents: [] });
+  });
+
+  it("gives a dataset its tightened terms and every change, with its proof", async () => {
+    const raw = await byName("raw-9");
+    const body = await json<{ terms: unknown; termsChanges: unknown[] }>(`/v1/datasets/${raw.id}`);
+    expect(body.terms).toEqual(tightenedTerms(9));
+    expect(body.termsChanges).toEqual([
+      {
+        terms: tightenedTerms(9),
+        creator: expect.stringMatching(/^0x[0-9a-f]{64}$/),
+        timestampMs: T0 + 9000,
+        proof: { checkpoint: 509, txDigest: "tx-509-4", eventIndex: 0, objectId: raw.id },
+      },
+    ]);
   });
 
   it("gives a retracted dataset its reason and the retraction's proof", async () => {
@@ -105,7 +139,7 @@ describe("datasets", () => {
     expect(body.retraction).toEqual({
       reason: "consent withdrawn",
       timestampMs: T0 + 9000,
-      proof: { checkpoint: 509, txDigest: "tx-509-3", eventIndex: 0, objectId: raw.id },
+      proof: { checkpoint: 509, txDigest: "tx-509-5", eventIndex: 0, objectId: raw.id },
     });
   });
 
@@ -159,40 +193,83 @@ describe("models, attestations, inferences, attesters, agents", () => {
       size: "4096",
       architecture: "logistic-regression",
       framework: "verity",
+      generative: false,
       baseModelId: null,
+      lineageSigned: true,
       datasets: [clean.id],
+      constraints: [],
       timestampMs: T0 + 4000,
       proof: { checkpoint: 504, txDigest: "tx-504-2", eventIndex: 1, objectId: model.id },
     });
     const trained: Page = await json(`/v1/models?dataset=${clean.id}`);
     expect(trained.items.map((m) => m.id)).toEqual([model.id]);
+    // story 3: a generative model, on a dataset whose terms constrain (generative) training
+    const constrained = await json(`/v1/models/${(await byName("model-3")).id}`);
+    expect(constrained).toMatchObject({
+      generative: true,
+      constraints: [
+        {
+          dataset: (await byName("clean-3")).id,
+          constraints: ["attribution", "no style imitation"],
+        },
+      ],
+    });
   });
 
   it("gives attestations and inferences, filtered by kind, attester, signed and model", async () => {
     const model = await byName("model-4");
     const inferences: Page = await json(`/v1/inferences?model=${model.id}`);
     expect(inferences.items).toHaveLength(1);
-    const inference = await json<{ attestationId: string; attesterId: string; modelId: string }>(
-      `/v1/inferences/${inferences.items[0]!.id}`,
-    );
-    expect(inference.modelId).toBe(model.id);
+    const inference = await json<{
+      attestationId: string;
+      attesterId: string;
+      modelId: string;
+      enclave: boolean;
+    }>(`/v1/inferences/${inferences.items[0]!.id}`);
+    expect(inference).toMatchObject({ modelId: model.id, enclave: true });
     const attestation = await json<{ kind: string; signed: boolean; inputs: string[] }>(
       `/v1/attestations/${inference.attestationId}`,
     );
-    expect(attestation).toMatchObject({ kind: "inference", signed: true, inputs: [model.id] });
+    expect(attestation).toMatchObject({
+      kind: "inference",
+      signed: true,
+      enclave: true,
+      inputs: [model.id],
+      inputSha256s: [expect.stringMatching(/^[0-9a-f]{64}$/)],
+      outputSha256s: [expect.stringMatching(/^[0-9a-f]{64}$/)],
+    });
     const trainings: Page = await json(
       `/v1/attestations?kind=training&attester=${inference.attesterId}&signed=true&limit=100`,
     );
     expect(trainings.items).toHaveLength(STORIES);
-    expect((await json<Page>("/v1/attestations?signed=false")).items).toEqual([]);
+    // every third story's transform is self-recorded: unsigned, so not by an enclave either
+    const selfRecordedCount = Array.from({ length: STORIES }, (_, i) => i).filter(
+      selfRecorded,
+    ).length;
+    const unsigned: Page = await json("/v1/attestations?signed=false&limit=100");
+    expect(unsigned.items).toHaveLength(selfRecordedCount);
+    expect(new Set(unsigned.items.map((a) => (a as unknown as { kind: string }).kind))).toEqual(
+      new Set(["transform"]),
+    );
+    const byKey: Page = await json("/v1/attestations?enclave=false&limit=100");
+    expect(byKey.items.map((a) => a.id).sort()).toEqual(unsigned.items.map((a) => a.id).sort());
 
     const attester = await json<Record<string, unknown>>(`/v1/attesters/${inference.attesterId}`);
     expect(attester).toMatchObject({
       id: inference.attesterId,
       name: "ci",
-      pcrs: [],
+      enclaveConfigId: expect.stringMatching(/^0x[0-9a-f]{64}$/),
+      pcrs: [1, 2, 3].map((n) => n.toString(16).padStart(2, "0").repeat(48)),
       revoked: false,
       revocation: null,
+      timestampMs: T0,
+      proof: { checkpoint: 500, txDigest: "tx-500-1", eventIndex: 0 },
+    });
+    const config = await json(`/v1/enclave-configs/${attester.enclaveConfigId}`);
+    expect(config).toMatchObject({
+      id: attester.enclaveConfigId,
+      name: "verity-enclave",
+      pcrs: attester.pcrs,
       timestampMs: T0,
       proof: { checkpoint: 500, txDigest: "tx-500-0", eventIndex: 0 },
     });
@@ -202,7 +279,7 @@ describe("models, attestations, inferences, attesters, agents", () => {
         timestampMs: T0,
         proof: {
           checkpoint: 500,
-          txDigest: "tx-500-0",
+          txDigest: "tx-500-1",
           eventIndex: 0,
           objectId: inference.attesterId,
         },
@@ -334,7 +411,7 @@ describe("bad requests", () => {
     expect((await problem("/v1/datasets/0x1", 404)).detail).toBe(
       `no dataset ${normalizeSuiAddress("0x1")}`,
     );
-    for (const kind of ["models", "attestations", "inferences", "attesters"]) {
+    for (const kind of ["models", "attestations", "inferences", "attesters", "enclave-configs"]) {
       await problem(`/v1/${kind}/0xabc`, 404);
     }
     await problem(`/v1/blobs/${"A".repeat(43)}`, 404);
@@ -354,6 +431,8 @@ describe("bad requests", () => {
         "/v1/agents/{address}",
         "/v1/blobs/{blobId}",
         "/v1/search",
+        "/v1/enclave-configs",
+        "/v1/enclave-configs/{id}",
       ]),
     );
   });

@@ -1,6 +1,7 @@
 /**
  * The graph explorer at `/`, end to end in headless Chromium (`support/chromium.ts`): search,
- * draw a lineage with Cytoscape.js, inspect a node's proof, and the retracted styling.
+ * draw a lineage with Cytoscape.js, inspect a node's proof, the retracted styling, and what it
+ * says about trust (claimed derivations dashed, signed or claimed, enclave or key, terms).
  */
 import { normalizeSuiAddress } from "@mysten/sui/utils";
 import { attesters, datasets, models, type ProvLineage } from "@verity/db";
@@ -17,6 +18,7 @@ import {
   type PageGlobals,
   screenshot,
 } from "./support/explorer.ts";
+import { TRUST, TRUST_PACKAGE, trustScenario } from "./support/trust-scenario.ts";
 
 const PKG = normalizeSuiAddress("0xe11");
 /** Story i is checkpoint 700 + i; story 9 retracts its raw dataset. */
@@ -34,9 +36,11 @@ const id = (name: string) => {
 
 beforeAll(async () => {
   api = await startTestApi((database) =>
-    indexInto(database, provenanceScenario(PKG, STORIES, 700), [
-      provenanceProcessor({ network: "testnet", packageIds: [PKG] }),
-    ]),
+    indexInto(
+      database,
+      [...provenanceScenario(PKG, STORIES, 700), ...trustScenario(900)],
+      [provenanceProcessor({ network: "testnet", packageIds: [PKG, TRUST_PACKAGE] })],
+    ),
   );
   const db = api.database.db;
   for (const d of await db.select().from(datasets)) ids.set(d.name, d.datasetId);
@@ -74,7 +78,12 @@ describe("the explorer page", () => {
     const cytoscape = await api.get("/assets/cytoscape.min.js");
     expect(cytoscape.headers.get("content-type")).toMatch(/^text\/javascript/);
     expect((await cytoscape.text()).length).toBeGreaterThan(100_000);
-    for (const asset of ["/assets/explorer.css", "/assets/explorer.js", "/assets/walrus.js"]) {
+    for (const asset of [
+      "/assets/explorer.css",
+      "/assets/explorer.js",
+      "/assets/walrus.js",
+      "/assets/trust.js",
+    ]) {
       expect((await api.get(asset)).status).toBe(200);
     }
     const module = await api.get("/assets/dom.js");
@@ -154,6 +163,72 @@ describe("the explorer page", () => {
       raw,
     );
     expect(colour).toBe("rgb(211,47,47)");
+  }, 60_000);
+
+  it("draws claimed derivations dashed and says who vouches for each node", async () => {
+    await page.goto(`${api.url}/?id=${TRUST.claimed}`);
+    await drawn(TRUST.claimed);
+    const derivation = (src: string, dst: string) =>
+      `edge[kind = "wasDerivedFrom"][src = "${src}"][dst = "${dst}"]`;
+    const look = (selector: string) =>
+      page.evaluate((s) => {
+        const el = (globalThis as unknown as PageGlobals).cy!.$(s);
+        return { found: el.length, classes: el.classes(), line: el.style("line-style") };
+      }, selector);
+    // (`near`: the edges of the selected root show their labels)
+    expect(await look(derivation(TRUST.claimed, TRUST.raw))).toEqual({
+      found: 1,
+      classes: expect.arrayContaining(["claimed"]),
+      line: "dashed",
+    });
+    const signed = await look(derivation(TRUST.enclaveSigned, TRUST.claimed));
+    expect(signed).toEqual({
+      found: 1,
+      classes: expect.arrayContaining(["enclave"]),
+      line: "solid",
+    });
+    expect(signed.classes).not.toContain("claimed");
+
+    const trust = page.locator("#trust");
+    const tap = async (selector: string) => {
+      await page.evaluate((s) => {
+        (globalThis as unknown as PageGlobals).cy!.$(s).emit("tap");
+      }, selector);
+    };
+    /** Taps node `id` and returns the panel's trust section once it shows that node. */
+    const trustOf = async (id: string) => {
+      await page.evaluate((n) => {
+        (globalThis as unknown as PageGlobals).cy!.$id(n).emit("tap");
+      }, id);
+      await expect.poll(() => trust.getAttribute("data-id")).toBe(id);
+      return trust.textContent();
+    };
+    // the root is selected on drawing
+    await expect.poll(() => trust.getAttribute("data-id")).toBe(TRUST.claimed);
+    expect(await trust.textContent()).toContain("claimed (no attester signed how it was made)");
+    const raw = await trustOf(TRUST.raw);
+    expect(raw).toContain("original (not derived)");
+    expect(raw).toContain(`AI trainingallowed under: ${TRUST.constraint}`);
+    expect(raw).toContain("generative AI trainingnot allowed");
+    expect(raw).toContain("data miningallowed");
+    expect(await trustOf(TRUST.enclaveSigned)).toContain(
+      "signed by an enclave (Nitro-attested key)",
+    );
+    expect(await trustOf(TRUST.claimedTransform)).toContain("claimed (recorded unsigned)");
+    const model = await trustOf(TRUST.model);
+    expect(model).toContain("trainingsigned by an enclave");
+    expect(model).toContain(TRUST.constraint);
+    expect(await trustOf(TRUST.enclaveAttester)).toContain(
+      `an enclave of config ${TRUST.enclaveConfig.slice(0, 8)}`,
+    );
+
+    await tap(derivation(TRUST.claimed, TRUST.raw));
+    await expect.poll(() => page.locator("#panel-title").textContent()).toBe("wasDerivedFrom");
+    expect(await trust.isHidden()).toBe(true);
+    expect(await page.locator("#fields").textContent()).toContain(
+      "backed byclaimed (unsigned: only the submitter's word)",
+    );
+    expect(explorer.errors).toEqual([]);
   }, 60_000);
 
   it("inserts data as text, never as HTML", async () => {

@@ -1,9 +1,13 @@
 import { normalizeSuiAddress } from "@mysten/sui/utils";
-import { datasets, models, type ProvLineage, type ProvNode } from "@verity/db";
+import { type AiTerms, datasets, models, type ProvLineage, type ProvNode } from "@verity/db";
 import { provenanceProcessor } from "@verity/indexer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { provenanceScenario } from "../../indexer/test/support/provenance-scenario.ts";
+import {
+  provenanceScenario,
+  rawTerms,
+  selfRecorded,
+} from "../../indexer/test/support/provenance-scenario.ts";
 import {
   type RunEvent,
   toOpenLineage,
@@ -41,7 +45,19 @@ const node = (id: string, kind: string, provType: ProvNode["provType"], n: numbe
   tainted: false,
   proof: proof(n),
 });
-/** v2 revises v1 under a policy; a transform used v1 and generated v2 and its blob. */
+/** An edge no attestation backs, or (`enclave` given) one an enclave attester signed or not. */
+const edge = (kind: string, src: string, dst: string, n: number, enclave?: boolean) => ({
+  kind,
+  src,
+  dst,
+  signed: enclave === undefined ? null : true,
+  enclave: enclave ?? null,
+  proof: proof(n),
+});
+/**
+ * v2 revises v1 under a policy; a transform (signed by an enclave) used v1 and generated v2 and
+ * its blob.
+ */
 const small: ProvLineage = {
   nodes: [
     { ...node("0xv2", "dataset", "entity", 1), label: "v2" },
@@ -52,16 +68,24 @@ const small: ProvLineage = {
     node("0xattester", "attester", "agent", 6),
   ],
   edges: [
-    { kind: "wasRevisionOf", src: "0xv2", dst: "0xv1", proof: proof(7) },
-    { kind: "governedBy", src: "0xv2", dst: "0xpolicy", proof: proof(8) },
-    { kind: "used", src: "0xt", dst: "0xv1", proof: proof(9) },
-    { kind: "wasGeneratedBy", src: "0xv2", dst: "0xt", proof: proof(10) },
-    { kind: "wasGeneratedBy", src: "Blob_v2-", dst: "0xt", proof: proof(11) },
-    { kind: "storedAs", src: "0xv2", dst: "Blob_v2-", proof: proof(12) },
-    { kind: "wasAssociatedWith", src: "0xt", dst: "0xattester", proof: proof(13) },
+    edge("wasRevisionOf", "0xv2", "0xv1", 7),
+    edge("governedBy", "0xv2", "0xpolicy", 8),
+    edge("used", "0xt", "0xv1", 9, true),
+    edge("wasGeneratedBy", "0xv2", "0xt", 10, true),
+    edge("wasGeneratedBy", "Blob_v2-", "0xt", 11, true),
+    edge("storedAs", "0xv2", "Blob_v2-", 12),
+    edge("wasAssociatedWith", "0xt", "0xattester", 13, true),
   ],
   truncated: false,
 };
+/** v1's terms: AI training only non-commercially, generative training not at all. */
+const v1Terms: AiTerms = {
+  ai_training: { use: "constrained", constraints: ["non-commercial", "attribution"] },
+  ai_generative_training: { use: "notAllowed", constraints: [] },
+  ai_inference: { use: "allowed", constraints: [] },
+  data_mining: { use: "allowed", constraints: [] },
+};
+const terms = new Map([["0xv1", v1Terms]]);
 const proofAttrs = (n: number) => ({
   "verity:checkpoint": 100 + n,
   "verity:txDigest": `tx${n}`,
@@ -71,15 +95,21 @@ const qname = ($: string) => ({ $, type: "xsd:QName" });
 
 describe("toProvJson", () => {
   it("maps nodes to PROV records and every edge kind to its relation, each with its proof", () => {
-    const doc = toProvJson(small);
+    const doc = toProvJson(small, terms);
     expect(Object.keys(doc.prefix)).toEqual(["verity", "sui", "walrus"]);
     expect(doc.entity["sui:0xv1"]).toEqual({
       "prov:type": qname("verity:dataset"),
       "prov:label": "v1",
       "verity:retracted": true,
       "verity:tainted": true,
+      "verity:ai_training": "constrained",
+      "verity:ai_training_constraints": ["non-commercial", "attribution"],
+      "verity:ai_generative_training": "notAllowed",
+      "verity:ai_inference": "allowed",
+      "verity:data_mining": "allowed",
       ...proofAttrs(2),
     });
+    expect(doc.entity["sui:0xv2"]).not.toHaveProperty("verity:ai_training"); // terms not given
     expect(Object.keys(doc.entity)).toEqual([
       "sui:0xv2",
       "sui:0xv1",
@@ -115,7 +145,13 @@ describe("toProvJson", () => {
       },
     });
     expect(doc.used).toEqual({
-      "_:used1": { "prov:activity": "sui:0xt", "prov:entity": "sui:0xv1", ...proofAttrs(9) },
+      "_:used1": {
+        "prov:activity": "sui:0xt",
+        "prov:entity": "sui:0xv1",
+        "verity:signed": true,
+        "verity:enclave": true,
+        ...proofAttrs(9),
+      },
     });
     expect(Object.values(doc.wasGeneratedBy).map((r) => r["prov:entity"])).toEqual([
       "sui:0xv2",
@@ -124,6 +160,8 @@ describe("toProvJson", () => {
     expect(doc.wasAssociatedWith["_:wasAssociatedWith1"]).toEqual({
       "prov:activity": "sui:0xt",
       "prov:agent": "sui:0xattester",
+      "verity:signed": true,
+      "verity:enclave": true,
       ...proofAttrs(13),
     });
   });
@@ -131,7 +169,7 @@ describe("toProvJson", () => {
 
 describe("toOpenLineage", () => {
   it("gives one valid COMPLETE RunEvent per activity, with its inputs, outputs and proofs", () => {
-    const events = toOpenLineage(small, "testnet");
+    const events = toOpenLineage(small, "testnet", terms);
     expect(events).toHaveLength(1);
     RunEventSchema.parse(events[0]);
     const event = events[0] as RunEvent;
@@ -147,6 +185,12 @@ describe("toOpenLineage", () => {
     expect(event.inputs).toEqual([
       expect.objectContaining({ namespace: "sui:testnet", name: "0xv1" }),
     ]);
+    expect(event.inputs[0]!.facets.verityTerms).toEqual({
+      _producer: "https://verity.dev/api",
+      _schemaURL: "https://verity.dev/spec/openlineage/VerityTermsFacet.json",
+      ...v1Terms,
+    });
+    expect(event.outputs[0]!.facets).not.toHaveProperty("verityTerms");
     expect(event.outputs.map((d) => `${d.namespace}/${d.name}`)).toEqual([
       "sui:testnet/0xv2",
       "walrus:testnet/Blob_v2-",
@@ -193,10 +237,17 @@ describe("exports over HTTP", () => {
     });
     expect(Object.keys(doc.activity)).toHaveLength(1); // the transform
     expect(Object.keys(doc.agent)).toHaveLength(1); // the creator
+    expect(doc.entity[`sui:${raw}`]).toMatchObject({
+      "verity:ai_training": rawTerms(1).ai_training.use,
+      "verity:ai_training_constraints": rawTerms(1).ai_training.constraints,
+    });
     const derived = Object.values(doc.wasDerivedFrom).find((r) => !r["prov:type"]);
+    expect(selfRecorded(1)).toBe(true); // clean-1's lineage is only claimed
     expect(derived).toEqual({
       "prov:generatedEntity": `sui:${clean}`,
       "prov:usedEntity": `sui:${raw}`,
+      "verity:signed": false,
+      "verity:enclave": false,
       "verity:checkpoint": 501,
       "verity:txDigest": "tx-501-1",
       "verity:eventIndex": 1,
@@ -222,6 +273,8 @@ describe("exports over HTTP", () => {
     expect(names(transform.inputs)).toContain(ids.get("raw-1"));
     expect(names(transform.outputs)).toContain(ids.get("clean-1"));
     expect(names(training.inputs)).toContain(ids.get("clean-1"));
+    const clean = training.inputs.find((d) => d.name === ids.get("clean-1"))!;
+    expect(clean.facets.verityTerms).toMatchObject(rawTerms(1));
     expect(names(training.outputs)).toContain(ids.get("model-1"));
     expect(training.run.facets.verity.proof).toEqual({
       checkpoint: 501,

@@ -61,9 +61,10 @@ describe("GET /v1/lineage/{id}", () => {
       [id("training-3"), "attestation", "activity", undefined, 1, proof("tx-503-2", 0)],
       [id("raw-3"), "dataset", "entity", "raw-3", 2, proof("tx-503-0", 0)],
       [id("transform-3"), "attestation", "activity", undefined, 2, proof("tx-503-1", 0)],
-      [id("ci"), "attester", "agent", "ci", 2, proof("tx-500-0", 0, 500)],
-      // the creator's first edge: raw-0 wasAttributedTo it, after the attester's registration
-      [creator, "agent", "agent", undefined, 1, proof("tx-500-1", 0, 500)],
+      [id("ci"), "attester", "agent", "ci", 2, proof("tx-500-1", 0, 500)],
+      // the creator's first edge: raw-0 wasAttributedTo it, after the enclave config's creation
+      // and the attester's registration
+      [creator, "agent", "agent", undefined, 1, proof("tx-500-2", 0, 500)],
     ] as const;
     for (const [nodeId, kind, provType, label, depth, p] of expected) {
       expect(nodeOf(l, nodeId)).toMatchObject({
@@ -85,6 +86,8 @@ describe("GET /v1/lineage/{id}", () => {
       kind: "wasGeneratedBy",
       src: id("model-3"),
       dst: id("training-3"),
+      signed: true,
+      enclave: true,
       proof: proof("tx-503-2", 1),
     });
     const inLineage = new Set(l.nodes.map((n) => n.id));

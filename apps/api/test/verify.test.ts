@@ -8,6 +8,7 @@ import {
   ATTESTATIONS,
   attestationScenario,
   DATASET,
+  ENCLAVE,
   scenarioProcessors,
 } from "./support/attestation-scenario.ts";
 
@@ -110,6 +111,8 @@ describe("POST /v1/verify/blob", () => {
 type Verdict = {
   attestationId: string;
   signed: boolean;
+  attesterKind: "enclave" | "key" | null;
+  enclaveConfigId: string | null;
   valid: boolean;
   checks: { name: string; ok: boolean; detail: string }[];
 };
@@ -127,7 +130,13 @@ describe("POST /v1/verify/attestation", () => {
   it("passes a real signature by the key in force", async () => {
     const { status, body } = await verifyAttestation(ATTESTATIONS.good);
     expect(status).toBe(200);
-    expect(body).toMatchObject({ attestationId: ATTESTATIONS.good, signed: true, valid: true });
+    expect(body).toMatchObject({
+      attestationId: ATTESTATIONS.good,
+      signed: true,
+      attesterKind: "key",
+      enclaveConfigId: null,
+      valid: true,
+    });
     expect(outcomes(body)).toEqual({
       signed: true,
       "key-in-force": true,
@@ -140,6 +149,31 @@ describe("POST /v1/verify/attestation", () => {
     const { body } = await verifyAttestation(ATTESTATIONS.tampered);
     expect(body.valid).toBe(false);
     expect(outcomes(body)).toMatchObject({ "key-in-force": true, signature: false });
+  });
+
+  it("fails a signature over another SHA-256 of an output blob", async () => {
+    const { body } = await verifyAttestation(ATTESTATIONS.swapped);
+    expect(body.valid).toBe(false);
+    expect(outcomes(body)).toMatchObject({ "key-in-force": true, signature: false });
+  });
+
+  it("fails a signature recorded by another submitter than the one signed for", async () => {
+    const { body } = await verifyAttestation(ATTESTATIONS.frontRun);
+    expect(body.valid).toBe(false);
+    expect(outcomes(body)).toMatchObject({ "key-in-force": true, signature: false });
+  });
+
+  it("passes an enclave attester's signature and names its enclave config", async () => {
+    const { body } = await verifyAttestation(ATTESTATIONS.enclave);
+    expect(body).toMatchObject({
+      signed: true,
+      attesterKind: "enclave",
+      enclaveConfigId: ENCLAVE.configId,
+      valid: true,
+    });
+    expect(body.checks[0]!.detail).toBe(
+      `signed by attester ${ENCLAVE.attesterId}, an enclave of enclave config ${ENCLAVE.configId}`,
+    );
   });
 
   it("checks against the rotated key after a rotation, and refuses the old one", async () => {
@@ -155,7 +189,12 @@ describe("POST /v1/verify/attestation", () => {
 
   it("reports an unsigned attestation as unsigned", async () => {
     const { body } = await verifyAttestation(ATTESTATIONS.unsigned);
-    expect(body).toMatchObject({ signed: false, valid: false });
+    expect(body).toMatchObject({
+      signed: false,
+      attesterKind: null,
+      enclaveConfigId: null,
+      valid: false,
+    });
     expect(body.checks).toEqual([{ name: "signed", ok: false, detail: expect.any(String) }]);
   });
 

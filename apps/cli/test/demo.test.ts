@@ -21,7 +21,7 @@ const idIn = (stdout: string, label: string) => {
 describe("verity demo", () => {
   it("indexes the story into its own database and says what to run next", async () => {
     const demo = await runCli(["demo", "--dir", dir]);
-    expect(demo.stderr).toContain("indexing 11 checkpoints");
+    expect(demo.stderr).toMatch(/^indexing \d+ checkpoints/m);
     expect(demo.code).toBe(0);
     expect(demo.stdout).toContain("a SIMULATED chain, with real bytes, blob ids and signatures");
     expect(demo.stdout).toMatch(/vega-datasets@\d+\.\d+\.\d+:data\/penguins\.json/);

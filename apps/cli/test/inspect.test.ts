@@ -17,26 +17,32 @@ const inspect = (args: string[]) => runCli(["inspect", ...args]);
 const dir = mkdtempSync(join(tmpdir(), "verity-inspect-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** The `verity` package of the simulated chain, and the `AdminCap` it was published with. */
+/**
+ * The `verity` package of the simulated chain, its `AttesterRegistry`, and an `EnclaveConfig`
+ * (immutable) made with it.
+ */
 const PACKAGE = normalizeSuiAddress("0xa92");
-const ADMIN_CAP = normalizeSuiAddress("0xad0");
+const REGISTRY = normalizeSuiAddress("0xa9e");
+const CONFIG = normalizeSuiAddress("0xec0");
 
 /**
  * A checkpoint file of the demo's simulated chain (no real checkpoint holds a `verity` event)
- * in which an enclave is registered: one `attester::AttesterRegistered` event, whose
- * `vector<u8>` fields carry `publicKey` and `pcrs`.
+ * in which an enclave is registered from a Nitro document (its bytes do not matter here): one
+ * `attester::AttesterRegistered` event, whose `vector<u8>` fields carry `publicKey` and `pcrs`.
  */
 async function enclaveRegistered(
   publicKey: Uint8Array,
   pcrs: [Uint8Array, Uint8Array, Uint8Array],
 ) {
-  const admin = new Ed25519Keypair();
+  const registrant = new Ed25519Keypair();
   const chain = new SimulatedChain(PACKAGE, 1_700_000_000_000);
-  chain.seed(ADMIN_CAP);
+  chain.seed(REGISTRY, "shared");
+  chain.seed(CONFIG);
   const name = "enclave";
+  const document = new Uint8Array(randomBytes(64));
   await chain.execute(
-    admin,
-    (tx) => transactions.attester.registerEnclave(tx, PACKAGE, ADMIN_CAP, name, publicKey, pcrs),
+    registrant,
+    (tx) => transactions.enclave.register(tx, PACKAGE, CONFIG, REGISTRY, document, name),
     (ids) => ({
       created: ["shared"],
       events: [
@@ -47,8 +53,9 @@ async function enclaveRegistered(
             attester_id: ids(0),
             name,
             public_key: publicKey,
+            enclave_config: CONFIG,
             pcrs,
-            admin: admin.toSuiAddress(),
+            registrant: registrant.toSuiAddress(),
             timestamp_ms: chain.nowMs,
           }).toBytes(),
         },
@@ -132,6 +139,7 @@ describe("verity inspect", () => {
     expect(event.decoded).toMatchObject({
       name: "enclave",
       public_key: `0x${toHex(publicKey)}`,
+      enclave_config: CONFIG,
       pcrs: pcrs.map((pcr) => `0x${toHex(pcr)}`),
     });
   });

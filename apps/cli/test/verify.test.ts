@@ -16,6 +16,7 @@ import {
   ATTESTATIONS,
   attestationScenario,
   DATASET,
+  ENCLAVE,
   scenarioProcessors,
 } from "../../../apps/api/test/support/attestation-scenario.ts";
 import { createPostgresDatabase } from "../../../packages/db/test/support/databases.ts";
@@ -133,7 +134,8 @@ describe("verity verify attestation", () => {
     expect(result.code).toBe(0);
     const lines = result.stdout.trim().split("\n");
     expect(lines[0]).toBe(`attestation ${ATTESTATIONS.good}: valid`);
-    expect(lines.slice(1).map((line) => line.split(":")[0])).toEqual([
+    expect(lines[1]).toBe("attester: a plain key");
+    expect(lines.slice(2).map((line) => line.split(":")[0])).toEqual([
       "✓ signed",
       "✓ key-in-force",
       "✓ signature",
@@ -146,6 +148,20 @@ describe("verity verify attestation", () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toContain(`attestation ${ATTESTATIONS.tampered}: INVALID\n`);
     expect(result.stdout).toMatch(/^✓ key-in-force: /m);
+    expect(result.stdout).toMatch(/^✗ signature: .* does not verify with key [0-9a-f]{64}$/m);
+  });
+
+  it("says that an enclave signed, and which enclave config", async () => {
+    const result = await verify(ATTESTATIONS.enclave);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      `attestation ${ATTESTATIONS.enclave}: valid\nattester: an enclave (enclave config ${ENCLAVE.configId})\n`,
+    );
+  });
+
+  it("fails a signature over another SHA-256 of an output blob", async () => {
+    const result = await verify(ATTESTATIONS.swapped);
+    expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/^✗ signature: .* does not verify with key [0-9a-f]{64}$/m);
   });
 

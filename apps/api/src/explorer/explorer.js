@@ -1,9 +1,10 @@
 // The Verity graph explorer: search, then draw a node's lineage with Cytoscape.js (loaded
 // before this module as `window.cytoscape`; style and layout in `graph.js`); browse the
-// indexed Walrus blobs (`walrus.js`).
+// indexed Walrus blobs (`walrus.js`); a node's signed or claimed provenance (`trust.js`).
 // Every piece of data goes into the DOM through `textContent` or DOM properties, never as HTML.
 import { getJson, h, row, short, txLink } from "./dom.js";
-import { edgeLabels, LAYOUT, STYLE } from "./graph.js";
+import { edgeClasses, edgeLabels, LAYOUT, STYLE } from "./graph.js";
+import { edgeTrust, hasTrustFacts, trustFacts } from "./trust.js";
 import { blobFacts, blobList } from "./walrus.js";
 
 const DEPTH = 4;
@@ -18,6 +19,7 @@ const els = {
   title: $("panel-title"),
   hint: document.querySelector("#panel .hint"),
   fields: $("fields"),
+  trust: $("trust"),
   walrus: $("walrus-facts"),
   proof: $("proof"),
   explore: $("explore"),
@@ -107,6 +109,7 @@ function draw(rootId, lineage) {
   const edges = lineage.edges.map((e, i) => ({
     group: "edges",
     data: { ...e, id: `edge-${i}`, source: e.src, target: e.dst },
+    classes: edgeClasses(e),
   }));
   cy?.destroy();
   cy = window.cytoscape({
@@ -164,6 +167,12 @@ function clearWalrus() {
   delete els.walrus.dataset.blobId;
 }
 
+function clearTrust() {
+  els.trust.hidden = true;
+  els.trust.replaceChildren();
+  delete els.trust.dataset.id;
+}
+
 function clearPanel() {
   selection++;
   els.title.textContent = "Nothing selected";
@@ -171,6 +180,7 @@ function clearPanel() {
   els.fields.replaceChildren();
   els.proof.replaceChildren();
   clearWalrus();
+  clearTrust();
   els.explore.hidden = true;
 }
 
@@ -181,6 +191,7 @@ async function select(el) {
   els.fields.replaceChildren();
   els.proof.replaceChildren();
   clearWalrus();
+  clearTrust();
   if (el.isNode()) {
     els.title.textContent = d.label ?? `${d.subkind ?? d.kind} ${short(d.id)}`;
     row(els.fields, "id", h("code", d.id));
@@ -193,11 +204,14 @@ async function select(el) {
     els.explore.hidden = d.id === current;
     els.explore.onclick = () => show(d.id);
     if (d.kind === "blob") showWalrus(d.id, mine);
+    if (hasTrustFacts(d.kind)) showTrust(el, mine);
   } else {
     els.title.textContent = d.kind;
     row(els.fields, "edge", d.kind);
     row(els.fields, "from", h("code", d.src));
     row(els.fields, "to", h("code", d.dst));
+    const trust = edgeTrust(d);
+    if (trust) row(els.fields, "backed by", trust);
     els.explore.hidden = true;
   }
   const proof = d.proof;
@@ -222,6 +236,28 @@ async function showWalrus(blobId, mine) {
   if (mine !== selection) return;
   els.walrus.replaceChildren(...nodes);
   els.walrus.dataset.blobId = blobId;
+}
+
+/**
+ * The trust facts of the node `el` (signed or claimed, enclave or key, a dataset's terms),
+ * unless `mine` is stale; its `wasGeneratedBy` edge in the graph says who signed its lineage.
+ */
+async function showTrust(el, mine) {
+  els.trust.hidden = false;
+  els.trust.replaceChildren(h("p", "Loading who vouches for it…", { className: "hint" }));
+  const generatedBy = el.outgoers('edge[kind = "wasGeneratedBy"]').first();
+  let nodes;
+  try {
+    nodes = [
+      h("h3", "Signed or claimed"),
+      await trustFacts(el.data(), generatedBy.length ? generatedBy.data() : undefined),
+    ];
+  } catch (error) {
+    nodes = [h("p", `Could not load who vouches for it: ${error.message}`)];
+  }
+  if (mine !== selection) return;
+  els.trust.replaceChildren(...nodes);
+  els.trust.dataset.id = el.id();
 }
 
 // ---- Walrus blobs

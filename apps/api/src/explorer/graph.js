@@ -10,7 +10,10 @@ const EDGE_LABEL_ZOOM = 1.25;
 /** Node labels are one line, cut with an ellipsis at this width (CSS pixels at zoom 1). */
 const LABEL_WIDTH = 96;
 
-/** The Cytoscape stylesheet; classes are set by the explorer (`root`, `retracted`, ...). */
+/**
+ * The Cytoscape stylesheet; classes are set by the explorer (`root`, `retracted`, ...; on
+ * edges `edgeClasses`).
+ */
 export const STYLE = [
   {
     selector: "node",
@@ -69,6 +72,9 @@ export const STYLE = [
       "text-background-padding": 1,
     },
   },
+  { selector: "edge.claimed", style: { "line-style": "dashed", "line-dash-pattern": [5, 3] } },
+  { selector: "edge.signed", style: { "line-color": "#7f9bd8", "target-arrow-color": "#7f9bd8" } },
+  { selector: "edge.enclave", style: { "line-color": "#5b9f75", "target-arrow-color": "#5b9f75" } },
   {
     selector: "edge.zoomed, edge.near, edge:selected",
     style: { label: "data(kind)" },
@@ -83,6 +89,17 @@ export const STYLE = [
     style: { "overlay-color": "#1565c0", "overlay-opacity": 0.25, "overlay-padding": 5 },
   },
 ];
+
+/**
+ * The classes of a lineage edge an attestation backs: `claimed` when nobody signed it (`signed`
+ * false: drawn dashed), `signed` when an attester did, and `enclave` too when that attester is
+ * an enclave. Other edges (attribution, storage, revision, policy) have none: drawn grey.
+ */
+export function edgeClasses(e) {
+  if (e.signed === false) return ["claimed"];
+  if (e.signed !== true) return [];
+  return e.enclave === true ? ["signed", "enclave"] : ["signed"];
+}
 
 /**
  * The layered layout: PROV edges point from the newer element to what it came from (`used`,

@@ -19,7 +19,7 @@ const own = assetsBeside(import.meta.url);
 export const explorer = assetRoutes({
   "/": securePage(own("index.html")),
   ...Object.fromEntries(
-    ["explorer.css", "explorer.js", "dom.js", "graph.js", "walrus.js"].map((name) => [
+    ["explorer.css", "explorer.js", "dom.js", "graph.js", "trust.js", "walrus.js"].map((name) => [
       `/assets/${name}`,
       own(name),
     ]),

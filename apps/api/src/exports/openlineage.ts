@@ -12,15 +12,19 @@
  *   the lineage's edges. Datasets are named by object id in namespace `sui:<network>`, or by
  *   blob id in `walrus:<network>` for Walrus blobs;
  * - a custom `verity` facet on the run and on every dataset: its kind, label and proof handle
- *   (`checkpoint`, `txDigest`, `eventIndex`).
+ *   (`checkpoint`, `txDigest`, `eventIndex`);
+ * - a custom `verityTerms` facet on every Verity dataset whose terms for AI use are given: the
+ *   terms in their JSON shape (`ai_training`, `ai_generative_training`, `ai_inference`,
+ *   `data_mining`, each `{ use, constraints }`, in the C2PA / CAWG vocabulary).
  */
 import { createHash } from "node:crypto";
-import type { ProofHandle, ProvLineage, ProvNode } from "@verity/db";
+import type { AiTerms, ProofHandle, ProvLineage, ProvNode } from "@verity/db";
 
 /** Written in every event's `producer` and every facet's `_producer`. */
 export const OPENLINEAGE_PRODUCER = "https://verity.dev/api";
 const RUN_EVENT_SCHEMA = "https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent";
 const FACET_SCHEMA = "https://verity.dev/spec/openlineage/VerityFacet.json";
+const TERMS_FACET_SCHEMA = "https://verity.dev/spec/openlineage/VerityTermsFacet.json";
 
 /** The UUID namespace of run ids (a UUIDv5 of the DNS name `runs.verity.dev`). */
 export const VERITY_RUN_NAMESPACE = uuidV5(
@@ -37,11 +41,14 @@ export interface VerityFacet {
   proof: ProofHandle;
 }
 
+/** The custom dataset facet of a Verity dataset's terms for AI use. */
+export type VerityTermsFacet = { _producer: string; _schemaURL: string } & AiTerms;
+
 /** An input or output dataset of a run. */
 export interface OpenLineageDataset {
   namespace: string;
   name: string;
-  facets: { verity: VerityFacet };
+  facets: { verity: VerityFacet; verityTerms?: VerityTermsFacet };
 }
 
 /** A RunEvent of OpenLineage 2-0-2. */
@@ -77,11 +84,16 @@ const facet = (n: ProvNode): VerityFacet => ({
   proof: n.proof,
 });
 
-function dataset(n: ProvNode, network: string): OpenLineageDataset {
+function dataset(n: ProvNode, network: string, terms: AiTerms | undefined): OpenLineageDataset {
   return {
     namespace: `${n.kind === "blob" ? "walrus" : "sui"}:${network}`,
     name: n.id,
-    facets: { verity: facet(n) },
+    facets: {
+      verity: facet(n),
+      ...(terms && {
+        verityTerms: { _producer: OPENLINEAGE_PRODUCER, _schemaURL: TERMS_FACET_SCHEMA, ...terms },
+      }),
+    },
   };
 }
 
@@ -89,15 +101,20 @@ function dataset(n: ProvNode, network: string): OpenLineageDataset {
  * One RunEvent per activity of `lineage`, in the lineage's node order (nearest first).
  *
  * @param network the chain the lineage comes from (e.g. `testnet`), used in namespaces
+ * @param datasetTerms the terms for AI use in force of the lineage's datasets, by dataset id
  */
-export function toOpenLineage(lineage: ProvLineage, network: string): RunEvent[] {
+export function toOpenLineage(
+  lineage: ProvLineage,
+  network: string,
+  datasetTerms: ReadonlyMap<string, AiTerms> = new Map(),
+): RunEvent[] {
   const byId = new Map(lineage.nodes.map((n) => [n.id, n]));
   const linked = (activity: string, kind: string, end: "src" | "dst") =>
     lineage.edges
       .filter((e) => e.kind === kind && (end === "src" ? e.dst : e.src) === activity)
       .map((e) => byId.get(end === "src" ? e.src : e.dst))
       .filter((n): n is ProvNode => n !== undefined && n.provType === "entity")
-      .map((n) => dataset(n, network));
+      .map((n) => dataset(n, network, datasetTerms.get(n.id)));
   return lineage.nodes
     .filter((n) => n.provType === "activity")
     .map((n) => ({

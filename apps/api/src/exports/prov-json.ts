@@ -3,7 +3,11 @@
  *
  * Identifiers: objects and addresses are `sui:<0x id>`, Walrus blobs `walrus:<blob id>`.
  * Records: each node is an `entity`, `activity` or `agent` (its `provType`), with `prov:type`
- * `verity:<kind>`, `prov:label` (names), `verity:retracted` / `verity:tainted` and its proof.
+ * `verity:<kind>`, `prov:label` (names), `verity:retracted` / `verity:tainted` and its proof; a
+ * dataset whose terms for AI use are given also carries them, one attribute per C2PA / CAWG
+ * use (`verity:ai_training`, `verity:ai_generative_training`, `verity:ai_inference`,
+ * `verity:data_mining`: `allowed`, `notAllowed` or `constrained`) and, for a constrained one,
+ * its constraints (`verity:ai_training_constraints`, ...: a PROV-JSON multi-valued attribute).
  * Edges map by kind:
  *
  * | edge | PROV-JSON |
@@ -21,9 +25,12 @@
  * An edge of any other kind becomes `wasInfluencedBy` with `prov:type` `verity:<kind>`. Every
  * record (node or relation) carries `verity:checkpoint`, `verity:txDigest`, `verity:eventIndex`:
  * the proof handle of the event behind it. Relation ids are blank nodes `_:<kind><n>`, numbered
- * in the lineage's edge order.
+ * in the lineage's edge order. An edge an attestation backs also carries `verity:signed` (whether
+ * an attester signed it, else only the submitter claims it) and `verity:enclave` (whether that
+ * attester is an enclave).
  */
-import type { ProofHandle, ProvEdge, ProvLineage, ProvNode } from "@verity/db";
+import type { AiTerms, ProofHandle, ProvEdge, ProvLineage, ProvNode } from "@verity/db";
+import { terms } from "@verity/sdk";
 
 /** A typed PROV-JSON value (here: qualified names). */
 interface QualifiedName {
@@ -31,7 +38,7 @@ interface QualifiedName {
   type: "xsd:QName";
 }
 
-type Attributes = Record<string, string | number | boolean | QualifiedName>;
+type Attributes = Record<string, string | number | boolean | QualifiedName | string[]>;
 
 /** A PROV-JSON document: `prefix`, then one map of records per PROV type. */
 export type ProvDocument = {
@@ -84,7 +91,21 @@ export function provId(id: string, kind: string | undefined): string {
   return `${kind === "blob" ? "walrus" : "sui"}:${id}`;
 }
 
-function nodeRecord(n: ProvNode): Attributes {
+/**
+ * A dataset's terms as attributes, in Move field order: each use's permission, and the
+ * constraints of the constrained ones.
+ */
+function termsAttributes(aiTerms: AiTerms): Attributes {
+  const attributes: Attributes = {};
+  for (const use of terms.AI_USES) {
+    const { use: permission, constraints } = aiTerms[use];
+    attributes[`verity:${use}`] = permission;
+    if (permission === "constrained") attributes[`verity:${use}_constraints`] = constraints;
+  }
+  return attributes;
+}
+
+function nodeRecord(n: ProvNode, aiTerms: AiTerms | undefined): Attributes {
   return {
     "prov:type": qname(`verity:${n.kind}`),
     ...(n.label !== undefined && { "prov:label": n.label }),
@@ -92,6 +113,7 @@ function nodeRecord(n: ProvNode): Attributes {
     ...(n.timestampMs !== undefined && { "verity:timestampMs": n.timestampMs }),
     "verity:retracted": n.retracted,
     "verity:tainted": n.tainted,
+    ...(aiTerms && termsAttributes(aiTerms)),
     ...proofAttributes(n.proof),
   };
 }
@@ -109,13 +131,22 @@ function edgeRecord(e: ProvEdge, kindOf: Map<string, string>): [Relation, Attrib
       [src]: provId(e.src, kindOf.get(e.src)),
       [dst]: provId(e.dst, kindOf.get(e.dst)),
       ...(type !== undefined && { "prov:type": qname(type) }),
+      ...(e.signed !== null && { "verity:signed": e.signed }),
+      ...(e.enclave !== null && { "verity:enclave": e.enclave }),
       ...proofAttributes(e.proof),
     },
   ];
 }
 
-/** The PROV-JSON document of `lineage`: its nodes as records, its edges as relations. */
-export function toProvJson(lineage: ProvLineage): ProvDocument {
+/**
+ * The PROV-JSON document of `lineage`: its nodes as records, its edges as relations.
+ *
+ * @param datasetTerms the terms for AI use in force of the lineage's datasets, by dataset id
+ */
+export function toProvJson(
+  lineage: ProvLineage,
+  datasetTerms: ReadonlyMap<string, AiTerms> = new Map(),
+): ProvDocument {
   const doc: ProvDocument = {
     prefix: { ...PROV_PREFIXES },
     entity: {},
@@ -130,7 +161,9 @@ export function toProvJson(lineage: ProvLineage): ProvDocument {
     wasInfluencedBy: {},
   };
   const kindOf = new Map(lineage.nodes.map((n) => [n.id, n.kind]));
-  for (const n of lineage.nodes) doc[n.provType][provId(n.id, n.kind)] = nodeRecord(n);
+  for (const n of lineage.nodes) {
+    doc[n.provType][provId(n.id, n.kind)] = nodeRecord(n, datasetTerms.get(n.id));
+  }
   const counts = new Map<string, number>();
   for (const e of lineage.edges) {
     const n = (counts.get(e.kind) ?? 0) + 1;

@@ -1,5 +1,12 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { MAX_LINEAGE_DEPTH, type ProvLineage, provLineage } from "@verity/db";
+import {
+  type AiTerms,
+  type Db,
+  getDataset,
+  MAX_LINEAGE_DEPTH,
+  type ProvLineage,
+  provLineage,
+} from "@verity/db";
 import type { Context } from "hono";
 import type { ApiEnv } from "../context.ts";
 import { toOpenLineage } from "../exports/openlineage.ts";
@@ -73,7 +80,20 @@ const Node = z
   .openapi("LineageNode");
 
 const Edge = z
-  .object({ kind: z.string(), src: z.string(), dst: z.string(), proof: Proof })
+  .object({
+    kind: z.string(),
+    src: z.string(),
+    dst: z.string(),
+    signed: z.boolean().nullable().openapi({
+      description:
+        "On edges an attestation backs: whether an attester signed it (false: only claimed by the submitter); null on other edges",
+    }),
+    enclave: z.boolean().nullable().openapi({
+      description:
+        "On edges an attestation backs: whether an enclave attester signed it (false: a plain key, or unsigned); null on other edges",
+    }),
+    proof: Proof,
+  })
   .openapi("LineageEdge");
 
 const Lineage = z
@@ -115,13 +135,13 @@ const provRoute = route(
   "/{id}/prov",
   "Lineage as a W3C PROV-JSON document",
   z.record(z.string(), z.unknown()).openapi("ProvJson"),
-  "PROV-JSON: prefix, entity, activity, agent and relation records, each with its proof",
+  "PROV-JSON: prefix, entity, activity, agent and relation records, each with its proof; datasets with their terms for AI use, relations an attestation backs with verity:signed and verity:enclave",
 );
 const openLineageRoute = route(
   "/{id}/openlineage",
   "Activities of the lineage as OpenLineage 2-0-2 RunEvents",
   z.array(z.record(z.string(), z.unknown())).openapi("OpenLineageRunEvents"),
-  "One COMPLETE RunEvent per attestation or inference",
+  "One COMPLETE RunEvent per attestation or inference; datasets with a verityTerms facet",
 );
 
 /** The lineage the request asks for; 404 problem when the id is unknown. */
@@ -137,6 +157,16 @@ async function requested(
 }
 
 /**
+ * The terms for AI use in force of `lineage`'s datasets, by id, for the exports: one lookup per
+ * dataset (by primary key), all at once.
+ */
+async function datasetTermsOf(db: Db, lineage: ProvLineage): Promise<Map<string, AiTerms>> {
+  const ids = lineage.nodes.filter((n) => n.kind === "dataset").map((n) => n.id);
+  const datasets = await Promise.all(ids.map((id) => getDataset(db, id)));
+  return new Map(datasets.flatMap((d) => (d ? [[d.id, d.terms] as const] : [])));
+}
+
+/**
  * `/v1/lineage/{id}` (the subgraph with proofs and impact analysis), `/v1/lineage/{id}/prov`
  * (PROV-JSON) and `/v1/lineage/{id}/openlineage` (OpenLineage RunEvents). All take `direction`
  * (default upstream), `depth` (0..25, default 3) and `maxNodes` (1..5000, default 500); out of
@@ -146,15 +176,13 @@ export const lineageRoutes = new OpenAPIHono<ApiEnv>()
   .openapi(lineageRoute, async (c) =>
     c.json(await requested(c, c.req.valid("param").id, c.req.valid("query")), 200),
   )
-  .openapi(provRoute, async (c) =>
-    c.json(toProvJson(await requested(c, c.req.valid("param").id, c.req.valid("query"))), 200),
-  )
-  .openapi(openLineageRoute, async (c) =>
-    c.json(
-      toOpenLineage(
-        await requested(c, c.req.valid("param").id, c.req.valid("query")),
-        c.var.deps.network ?? "sui",
-      ),
-      200,
-    ),
-  );
+  .openapi(provRoute, async (c) => {
+    const lineage = await requested(c, c.req.valid("param").id, c.req.valid("query"));
+    const terms = await datasetTermsOf(c.var.deps.database.db, lineage);
+    return c.json(toProvJson(lineage, terms), 200);
+  })
+  .openapi(openLineageRoute, async (c) => {
+    const lineage = await requested(c, c.req.valid("param").id, c.req.valid("query"));
+    const terms = await datasetTermsOf(c.var.deps.database.db, lineage);
+    return c.json(toOpenLineage(lineage, c.var.deps.network ?? "sui", terms), 200);
+  });

@@ -64,7 +64,8 @@ const AttestationId = z
 const attestationRoute = createRoute({
   method: "post",
   path: "/attestation",
-  summary: "Re-check a recorded attestation's signature against the attester's key at the time",
+  summary:
+    "Re-check a recorded attestation's signature (over its attester and every blob's SHA-256) against the attester's key at the time",
   request: {
     body: {
       required: true,
@@ -81,6 +82,14 @@ const attestationRoute = createRoute({
             .object({
               attestationId: z.string(),
               signed: z.boolean(),
+              attesterKind: z.enum(["enclave", "key"]).nullable().openapi({
+                description:
+                  "The signing attester: an enclave (key from a Nitro attestation document matching an EnclaveConfig) or a plain key; null when unsigned",
+              }),
+              enclaveConfigId: z
+                .string()
+                .nullable()
+                .openapi({ description: "The enclave attester's EnclaveConfig, else null" }),
               valid: z.boolean(),
               checks: z.array(z.object({ name: z.string(), ok: z.boolean(), detail: z.string() })),
             })

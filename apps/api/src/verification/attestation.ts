@@ -1,14 +1,22 @@
 /**
  * Re-verifying a recorded attestation from what the indexer stored, with no trust in us and no
- * network: the signature is checked again over the rebuilt BCS `IntentMessage`, against the
+ * network: the signature is checked again over the rebuilt BCS `IntentMessage` (which names the
+ * attester, the submitter, and every blob with the SHA-256 of its content), against the
  * attester's key in force at the attestation's checkpoint. Behind `POST /v1/verify/attestation`
  * and `verity verify attestation`.
  */
 import { Ed25519PublicKey } from "@mysten/sui/keypairs/ed25519";
 import { fromHex } from "@mysten/sui/utils";
 import { blobIdToInt } from "@mysten/walrus";
-import { type AttestationEvidence, attestationEvidence, type Db } from "@verity/db";
-import { attestationMessage } from "@verity/sdk";
+import {
+  type AttestationEvidence,
+  type AttestationRow,
+  type Attester,
+  attestationEvidence,
+  type Db,
+  getAttester,
+} from "@verity/db";
+import { type AttestationPayloadInput, attestationMessage } from "@verity/sdk";
 
 /** One check of an attestation and its outcome, with a sentence saying what was compared. */
 export interface AttestationCheck {
@@ -18,15 +26,29 @@ export interface AttestationCheck {
   detail: string;
 }
 
+/**
+ * How a signing attester holds its key: `enclave` (an enclave image's, its key taken from a
+ * Nitro attestation document whose PCRs matched an `EnclaveConfig` on chain) or `key` (a plain
+ * key the admin registered).
+ */
+export type AttesterKind = "enclave" | "key";
+
 /** The verdict on one attestation. */
 export interface AttestationVerdict {
   /** 0x + 64 lowercase hex. */
   attestationId: string;
   signed: boolean;
+  /** The signing attester's kind (from its registration); null when unsigned. */
+  attesterKind: AttesterKind | null;
+  /** The `EnclaveConfig` an enclave attester was registered against, else null. */
+  enclaveConfigId: string | null;
   /** Signed, and every check passed. */
   valid: boolean;
   checks: AttestationCheck[];
 }
+
+/** What a verdict says of the signing attester. */
+type AttesterFacts = Pick<AttestationVerdict, "attesterKind" | "enclaveConfigId">;
 
 /** Move's `attestation` kinds, by their u8 value. */
 const KINDS = ["transform", "training", "fine_tune", "evaluation", "inference"];
@@ -43,9 +65,44 @@ export async function verifyAttestation(
 ): Promise<AttestationVerdict | null> {
   const evidence = await attestationEvidence(db, attestationId);
   if (!evidence) return null;
-  const checks = await checksOf(evidence);
-  const signed = evidence.attestation.signed;
-  return { attestationId, signed, valid: signed && checks.every((x) => x.ok), checks };
+  const { attesterId, signed } = evidence.attestation;
+  const attester = signed && attesterId ? await getAttester(db, attesterId) : undefined;
+  const kind = attesterOf(evidence.attestation, attester);
+  const checks = await checksOf(evidence, kind);
+  return { attestationId, signed, ...kind, valid: signed && checks.every((x) => x.ok), checks };
+}
+
+/**
+ * The signing attester's kind and enclave config: from its registration (`attester`), else
+ * (attester not indexed) the kind the attestation recorded, with no config.
+ */
+function attesterOf(a: AttestationRow, attester: Attester | undefined): AttesterFacts {
+  if (!a.signed) return { attesterKind: null, enclaveConfigId: null };
+  const enclaveConfigId = attester?.enclaveConfigId ?? null;
+  const enclave = attester ? enclaveConfigId !== null : a.enclave;
+  return { attesterKind: enclave ? "enclave" : "key", enclaveConfigId };
+}
+
+/**
+ * The `AttestationPayload` the attester signed, rebuilt from the stored row: the kind's u8
+ * (`kind_<n>` for kinds newer than this code), and each blob as `{ blob_id, sha256 }` (the
+ * Walrus blob id back to its u256, the stored hex SHA-256 aligned with it by index).
+ */
+function payloadOf(a: AttestationRow): AttestationPayloadInput {
+  const kind = KINDS.indexOf(a.kind);
+  const digests = (blobIds: string[], sha256s: string[]) =>
+    blobIds.map((blobId, i) => ({
+      blob_id: blobIdToInt(blobId),
+      sha256: fromHex(sha256s[i] ?? ""),
+    }));
+  return {
+    kind: kind >= 0 ? kind : Number(a.kind.replace("kind_", "")),
+    inputs: a.inputs,
+    input_blobs: digests(a.inputBlobs, a.inputSha256s),
+    outputs: a.outputs,
+    output_blobs: digests(a.outputBlobs, a.outputSha256s),
+    payload_digest: fromHex(a.payloadDigest),
+  };
 }
 
 /** Whether `signature` (hex) is a valid ed25519 signature by `publicKey` (hex) of `message`. */
@@ -57,22 +114,28 @@ async function ed25519Valid(publicKey: string, signature: string, message: Uint8
   }
 }
 
+/** A signing attester's kind in words. */
+const kindInWords = ({ attesterKind, enclaveConfigId }: AttesterFacts) =>
+  attesterKind === "enclave"
+    ? `an enclave${enclaveConfigId ? ` of enclave config ${enclaveConfigId}` : ""}`
+    : "a plain key";
+
 /**
- * The checks of an attestation: `signed`, then for a signed one `key-in-force` (the recorded
- * public key is the attester's key in force at its checkpoint), `signature` (over the rebuilt
- * BCS `IntentMessage`, by the key in force), and `not-revoked` (no revocation before it).
+ * The checks of an attestation: `signed` (saying by which kind of attester, `kind`), then for a
+ * signed one `key-in-force` (the recorded public key is the attester's key in force at its
+ * checkpoint), `signature` (over the rebuilt BCS `IntentMessage`, by the key in force), and
+ * `not-revoked` (no revocation before it).
  */
-async function checksOf({
-  attestation: a,
-  keyInForce,
-  revocation,
-}: AttestationEvidence): Promise<AttestationCheck[]> {
+async function checksOf(
+  { attestation: a, keyInForce, revocation }: AttestationEvidence,
+  kind: AttesterFacts,
+): Promise<AttestationCheck[]> {
   const checks: AttestationCheck[] = [
     {
       name: "signed",
       ok: a.signed,
       detail: a.signed
-        ? `signed by attester ${a.attesterId}`
+        ? `signed by attester ${a.attesterId}, ${kindInWords(kind)}`
         : `recorded unsigned by ${a.submitter}: nobody vouches for it beyond the sender`,
     },
   ];
@@ -86,26 +149,21 @@ async function checksOf({
           keyInForce.publicKey === a.publicKey ? "is" : "is not"
         } the recorded public key`,
   });
-  const kind = KINDS.indexOf(a.kind);
-  const message = attestationMessage(
-    {
-      kind: kind >= 0 ? kind : Number(a.kind.replace("kind_", "")),
-      inputs: a.inputs,
-      input_blobs: a.inputBlobs.map(blobIdToInt),
-      outputs: a.outputs,
-      output_blobs: a.outputBlobs.map(blobIdToInt),
-      payload_digest: fromHex(a.payloadDigest),
-    },
-    a.timestampMs,
-  );
+  const signedFor = { attester: a.attesterId as string, submitter: a.submitter };
+  const message = attestationMessage(signedFor, payloadOf(a), a.timestampMs);
   const key = keyInForce?.publicKey ?? a.publicKey;
   const valid = await ed25519Valid(key, a.signature, message);
+  const digestsMissing =
+    a.inputSha256s.length !== a.inputBlobs.length ||
+    a.outputSha256s.length !== a.outputBlobs.length;
   checks.push({
     name: "signature",
     ok: valid,
     detail: `ed25519 signature over the rebuilt IntentMessage (${message.length} bytes) ${
       valid ? "verifies" : "does not verify"
-    } with key ${key}`,
+    } with key ${key}${
+      digestsMissing ? " (its blobs' SHA-256s are not indexed: re-index its checkpoint)" : ""
+    }`,
   });
   const revokedBefore = revocation !== null && revocation.checkpoint < a.checkpoint;
   checks.push({

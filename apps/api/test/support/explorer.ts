@@ -14,9 +14,17 @@ export interface CyNode {
   data(key: string): unknown;
   classes(): string[];
 }
+/** A collection of the page's elements, as far as the tests read it. */
+export type CyElements = CyNode & {
+  emit(event: string): void;
+  length: number;
+  style(property: string): string;
+};
 /** The page's Cytoscape instance, as far as the tests read it. */
 export type Cy = { nodes(): { length: number; map<T>(f: (n: CyNode) => T): T[] } } & {
-  $id(id: string): CyNode & { emit(event: string): void; length: number };
+  $id(id: string): CyElements;
+  /** the elements matching a Cytoscape selector */
+  $(selector: string): CyElements;
 };
 /** The page's globals; the project compiles without the DOM library, so typed by hand. */
 export interface PageGlobals {

@@ -17,13 +17,22 @@ export const Attestation = z
       .openapi({ description: "transform | training | fine_tune | evaluation | inference" }),
     attesterId: z.string().nullable(),
     signed: z.boolean(),
+    enclave: z
+      .boolean()
+      .openapi({ description: "Signed by an enclave attester (its key from a Nitro document)" }),
     publicKey: z.string(),
     signature: z.string(),
     submitter: z.string(),
     inputs: z.array(z.string()),
-    inputBlobs: z.array(z.string()),
+    inputBlobs: z.array(z.string()).openapi({ description: "Walrus blob ids, URL-safe base64" }),
+    inputSha256s: z
+      .array(z.string())
+      .openapi({ description: "SHA-256 (hex) of each input blob's content, aligned by index" }),
     outputs: z.array(z.string()),
     outputBlobs: z.array(z.string()),
+    outputSha256s: z
+      .array(z.string())
+      .openapi({ description: "SHA-256 (hex) of each output blob's content, aligned by index" }),
     payloadDigest: z.string(),
     timestampMs: z.number().int().openapi({ description: "Signed time of the activity, ms" }),
     recordedMs: z.number().int().openapi({ description: "Chain time when recorded, ms" }),
@@ -39,6 +48,7 @@ export const Inference = z
     attestationId: z.string(),
     modelId: z.string(),
     attesterId: z.string(),
+    enclave: z.boolean().openapi({ description: "Signed by an enclave attester" }),
     inputBlobId: z.string(),
     inputSha256: z.string(),
     outputBlobId: z.string(),
@@ -71,6 +81,7 @@ const routes = {
         kind: z.enum(KINDS).optional(),
         attester: ObjectId.optional(),
         signed: BooleanQuery.optional(),
+        enclave: BooleanQuery.optional().openapi({ description: "Signed by an enclave attester" }),
         submitter: ObjectId.optional(),
       }),
     },
@@ -124,6 +135,7 @@ export const activities = new OpenAPIHono<ApiEnv>()
       kind: q.kind,
       attester: q.attester,
       signed: q.signed,
+      enclave: q.enclave,
       submitter: q.submitter,
       fromMs: q.from,
       toMs: q.to,

@@ -5,6 +5,7 @@ import { IdParam, ObjectId } from "../../schemas/ids.ts";
 import { BooleanQuery, PageQuery, pageOf, pageOptions, TimeQuery } from "../../schemas/page.ts";
 import { badRequest, lookupErrors } from "../../schemas/problem.ts";
 import { EntityProof } from "../../schemas/proof.ts";
+import { AiTerms } from "../../schemas/terms.ts";
 import { found } from "./found.ts";
 
 /** A dataset as lists show it. */
@@ -19,12 +20,19 @@ export const Dataset = z
     size: z.string().openapi({ description: "Bytes (decimal u64)" }),
     mediaType: z.string(),
     license: z.string(),
+    terms: AiTerms.openapi({
+      description: "Terms for AI use in force: the latest DatasetTermsSet's, else those registered",
+    }),
     policyId: z
       .string()
       .nullable()
       .openapi({ description: "Seal policy in force: latest change, else the registered one" }),
     parents: z.array(z.string()),
     transformId: z.string().nullable(),
+    lineageSigned: z.boolean().openapi({
+      description:
+        "Whether an attester signed the transform it was derived by (false when self-recorded or not derived)",
+    }),
     previousId: z.string().nullable(),
     revision: z.number().int(),
     timestampMs: z.number().int(),
@@ -38,12 +46,22 @@ export const Dataset = z
 
 const DatasetDetail = Dataset.extend({
   nextId: z.string().nullable().openapi({ description: "The version that replaced this one" }),
+  termsChanges: z
+    .array(
+      z.object({
+        terms: AiTerms,
+        creator: z.string(),
+        timestampMs: z.number().int(),
+        proof: EntityProof,
+      }),
+    )
+    .openapi({ description: "Every tightening of its terms (DatasetTermsSet), oldest first" }),
 }).openapi("DatasetDetail");
 
 const one = createRoute({
   method: "get",
   path: "/datasets/{id}",
-  summary: "A dataset: its registration, current policy, retraction and versions",
+  summary: "A dataset: its registration, current policy and terms, retraction and versions",
   request: { params: IdParam },
   responses: {
     200: { description: "The dataset", content: { "application/json": { schema: DatasetDetail } } },

@@ -32,8 +32,17 @@ const Attester = z
     id: z.string(),
     network: z.string(),
     name: z.string(),
-    pcrs: z.array(z.string()),
-    admin: z.string(),
+    enclaveConfigId: z.string().nullable().openapi({
+      description:
+        "The EnclaveConfig of an enclave attester (key from a Nitro document); null for a plain key",
+    }),
+    pcrs: z
+      .array(z.string())
+      .openapi({ description: "An enclave's PCR0-2 (hex), empty for a plain key" }),
+    admin: z.string().openapi({
+      description:
+        "Who registered it: the admin for a plain key, whoever submitted an enclave's Nitro document",
+    }),
     timestampMs: z.number().int(),
     revoked: z.boolean(),
     proof: EntityProof,

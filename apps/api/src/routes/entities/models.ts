@@ -19,9 +19,18 @@ export const Model = z
     size: z.string().openapi({ description: "Bytes (decimal u64)" }),
     architecture: z.string(),
     framework: z.string(),
+    generative: z
+      .boolean()
+      .openapi({ description: "Generates content: its datasets' ai_generative_training applies" }),
     baseModelId: z.string().nullable(),
     trainingId: z.string(),
+    lineageSigned: z.boolean().openapi({
+      description: "Whether an attester signed its training (false when self-recorded)",
+    }),
     datasets: z.array(z.string()),
+    constraints: z
+      .array(z.object({ dataset: z.string(), constraints: z.array(z.string()) }))
+      .openapi({ description: "The constraints its datasets' terms put on it, per dataset" }),
     timestampMs: z.number().int(),
     proof: EntityProof,
   })

@@ -15,7 +15,7 @@ function objectId(value: string): string {
 export function verifyAttestationCommand(): Command {
   const command = new Command("attestation")
     .description(
-      "Re-check an indexed attestation: signed, key in force, ed25519 signature over the rebuilt message, not revoked (no network); exit 1 unless valid",
+      "Re-check an indexed attestation: signed (by an enclave or a plain key), key in force, ed25519 signature over the rebuilt message, not revoked (no network); exit 1 unless valid",
     )
     .argument("<id>", "the attestation's object id", objectId);
   return withDatabaseOptions(command).action(
@@ -30,6 +30,11 @@ export function verifyAttestationCommand(): Command {
           throw new Error(`no attestation ${attestationId} is indexed in ${database.location}`);
         const outcome = verdict.valid ? "valid" : verdict.signed ? "INVALID" : "unsigned";
         console.log(`attestation ${attestationId}: ${outcome}`);
+        if (verdict.attesterKind === "enclave")
+          console.log(
+            `attester: an enclave (enclave config ${verdict.enclaveConfigId ?? "unknown"})`,
+          );
+        else if (verdict.attesterKind === "key") console.log("attester: a plain key");
         for (const check of verdict.checks)
           console.log(`${check.ok ? "✓" : "✗"} ${check.name}: ${check.detail}`);
         if (!verdict.valid) process.exitCode = 1;

@@ -1,0 +1,64 @@
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { getEnclaveConfig, listEnclaveConfigs } from "@verity/db";
+import type { ApiEnv } from "../../context.ts";
+import { IdParam, ObjectId } from "../../schemas/ids.ts";
+import { PageQuery, pageOf, pageOptions } from "../../schemas/page.ts";
+import { badRequest, lookupErrors } from "../../schemas/problem.ts";
+import { EntityProof } from "../../schemas/proof.ts";
+import { found } from "./found.ts";
+
+/** An enclave image's measurements, which enclave attesters are registered against. */
+const EnclaveConfig = z
+  .object({
+    id: z.string(),
+    network: z.string(),
+    name: z.string(),
+    pcrs: z
+      .array(z.string())
+      .openapi({ description: "[PCR0, PCR1, PCR2], hex (SHA-384, 48 bytes each)" }),
+    admin: z.string().openapi({ description: "The AdminCap holder who published it" }),
+    timestampMs: z.number().int(),
+    proof: EntityProof,
+  })
+  .openapi("EnclaveConfig");
+
+const routes = {
+  enclaveConfig: createRoute({
+    method: "get",
+    path: "/enclave-configs/{id}",
+    summary: "An enclave config: the PCRs an enclave attester's Nitro document must match",
+    request: { params: IdParam },
+    responses: {
+      200: { description: "It", content: { "application/json": { schema: EnclaveConfig } } },
+      ...lookupErrors,
+    },
+  }),
+  enclaveConfigs: createRoute({
+    method: "get",
+    path: "/enclave-configs",
+    summary: "Enclave configs, newest first",
+    request: { query: PageQuery.extend({ admin: ObjectId.optional() }) },
+    responses: {
+      200: {
+        description: "A page of enclave configs",
+        content: { "application/json": { schema: pageOf(EnclaveConfig, "EnclaveConfig") } },
+      },
+      ...badRequest,
+    },
+  }),
+};
+
+/** `/v1/enclave-configs[/{id}]`. */
+export const enclaveConfigs = new OpenAPIHono<ApiEnv>()
+  .openapi(routes.enclaveConfig, async (c) => {
+    const { id } = c.req.valid("param");
+    const config = await getEnclaveConfig(c.var.deps.database.db, id);
+    return c.json(found(config, "enclave config", id), 200);
+  })
+  .openapi(routes.enclaveConfigs, async (c) => {
+    const q = c.req.valid("query");
+    return c.json(
+      await listEnclaveConfigs(c.var.deps.database.db, { admin: q.admin }, pageOptions(q)),
+      200,
+    );
+  });
