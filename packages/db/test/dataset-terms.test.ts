@@ -4,6 +4,7 @@ import {
   commitBatch,
   commitCheckpoint,
   datasets,
+  datasetTerms,
   getDataset,
   type Permission,
   type Rows,
@@ -106,5 +107,13 @@ describe.each(drivers)("datasets.terms kept at write time ($name)", (driver) => 
       datasetTermsChanges: [{ ...tightening(2, 2).datasetTermsChanges![0]!, datasetId: hex(9) }],
     });
     expect(await termsNow()).toEqual(ALLOW_ALL);
+  });
+
+  it("reads the current terms of many datasets in one call, leaving out unknown ids", async () => {
+    await commitCheckpoint(t.db, "p", at(1), registration(1));
+    await commitCheckpoint(t.db, "p", at(2), tightening(1, 2));
+    const terms = await datasetTerms(t.db, [DATASET, hex(9)]);
+    expect([...terms]).toEqual([[DATASET, TIGHTER[1]]]);
+    expect(await datasetTerms(t.db, [])).toEqual(new Map());
   });
 });

@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import {
   type AiTerms,
   type Db,
-  getDataset,
+  datasetTerms,
   MAX_LINEAGE_DEPTH,
   type ProvLineage,
   provLineage,
@@ -156,14 +156,12 @@ async function requested(
   return found;
 }
 
-/**
- * The terms for AI use in force of `lineage`'s datasets, by id, for the exports: one lookup per
- * dataset (by primary key), all at once.
- */
+/** The terms for AI use in force of `lineage`'s datasets, by id, for the exports (one statement). */
 async function datasetTermsOf(db: Db, lineage: ProvLineage): Promise<Map<string, AiTerms>> {
-  const ids = lineage.nodes.filter((n) => n.kind === "dataset").map((n) => n.id);
-  const datasets = await Promise.all(ids.map((id) => getDataset(db, id)));
-  return new Map(datasets.flatMap((d) => (d ? [[d.id, d.terms] as const] : [])));
+  return datasetTerms(
+    db,
+    lineage.nodes.filter((n) => n.kind === "dataset").map((n) => n.id),
+  );
 }
 
 /**

@@ -2,7 +2,7 @@
  * Datasets and models, one by id or a page at a time, as the API serves them. Each is one SQL
  * statement; u64 values (`size`) come back as exact decimal strings, times as ms numbers.
  */
-import { eq, isNotNull, isNull, sql } from "drizzle-orm";
+import { eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db } from "../database.ts";
 import { preparedPer } from "../once-per.ts";
 import { datasetRetractions, datasets, datasetTermsChanges, models } from "../schema/provenance.ts";
@@ -175,6 +175,19 @@ export async function getDataset(db: Db, id: string): Promise<DatasetDetail | un
     termsChangesById(db).execute({ id }),
   ]);
   return row && { ...toDataset(row), termsChanges };
+}
+
+/**
+ * The current terms of each dataset among `ids` (0x + 64 hex each), in one statement: for the
+ * exports of a lineage. Ids with no dataset are absent from the map.
+ */
+export async function datasetTerms(db: Db, ids: readonly string[]): Promise<Map<string, AiTerms>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: datasets.datasetId, terms: datasets.terms })
+    .from(datasets)
+    .where(inArray(datasets.datasetId, [...ids]));
+  return new Map(rows.map((row) => [row.id, row.terms]));
 }
 
 /**

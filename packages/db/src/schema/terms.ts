@@ -1,7 +1,8 @@
 /**
  * The JSON shapes of a dataset's terms for AI use (`verity::terms::AiTerms`, in the vocabulary
  * of the C2PA / CAWG training-and-data-mining assertion) and of a model's usage constraints, as
- * the `jsonb` columns hold them and the API serves them: one shape everywhere.
+ * the `jsonb` columns hold them and the API serves them: one shape everywhere, defined in
+ * `@verity/sdk` (`contracts/verity/terms-json.ts`).
  *
  * ```json
  * {"ai_training": {"use": "constrained", "constraints": ["non-commercial"]},
@@ -11,22 +12,15 @@
  * ```
  */
 
-/** What one `verity::terms::Permission` says of a use. */
-export type PermissionUse = "allowed" | "notAllowed" | "constrained";
+import type { AiTermsJson, PermissionJson } from "@verity/sdk";
 
-/** A `verity::terms::Permission`: `constraints` is always present, empty unless `constrained`. */
-export interface Permission {
-  use: PermissionUse;
-  constraints: string[];
-}
+export type { PermissionUse } from "@verity/sdk";
 
-/** A `verity::terms::AiTerms`: one `Permission` per C2PA / CAWG entry. */
-export interface AiTerms {
-  ai_training: Permission;
-  ai_generative_training: Permission;
-  ai_inference: Permission;
-  data_mining: Permission;
-}
+/** A `verity::terms::Permission` (the sdk's `PermissionJson`). */
+export type Permission = PermissionJson;
+
+/** A `verity::terms::AiTerms` (the sdk's `AiTermsJson`). */
+export type AiTerms = AiTermsJson;
 
 /** A `verity::model::UsageConstraint`: the constraints one dataset's terms put on a model. */
 export interface UsageConstraint {
