@@ -23,6 +23,10 @@ use sui::clock::Clock;
 use sui::event;
 use verity::attester::Attester;
 
+// Training and fine-tune kinds say, under the signature, whether the model generates content:
+// a model's `generative` flag (which decides whether `ai_generative_training` terms apply)
+// comes from the kind, never from the submitter.
+
 /// Kind of activity: a dataset was transformed into another (cleaning, filtering, ...).
 const KIND_TRANSFORM: u8 = 0;
 /// Kind of activity: a model was trained from scratch.
@@ -33,6 +37,10 @@ const KIND_FINE_TUNE: u8 = 2;
 const KIND_EVALUATION: u8 = 3;
 /// Kind of activity: a model produced an output from an input.
 const KIND_INFERENCE: u8 = 4;
+/// Kind of activity: a generative model was trained from scratch.
+const KIND_GENERATIVE_TRAINING: u8 = 5;
+/// Kind of activity: a base model was fine-tuned into a generative model.
+const KIND_GENERATIVE_FINE_TUNE: u8 = 6;
 
 /// First byte of every signed message: separates Verity attestations from anything else the
 /// same key may sign.
@@ -45,7 +53,7 @@ const MAX_CLOCK_SKEW_MS: u64 = 60_000;
 const DIGEST_LENGTH: u64 = 32;
 
 #[error(code = 1)]
-const EInvalidKind: vector<u8> = b"attestation kind must be 0 (transform) to 4 (inference)";
+const EInvalidKind: vector<u8> = b"attestation kind must be 0 (transform) to 6 (generative fine-tune)";
 #[error(code = 2)]
 const EInvalidDigest: vector<u8> = b"every digest is exactly 32 bytes (SHA-256)";
 #[error(code = 3)]
@@ -64,6 +72,12 @@ const EOutputNotAttested: vector<u8> = b"the blob is not among the attestation's
 const EOutputSha256Mismatch: vector<u8> = b"the sha256 differs from the one the attestation gives for this blob";
 #[error(code = 10)]
 const EOutputClaimed: vector<u8> = b"this output of the attestation is claimed already";
+#[error(code = 11)]
+const EUnsignedKind: vector<u8> = b"an unsigned attestation cannot state an evaluation or an inference";
+#[error(code = 12)]
+const EUnsignedOutputs: vector<u8> = b"an unsigned attestation cannot name existing objects as its outputs";
+#[error(code = 13)]
+const EUnsignedUnclaimed: vector<u8> = b"an unsigned attestation must back an object before it is finalized";
 
 /// The signed envelope, laid out as Nautilus's `IntentMessage`.
 public struct IntentMessage<T: copy + drop> has copy, drop {
@@ -202,8 +216,11 @@ public fun record(
 }
 
 /// Records an unsigned attestation by the sender about its own activity, timestamped with the
-/// chain clock and marked unsigned: it can only link the sender's own objects
-/// (`dataset::add_parent`, `model::add_dataset`). Aborts with `EInvalidKind`,
+/// chain clock and marked unsigned. It states a transform, training or fine-tune only, names
+/// no existing objects as outputs, and must back at least one object before `finalize`: the
+/// builder that claims its output checks that every input is the sender's own
+/// (`dataset::add_parent`, `model::add_dataset`), so an unsigned attestation never links
+/// another party's objects. Aborts with `EInvalidKind`, `EUnsignedKind`, `EUnsignedOutputs`,
 /// `EInvalidDigest` or `EBlobLengthMismatch`.
 public fun record_self(
     kind: u8,
@@ -217,6 +234,8 @@ public fun record_self(
     clock: &Clock,
     ctx: &mut TxContext,
 ): Attestation {
+    assert!(kind != KIND_EVALUATION && kind != KIND_INFERENCE, EUnsignedKind);
+    assert!(outputs.is_empty(), EUnsignedOutputs);
     let payload = new_payload(
         kind,
         inputs,
@@ -229,8 +248,10 @@ public fun record_self(
 }
 
 /// Freezes the attestation: from then on it is an immutable object anyone can reference, and
-/// it backs no new object.
+/// it backs no new object. Aborts with `EUnsignedUnclaimed` for an unsigned attestation that
+/// backed nothing.
 public fun finalize(mut self: Attestation) {
+    assert!(self.is_signed() || self.claimed.contains(&true), EUnsignedUnclaimed);
     self.finalized = true;
     transfer::freeze_object(self)
 }
@@ -265,7 +286,8 @@ public fun message_bytes(
     bcs::to_bytes(&IntentMessage { intent: INTENT_SCOPE, timestamp_ms, data })
 }
 
-/// Kind of activity (0 transform, 1 training, 2 fine-tune, 3 evaluation, 4 inference).
+/// Kind of activity (0 transform, 1 training, 2 fine-tune, 3 evaluation, 4 inference,
+/// 5 generative training, 6 generative fine-tune).
 public fun kind(self: &Attestation): u8 { self.payload.kind }
 
 /// Object ids the activity used.
@@ -319,6 +341,12 @@ public fun kind_evaluation(): u8 { KIND_EVALUATION }
 /// Kind constant: inference.
 public fun kind_inference(): u8 { KIND_INFERENCE }
 
+/// Kind constant: generative training.
+public fun kind_generative_training(): u8 { KIND_GENERATIVE_TRAINING }
+
+/// Kind constant: generative fine-tune.
+public fun kind_generative_fine_tune(): u8 { KIND_GENERATIVE_FINE_TUNE }
+
 /// Aborts unless the sender may build on the attestation: it is not finalized
 /// (`EFinalized`) and the sender recorded it (`ENotSubmitter`).
 public(package) fun assert_buildable(self: &Attestation, ctx: &TxContext) {
@@ -355,7 +383,7 @@ fun new_payload(
     output_blobs: vector<BlobDigest>,
     payload_digest: vector<u8>,
 ): AttestationPayload {
-    assert!(kind <= KIND_INFERENCE, EInvalidKind);
+    assert!(kind <= KIND_GENERATIVE_FINE_TUNE, EInvalidKind);
     assert!(payload_digest.length() == DIGEST_LENGTH, EInvalidDigest);
     AttestationPayload { kind, inputs, input_blobs, outputs, output_blobs, payload_digest }
 }

@@ -15,6 +15,7 @@ module verity::attester;
 
 use std::string::String;
 use sui::clock::Clock;
+use sui::dynamic_field;
 use sui::ed25519;
 use sui::event;
 use sui::hash;
@@ -50,6 +51,10 @@ public struct AttesterRegistry has key {
     /// Public key (32 bytes) -> the attester that holds or held it.
     keys: Table<vector<u8>, ID>,
 }
+
+/// Dynamic-field key on the `AttesterRegistry`: the enclave configuration `config` is retired
+/// (no new enclave registers under it).
+public struct RetiredConfig has copy, drop, store { config: ID }
 
 /// A registered signing key (shared object).
 public struct Attester has key {
@@ -205,6 +210,11 @@ public fun key_holder(self: &AttesterRegistry, public_key: vector<u8>): Option<I
     if (self.keys.contains(public_key)) option::some(self.keys[public_key]) else option::none()
 }
 
+/// Whether the enclave configuration `config` is retired.
+public fun is_enclave_config_retired(self: &AttesterRegistry, config: ID): bool {
+    dynamic_field::exists(&self.id, RetiredConfig { config })
+}
+
 /// Whether `signature` (64 bytes) is a valid ed25519 signature of `message` under the
 /// attester's current key. Aborts with `ERevoked` when the attester is revoked.
 public fun verify(self: &Attester, signature: &vector<u8>, message: &vector<u8>): bool {
@@ -220,6 +230,15 @@ public(package) fun consume(self: &mut Attester, signature: &vector<u8>, message
     let digest = hash::blake2b256(message);
     assert!(!self.recorded.contains(digest), EReplayed);
     self.recorded.add(digest, true);
+}
+
+/// Marks the enclave configuration `config` retired, for good. Returns false when it was
+/// already. Aborts with `version::EWrongVersion`.
+public(package) fun retire_enclave_config(self: &mut AttesterRegistry, config: ID): bool {
+    version::assert_current(self.version);
+    if (self.is_enclave_config_retired(config)) return false;
+    dynamic_field::add(&mut self.id, RetiredConfig { config }, true);
+    true
 }
 
 /// Registers an attester whose key lives in the enclave image `enclave_config` (PCRs checked

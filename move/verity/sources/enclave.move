@@ -9,7 +9,10 @@
 /// `sui::nitro_attestation::load_nitro_attestation` in the same PTB (certificate chain to
 /// AWS's root, signature, and freshness against the `Clock`): its PCR0-2 must equal the
 /// configuration's and its `public_key` (32 bytes, ed25519, generated inside the enclave)
-/// becomes the attester's key. The admin never chooses an enclave's key.
+/// becomes the attester's key. The admin never chooses an enclave's key. When an image turns
+/// out to be unsafe, the admin retires its configuration (`retire_config`): no new enclave
+/// registers under it, and the admin revokes the attesters already registered. All-zero PCRs
+/// (what an enclave in debug mode reports, whose memory its host can read) are refused.
 module verity::enclave;
 
 use std::string::String;
@@ -29,6 +32,10 @@ const EEmptyName: vector<u8> = b"an enclave configuration needs a non-empty name
 const EPcrMismatch: vector<u8> = b"the document's PCR0-2 differ from the enclave configuration's";
 #[error(code = 4)]
 const ENoPublicKey: vector<u8> = b"the attestation document carries no public key";
+#[error(code = 5)]
+const EDebugPcrs: vector<u8> = b"all-zero PCRs are a debug-mode enclave's, whose memory its host can read";
+#[error(code = 6)]
+const EConfigRetired: vector<u8> = b"the enclave configuration is retired";
 
 /// The measurements of one enclave image (immutable object).
 public struct EnclaveConfig has key {
@@ -36,6 +43,13 @@ public struct EnclaveConfig has key {
     name: String,
     /// `[PCR0, PCR1, PCR2]`, 48 bytes each.
     pcrs: vector<vector<u8>>,
+}
+
+/// Emitted when the admin retires an enclave configuration.
+public struct EnclaveConfigRetired has copy, drop {
+    config_id: ID,
+    admin: address,
+    timestamp_ms: u64,
 }
 
 /// Emitted when an enclave configuration is published.
@@ -48,7 +62,8 @@ public struct EnclaveConfigCreated has copy, drop {
 }
 
 /// Publishes the measurements of an enclave image (PCR0, PCR1, PCR2, 48 bytes each) under
-/// `name`, frozen. Returns its id. Aborts with `EInvalidPcr` or `EEmptyName`.
+/// `name`, frozen. Returns its id. Aborts with `EInvalidPcr`, `EDebugPcrs` (all three zero) or
+/// `EEmptyName`.
 public fun create_config(
     _: &AdminCap,
     name: String,
@@ -61,6 +76,7 @@ public fun create_config(
     assert!(!name.is_empty(), EEmptyName);
     let pcrs = vector[pcr0, pcr1, pcr2];
     pcrs.do_ref!(|pcr| assert!(pcr.length() == PCR_LENGTH, EInvalidPcr));
+    assert!(pcrs.any!(|pcr| pcr.any!(|byte| *byte != 0)), EDebugPcrs);
     let config = EnclaveConfig { id: object::new(ctx), name, pcrs };
     let config_id = object::id(&config);
     event::emit(EnclaveConfigCreated {
@@ -79,7 +95,7 @@ public fun create_config(
 /// `name`, and shares it. Anyone may call it: the document proves the key. Returns the
 /// attester's id. Aborts with `EPcrMismatch`, `ENoPublicKey`,
 /// `attester::EInvalidPublicKey` (not 32 bytes), `attester::EKeyInUse` (a document already
-/// registered), `attester::EEmptyName` or `version::EWrongVersion`.
+/// registered), `EConfigRetired`, `attester::EEmptyName` or `version::EWrongVersion`.
 public fun register(
     config: &EnclaveConfig,
     registry: &mut AttesterRegistry,
@@ -94,6 +110,24 @@ public fun register(
         if (index < 3) *vector::borrow_mut(&mut measured, index) = *entry.value();
     });
     register_measured(config, registry, measured, *document.public_key(), name, clock, ctx)
+}
+
+/// Retires `config`: no enclave registers under it from now on (revoke the attesters already
+/// registered with `attester::revoke`). Aborts with `EConfigRetired` when it is already, or
+/// `version::EWrongVersion`.
+public fun retire_config(
+    _: &AdminCap,
+    registry: &mut AttesterRegistry,
+    config: &EnclaveConfig,
+    clock: &Clock,
+    ctx: &TxContext,
+) {
+    assert!(registry.retire_enclave_config(object::id(config)), EConfigRetired);
+    event::emit(EnclaveConfigRetired {
+        config_id: object::id(config),
+        admin: ctx.sender(),
+        timestamp_ms: clock.timestamp_ms(),
+    });
 }
 
 /// The image's measurements `[PCR0, PCR1, PCR2]`.
@@ -112,6 +146,7 @@ fun register_measured(
     clock: &Clock,
     ctx: &mut TxContext,
 ): ID {
+    assert!(!registry.is_enclave_config_retired(object::id(config)), EConfigRetired);
     assert!(pcrs == config.pcrs, EPcrMismatch);
     assert!(public_key.is_some(), ENoPublicKey);
     attester::new_enclave(registry, name, public_key.destroy_some(), object::id(config), pcrs, clock, ctx)

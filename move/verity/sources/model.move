@@ -2,9 +2,11 @@
 /// made and to the datasets they were trained on, each passed by reference.
 ///
 /// Pattern: a hot-potato builder in the PTB that records the training (or fine-tune)
-/// attestation. `begin(&mut training, blob_id, sha256, generative)` claims the weights, one
-/// output blob of the attestation with its signed SHA-256; `begin_fine_tune` does the same and
-/// also proves the base model by reference. `add_dataset(&dataset)` proves each training
+/// attestation. `begin(&mut training, blob_id, sha256)` claims the weights, one output blob of
+/// the attestation with its signed SHA-256; `begin_fine_tune` does the same and also proves
+/// the base model by reference. Whether the model is generative is the attestation's kind
+/// (generative training or fine-tune), so it is signed, and a generative fine-tune needs a
+/// generative base. `add_dataset(&dataset)` proves each training
 /// dataset: an input of the attestation whose blob and SHA-256 it read, not retracted, whose
 /// terms allow training (and, for a generative model, generative training), and, for an
 /// unsigned attestation, the sender's own. `finish` requires every input proven and freezes
@@ -35,6 +37,8 @@ const ENotOwnInput: vector<u8> = b"an unsigned attestation can only link the sen
 const ETrainingNotAllowed: vector<u8> = b"the dataset's terms do not allow AI training";
 #[error(code = 9)]
 const EGenerativeTrainingNotAllowed: vector<u8> = b"the dataset's terms do not allow generative AI training";
+#[error(code = 10)]
+const EGenerativeFromDiscriminativeBase: vector<u8> = b"a generative fine-tune needs a generative base: a discriminative base's data were never checked for generative training";
 
 /// A registered model (immutable object).
 public struct Model has key {
@@ -51,7 +55,8 @@ public struct Model has key {
     architecture: String,
     /// Framework, e.g. `pytorch-2.4`.
     framework: String,
-    /// Whether it generates content (its data's `ai_generative_training` terms apply).
+    /// Whether it generates content (its data's `ai_generative_training` terms apply), as the
+    /// kind of its training attestation says.
     generative: bool,
     /// The model it was fine-tuned from, if any.
     base_model: Option<ID>,
@@ -104,38 +109,37 @@ public struct ModelRegistered has copy, drop {
     timestamp_ms: u64,
 }
 
-/// Starts registering a model trained from scratch, as stated by `training` (kind training):
-/// claims its output blob `blob_id` (the weights) whose SHA-256 must be the signed `sha256`.
-/// `generative` says whether the model generates content. Aborts with
-/// `EWrongAttestationKind` and the claim's aborts
-/// (`attestation::EFinalized`, `ENotSubmitter`, `EOutputNotAttested`,
-/// `EOutputSha256Mismatch`, `EOutputClaimed`).
-public fun begin(
-    training: &mut Attestation,
-    blob_id: u256,
-    sha256: vector<u8>,
-    generative: bool,
-    ctx: &TxContext,
-): ModelBuilder {
-    assert!(training.kind() == attestation::kind_training(), EWrongAttestationKind);
-    new_builder(training, blob_id, sha256, generative, option::none(), ctx)
+/// Starts registering a model trained from scratch, as stated by `training` (kind training,
+/// or generative training for a model that generates content): claims its output blob
+/// `blob_id` (the weights) whose SHA-256 must be the signed `sha256`. Aborts with
+/// `EWrongAttestationKind` and the claim's aborts (`attestation::EFinalized`,
+/// `ENotSubmitter`, `EOutputNotAttested`, `EOutputSha256Mismatch`, `EOutputClaimed`).
+public fun begin(training: &mut Attestation, blob_id: u256, sha256: vector<u8>, ctx: &TxContext): ModelBuilder {
+    let kind = training.kind();
+    let generative = kind == attestation::kind_generative_training();
+    assert!(generative || kind == attestation::kind_training(), EWrongAttestationKind);
+    new_builder(training, blob_id, sha256, generative, option::none(), vector[], ctx)
 }
 
-/// Starts registering a fine-tune of `base`, as stated by `fine_tune` (kind fine-tune), which
-/// must list `base` among its inputs and its weights (blob and SHA-256) among its input
-/// blobs; claims the new weights as `begin` does. Aborts as `begin` does, and with
-/// `EBaseNotAttested` or `ENotOwnInput` (unsigned fine-tune of another creator's model).
+/// Starts registering a fine-tune of `base`, as stated by `fine_tune` (kind fine-tune, or
+/// generative fine-tune), which must list `base` among its inputs and its weights (blob and
+/// SHA-256) among its input blobs; claims the new weights as `begin` does. The fine-tune
+/// inherits the base's usage constraints. Aborts as `begin` does, and with
+/// `EBaseNotAttested`, `ENotOwnInput` (unsigned fine-tune of another creator's model) or
+/// `EGenerativeFromDiscriminativeBase`.
 public fun begin_fine_tune(
     fine_tune: &mut Attestation,
     base: &Model,
     blob_id: u256,
     sha256: vector<u8>,
-    generative: bool,
     ctx: &TxContext,
 ): ModelBuilder {
-    assert!(fine_tune.kind() == attestation::kind_fine_tune(), EWrongAttestationKind);
+    let kind = fine_tune.kind();
+    let generative = kind == attestation::kind_generative_fine_tune();
+    assert!(generative || kind == attestation::kind_fine_tune(), EWrongAttestationKind);
+    assert!(!generative || base.generative, EGenerativeFromDiscriminativeBase);
     let base_id = object::id(base);
-    let mut builder = new_builder(fine_tune, blob_id, sha256, generative, option::some(base_id), ctx);
+    let mut builder = new_builder(fine_tune, blob_id, sha256, generative, option::some(base_id), base.constraints, ctx);
     assert!(builder.inputs.contains(&base_id), EBaseNotAttested);
     assert!(builder.read(base.blob_id, base.sha256), EBaseNotAttested);
     assert!(builder.signed || base.creator == ctx.sender(), ENotOwnInput);
@@ -269,6 +273,7 @@ fun new_builder(
     sha256: vector<u8>,
     generative: bool,
     base_model: Option<ID>,
+    constraints: vector<UsageConstraint>,
     ctx: &TxContext,
 ): ModelBuilder {
     training.claim_output(blob_id, sha256, ctx);
@@ -282,7 +287,7 @@ fun new_builder(
         generative,
         base_model,
         datasets: vector[],
-        constraints: vector[],
+        constraints,
     }
 }
 

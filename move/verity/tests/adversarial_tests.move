@@ -2,10 +2,12 @@
 /// An attacker's view of the package. Every test performs one attack with the public API, as a
 /// PTB could (test_scenario is only used to sequence transactions and to hand objects back).
 ///
-/// - `exploit_*` tests PASS: the package lets the attack through. Each doc comment gives the
-///   impact; the review report gives the fix.
-/// - the other tests assert the abort that stops an attack not already tried elsewhere in
-///   `tests/`.
+/// The first review found six attacks that went through (a generative fine-tune laundering a
+/// ban, a fine-tune dropping its base's constraints, an unsigned `generative` flag, an enclave
+/// image that could not be retired, unsigned attestations naming others' objects, retraction
+/// of ancestors); the package now stops the first five, and the sixth is pinned as the rule.
+/// The other tests assert the abort that stops an attack not already tried elsewhere in
+/// `tests/`.
 module verity::adversarial_tests;
 
 use std::string::String;
@@ -63,13 +65,13 @@ fun derive_with_terms(scenario: &mut Scenario, clock: &Clock, terms: AiTerms): I
     id
 }
 
-/// In a new transaction, CREATOR records the story training signed by key a and registers its
-/// weights as a model trained on the derived dataset, declaring `generative`.
-fun train_signed(scenario: &mut Scenario, clock: &Clock, generative: bool): ID {
+/// In a new transaction, CREATOR records the story training signed by key a (kind training:
+/// not generative) and registers its weights as a model trained on the derived dataset.
+fun train_signed(scenario: &mut Scenario, clock: &Clock): ID {
     scenario.next_tx(flows::creator());
     let derived = scenario.take_shared_by_id<Dataset>(sig::derived_id());
     let mut training = flows::record_training(scenario, clock);
-    let mut builder = model::begin(&mut training, sig::weights_blob(), sig::weights_sha256(), generative, scenario.ctx());
+    let mut builder = model::begin(&mut training, sig::weights_blob(), sig::weights_sha256(), scenario.ctx());
     builder.add_dataset(&derived, scenario.ctx());
     let id = builder.finish(str(b"m"), 4096, str(b"transformer"), str(b"pytorch"), clock, scenario.ctx());
     assert!(training.is_signed());
@@ -78,14 +80,13 @@ fun train_signed(scenario: &mut Scenario, clock: &Clock, generative: bool): ID {
     id
 }
 
-/// Steps 0-4 with the derived dataset under `terms` and the signed model declared
-/// `generative`. Returns the model's id.
-fun story_with(terms: AiTerms, generative: bool): (Scenario, Clock, ID) {
+/// Steps 0-4 with the derived dataset under `terms`. Returns the signed model's id.
+fun story_with(terms: AiTerms): (Scenario, Clock, ID) {
     let (mut scenario, clock) = flows::begin();
     flows::register_attester(&mut scenario, &clock);
     flows::register_dataset(&mut scenario, &clock);
     derive_with_terms(&mut scenario, &clock, terms);
-    let id = train_signed(&mut scenario, &clock, generative);
+    let id = train_signed(&mut scenario, &clock);
     (scenario, clock, id)
 }
 
@@ -95,22 +96,22 @@ fun restricted_terms(): AiTerms {
 }
 
 /// A signed, non-generative model trained on data under `restricted_terms`, then, in a new
-/// transaction, CREATOR's fine-tune of it declared generative, reading only the base weights.
-/// Returns the fine-tune's id.
-fun fine_tune_restricted_base(): (Scenario, Clock, ID) {
-    let (mut scenario, clock, base_id) = story_with(restricted_terms(), false);
+/// transaction, CREATOR's fine-tune of `kind` of it, reading only the base weights. Returns the
+/// fine-tune's id.
+fun fine_tune_restricted_base(kind: u8): (Scenario, Clock, ID) {
+    let (mut scenario, clock, base_id) = story_with(restricted_terms());
     scenario.next_tx(flows::creator());
     let base = scenario.take_immutable_by_id<Model>(base_id);
     let mut fine_tune = flows::self_attestation(
         &mut scenario,
         &clock,
-        attestation::kind_fine_tune(),
+        kind,
         vector[base_id],
         vector[sig::weights_blob()],
         vector[sig::weights_sha256()],
         vector[TUNED_BLOB],
     );
-    let builder = model::begin_fine_tune(&mut fine_tune, &base, TUNED_BLOB, sig::derived_sha256(), true, scenario.ctx());
+    let builder = model::begin_fine_tune(&mut fine_tune, &base, TUNED_BLOB, sig::derived_sha256(), scenario.ctx());
     let id = builder.finish(str(b"chatbot"), 4096, str(b"transformer"), str(b"pytorch"), &clock, scenario.ctx());
     fine_tune.finalize();
     ts::return_immutable(base);
@@ -163,137 +164,76 @@ fun record_generic(scenario: &mut Scenario, clock: &Clock, signature: vector<u8>
     attestation
 }
 
-// === Attacks that succeed ===
+// === Attacks the first review found, stopped since ===
 
-/// EXPLOIT (terms laundering through a fine-tune, generative ban). A dataset forbids
-/// generative training (`ai_generative_training: NotAllowed`). Training a generative model on it
-/// aborts, but training a non-generative model is allowed; a fine-tune of that model may then
-/// be declared generative: `model::begin_fine_tune` never looks at the base's training data or
-/// its terms, so the generative model B, whose weights descend from the forbidden data, is
-/// registered with `constraints: []` and no trace of the ban. A signed fine-tune (by anyone
-/// an attester signs for, of anyone's model) takes the same code path; the unsigned one here
-/// only needs the base to be the sender's.
-#[test]
-fun exploit_generative_fine_tune_launders_a_generative_training_ban() {
-    let (mut scenario, clock, tuned_id) = fine_tune_restricted_base();
-    scenario.next_tx(flows::outsider());
-    let tuned = scenario.take_immutable_by_id<Model>(tuned_id);
-    let base = scenario.take_immutable_by_id<Model>(sig::model_id());
-    let data = scenario.take_shared_by_id<Dataset>(sig::derived_id());
-    // The base was trained on data that forbids generative training...
-    assert!(base.datasets() == vector[sig::derived_id()]);
-    assert!(data.terms().ai_generative_training().is_not_allowed());
-    // ...and its fine-tune is a generative model all the same, carrying no constraint.
-    assert!(tuned.base_model() == option::some(sig::model_id()));
-    assert!(tuned.is_generative());
-    assert!(tuned.constraints().is_empty());
-    ts::return_shared(data);
-    ts::return_immutable(base);
-    ts::return_immutable(tuned);
-    flows::end(scenario, clock);
+/// Terms laundering through a fine-tune: a dataset forbids generative training; a signed,
+/// discriminative model trains on it (allowed); a generative fine-tune of that model would
+/// turn the forbidden data into a generative model without ever checking it. A generative
+/// fine-tune needs a generative base, whose data were checked for generative training.
+#[test, expected_failure(abort_code = model::EGenerativeFromDiscriminativeBase)]
+fun a_generative_fine_tune_cannot_launder_a_generative_training_ban() {
+    let (_scenario, _clock, _tuned) = fine_tune_restricted_base(attestation::kind_generative_fine_tune());
+    abort
 }
 
-/// EXPLOIT (terms laundering through a fine-tune, constraints). The base model records the
-/// `UsageConstraint` its training data imposes ("non-commercial"); a fine-tune of it records
-/// none, since `begin_fine_tune` starts `constraints` empty and never copies the base's. Anyone
-/// reading the fine-tuned model (or its `ModelRegistered` event) sees an unconstrained model,
-/// one fine-tune after a constrained one.
+/// Terms laundering through a fine-tune: the base model records the constraint its training
+/// data impose ("non-commercial"); its fine-tune inherits it.
 #[test]
-fun exploit_fine_tune_drops_the_base_models_usage_constraints() {
-    let (mut scenario, clock, tuned_id) = fine_tune_restricted_base();
+fun a_fine_tune_keeps_the_base_models_usage_constraints() {
+    let (mut scenario, clock, tuned_id) = fine_tune_restricted_base(attestation::kind_fine_tune());
     scenario.next_tx(flows::outsider());
     let tuned = scenario.take_immutable_by_id<Model>(tuned_id);
     let base = scenario.take_immutable_by_id<Model>(sig::model_id());
     assert!(base.constraints().length() == 1);
-    assert!(base.constraints()[0].constraint_texts() == strings(vector[b"non-commercial"]));
-    assert!(tuned.constraints().is_empty());
+    assert!(tuned.constraints() == base.constraints());
+    assert!(!tuned.is_generative());
     ts::return_immutable(base);
     ts::return_immutable(tuned);
     flows::end(scenario, clock);
 }
 
-/// EXPLOIT (the generative flag is not attested). Whether `ai_generative_training` is enforced
-/// depends only on the `generative` argument of `model::begin`, which no signature covers
-/// (`message_bytes` has no such field). Here the story's signed training registers its weights
-/// as a non-generative model on data that forbids generative training; the next test registers
-/// the very same signed training (same signature bytes, same weights) as a generative model.
-/// The chain cannot tell which is true, so a generative model is registered with
-/// `lineage_signed: true` on forbidden data by declaring `generative: false`, and every
-/// consumer that trusts the flag (terms enforcement, the indexer, exports) is misled.
+/// Whether a model is generative (and so whether `ai_generative_training` applies) is the kind
+/// the attester signed, not the submitter's word: the story's training is signed as kind
+/// training, so its model is discriminative, whatever the submitter would like.
 #[test]
-fun exploit_generative_flag_is_not_covered_by_the_signature() {
-    let (mut scenario, clock, id) = story_with(training_terms(terms::allowed(), terms::not_allowed()), false);
+fun the_generative_flag_is_the_signed_kind() {
+    let (mut scenario, clock, id) = story_with(training_terms(terms::allowed(), terms::not_allowed()));
     scenario.next_tx(flows::outsider());
     let model = scenario.take_immutable_by_id<Model>(id);
     assert!(model.lineage_signed() && !model.is_generative());
-    assert!(model.constraints().is_empty());
     ts::return_immutable(model);
     flows::end(scenario, clock);
 }
 
-/// EXPLOIT (companion of the previous test). The same signed training as above, with the same
-/// signature, registered as a generative model (on data that allows it): the signature does
-/// not fix the flag either way.
-#[test]
-fun exploit_generative_flag_same_signature_registers_a_generative_model() {
-    let (mut scenario, clock, id) = story_with(flows::open_terms(), true);
-    scenario.next_tx(flows::outsider());
-    let model = scenario.take_immutable_by_id<Model>(id);
-    assert!(model.lineage_signed() && model.is_generative());
-    ts::return_immutable(model);
-    flows::end(scenario, clock);
-}
-
-/// EXPLOIT (an enclave image cannot be retired). The admin learns that an image leaks its key
-/// (or signs whatever its host asks) and revokes its attester, as `enclave.move` prescribes
-/// ("the admin revokes the old image's attesters"). But the `EnclaveConfig` is frozen and has
-/// no retired state, and `enclave::register` is open to anyone: the attacker boots the same
-/// public, reproducible image, gets a genuine Nitro document for a fresh key, and registers a
-/// new, unrevoked enclave attester under the retired image, whose signatures record as
-/// `enclave: true`. The admin can only revoke each one after the fact, while what it records
-/// in between stays. (On chain the document comes from `load_nitro_attestation`; the VM the
+/// A broken enclave image: the admin retires its configuration, and nobody can register a new
+/// instance of it (on chain the document comes from `load_nitro_attestation`; the VM the
 /// tests run in lacks that native, so `register_measured_for_testing` stands in with the
-/// measurements such a document carries.)
-#[test]
-fun exploit_a_revoked_enclave_image_keeps_registering_new_attesters() {
+/// measurements such a document carries).
+#[test, expected_failure(abort_code = enclave::EConfigRetired)]
+fun a_retired_enclave_image_registers_no_new_attester() {
     let (mut scenario, clock) = flows::begin();
     let cap = flows::admin_tx(&mut scenario);
     let config_id = enclave::create_config(&cap, str(b"image-v1"), pcr(1), pcr(2), pcr(3), &clock, scenario.ctx());
     scenario.return_to_sender(cap);
-    let first = register_enclave(&mut scenario, &clock, config_id, sig::key_a(), b"enclave-1");
-    // The image is found broken: the admin revokes its attester.
+    register_enclave(&mut scenario, &clock, config_id, sig::key_a(), b"enclave-1");
     let cap = flows::admin_tx(&mut scenario);
-    let mut attester = scenario.take_shared_by_id<Attester>(first);
-    attester::revoke(&cap, &mut attester, &clock, scenario.ctx());
-    ts::return_shared(attester);
+    let mut registry = scenario.take_shared<AttesterRegistry>();
+    let config = scenario.take_immutable_by_id<EnclaveConfig>(config_id);
+    enclave::retire_config(&cap, &mut registry, &config, &clock, scenario.ctx());
+    ts::return_immutable(config);
+    ts::return_shared(registry);
     scenario.return_to_sender(cap);
-    // The attacker registers a new instance of the same image with a key of its own.
-    let second = register_enclave(&mut scenario, &clock, config_id, sig::key_c(), b"enclave-2");
-    scenario.next_tx(flows::outsider());
-    let attester = scenario.take_shared_by_id<Attester>(second);
-    assert!(attester.is_enclave());
-    assert!(attester.enclave_config() == option::some(config_id));
-    assert!(!attester.is_revoked());
-    // Its key signs, and `verify` accepts it.
-    assert!(attester.verify(&sig::generic_signature_c(), &sig::generic_message()));
-    ts::return_shared(attester);
-    flows::end(scenario, clock);
+    register_enclave(&mut scenario, &clock, config_id, sig::key_c(), b"enclave-2");
+    abort
 }
 
-/// EXPLOIT (unsigned attestations name anyone's objects). The README says `record_self` "can
-/// only link the sender's own datasets and models", but that is only checked when a builder
-/// consumes it. Any outsider records and freezes unsigned attestations whose `inputs` and
-/// `outputs` are other creators' datasets and models, of kinds nothing consumes (evaluation,
-/// inference) or with no output claimed. The indexer turns each into PROV edges (`used`,
-/// `wasGeneratedBy`) on the victims' objects, e.g. "CREATOR's raw dataset wasGeneratedBy the
-/// outsider's transform of CREATOR's derived dataset" (a cycle), or an inference or evaluation
-/// of CREATOR's model it never ran. The edges say `signed: false`, but they are attached to the
-/// victim's objects by someone the victim never dealt with.
-#[test]
-fun exploit_unsigned_attestation_names_other_creators_objects() {
+/// An outsider states, unsigned, that the victim's raw dataset was produced from the victim's
+/// derived dataset (a reversed, cyclic lineage on someone else's objects): unsigned
+/// attestations name no existing objects as outputs.
+#[test, expected_failure(abort_code = attestation::EUnsignedOutputs)]
+fun an_outsider_cannot_attach_unsigned_lineage_to_others_objects() {
     let (mut scenario, clock) = flows::through_model();
     scenario.next_tx(flows::outsider());
-    // "The raw dataset was produced by transforming the derived one" (the reverse of the truth).
     let transform = attestation::record_self(
         attestation::kind_transform(),
         vector[sig::derived_id()],
@@ -306,52 +246,16 @@ fun exploit_unsigned_attestation_names_other_creators_objects() {
         &clock,
         scenario.ctx(),
     );
-    // "CREATOR's model was evaluated" (it judged the model) and "it ran on this input".
-    let evaluation = attestation::record_self(
-        attestation::kind_evaluation(),
-        vector[sig::dataset_id()],
-        vector[],
-        vector[],
-        vector[sig::model_id()],
-        vector[],
-        vector[],
-        sig::training_sha256(),
-        &clock,
-        scenario.ctx(),
-    );
-    let inference = attestation::record_self(
-        attestation::kind_inference(),
-        vector[sig::model_id()],
-        vector[sig::input_blob()],
-        vector[sig::input_sha256()],
-        vector[],
-        vector[sig::output_blob()],
-        vector[sig::output_sha256()],
-        sig::inference_sha256(),
-        &clock,
-        scenario.ctx(),
-    );
-    assert!(transform.outputs() == vector[sig::dataset_id()] && transform.inputs() == vector[sig::derived_id()]);
-    assert!(evaluation.outputs() == vector[sig::model_id()]);
-    assert!(inference.inputs() == vector[sig::model_id()]);
-    assert!(transform.submitter() == flows::outsider() && !transform.is_signed());
-    let ids = vector[object::id(&transform), object::id(&evaluation), object::id(&inference)];
     transform.finalize();
-    evaluation.finalize();
-    inference.finalize();
-    let effects = scenario.next_tx(flows::outsider());
-    assert!(effects.frozen() == ids);
-    assert!(effects.num_user_events() == 3);
-    flows::end(scenario, clock);
+    abort
 }
 
-/// EXPLOIT / LIMITATION (retraction does not reach descendants). The raw dataset is retracted
-/// (consent withdrawn), so it can no longer be a parent or a training input; but the dataset
-/// derived from it, whose content is the same data cleaned, still trains a model with signed
-/// lineage: nothing checks a dataset's ancestors for retraction, and the new model's
-/// `datasets` never mention the retracted one.
+/// Retraction is checked on the direct inputs of a derivation or a training (the chain sees
+/// them), not on their ancestors: a dataset derived before its parent was retracted still
+/// trains a model. The indexer taints everything downstream of a retraction, and audits read
+/// that taint; this test pins the on-chain rule so that changing it is a decision.
 #[test]
-fun exploit_retraction_does_not_reach_derived_datasets() {
+fun retraction_is_checked_on_direct_inputs_only() {
     let (mut scenario, clock) = flows::begin();
     flows::register_attester(&mut scenario, &clock);
     flows::register_dataset(&mut scenario, &clock);
@@ -360,16 +264,10 @@ fun exploit_retraction_does_not_reach_derived_datasets() {
     let mut raw = scenario.take_shared_by_id<Dataset>(sig::dataset_id());
     raw.retract(str(b"consent withdrawn"), &clock, scenario.ctx());
     ts::return_shared(raw);
-    let id = train_signed(&mut scenario, &clock, false);
+    let id = train_signed(&mut scenario, &clock);
     scenario.next_tx(flows::outsider());
     let model = scenario.take_immutable_by_id<Model>(id);
-    let derived = scenario.take_shared_by_id<Dataset>(sig::derived_id());
-    let raw = scenario.take_shared_by_id<Dataset>(sig::dataset_id());
-    assert!(raw.is_retracted());
-    assert!(derived.parents() == vector[sig::dataset_id()] && !derived.is_retracted());
     assert!(model.datasets() == vector[sig::derived_id()] && model.lineage_signed());
-    ts::return_shared(raw);
-    ts::return_shared(derived);
     ts::return_immutable(model);
     flows::end(scenario, clock);
 }
@@ -418,7 +316,7 @@ fun a_fine_tune_listing_its_base_twice_is_never_finished() {
         vector[sig::weights_sha256()],
         vector[TUNED_BLOB],
     );
-    let builder = model::begin_fine_tune(&mut fine_tune, &base, TUNED_BLOB, sig::derived_sha256(), false, scenario.ctx());
+    let builder = model::begin_fine_tune(&mut fine_tune, &base, TUNED_BLOB, sig::derived_sha256(), scenario.ctx());
     builder.finish(str(b"t"), 1, str(b"a"), str(b"f"), &clock, scenario.ctx());
     abort
 }
@@ -463,43 +361,6 @@ fun the_second_digest_of_a_blob_listed_twice_is_never_claimable() {
         scenario.ctx(),
     );
     let _builder = dataset::begin_derived(&mut transform, sig::derived_blob(), sig::raw_sha256(), scenario.ctx());
-    abort
-}
-
-/// An evaluation attestation cannot back a dataset.
-#[test, expected_failure(abort_code = dataset::ENotTransform)]
-fun begin_derived_rejects_an_evaluation_attestation() {
-    let (mut scenario, clock) = flows::begin();
-    scenario.next_tx(flows::creator());
-    let mut evaluation = flows::self_attestation(
-        &mut scenario,
-        &clock,
-        attestation::kind_evaluation(),
-        vector[],
-        vector[],
-        vector[],
-        vector[sig::derived_blob()],
-    );
-    let _builder = dataset::begin_derived(&mut evaluation, sig::derived_blob(), sig::derived_sha256(), scenario.ctx());
-    abort
-}
-
-/// An inference attestation (recorded directly, not through `inference::record`) cannot back a
-/// model: its output blob is no set of weights.
-#[test, expected_failure(abort_code = model::EWrongAttestationKind)]
-fun model_begin_rejects_an_inference_attestation() {
-    let (mut scenario, clock) = flows::begin();
-    scenario.next_tx(flows::creator());
-    let mut inference = flows::self_attestation(
-        &mut scenario,
-        &clock,
-        attestation::kind_inference(),
-        vector[],
-        vector[],
-        vector[],
-        vector[sig::weights_blob()],
-    );
-    let _builder = model::begin(&mut inference, sig::weights_blob(), sig::derived_sha256(), true, scenario.ctx());
     abort
 }
 

@@ -27,7 +27,7 @@ fun create(scenario: &mut Scenario, clock: &Clock, creator: address): ID {
     transfer::public_transfer(cap, creator);
     let effects = scenario.next_tx(creator);
     assert!(effects.num_user_events() == 1);
-    assert!(effects.transferred_to_account().size() == 1);
+    assert!(effects.transferred_to_account().length() == 1);
     assert!(effects.shared().length() == 1);
     effects.shared()[0]
 }
@@ -94,7 +94,7 @@ fun new_returns_the_allowlist_with_its_cap_and_share_shares_it() {
     let effects = scenario.next_tx(ADMIN);
     assert!(effects.num_user_events() == 1);
     assert!(effects.shared() == vector[id]);
-    assert!(effects.transferred_to_account().size() == 1);
+    assert!(effects.transferred_to_account().length() == 1);
     // The cap returned with the allowlist is the one that governs it.
     add(&mut scenario, &clock, id, ADMIN, MEMBER);
     assert!(is_member(&mut scenario, id, MEMBER));

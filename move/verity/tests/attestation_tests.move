@@ -5,6 +5,7 @@ use sui::clock::{Self, Clock};
 use sui::test_scenario::{Self as ts, Scenario};
 use verity::attestation::{Self, Attestation};
 use verity::attester::{Self, Attester, AttesterRegistry};
+use verity::dataset;
 use verity::test_flows as flows;
 use verity::test_signatures as sig;
 
@@ -100,7 +101,7 @@ fun message_bytes_name_the_attester_and_the_submitter() {
 
 #[test, expected_failure(abort_code = attestation::EInvalidKind)]
 fun message_bytes_reject_an_unknown_kind() {
-    attestation::message_bytes(sig::attester_id(), flows::creator(), 5, vector[], vector[], vector[], vector[], vector[], vector[], sig::generic_digest(), 0);
+    attestation::message_bytes(sig::attester_id(), flows::creator(), 7, vector[], vector[], vector[], vector[], vector[], vector[], sig::generic_digest(), 0);
 }
 
 #[test, expected_failure(abort_code = attestation::EBlobLengthMismatch)]
@@ -286,22 +287,52 @@ fun record_rejects_a_short_payload_digest() {
 fun record_self_is_marked_unsigned_and_uses_the_chain_clock() {
     let (mut scenario, clock) = flows::begin();
     scenario.next_tx(flows::creator());
-    let attestation = flows::self_attestation(&mut scenario, &clock, attestation::kind_evaluation(), vector[], vector[], vector[], vector[7]);
+    let mut attestation = flows::self_attestation(&mut scenario, &clock, attestation::kind_transform(), vector[], vector[], vector[], vector[7]);
     assert!(!attestation.is_signed());
     assert!(!attestation.is_enclave());
     assert!(attestation.attester().is_none());
-    assert!(attestation.kind() == attestation::kind_evaluation());
+    assert!(attestation.kind() == attestation::kind_transform());
     assert!(attestation.output_blobs()[0].blob_id() == 7);
     assert!(attestation.timestamp_ms() == clock.timestamp_ms());
+    let builder = dataset::begin_derived(&mut attestation, 7, sig::derived_sha256(), scenario.ctx());
+    builder.finish_derived(flows::str(b"d"), 1, flows::str(b"text/csv"), flows::str(b"MIT"), flows::open_terms(), option::none(), &clock, scenario.ctx());
     attestation.finalize();
-    assert!(scenario.next_tx(flows::creator()).num_user_events() == 1);
+    assert!(scenario.next_tx(flows::creator()).num_user_events() == 2);
     flows::end(scenario, clock);
+}
+
+#[test, expected_failure(abort_code = attestation::EUnsignedUnclaimed)]
+fun an_unsigned_attestation_that_backs_nothing_cannot_be_finalized() {
+    let (mut scenario, clock) = flows::begin();
+    flows::self_attestation(&mut scenario, &clock, attestation::kind_transform(), vector[sig::dataset_id()], vector[], vector[], vector[7]).finalize();
+    abort
+}
+
+#[test, expected_failure(abort_code = attestation::EUnsignedKind)]
+fun nobody_states_an_unsigned_evaluation_of_anothers_model() {
+    let (mut scenario, clock) = flows::begin();
+    flows::self_attestation(&mut scenario, &clock, attestation::kind_evaluation(), vector[sig::model_id()], vector[], vector[], vector[]).finalize();
+    abort
+}
+
+#[test, expected_failure(abort_code = attestation::EUnsignedKind)]
+fun nobody_states_an_unsigned_inference() {
+    let (mut scenario, clock) = flows::begin();
+    flows::self_attestation(&mut scenario, &clock, attestation::kind_inference(), vector[sig::model_id()], vector[], vector[], vector[]).finalize();
+    abort
+}
+
+#[test, expected_failure(abort_code = attestation::EUnsignedOutputs)]
+fun an_unsigned_attestation_cannot_name_existing_objects_as_outputs() {
+    let (mut scenario, clock) = flows::begin();
+    attestation::record_self(0, vector[], vector[], vector[], vector[sig::dataset_id()], vector[], vector[], sig::generic_digest(), &clock, scenario.ctx()).finalize();
+    abort
 }
 
 #[test, expected_failure(abort_code = attestation::EInvalidKind)]
 fun record_self_rejects_an_unknown_kind() {
     let (mut scenario, clock) = flows::begin();
-    flows::self_attestation(&mut scenario, &clock, 5, vector[], vector[], vector[], vector[]).finalize();
+    flows::self_attestation(&mut scenario, &clock, 7, vector[], vector[], vector[], vector[]).finalize();
     abort
 }
 
@@ -320,10 +351,12 @@ fun record_self_rejects_an_output_blob_without_its_sha256() {
 }
 
 #[test]
-fun kinds_are_numbered_zero_to_four() {
+fun kinds_are_numbered_zero_to_six() {
     assert!(attestation::kind_transform() == 0);
     assert!(attestation::kind_training() == 1);
     assert!(attestation::kind_fine_tune() == 2);
     assert!(attestation::kind_evaluation() == 3);
     assert!(attestation::kind_inference() == 4);
+    assert!(attestation::kind_generative_training() == 5);
+    assert!(attestation::kind_generative_fine_tune() == 6);
 }

@@ -80,7 +80,7 @@ fun init_mints_the_admin_cap_and_shares_an_empty_registry() {
     let (mut scenario, clock) = flows::begin();
     let effects = scenario.next_tx(flows::admin());
     assert!(effects.shared().length() == 1);
-    assert!(effects.transferred_to_account().size() == 1);
+    assert!(effects.transferred_to_account().length() == 1);
     assert!(scenario.has_most_recent_for_sender<AdminCap>());
     assert!(key_holder(&mut scenario, sig::key_a()).is_none());
     flows::end(scenario, clock);

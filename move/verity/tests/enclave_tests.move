@@ -270,3 +270,27 @@ fun the_vm_cannot_verify_a_nitro_document_yet() {
     enclave::register(&config, &mut registry, document, str(b"weather-1"), &clock, scenario.ctx());
     abort
 }
+
+#[test, expected_failure(abort_code = enclave::EDebugPcrs)]
+fun a_debug_mode_image_with_all_zero_pcrs_is_refused() {
+    let (mut scenario, clock) = flows::begin();
+    let cap = flows::admin_tx(&mut scenario);
+    let zero = vector::tabulate!(48, |_| 0u8);
+    enclave::create_config(&cap, str(b"debug"), zero, zero, zero, &clock, scenario.ctx());
+    abort
+}
+
+#[test, expected_failure(abort_code = enclave::EConfigRetired)]
+fun retiring_a_configuration_twice_aborts() {
+    let (mut scenario, clock) = flows::begin();
+    let cap = flows::admin_tx(&mut scenario);
+    let config_id = enclave::create_config(&cap, str(b"image"), PCR0, PCR1, PCR2, &clock, scenario.ctx());
+    scenario.return_to_sender(cap);
+    let cap = flows::admin_tx(&mut scenario);
+    let mut registry = scenario.take_shared<AttesterRegistry>();
+    let config = scenario.take_immutable_by_id<EnclaveConfig>(config_id);
+    enclave::retire_config(&cap, &mut registry, &config, &clock, scenario.ctx());
+    assert!(registry.is_enclave_config_retired(config_id));
+    enclave::retire_config(&cap, &mut registry, &config, &clock, scenario.ctx());
+    abort
+}

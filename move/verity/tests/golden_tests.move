@@ -235,12 +235,13 @@ fun derive_dataset(scenario: &mut Scenario, clock: &Clock) {
     ts::return_shared(parent);
 }
 
-/// Step 4 of the story, with a generative model: both training constraints are recorded.
+/// Step 4 of the story (a discriminative model, as the training's signed kind says): the
+/// derived dataset's `ai_training` constraint is recorded.
 fun train_model(scenario: &mut Scenario, clock: &Clock) {
     scenario.next_tx(flows::creator());
     let derived = scenario.take_shared_by_id<Dataset>(sig::derived_id());
     let mut training = flows::record_training(scenario, clock);
-    let mut builder = model::begin(&mut training, sig::weights_blob(), sig::weights_sha256(), true, scenario.ctx());
+    let mut builder = model::begin(&mut training, sig::weights_blob(), sig::weights_sha256(), scenario.ctx());
     builder.add_dataset(&derived, scenario.ctx());
     let id = builder.finish(
         str(b"churn-classifier"),

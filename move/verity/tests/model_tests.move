@@ -20,11 +20,11 @@ fun with_derived(): (Scenario, Clock) {
     (scenario, clock)
 }
 
-/// An unsigned training by the current sender that read the raw dataset (as registered with
-/// `raw_sha256`) and wrote the weights.
-fun training_on_raw(scenario: &mut Scenario, clock: &Clock, raw_sha256: vector<u8>): Attestation {
+/// An unsigned training (of `kind`) by the current sender that read the raw dataset (as
+/// registered with `raw_sha256`) and wrote the weights.
+fun training_of_kind_on_raw(scenario: &mut Scenario, clock: &Clock, kind: u8, raw_sha256: vector<u8>): Attestation {
     attestation::record_self(
-        attestation::kind_training(),
+        kind,
         vector[sig::dataset_id()],
         vector[sig::raw_blob()],
         vector[raw_sha256],
@@ -37,9 +37,14 @@ fun training_on_raw(scenario: &mut Scenario, clock: &Clock, raw_sha256: vector<u
     )
 }
 
+/// An unsigned (discriminative) training by the current sender on the raw dataset.
+fun training_on_raw(scenario: &mut Scenario, clock: &Clock, raw_sha256: vector<u8>): Attestation {
+    training_of_kind_on_raw(scenario, clock, attestation::kind_training(), raw_sha256)
+}
+
 /// Starts a model of the weights from `training`.
-fun begin_weights(scenario: &mut Scenario, training: &mut Attestation, generative: bool): ModelBuilder {
-    model::begin(training, sig::weights_blob(), sig::weights_sha256(), generative, scenario.ctx())
+fun begin_weights(scenario: &mut Scenario, training: &mut Attestation): ModelBuilder {
+    model::begin(training, sig::weights_blob(), sig::weights_sha256(), scenario.ctx())
 }
 
 /// Finishes `builder` as "m".
@@ -47,8 +52,8 @@ fun finish(builder: ModelBuilder, scenario: &mut Scenario, clock: &Clock): ID {
     builder.finish(str(b"m"), 4096, str(b"logistic-regression"), str(b"verity-demo"), clock, scenario.ctx())
 }
 
-/// Trains a model (`generative` or not) on a raw dataset of CREATOR's registered under `terms`;
-/// returns the model's id.
+/// Trains a model (by a generative training or not) on a raw dataset of CREATOR's registered
+/// under `terms`; returns the model's id.
 fun train_on_raw_with_terms(terms: AiTerms, generative: bool): (Scenario, Clock, ID) {
     let (mut scenario, clock) = flows::begin();
     // The raw dataset is the first object of transaction 2, as in the story.
@@ -58,8 +63,9 @@ fun train_on_raw_with_terms(terms: AiTerms, generative: bool): (Scenario, Clock,
     assert!(raw_id == sig::dataset_id());
     scenario.next_tx(flows::creator());
     let raw = scenario.take_shared_by_id<Dataset>(raw_id);
-    let mut training = training_on_raw(&mut scenario, &clock, sig::raw_sha256());
-    let mut builder = begin_weights(&mut scenario, &mut training, generative);
+    let kind = if (generative) attestation::kind_generative_training() else attestation::kind_training();
+    let mut training = training_of_kind_on_raw(&mut scenario, &clock, kind, sig::raw_sha256());
+    let mut builder = begin_weights(&mut scenario, &mut training);
     builder.add_dataset(&raw, scenario.ctx());
     let id = finish(builder, &mut scenario, &clock);
     training.finalize();
@@ -95,7 +101,7 @@ fun begin_rejects_a_transform_attestation() {
     let (mut scenario, clock) = with_derived();
     scenario.next_tx(flows::creator());
     let mut transform = flows::self_attestation(&mut scenario, &clock, attestation::kind_transform(), vector[], vector[], vector[], vector[sig::weights_blob()]);
-    let _builder = begin_weights(&mut scenario, &mut transform, false);
+    let _builder = begin_weights(&mut scenario, &mut transform);
     abort
 }
 
@@ -104,7 +110,7 @@ fun weights_the_training_did_not_produce_are_refused() {
     let (mut scenario, clock) = with_derived();
     scenario.next_tx(flows::creator());
     let mut training = flows::record_training(&mut scenario, &clock);
-    let _builder = model::begin(&mut training, sig::raw_blob(), sig::weights_sha256(), false, scenario.ctx());
+    let _builder = model::begin(&mut training, sig::raw_blob(), sig::weights_sha256(), scenario.ctx());
     abort
 }
 
@@ -113,7 +119,7 @@ fun weights_other_than_the_signed_sha256_are_refused() {
     let (mut scenario, clock) = with_derived();
     scenario.next_tx(flows::creator());
     let mut training = flows::record_training(&mut scenario, &clock);
-    let _builder = model::begin(&mut training, sig::weights_blob(), sig::raw_sha256(), false, scenario.ctx());
+    let _builder = model::begin(&mut training, sig::weights_blob(), sig::raw_sha256(), scenario.ctx());
     abort
 }
 
@@ -130,10 +136,10 @@ fun the_weights_back_one_model_only() {
 
 #[test, expected_failure(abort_code = attestation::EFinalized)]
 fun an_outsider_cannot_reuse_a_recorded_training() {
-    let (mut scenario, clock) = flows::through_model();
+    let (mut scenario, _clock) = flows::through_model();
     scenario.next_tx(flows::outsider());
     let mut training = scenario.take_immutable_by_id<Attestation>(sig::training_id());
-    let _builder = begin_weights(&mut scenario, &mut training, false);
+    let _builder = begin_weights(&mut scenario, &mut training);
     abort
 }
 
@@ -143,7 +149,7 @@ fun finish_rejects_an_empty_name() {
     scenario.next_tx(flows::creator());
     let derived = scenario.take_shared_by_id<Dataset>(sig::derived_id());
     let mut training = flows::record_training(&mut scenario, &clock);
-    let mut builder = begin_weights(&mut scenario, &mut training, false);
+    let mut builder = begin_weights(&mut scenario, &mut training);
     builder.add_dataset(&derived, scenario.ctx());
     builder.finish(str(b""), 1, str(b"a"), str(b"f"), &clock, scenario.ctx());
     abort
@@ -169,7 +175,7 @@ fun a_dataset_the_training_did_not_use_is_refused() {
     scenario.next_tx(flows::creator());
     let raw = scenario.take_shared_by_id<Dataset>(sig::dataset_id());
     let mut training = flows::record_training(&mut scenario, &clock);
-    let mut builder = begin_weights(&mut scenario, &mut training, false);
+    let mut builder = begin_weights(&mut scenario, &mut training);
     builder.add_dataset(&raw, scenario.ctx());
     abort
 }
@@ -180,7 +186,7 @@ fun a_dataset_whose_content_the_training_did_not_read_is_refused() {
     scenario.next_tx(flows::creator());
     let raw = scenario.take_shared_by_id<Dataset>(sig::dataset_id());
     let mut training = training_on_raw(&mut scenario, &clock, sig::derived_sha256());
-    let mut builder = begin_weights(&mut scenario, &mut training, false);
+    let mut builder = begin_weights(&mut scenario, &mut training);
     builder.add_dataset(&raw, scenario.ctx());
     abort
 }
@@ -191,7 +197,7 @@ fun the_same_dataset_twice_is_refused() {
     scenario.next_tx(flows::creator());
     let derived = scenario.take_shared_by_id<Dataset>(sig::derived_id());
     let mut training = flows::record_training(&mut scenario, &clock);
-    let mut builder = begin_weights(&mut scenario, &mut training, false);
+    let mut builder = begin_weights(&mut scenario, &mut training);
     builder.add_dataset(&derived, scenario.ctx());
     builder.add_dataset(&derived, scenario.ctx());
     abort
@@ -202,7 +208,7 @@ fun a_model_must_prove_every_training_input() {
     let (mut scenario, clock) = with_derived();
     scenario.next_tx(flows::creator());
     let mut training = flows::record_training(&mut scenario, &clock);
-    let builder = begin_weights(&mut scenario, &mut training, false);
+    let builder = begin_weights(&mut scenario, &mut training);
     finish(builder, &mut scenario, &clock);
     abort
 }
@@ -213,7 +219,7 @@ fun an_unsigned_training_cannot_claim_another_creators_dataset() {
     scenario.next_tx(flows::outsider());
     let raw = scenario.take_shared_by_id<Dataset>(sig::dataset_id());
     let mut training = training_on_raw(&mut scenario, &clock, sig::raw_sha256());
-    let mut builder = begin_weights(&mut scenario, &mut training, false);
+    let mut builder = begin_weights(&mut scenario, &mut training);
     builder.add_dataset(&raw, scenario.ctx());
     abort
 }
@@ -294,7 +300,7 @@ fun a_fine_tune_links_its_base_and_keeps_only_datasets() {
     let base = scenario.take_immutable<Model>();
     let raw = scenario.take_shared_by_id<Dataset>(sig::dataset_id());
     let mut attestation = fine_tune(&mut scenario, &clock, vector[sig::model_id(), sig::dataset_id()], sig::weights_sha256());
-    let mut builder = model::begin_fine_tune(&mut attestation, &base, sig::derived_blob(), sig::derived_sha256(), false, scenario.ctx());
+    let mut builder = model::begin_fine_tune(&mut attestation, &base, sig::derived_blob(), sig::derived_sha256(), scenario.ctx());
     builder.add_dataset(&raw, scenario.ctx());
     let id = finish(builder, &mut scenario, &clock);
     attestation.finalize();
@@ -315,7 +321,7 @@ fun begin_fine_tune_rejects_a_training_attestation() {
     scenario.next_tx(flows::creator());
     let base = scenario.take_immutable<Model>();
     let mut training = flows::self_attestation(&mut scenario, &clock, attestation::kind_training(), vector[sig::model_id()], vector[], vector[], vector[sig::derived_blob()]);
-    let _builder = model::begin_fine_tune(&mut training, &base, sig::derived_blob(), sig::derived_sha256(), false, scenario.ctx());
+    let _builder = model::begin_fine_tune(&mut training, &base, sig::derived_blob(), sig::derived_sha256(), scenario.ctx());
     abort
 }
 
@@ -325,7 +331,7 @@ fun a_base_the_fine_tune_did_not_use_is_refused() {
     scenario.next_tx(flows::creator());
     let base = scenario.take_immutable<Model>();
     let mut attestation = fine_tune(&mut scenario, &clock, vector[sig::dataset_id()], sig::weights_sha256());
-    let _builder = model::begin_fine_tune(&mut attestation, &base, sig::derived_blob(), sig::derived_sha256(), false, scenario.ctx());
+    let _builder = model::begin_fine_tune(&mut attestation, &base, sig::derived_blob(), sig::derived_sha256(), scenario.ctx());
     abort
 }
 
@@ -335,7 +341,7 @@ fun a_base_whose_weights_the_fine_tune_did_not_read_is_refused() {
     scenario.next_tx(flows::creator());
     let base = scenario.take_immutable<Model>();
     let mut attestation = fine_tune(&mut scenario, &clock, vector[sig::model_id(), sig::dataset_id()], sig::raw_sha256());
-    let _builder = model::begin_fine_tune(&mut attestation, &base, sig::derived_blob(), sig::derived_sha256(), false, scenario.ctx());
+    let _builder = model::begin_fine_tune(&mut attestation, &base, sig::derived_blob(), sig::derived_sha256(), scenario.ctx());
     abort
 }
 
@@ -345,6 +351,62 @@ fun an_unsigned_fine_tune_cannot_claim_another_creators_model() {
     scenario.next_tx(flows::outsider());
     let base = scenario.take_immutable<Model>();
     let mut attestation = fine_tune(&mut scenario, &clock, vector[sig::model_id(), sig::dataset_id()], sig::weights_sha256());
-    let _builder = model::begin_fine_tune(&mut attestation, &base, sig::derived_blob(), sig::derived_sha256(), false, scenario.ctx());
+    let _builder = model::begin_fine_tune(&mut attestation, &base, sig::derived_blob(), sig::derived_sha256(), scenario.ctx());
     abort
+}
+
+/// A model from the story's base: a fine-tune of `kind` by CREATOR of the story model on the
+/// raw dataset; returns the new model's id.
+fun fine_tune_story_model(scenario: &mut Scenario, clock: &Clock, kind: u8): ID {
+    scenario.next_tx(flows::creator());
+    let base = scenario.take_immutable<Model>();
+    let raw = scenario.take_shared_by_id<Dataset>(sig::dataset_id());
+    let mut attestation = flows::self_attestation(scenario, clock, kind, vector[sig::model_id(), sig::dataset_id()], vector[sig::weights_blob(), sig::raw_blob()], vector[sig::weights_sha256(), sig::raw_sha256()], vector[sig::derived_blob()]);
+    let mut builder = model::begin_fine_tune(&mut attestation, &base, sig::derived_blob(), sig::derived_sha256(), scenario.ctx());
+    builder.add_dataset(&raw, scenario.ctx());
+    let id = finish(builder, scenario, clock);
+    attestation.finalize();
+    ts::return_immutable(base);
+    ts::return_shared(raw);
+    id
+}
+
+#[test]
+fun a_models_generative_flag_comes_from_its_signed_kind() {
+    let (scenario, clock, id) = train_on_raw_with_terms(flows::open_terms(), true);
+    let mut scenario = scenario;
+    scenario.next_tx(flows::creator());
+    let model = scenario.take_immutable_by_id<Model>(id);
+    assert!(model.is_generative());
+    ts::return_immutable(model);
+    flows::end(scenario, clock);
+}
+
+#[test, expected_failure(abort_code = model::EGenerativeFromDiscriminativeBase)]
+fun a_generative_fine_tune_of_a_discriminative_base_aborts() {
+    let (mut scenario, clock) = flows::through_model();
+    fine_tune_story_model(&mut scenario, &clock, attestation::kind_generative_fine_tune());
+    abort
+}
+
+#[test]
+fun a_fine_tune_inherits_its_bases_usage_constraints() {
+    let training = terms::constrained(strings(vector[b"non-commercial"]));
+    let (scenario, clock, base_id) = train_on_raw_with_terms(training_terms(training, terms::allowed()), true);
+    let mut scenario = scenario;
+    scenario.next_tx(flows::creator());
+    let base = scenario.take_immutable_by_id<Model>(base_id);
+    let mut attestation = flows::self_attestation(&mut scenario, &clock, attestation::kind_generative_fine_tune(), vector[base_id], vector[sig::weights_blob()], vector[sig::weights_sha256()], vector[sig::derived_blob()]);
+    let builder = model::begin_fine_tune(&mut attestation, &base, sig::derived_blob(), sig::derived_sha256(), scenario.ctx());
+    let id = finish(builder, &mut scenario, &clock);
+    attestation.finalize();
+    ts::return_immutable(base);
+    scenario.next_tx(flows::creator());
+    let tuned = scenario.take_immutable_by_id<Model>(id);
+    assert!(tuned.is_generative());
+    assert!(tuned.constraints().length() == 1);
+    assert!(tuned.constraints()[0].constraint_dataset() == sig::dataset_id());
+    assert!(tuned.constraints()[0].constraint_texts() == strings(vector[b"non-commercial"]));
+    ts::return_immutable(tuned);
+    flows::end(scenario, clock);
 }

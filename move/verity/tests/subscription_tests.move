@@ -33,7 +33,7 @@ fun create(scenario: &mut Scenario, clock: &Clock, creator: address, ttl_ms: u64
     transfer::public_transfer(cap, creator);
     let effects = scenario.next_tx(creator);
     assert!(effects.num_user_events() == 1);
-    assert!(effects.transferred_to_account().size() == 1);
+    assert!(effects.transferred_to_account().length() == 1);
     assert!(effects.shared().length() == 1);
     effects.shared()[0]
 }

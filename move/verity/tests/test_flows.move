@@ -179,7 +179,7 @@ public fun finish_story_model(
     training: &mut Attestation,
     dataset: &Dataset,
 ): ID {
-    let mut builder = model::begin(training, sig::weights_blob(), sig::weights_sha256(), false, scenario.ctx());
+    let mut builder = model::begin(training, sig::weights_blob(), sig::weights_sha256(), scenario.ctx());
     builder.add_dataset(dataset, scenario.ctx());
     builder.finish(str(b"churn-classifier"), 4096, str(b"logistic-regression"), str(b"verity-demo"), clock, scenario.ctx())
 }

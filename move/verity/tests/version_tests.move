@@ -234,7 +234,7 @@ fun a_registry_awaiting_migration_refuses_rotate_key() {
 fun a_registry_awaiting_migration_refuses_an_enclave() {
     let (mut scenario, clock) = flows::begin();
     let cap = flows::admin_tx(&mut scenario);
-    let pcr = vector::tabulate!(48, |_| 0u8);
+    let pcr = vector::tabulate!(48, |_| 7u8);
     let config_id = enclave::create_config(&cap, str(b"image"), pcr, pcr, pcr, &clock, scenario.ctx());
     scenario.return_to_sender(cap);
     set_registry_version(&mut scenario, OLD);
@@ -387,7 +387,7 @@ fun a_dataset_awaiting_migration_trains_no_model() {
     let mut derived = scenario.take_shared_by_id<Dataset>(sig::derived_id());
     derived.set_version_for_testing(OLD);
     let mut training = flows::record_training(&mut scenario, &clock);
-    let mut builder = model::begin(&mut training, sig::weights_blob(), sig::weights_sha256(), false, scenario.ctx());
+    let mut builder = model::begin(&mut training, sig::weights_blob(), sig::weights_sha256(), scenario.ctx());
     builder.add_dataset(&derived, scenario.ctx());
     abort
 }
