@@ -55,7 +55,7 @@ import {
   provLineage,
   recordNodes,
 } from "@verity/db";
-import type { AiTermsJson } from "@verity/sdk";
+import type { AiTermsJson, AttestationKindName } from "@verity/sdk";
 import autocannon from "autocannon";
 import postgres from "postgres";
 import type { ApiDeps } from "../apps/api/src/context.ts";
@@ -305,7 +305,7 @@ async function generate(loader: Loader) {
 
   /** An attestation of `kind` in the current transaction, using `inputs` (id, kind pairs). */
   const attestation = async (
-    kind: string,
+    kind: AttestationKindName,
     inputs: [string, string][],
     outputs: string[],
     outputBlobs: string[],

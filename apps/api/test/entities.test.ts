@@ -6,6 +6,7 @@ import { walrusEvents } from "@verity/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkpoint, event } from "../../indexer/test/support/checkpoints.ts";
 import {
+  generative,
   provenanceScenario,
   rawTerms,
   selfRecorded,
@@ -238,10 +239,18 @@ describe("models, attestations, inferences, attesters, agents", () => {
       inputSha256s: [expect.stringMatching(/^[0-9a-f]{64}$/)],
       outputSha256s: [expect.stringMatching(/^[0-9a-f]{64}$/)],
     });
-    const trainings: Page = await json(
-      `/v1/attestations?kind=training&attester=${inference.attesterId}&signed=true&limit=100`,
-    );
-    expect(trainings.items).toHaveLength(STORIES);
+    // every fourth story's model is generative: its training is of kind generative training
+    const trainings = async (kind: string) =>
+      (
+        await json<Page>(
+          `/v1/attestations?kind=${kind}&attester=${inference.attesterId}&signed=true&limit=100`,
+        )
+      ).items;
+    const generativeCount = Array.from({ length: STORIES }, (_, i) => i).filter(generative).length;
+    expect(generativeCount).toBeGreaterThan(0);
+    expect(await trainings("training")).toHaveLength(STORIES - generativeCount);
+    expect(await trainings("generative_training")).toHaveLength(generativeCount);
+    expect(await trainings("generative_fine_tune")).toEqual([]);
     // every third story's transform is self-recorded: unsigned, so not by an enclave either
     const selfRecordedCount = Array.from({ length: STORIES }, (_, i) => i).filter(
       selfRecorded,
@@ -399,6 +408,7 @@ describe("bad requests", () => {
       "/v1/datasets?limit=1000",
       "/v1/datasets?retracted=maybe",
       "/v1/datasets?creator=alice",
+      "/v1/attestations?kind=kind_7",
       "/v1/blobs/not-a-blob",
       "/v1/search?q=",
     ]) {

@@ -218,8 +218,10 @@ describe("the explorer page", () => {
     const model = await trustOf(TRUST.model);
     expect(model).toContain("trainingsigned by an enclave");
     expect(model).toContain(TRUST.constraint);
-    expect(await trustOf(TRUST.enclaveAttester)).toContain(
-      `an enclave of config ${TRUST.enclaveConfig.slice(0, 8)}`,
+    const enclaveAttester = await trustOf(TRUST.enclaveAttester);
+    expect(enclaveAttester).toContain(`an enclave of config ${TRUST.enclaveConfig.slice(0, 8)}`);
+    expect(enclaveAttester).toContain(
+      `configretired ${new Date(TRUST.enclaveConfigRetiredMs).toISOString()} (no enclave registers under it since`,
     );
 
     await tap(derivation(TRUST.claimed, TRUST.raw));

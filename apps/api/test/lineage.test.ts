@@ -58,7 +58,8 @@ describe("GET /v1/lineage/{id}", () => {
     const expected = [
       [id("model-3"), "model", "entity", "model-3", 0, proof("tx-503-2", 1)],
       [id("clean-3"), "dataset", "entity", "clean-3", 1, proof("tx-503-1", 1)],
-      [id("training-3"), "attestation", "activity", undefined, 1, proof("tx-503-2", 0)],
+      // model-3 is generative: its training is of kind generative training
+      [id("generative_training-3"), "attestation", "activity", undefined, 1, proof("tx-503-2", 0)],
       [id("raw-3"), "dataset", "entity", "raw-3", 2, proof("tx-503-0", 0)],
       [id("transform-3"), "attestation", "activity", undefined, 2, proof("tx-503-1", 0)],
       [id("ci"), "attester", "agent", "ci", 2, proof("tx-500-1", 0, 500)],
@@ -78,6 +79,7 @@ describe("GET /v1/lineage/{id}", () => {
       });
     }
     expect(nodeOf(l, id("transform-3")).subkind).toBe("transform");
+    expect(nodeOf(l, id("generative_training-3")).subkind).toBe("generative_training");
     expect(nodeOf(l, creator).label).toBeUndefined();
     expect(l.nodes[0]!.id).toBe(id("model-3"));
     expect(l.nodes.filter((n) => n.kind === "blob")).toHaveLength(3); // raw, clean, weights
@@ -85,7 +87,7 @@ describe("GET /v1/lineage/{id}", () => {
     expect(l.edges).toContainEqual({
       kind: "wasGeneratedBy",
       src: id("model-3"),
-      dst: id("training-3"),
+      dst: id("generative_training-3"),
       signed: true,
       enclave: true,
       proof: proof("tx-503-2", 1),

@@ -82,17 +82,23 @@ describe("entities", () => {
     );
   });
 
-  it("gives an enclave attester its config, and the config its PCRs", async () => {
+  it("gives an enclave attester its config, and the config its PCRs and retirement", async () => {
     expect(await json(`/v1/attesters/${TRUST.enclaveAttester}`)).toMatchObject({
       enclaveConfigId: TRUST.enclaveConfig,
       pcrs: TRUST.pcrs.map(hex),
+      revoked: false,
     });
-    const config = await json(`/v1/enclave-configs/${TRUST.enclaveConfig}`);
+    const config = await json<{ admin: string }>(`/v1/enclave-configs/${TRUST.enclaveConfig}`);
     expect(config).toMatchObject({
       id: TRUST.enclaveConfig,
       name: "trust-image",
       pcrs: TRUST.pcrs.map(hex),
-      proof: { checkpoint: 900, objectId: TRUST.enclaveConfig },
+      proof: { checkpoint: 900, eventIndex: 0, objectId: TRUST.enclaveConfig },
+      retirement: {
+        admin: config.admin,
+        timestampMs: TRUST.enclaveConfigRetiredMs,
+        proof: { checkpoint: 900, eventIndex: 0, objectId: TRUST.enclaveConfig },
+      },
     });
     expect(await json("/v1/enclave-configs")).toEqual({ items: [config], nextCursor: null });
     expect((await api.get("/v1/enclave-configs/0x1")).status).toBe(404);

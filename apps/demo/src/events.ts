@@ -16,6 +16,7 @@ import {
 } from "@verity/sdk";
 import type { EmittedEvent } from "./chain.ts";
 import type { Content } from "./content.ts";
+import { trainsGenerative } from "./rules.ts";
 import { termsBcs, type UsageConstraint } from "./terms.ts";
 
 /** A `verity` event, as the chain emits it. */
@@ -241,19 +242,21 @@ export interface ModelFields {
   weights: Content;
   architecture: string;
   framework: string;
-  generative: boolean;
 }
 
 /**
  * `ModelRegistered` of a model trained from scratch, as `model::finish` emits it: `training`
- * is its training attestation, `datasets` the datasets it proved, `constraints` what their
- * terms put on it (`usageConstraint`).
+ * is its training attestation (whose `kind` says whether the model is generative,
+ * `trainsGenerative`), `datasets` the datasets it proved, `constraints` what their terms put
+ * on it (`usageConstraint`).
+ *
+ * @throws Error `model::EWrongAttestationKind` when `training.kind` is no training kind
  */
 export function modelRegistered(
   modelId: string,
   creator: string,
   fields: ModelFields,
-  training: { id: string; signed: boolean },
+  training: { id: string; signed: boolean; kind: number },
   datasets: string[],
   constraints: UsageConstraint[],
   now: number,
@@ -270,7 +273,7 @@ export function modelRegistered(
       size: fields.weights.size,
       architecture: fields.architecture,
       framework: fields.framework,
-      generative: fields.generative,
+      generative: trainsGenerative(training.kind),
       base_model: null,
       training: training.id,
       lineage_signed: training.signed,

@@ -14,7 +14,7 @@ import {
 import type { HeldOutDataset } from "./holdout.ts";
 import type { Evaluation } from "./infer.ts";
 import { participants } from "./participants.ts";
-import { assertBacks } from "./rules.ts";
+import { assertBacks, assertSelfRecordable, trainsGenerative } from "./rules.ts";
 import type { Setup } from "./setup.ts";
 import { HOUR, MINUTE, type Stage } from "./stage.ts";
 import { assertDerivable, type UsageConstraint, usageConstraint } from "./terms.ts";
@@ -27,6 +27,8 @@ export interface LabWork {
     id: string;
     fields: ModelFields;
     trainingId: string;
+    /** whether it generates content, as its training's signed kind says */
+    generative: boolean;
     /** what its training data's terms put on it, as the chain recorded it */
     constraints: UsageConstraint[];
   };
@@ -44,10 +46,11 @@ interface LabArtifacts {
 
 /**
  * The lab's act, each attestation recorded and claimed in one PTB: a signed transform with the
- * cleaned dataset; a signed training with the model, on which the chain records the constraints
- * the cleaned dataset's terms put on it; a self-recorded split (claimed lineage, which may link
- * only the lab's own datasets) with the held-out rows, whose terms forbid training on them; a
- * signed evaluation of the model on them.
+ * cleaned dataset; a signed training (of kind training: the model is not generative) with the
+ * model, on which the chain records the constraints the cleaned dataset's terms put on it; a
+ * self-recorded split (claimed lineage, which may link only the lab's own datasets, and must
+ * back the dataset it makes) with the held-out rows, whose terms forbid training on them; a
+ * signed evaluation of the model on them (signed: an unsigned attestation cannot state one).
  *
  * @throws Error naming the Move abort when a step breaks a rule the chain enforces
  */
@@ -107,11 +110,7 @@ export async function doLabWork(
     weights: trained.weights,
     architecture: "logistic-regression (one-vs-rest, 4 features + intercept, 3 classes)",
     framework: TRAINING_CONFIG.library,
-    generative: false,
   };
-  const constraints = [usageConstraint(cleanId!, cleanFields.terms, modelFields.generative)].filter(
-    (c) => c !== undefined,
-  );
   const training = await stage.sign(
     attester,
     payloadOf(
@@ -125,6 +124,10 @@ export async function doLabWork(
     20_000,
   );
   assertBacks(training.payload, trained.weights, [{ id: cleanId!, content: clean.content }]);
+  const generative = trainsGenerative(training.payload.kind);
+  const constraints = [usageConstraint(cleanId!, cleanFields.terms, generative)].filter(
+    (c) => c !== undefined,
+  );
   const {
     created: [trainingId, modelId],
   } = await stage.step(
@@ -148,7 +151,7 @@ export async function doLabWork(
           ids(1),
           lab,
           modelFields,
-          { id: ids(0), signed: true },
+          { id: ids(0), signed: true, kind: training.payload.kind },
           [cleanId!],
           constraints,
           now,
@@ -171,6 +174,7 @@ export async function doLabWork(
     heldOut.recipeSha256,
   );
   assertBacks(split, heldOut.content, [{ id: cleanId!, content: clean.content }]);
+  assertSelfRecordable(split, [heldOut.content]);
   const {
     created: [splitId, heldOutId],
   } = await stage.step(
@@ -213,7 +217,7 @@ export async function doLabWork(
 
   return {
     clean: { id: cleanId!, fields: cleanFields, transformId: transformId! },
-    model: { id: modelId!, fields: modelFields, trainingId: trainingId!, constraints },
+    model: { id: modelId!, fields: modelFields, trainingId: trainingId!, generative, constraints },
     heldOut: { id: heldOutId!, fields: heldOutFields, splitId: splitId! },
     evaluationId: evaluationId!,
   };

@@ -1,11 +1,14 @@
 /**
- * How an attestation backs a new object on chain, as the simulated chain checks it before it
- * plays the PTB: the object's blob is among the attestation's output blobs with the signed
- * SHA-256 (`attestation::claim_output`), and every input of the attestation is proven by an
- * object whose blob and SHA-256 it read (`dataset::add_parent`, `model::add_dataset`, then
- * `finish*`'s count).
+ * Rules of the `verity` package the simulated chain checks before it plays a PTB. How an
+ * attestation backs a new object: the object's blob is among the attestation's output blobs
+ * with the signed SHA-256 (`attestation::claim_output`), and every input of the attestation is
+ * proven by an object whose blob and SHA-256 it read (`dataset::add_parent`,
+ * `model::add_dataset`, then `finish*`'s count). Whether a model is generative: its training
+ * attestation's signed kind says so (`model::begin`). What an unsigned attestation may state
+ * (`attestation::record_self`, `finalize`). What an enclave image's measurements may be
+ * (`enclave::create_config`).
  */
-import type { AttestationPayloadInput } from "@verity/sdk";
+import { AttestationKind, type AttestationPayloadInput } from "@verity/sdk";
 import type { Content } from "./content.ts";
 
 const sameBytes = (a: Iterable<number>, b: Iterable<number>) =>
@@ -43,4 +46,55 @@ export function assertBacks(
   }
   if (new Set(proven.map((p) => p.id)).size !== inputs.length)
     throw new Error("EInputsNotProven: every input of the attestation must be proven by reference");
+}
+
+/**
+ * Whether the model `model::begin` registers from an attestation of `kind` is generative (its
+ * datasets' `ai_generative_training` terms then apply): the signed kind says so, never the
+ * submitter.
+ *
+ * @throws Error `model::EWrongAttestationKind` for a kind other than training or generative
+ *   training
+ */
+export function trainsGenerative(kind: number): boolean {
+  if (kind === AttestationKind.generativeTraining) return true;
+  if (kind === AttestationKind.training) return false;
+  throw new Error("model::EWrongAttestationKind: a model needs a training attestation");
+}
+
+/**
+ * Aborts as `attestation::record_self` and `attestation::finalize` do unless the unsigned
+ * `payload` states neither an evaluation nor an inference, names no existing objects as
+ * outputs, and backs a new object in its PTB (`backed`: the content of each one it backs,
+ * each checked with `assertBacks`).
+ *
+ * @throws Error `attestation::EUnsignedKind`, `EUnsignedOutputs` or `EUnsignedUnclaimed`
+ */
+export function assertSelfRecordable(
+  payload: AttestationPayloadInput,
+  backed: readonly Content[],
+): void {
+  if (payload.kind === AttestationKind.evaluation || payload.kind === AttestationKind.inference)
+    throw new Error(
+      "attestation::EUnsignedKind: an unsigned attestation cannot state an evaluation or an inference",
+    );
+  if ([...payload.outputs].length > 0)
+    throw new Error(
+      "attestation::EUnsignedOutputs: an unsigned attestation cannot name existing objects as its outputs",
+    );
+  if (backed.length === 0)
+    throw new Error(
+      "attestation::EUnsignedUnclaimed: an unsigned attestation must back an object before it is finalized",
+    );
+}
+
+/**
+ * Aborts as `enclave::create_config` does when PCR0-2 are all zero (a debug-mode enclave's,
+ * whose memory its host can read).
+ *
+ * @throws Error `enclave::EDebugPcrs`
+ */
+export function assertMeasured(pcrs: readonly Uint8Array[]): void {
+  if (pcrs.every((pcr) => pcr.every((byte) => byte === 0)))
+    throw new Error("enclave::EDebugPcrs: all-zero PCRs are a debug-mode enclave's");
 }

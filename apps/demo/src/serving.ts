@@ -11,6 +11,7 @@ import {
 import { type Inference, SERVING_CONFIG_SHA256 } from "./infer.ts";
 import { simulatedAttestationDocument, simulatedPcrs } from "./nitro.ts";
 import { DEMO_ADMIN_CAP, DEMO_ATTESTER_REGISTRY, participants } from "./participants.ts";
+import { assertMeasured } from "./rules.ts";
 import { HOUR, MINUTE, type Stage } from "./stage.ts";
 
 /** The image the lab's enclave runs: its `EnclaveConfig` name. */
@@ -100,6 +101,7 @@ export async function serveModel(
   if (first) await serve(first, keyAttester, 22 * HOUR);
 
   const pcrs = simulatedPcrs(ENCLAVE_IMAGE);
+  assertMeasured(pcrs);
   const {
     created: [configId],
   } = await stage.step(

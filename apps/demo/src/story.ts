@@ -173,7 +173,7 @@ export async function playStory(artifacts: Artifacts): Promise<Story> {
       name: model.fields.name,
       trainingId: model.trainingId,
       evaluationId: work.evaluationId,
-      generative: model.fields.generative,
+      generative: model.generative,
       constraints: model.constraints,
     },
     inferences: served.inferences,

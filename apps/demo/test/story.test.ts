@@ -162,8 +162,27 @@ describe("the demo's story", () => {
     const [m] = decoded("model::ModelRegistered", model.ModelRegistered);
     const training = claim(m!.training, m!);
     expect(training.kind).toBe(AttestationKind.training);
+    // generative or not is the training's signed kind, as `model::begin` reads it
+    expect(m!.generative).toBe(false);
     expect(m!.lineage_signed).toBe(true);
     proven(training, m!.datasets);
+  });
+
+  it("records unsigned attestations only of what they may state, each backing a new object", () => {
+    const unsigned = decoded(
+      "attestation::AttestationRecorded",
+      attestation.AttestationRecorded,
+    ).filter((a) => !a.signed);
+    expect(unsigned.length).toBeGreaterThan(0);
+    const backers = new Set([
+      ...decoded("dataset::DatasetRegistered", dataset.DatasetRegistered).map((d) => d.transform),
+      ...decoded("model::ModelRegistered", model.ModelRegistered).map((m) => m.training),
+    ]);
+    for (const a of unsigned) {
+      expect([AttestationKind.evaluation, AttestationKind.inference]).not.toContain(a.kind);
+      expect(a.outputs).toEqual([]);
+      expect(backers.has(a.attestation_id)).toBe(true);
+    }
   });
 
   it("gives every dataset AI-use terms at least as strict as its parents', tightened only", () => {

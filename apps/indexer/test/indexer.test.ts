@@ -6,6 +6,7 @@ import {
   followGraph,
   getAttestation,
   getDataset,
+  getEnclaveConfig,
   getInference,
   getModel,
   lineage,
@@ -13,7 +14,7 @@ import {
   quarantine,
   readWatermark,
 } from "@verity/db";
-import { dataset, walrusEvents } from "@verity/sdk";
+import { dataset, enclave, walrusEvents } from "@verity/sdk";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createPostgresDatabase } from "../../../packages/db/test/support/databases.ts";
 import type { Checkpoint, CheckpointSource } from "../src/checkpoint.ts";
@@ -25,6 +26,7 @@ import { provenanceProcessor } from "../src/pipelines/provenance/processor.ts";
 import { walrusProcessor } from "../src/pipelines/walrus/processor.ts";
 import { checkpoint, event } from "./support/checkpoints.ts";
 import {
+  ENCLAVE_CONFIG,
   provenanceScenario,
   rawTerms,
   storyIds,
@@ -156,7 +158,7 @@ describe("runIndexer", () => {
     expect(await readWatermark(database.db, "provenance")).toBe(103);
   });
 
-  it("indexes terms and their tightening, signed or claimed lineage, enclaves and blob digests", async () => {
+  it("indexes terms and their tightening, signed or claimed lineage, enclaves, a config's retirement and blob digests", async () => {
     const raw0 = storyIds(0).raw;
     // raw-0's creator publishes a new version of it without a derivation (`publish_version`).
     const version = normalizeSuiAddress("0x7e5");
@@ -178,10 +180,18 @@ describe("runIndexer", () => {
       revision: 2,
       timestamp_ms: 1_700_000_100_000,
     });
+    // The admin retires the enclave image the scenario's attester was registered against.
+    const admin = normalizeSuiAddress("0xad");
+    const retired = enclave.EnclaveConfigRetired.serialize({
+      config_id: ENCLAVE_CONFIG,
+      admin,
+      timestamp_ms: 1_700_000_200_000,
+    });
     await runIndexer({
       source: listSource([
         ...provenanceScenario(PKG, 10, 100),
         checkpoint(110, [[event(PKG, "dataset", "DatasetRegistered", published.toBytes())]]),
+        checkpoint(111, [[], [event(PKG, "enclave", "EnclaveConfigRetired", retired.toBytes())]]),
       ]),
       store: databaseStore(database.db),
       processors: [provenance()],
@@ -223,6 +233,11 @@ describe("runIndexer", () => {
       enclave: false,
     });
     expect((await getInference(db, storyIds(0).inference))?.enclave).toBe(true);
+    expect((await getEnclaveConfig(db, ENCLAVE_CONFIG))?.retirement).toEqual({
+      admin,
+      timestampMs: 1_700_000_200_000,
+      proof: { checkpoint: 111, txDigest: "tx-111-1", eventIndex: 0, objectId: ENCLAVE_CONFIG },
+    });
 
     // What backs each edge, the same from SQL and from the graph in memory.
     const live = followGraph(db);

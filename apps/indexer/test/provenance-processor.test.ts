@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { fromHex, toHex } from "@mysten/bcs";
 import { normalizeSuiAddress } from "@mysten/sui/utils";
 import { blobIdFromInt } from "@mysten/walrus";
-import { dataset, termsToJson, verityEvents } from "@verity/sdk";
+import { attestation, dataset, termsToJson, verityEvents } from "@verity/sdk";
 import { describe, expect, it } from "vitest";
 import { provenanceProcessor } from "../src/pipelines/provenance/processor.ts";
 import { checkpoint, event } from "./support/checkpoints.ts";
@@ -30,7 +30,7 @@ const processor = provenanceProcessor({ network: "testnet", packageIds: [PKG] })
 
 describe("provenance processor on events the Move VM emitted (golden vectors)", () => {
   it("has a golden vector for every verity event", () => {
-    expect(vectors).toHaveLength(18);
+    expect(vectors).toHaveLength(19);
   });
 
   it("turns every verity event into rows, quarantining none", () => {
@@ -51,6 +51,7 @@ describe("provenance processor on events the Move VM emitted (golden vectors)", 
       "datasetTermsChanges",
       "datasets",
       "edges",
+      "enclaveConfigRetirements",
       "enclaveConfigs",
       "feeWithdrawals",
       "inferences",
@@ -135,13 +136,13 @@ describe("provenance processor on events the Move VM emitted (golden vectors)", 
     expect(rows.models).toEqual([
       expect.objectContaining({
         modelId: expected.model_id,
-        generative: true,
+        generative: false,
         lineageSigned: true,
         datasets: expected.datasets,
         constraints: [
           {
             dataset: (expected.datasets as string[])[0],
-            constraints: ["attribution", "non-commercial", "no style imitation"],
+            constraints: ["attribution", "non-commercial"],
           },
         ],
       }),
@@ -188,6 +189,36 @@ describe("provenance processor on events the Move VM emitted (golden vectors)", 
     ]);
   });
 
+  it("names every attestation kind as the sdk's vocabulary does, and an unknown one by its number", () => {
+    const recorded = attestation.AttestationRecorded.parse(
+      fromHex(golden("attestation::AttestationRecorded").bcs),
+    );
+    const kinds = [5, 6, 7];
+    const { rows, quarantined } = processor.process(
+      checkpoint(
+        45,
+        kinds.map((kind, i) => [
+          event(
+            PKG,
+            "attestation",
+            "AttestationRecorded",
+            attestation.AttestationRecorded.serialize({
+              ...recorded,
+              attestation_id: normalizeSuiAddress(`0xa${i}`),
+              kind,
+            }).toBytes(),
+          ),
+        ]),
+      ),
+    );
+    expect(quarantined).toEqual([]);
+    expect(rows.attestations?.map((a) => a.kind)).toEqual([
+      "generative_training",
+      "generative_fine_tune",
+      "kind_7",
+    ]);
+  });
+
   it("records an inference with its enclave flag on the inference and every edge", () => {
     const expected = golden("inference::InferenceRecorded").expected;
     const { rows } = processor.process(
@@ -205,15 +236,17 @@ describe("provenance processor on events the Move VM emitted (golden vectors)", 
     ]);
   });
 
-  it("records a tightening of terms, an enclave config and an attester registered against it", () => {
+  it("records a tightening of terms, an enclave config, an attester registered against it and the config's retirement", () => {
     const terms = golden("dataset::DatasetTermsSet").expected;
     const config = golden("enclave::EnclaveConfigCreated").expected;
     const registered = golden("attester::AttesterRegistered").expected;
+    const retired = golden("enclave::EnclaveConfigRetired").expected;
     const { rows } = processor.process(
       checkpoint(3, [
         [goldenEvent("dataset::DatasetTermsSet")],
         [goldenEvent("enclave::EnclaveConfigCreated")],
         [goldenEvent("attester::AttesterRegistered")],
+        [goldenEvent("enclave::EnclaveConfigRetired")],
       ]),
     );
     expect(rows.datasetTermsChanges).toEqual([
@@ -248,6 +281,16 @@ describe("provenance processor on events the Move VM emitted (golden vectors)", 
         enclaveConfigId: config.config_id,
         admin: registered.registrant,
       }),
+    ]);
+    expect(rows.enclaveConfigRetirements).toEqual([
+      {
+        configId: config.config_id,
+        admin: retired.admin,
+        timestampMs: 1_700_000_001_000,
+        checkpoint: 3,
+        txDigest: "tx-3-3",
+        eventIndex: 0,
+      },
     ]);
   });
 

@@ -29,7 +29,7 @@ use verity::attester::{
 };
 use verity::attestation::{Attestation, AttestationRecorded};
 use verity::dataset::{Self, Dataset, DatasetPolicySet, DatasetRegistered, DatasetRetracted, DatasetTermsSet};
-use verity::enclave::{Self, EnclaveConfig, EnclaveConfigCreated};
+use verity::enclave::{Self, EnclaveConfig, EnclaveConfigCreated, EnclaveConfigRetired};
 use verity::inference::{Inference, InferenceRecorded};
 use verity::model::{Self, Model, ModelRegistered};
 use verity::subscription::{Self, FeesWithdrawn, Service, ServiceCreated, Subscribed, Subscription};
@@ -47,15 +47,16 @@ const FEE_MIST: u64 = 1_000_000_000;
 /// Subscription lifetime: 30 days, in ms.
 const TTL_MS: u64 = 2_592_000_000;
 
-/// Every sample (18 events, then 13 objects) as three entries: the module name, the struct
+/// Every sample (19 events, then 13 objects) as three entries: the module name, the struct
 /// name and the BCS bytes.
 ///
 /// Transactions: 0-5 the story of `test_flows` (with `story_terms` on both datasets and a
-/// generative model); 6 CREATOR sets the raw dataset's policy, tightens its terms and
-/// retracts it; 7 ADMIN publishes an enclave configuration, rotates and revokes the story's
-/// attester; 8 OUTSIDER registers the enclave; 9 CREATOR creates an allowlist; 10 edits it and
-/// creates a timelock and a subscription service; 11 OUTSIDER subscribes; 12 CREATOR
-/// withdraws the fees; 13 reads the objects.
+/// discriminative model, signed as kind training); 6 CREATOR sets the raw dataset's policy,
+/// tightens its terms and retracts it; 7 ADMIN publishes an enclave configuration, rotates and
+/// revokes the story's attester; 8 OUTSIDER registers the enclave; 9 ADMIN retires the
+/// enclave configuration; 10 CREATOR creates an allowlist; 11 edits it and creates a timelock
+/// and a subscription service; 12 OUTSIDER subscribes; 13 CREATOR withdraws the fees; 14 reads
+/// the objects.
 public fun vectors(): vector<vector<u8>> {
     let mut out = vector[];
     let (mut scenario, clock) = flows::begin();
@@ -109,8 +110,19 @@ public fun vectors(): vector<vector<u8>> {
     ts::return_shared(registry);
     ts::return_immutable(config);
 
-    // Seal policies: tx 9 creates an allowlist; tx 10 edits it and creates a timelock and a
-    // subscription service; tx 11 subscribes (as the outsider); tx 12 withdraws the fees.
+    // The image turns out unsafe: the admin retires its configuration (the enclave registered
+    // above stays until revoked).
+    let cap = flows::admin_tx(&mut scenario);
+    let config = scenario.take_immutable<EnclaveConfig>();
+    let mut registry = scenario.take_shared<AttesterRegistry>();
+    enclave::retire_config(&cap, &mut registry, &config, &clock, scenario.ctx());
+    sample<EnclaveConfigRetired>(&mut out);
+    ts::return_shared(registry);
+    ts::return_immutable(config);
+    scenario.return_to_sender<AdminCap>(cap);
+
+    // Seal policies: tx 10 creates an allowlist; tx 11 edits it and creates a timelock and a
+    // subscription service; tx 12 subscribes (as the outsider); tx 13 withdraws the fees.
     scenario.next_tx(flows::creator());
     let allowlist_cap = allowlist::create(str(b"researchers"), &clock, scenario.ctx());
     sample<AllowlistCreated>(&mut out);
@@ -137,7 +149,7 @@ public fun vectors(): vector<vector<u8>> {
     sample<FeesWithdrawn>(&mut out);
     ts::return_shared(service);
 
-    // Objects, as they stand at the end of the story (tx 13).
+    // Objects, as they stand at the end of the story (tx 14).
     scenario.next_tx(flows::creator());
     let attester = scenario.take_shared_by_id<Attester>(sig::attester_id());
     record(&mut out, &attester);
@@ -277,5 +289,5 @@ fun record<T>(out: &mut vector<vector<u8>>, value: &T) {
 fun golden_vectors() {
     let vectors = vectors();
     vectors.do_ref!(|v| std::debug::print(v));
-    assert!(vectors.length() == 3 * (18 + 13));
+    assert!(vectors.length() == 3 * (19 + 13));
 }

@@ -50,12 +50,14 @@ const CONSTRAINED: AiTerms = {
 /** `CONSTRAINED` with data mining not allowed. */
 const STRICTER: AiTerms = { ...CONSTRAINED, data_mining: { use: "notAllowed", constraints: [] } };
 const ENCLAVE_CONFIG = hex(0x600);
+/** An enclave config the admin retired. */
+const RETIRED_CONFIG = hex(0x602);
 const PCRS = ["aa", "bb", "cc"].map((b) => b.repeat(48));
 
 /**
  * 35 datasets (in pairs sharing a timestamp), a revision chain, policies, terms changes, an
- * enclave config and an enclave attester, a model trained on a constrained dataset, its
- * attestation and an inference.
+ * enclave config and an enclave attester, a retired enclave config, a model trained on a
+ * constrained dataset, its attestation and an inference.
  */
 function sample(): Rows {
   const datasets = Array.from({ length: 35 }, (_, i) => ({
@@ -124,6 +126,18 @@ function sample(): Rows {
         timestampMs: T0,
         ...proof(8, 0),
       },
+      {
+        configId: RETIRED_CONFIG,
+        network: "testnet",
+        name: "verity-enclave v0",
+        pcrs: PCRS.map((pcr) => pcr.replace(/a/g, "e")),
+        admin: CREATOR,
+        timestampMs: T0 - 1000,
+        ...proof(8, 1),
+      },
+    ],
+    enclaveConfigRetirements: [
+      { configId: RETIRED_CONFIG, admin: hex(2), timestampMs: T0 + 500, ...proof(16, 0) },
     ],
     models: [
       {
@@ -364,7 +378,7 @@ describe.each(drivers)("entity queries ($name)", (driver) => {
     expect((await getInference(handle.db, hex(0x802)))?.enclave).toBe(true);
   });
 
-  it("gives enclave configs and the config an enclave attester was registered against", async () => {
+  it("gives enclave configs, their retirement, and the config an enclave attester was registered against", async () => {
     await seed();
     const config = {
       id: ENCLAVE_CONFIG,
@@ -374,11 +388,27 @@ describe.each(drivers)("entity queries ($name)", (driver) => {
       admin: CREATOR,
       timestampMs: T0,
       proof: { ...proof(8, 0), objectId: ENCLAVE_CONFIG },
+      retirement: null,
+    };
+    const retired = {
+      id: RETIRED_CONFIG,
+      network: "testnet",
+      name: "verity-enclave v0",
+      pcrs: PCRS.map((pcr) => pcr.replace(/a/g, "e")),
+      admin: CREATOR,
+      timestampMs: T0 - 1000,
+      proof: { ...proof(8, 1), objectId: RETIRED_CONFIG },
+      retirement: {
+        admin: hex(2),
+        timestampMs: T0 + 500,
+        proof: { ...proof(16, 0), objectId: RETIRED_CONFIG },
+      },
     };
     expect(await getEnclaveConfig(handle.db, ENCLAVE_CONFIG)).toEqual(config);
+    expect(await getEnclaveConfig(handle.db, RETIRED_CONFIG)).toEqual(retired);
     expect(await getEnclaveConfig(handle.db, hex(0x601))).toBeUndefined();
     expect(await listEnclaveConfigs(handle.db, { admin: CREATOR }, { limit: 5 })).toEqual({
-      items: [config],
+      items: [config, retired],
       nextCursor: null,
     });
     expect(await listEnclaveConfigs(handle.db, { admin: hex(2) }, { limit: 5 })).toEqual({

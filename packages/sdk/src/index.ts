@@ -8,7 +8,11 @@
  */
 
 export { createVerityClient, type VerityClient } from "./client.ts";
-export { AttestationKind } from "./contracts/verity/attestation.ts";
+export {
+  ATTESTATION_KIND_NAMES,
+  AttestationKind,
+  type AttestationKindName,
+} from "./contracts/verity/attestation.ts";
 export * from "./contracts/verity/index.ts";
 export {
   type AiTermsInput,

@@ -91,7 +91,6 @@ const model = {
   size: 10,
   architecture: "logistic-regression",
   framework: "sklearn-1.5",
-  generative: true,
 };
 
 describe("terms builders", () => {
@@ -361,8 +360,7 @@ describe("model builders", () => {
     expect(begin!.args[0]).toEqual({ result: 0 });
     expect(pure(u256, begin!.args[1])).toBe("6");
     expect(pure(byteVector, begin!.args[2])).toEqual(bytes(6));
-    expect(pure(bcs.bool(), begin!.args[3])).toBe(true);
-    expect(begin!.args).toHaveLength(4);
+    expect(begin!.args).toHaveLength(3);
     expect(first!.args).toEqual([{ result: 1 }, ID(1)]);
     expect(second!.args).toEqual([{ result: 1 }, ID(2)]);
     const [builder, name, size, architecture, framework, clock] = finish!.args;
@@ -380,12 +378,9 @@ describe("model builders", () => {
     const tx = new Transaction();
     const fineTune = transactions.attestation.recordSelf(tx, PKG, {
       ...trainingPayload,
-      kind: AttestationKind.fineTune,
+      kind: AttestationKind.generativeFineTune,
     });
-    transactions.model.registerFineTune(tx, PKG, fineTune, ID(5), [ID(1)], {
-      ...model,
-      generative: false,
-    });
+    transactions.model.registerFineTune(tx, PKG, fineTune, ID(5), [ID(1)], model);
     const made = calls(tx);
     expect(made.map((c) => c.target)).toEqual([
       "attestation::record_self",
@@ -393,13 +388,13 @@ describe("model builders", () => {
       "model::add_dataset",
       "model::finish",
     ]);
-    const [fine, base, blob, sha, generative] = made[1]!.args;
-    expect(made[1]!.args).toHaveLength(5);
+    expect(pure(bcs.u8(), made[0]!.args[0])).toBe(6);
+    const [fine, base, blob, sha] = made[1]!.args;
+    expect(made[1]!.args).toHaveLength(4);
     expect(fine).toEqual({ result: 0 });
     expect(base).toBe(ID(5));
     expect(pure(u256, blob)).toBe("6");
     expect(pure(byteVector, sha)).toEqual(bytes(6));
-    expect(pure(bcs.bool(), generative)).toBe(false);
     expect(made[2]!.args).toEqual([{ result: 1 }, ID(1)]);
     expect(made[3]!.args[0]).toEqual({ result: 1 });
     expect(allToPackage(tx)).toBe(true);
@@ -447,6 +442,15 @@ describe("attester and enclave builders", () => {
     expect(create!.args.slice(2, 5).map((a) => pure(byteVector, a))).toEqual([...pcrs]);
     expect(create!.args[5]).toBe(CLOCK);
     expect(allToPackage(tx)).toBe(true);
+  });
+
+  it("retire an enclave configuration with the AdminCap, the registry and the config", () => {
+    const tx = new Transaction();
+    const [cap, registry, config] = [ID(1), ID(2), ID(4)];
+    transactions.enclave.retireConfig(tx, PKG, cap, registry, config);
+    expect(calls(tx)).toEqual([
+      { package: PKG, target: "enclave::retire_config", args: [cap, registry, config, CLOCK] },
+    ]);
   });
 
   it("register an enclave: load_nitro_attestation on the document, then enclave::register with it", () => {

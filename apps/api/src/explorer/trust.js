@@ -57,11 +57,21 @@ function lineage(lineageSigned, generatedBy) {
 }
 
 /**
- * Appends to `dl` the trust facts of the node `d` (its lineage data), given its entity `e`
- * (the answer of its entity route) and the data of the edge by which it `wasGeneratedBy` an
- * activity in the drawn graph (`generatedBy`, or undefined).
+ * An enclave config's state in words: in use, or retired by the admin (when, in UTC), after
+ * which no enclave registers under it.
  */
-function appendFacts(dl, d, e, generatedBy) {
+const configState = ({ retirement }) =>
+  retirement === null
+    ? "in use"
+    : `retired ${new Date(retirement.timestampMs).toISOString()} (no enclave registers under it since; its attesters stay until revoked)`;
+
+/**
+ * Appends to `dl` the trust facts of the node `d` (its lineage data), given its entity `e`
+ * (the answer of its entity route), the data of the edge by which it `wasGeneratedBy` an
+ * activity in the drawn graph (`generatedBy`, or undefined), and, for an enclave attester, its
+ * enclave config (`config`, the answer of `/v1/enclave-configs/{id}`, or undefined).
+ */
+function appendFacts(dl, d, e, generatedBy, config) {
   switch (d.kind) {
     case "dataset":
       row(
@@ -95,6 +105,7 @@ function appendFacts(dl, d, e, generatedBy) {
           : `an enclave of config ${short(e.enclaveConfigId)} (key from a Nitro document)`,
       );
       if (e.enclaveConfigId !== null) row(dl, "enclave config", h("code", e.enclaveConfigId));
+      if (config) row(dl, "config", configState(config));
       e.pcrs.forEach((pcr, i) => {
         row(dl, `PCR${i}`, h("code", pcr));
       });
@@ -103,14 +114,21 @@ function appendFacts(dl, d, e, generatedBy) {
 }
 
 /**
- * The trust facts of the node `d` (lineage node data) as a `<dl>`, read from its entity
- * route; `generatedBy` as in `appendFacts`.
+ * The trust facts of the node `d` (lineage node data) as a `<dl>`, read from its entity route
+ * (and an enclave attester's config from `/v1/enclave-configs/{id}`, left out when it cannot
+ * be read); `generatedBy` as in `appendFacts`.
  *
  * @throws Error when the entity cannot be read (see `getJson`)
  */
 export async function trustFacts(d, generatedBy) {
   const entity = await getJson(`/v1/${ROUTES[d.kind]}/${encodeURIComponent(d.id)}`);
+  const config =
+    d.kind === "attester" && entity.enclaveConfigId !== null
+      ? await getJson(`/v1/enclave-configs/${encodeURIComponent(entity.enclaveConfigId)}`).catch(
+          () => undefined,
+        )
+      : undefined;
   const dl = h("dl");
-  appendFacts(dl, d, entity, generatedBy);
+  appendFacts(dl, d, entity, generatedBy, config);
   return dl;
 }

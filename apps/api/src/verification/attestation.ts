@@ -16,7 +16,11 @@ import {
   type Db,
   getAttester,
 } from "@verity/db";
-import { type AttestationPayloadInput, attestationMessage } from "@verity/sdk";
+import {
+  ATTESTATION_KIND_NAMES,
+  type AttestationPayloadInput,
+  attestationMessage,
+} from "@verity/sdk";
 
 /** One check of an attestation and its outcome, with a sentence saying what was compared. */
 export interface AttestationCheck {
@@ -49,9 +53,6 @@ export interface AttestationVerdict {
 
 /** What a verdict says of the signing attester. */
 type AttesterFacts = Pick<AttestationVerdict, "attesterKind" | "enclaveConfigId">;
-
-/** Move's `attestation` kinds, by their u8 value. */
-const KINDS = ["transform", "training", "fine_tune", "evaluation", "inference"];
 
 /**
  * Re-verifies attestation `attestationId` (0x + 64 lowercase hex) as indexed in `db`; see
@@ -89,7 +90,7 @@ function attesterOf(a: AttestationRow, attester: Attester | undefined): Attester
  * Walrus blob id back to its u256, the stored hex SHA-256 aligned with it by index).
  */
 function payloadOf(a: AttestationRow): AttestationPayloadInput {
-  const kind = KINDS.indexOf(a.kind);
+  const kind = (ATTESTATION_KIND_NAMES as readonly string[]).indexOf(a.kind);
   const digests = (blobIds: string[], sha256s: string[]) =>
     blobIds.map((blobId, i) => ({
       blob_id: blobIdToInt(blobId),

@@ -5,7 +5,8 @@
  * dataset derived from it by a transform its creator recorded unsigned (claimed lineage); an
  * enclave config and an enclave attester of it; a dataset derived from the cleaned one by a
  * transform the enclave signed; a model trained on the raw dataset, its training signed by the
- * enclave, carrying the raw dataset's constraint.
+ * enclave, carrying the raw dataset's constraint; last, the admin retires the enclave config
+ * (its attester stays: it is not revoked).
  */
 import { normalizeSuiAddress } from "@mysten/sui/utils";
 import { type Checkpoint, type Processor, provenanceProcessor } from "@verity/indexer";
@@ -29,6 +30,8 @@ export const TRUST = {
   signedTransform: normalizeSuiAddress("0x7a2"),
   training: normalizeSuiAddress("0x7a3"),
   enclaveConfig: normalizeSuiAddress("0x7ec"),
+  /** when the admin retired the enclave config, ms */
+  enclaveConfigRetiredMs: T + 60_000,
   enclaveAttester: normalizeSuiAddress("0x7ea"),
   /** `[PCR0, PCR1, PCR2]`, 48 bytes each */
   pcrs: [1, 2, 3].map((i) => new Uint8Array(48).fill(i)),
@@ -193,6 +196,17 @@ export function trustScenario(sequence: number): Checkpoint[] {
               datasets: [TRUST.raw],
               constraints: [{ dataset: TRUST.raw, constraints: [TRUST.constraint] }],
               timestamp_ms: T,
+            }),
+          ),
+        ],
+        [
+          e(
+            "enclave",
+            "EnclaveConfigRetired",
+            enclave.EnclaveConfigRetired.serialize({
+              config_id: TRUST.enclaveConfig,
+              admin: CREATOR,
+              timestamp_ms: TRUST.enclaveConfigRetiredMs,
             }),
           ),
         ],

@@ -3,7 +3,8 @@
  * prove equal to Move's): an enclave config and one enclave attester registered against it,
  * then one "story" per checkpoint: a raw dataset under terms for AI use; a transform and the
  * derived dataset (signed by the enclave, except every third story's, which is self-recorded);
- * a signed training and the model (generative in every fourth story), constrained by its
+ * a signed training and the model (generative in every fourth story, whose training is then of
+ * kind generative training, as on chain), constrained by its
  * dataset's terms in odd stories; a signed inference. Every 10th story tightens its raw
  * dataset's terms, then retracts it. Deterministic. Test and benchmark tooling.
  */
@@ -12,6 +13,7 @@ import { toHex } from "@mysten/bcs";
 import { blake2b } from "@noble/hashes/blake2.js";
 import {
   type AiTermsJson,
+  AttestationKind,
   attestation,
   attester,
   dataset,
@@ -45,7 +47,8 @@ const blobDigest = (...parts: (string | number)[]) => ({
 
 const CREATOR = id("creator");
 const ATTESTER = id("attester");
-const ENCLAVE_CONFIG = id("enclave-config");
+/** The enclave config of the scenario's attester (created in its first checkpoint). */
+export const ENCLAVE_CONFIG = id("enclave-config");
 /** PCR0-2 of the enclave image (48 bytes each). */
 const PCRS = [1, 2, 3].map((n) => Array<number>(48).fill(n));
 
@@ -205,7 +208,7 @@ function story(pkg: string, i: number, timestampMs: number): CheckpointEvent[][]
     [
       recorded(
         transform,
-        0,
+        AttestationKind.transform,
         [raw],
         [blobDigest("raw", i)],
         [blobDigest("derived", i)],
@@ -228,7 +231,13 @@ function story(pkg: string, i: number, timestampMs: number): CheckpointEvent[][]
       ),
     ],
     [
-      recorded(training, 1, [derived], [blobDigest("derived", i)], [blobDigest("weights", i)]),
+      recorded(
+        training,
+        generative(i) ? AttestationKind.generativeTraining : AttestationKind.training,
+        [derived],
+        [blobDigest("derived", i)],
+        [blobDigest("weights", i)],
+      ),
       e(
         "model",
         "ModelRegistered",
@@ -257,7 +266,7 @@ function story(pkg: string, i: number, timestampMs: number): CheckpointEvent[][]
     [
       recorded(
         inferenceAttestation,
-        4,
+        AttestationKind.inference,
         [trained],
         [blobDigest("input", i)],
         [blobDigest("output", i)],

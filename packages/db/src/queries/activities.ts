@@ -1,4 +1,5 @@
 /** Attestations and inferences (PROV activities), one by id or a page at a time. */
+import type { AttestationKindName } from "@verity/sdk";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../database.ts";
 import { preparedPer } from "../once-per.ts";
@@ -10,7 +11,10 @@ import { type EntityProof, inRange, proofOf, type TimeRange } from "./proof.ts";
 export interface Attestation {
   id: string;
   network: string;
-  /** `transform` | `training` | `fine_tune` | `evaluation` | `inference` */
+  /**
+   * a name of the sdk's `ATTESTATION_KIND_NAMES` (`transform` ... `generative_fine_tune`), or
+   * `kind_<n>` for a kind the indexer does not know
+   */
   kind: string;
   attesterId: string | null;
   signed: boolean;
@@ -40,7 +44,7 @@ export interface Attestation {
 
 /** Filters of `listAttestations`. */
 export interface AttestationFilter extends TimeRange {
-  kind?: string;
+  kind?: AttestationKindName;
   attester?: string;
   signed?: boolean;
   enclave?: boolean;

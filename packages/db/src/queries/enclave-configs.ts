@@ -2,9 +2,23 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../database.ts";
 import { preparedPer } from "../once-per.ts";
-import { enclaveConfigs } from "../schema/provenance.ts";
+import { enclaveConfigRetirements, enclaveConfigs } from "../schema/provenance.ts";
+import type { ProofHandle } from "./node-facts.ts";
 import { eqIf, type Page, type PageOptions, pageRows, toPage } from "./page.ts";
 import { type EntityProof, proofOf } from "./proof.ts";
+
+/**
+ * The admin's retirement of an enclave config (`EnclaveConfigRetired`): no enclave registers
+ * under it from then on.
+ */
+export interface EnclaveConfigRetirement {
+  /** the `AdminCap` holder who retired it */
+  admin: string;
+  /** ms */
+  timestampMs: number;
+  /** the `EnclaveConfigRetired` event; `objectId` is the config */
+  proof: EntityProof;
+}
 
 /** An enclave image's measurements, published by the admin (`EnclaveConfigCreated`). */
 export interface EnclaveConfig {
@@ -18,6 +32,8 @@ export interface EnclaveConfig {
   /** ms */
   timestampMs: number;
   proof: EntityProof;
+  /** its retirement, null while enclaves may still register under it */
+  retirement: EnclaveConfigRetirement | null;
 }
 
 const enclaveConfigColumns = {
@@ -28,12 +44,45 @@ const enclaveConfigColumns = {
   admin: enclaveConfigs.admin,
   timestampMs: enclaveConfigs.timestampMs,
   proof: proofOf(enclaveConfigs, enclaveConfigs.configId),
+  retirement: {
+    admin: enclaveConfigRetirements.admin,
+    timestampMs: enclaveConfigRetirements.timestampMs,
+    checkpoint: enclaveConfigRetirements.checkpoint,
+    txDigest: enclaveConfigRetirements.txDigest,
+    eventIndex: enclaveConfigRetirements.eventIndex,
+  },
 };
+
+/** A selected row: the retirement's columns flat, null when there is no retirement row. */
+type Row = Omit<EnclaveConfig, "retirement"> & {
+  retirement: (ProofHandle & { admin: string; timestampMs: number }) | null;
+};
+
+/** A selected row as an `EnclaveConfig`: the retirement's proof names the config. */
+const toEnclaveConfig = ({ retirement: r, ...config }: Row): EnclaveConfig => ({
+  ...config,
+  retirement:
+    r === null
+      ? null
+      : {
+          admin: r.admin,
+          timestampMs: r.timestampMs,
+          proof: {
+            checkpoint: r.checkpoint,
+            txDigest: r.txDigest,
+            eventIndex: r.eventIndex,
+            objectId: config.id,
+          },
+        },
+});
+
+const retiredJoin = eq(enclaveConfigRetirements.configId, enclaveConfigs.configId);
 
 const enclaveConfigById = preparedPer((db) =>
   db
     .select(enclaveConfigColumns)
     .from(enclaveConfigs)
+    .leftJoin(enclaveConfigRetirements, retiredJoin)
     .where(eq(enclaveConfigs.configId, sql.placeholder("id")))
     .prepare("enclave_config_by_id"),
 );
@@ -41,11 +90,11 @@ const enclaveConfigById = preparedPer((db) =>
 /** The enclave config `id` (0x + 64 hex), or undefined when none was created under it. */
 export async function getEnclaveConfig(db: Db, id: string): Promise<EnclaveConfig | undefined> {
   const [row] = await enclaveConfigById(db).execute({ id });
-  return row;
+  return row && toEnclaveConfig(row);
 }
 
 /**
- * Enclave configs, newest first, optionally of one admin.
+ * Enclave configs, newest first, optionally of one admin, retired ones included.
  *
  * @throws RangeError for a limit outside 1..MAX_PAGE_LIMIT
  */
@@ -55,10 +104,14 @@ export async function listEnclaveConfigs(
   options: PageOptions,
 ): Promise<Page<EnclaveConfig>> {
   const rows = await pageRows(
-    db.select(enclaveConfigColumns).from(enclaveConfigs).$dynamic(),
+    db
+      .select(enclaveConfigColumns)
+      .from(enclaveConfigs)
+      .leftJoin(enclaveConfigRetirements, retiredJoin)
+      .$dynamic(),
     { time: enclaveConfigs.timestampMs, id: enclaveConfigs.configId },
     [eqIf(enclaveConfigs.admin, filter.admin)],
     options,
   );
-  return toPage(rows, options.limit);
+  return toPage(rows.map(toEnclaveConfig), options.limit);
 }

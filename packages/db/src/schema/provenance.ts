@@ -171,7 +171,11 @@ export const attestations = pgTable(
   {
     attestationId: objectId("attestation_id").primaryKey(),
     network: text("network").notNull(),
-    /** `transform` | `training` | `fine_tune` | `evaluation` | `inference` */
+    /**
+     * the kind's name in the sdk's `ATTESTATION_KIND_NAMES` (`transform`, `training`,
+     * `fine_tune`, `evaluation`, `inference`, `generative_training`, `generative_fine_tune`),
+     * or `kind_<n>` for a kind the indexer does not know
+     */
     kind: text("kind").notNull(),
     attesterId: objectId("attester_id"),
     signed: boolean("signed").notNull(),
@@ -284,6 +288,18 @@ export const enclaveConfigs = pgTable(
   },
   (t) => [index("enclave_configs_page").on(t.timestampMs, t.configId)],
 );
+
+/**
+ * `EnclaveConfigRetired`: at most one per enclave config. From then on no enclave registers
+ * under it (attesters registered before stay until revoked).
+ */
+export const enclaveConfigRetirements = pgTable("enclave_config_retirements", {
+  configId: objectId("config_id").primaryKey(),
+  /** the `AdminCap` holder who retired it */
+  admin: objectId("admin").notNull(),
+  timestampMs: timeMs("timestamp_ms").notNull(),
+  ...proof(),
+});
 
 /**
  * Every key an attester has had: version 0 from `AttesterRegistered`, then one per

@@ -49,6 +49,7 @@ export function sampleRows(checkpoint: number, perTable = 1): Rows {
     attestations: [],
     inferences: [],
     enclaveConfigs: [],
+    enclaveConfigRetirements: [],
     attesters: [],
     attesterKeys: [],
     attesterRevocations: [],
@@ -179,6 +180,12 @@ export function sampleRows(checkpoint: number, perTable = 1): Rows {
       admin: hex(1),
       timestampMs,
       ...proof(16),
+    });
+    rows.enclaveConfigRetirements.push({
+      configId: hex(n + 9),
+      admin: hex(1),
+      timestampMs,
+      ...proof(17),
     });
     rows.attesterKeys.push({
       attesterId: hex(n + 4),

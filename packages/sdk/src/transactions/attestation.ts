@@ -77,7 +77,10 @@ export function record(
 /**
  * `attestation::record_self`: an unsigned attestation by the sender about its own activity,
  * timestamped by the chain clock and marked `signed: false`; it links only the sender's own
- * datasets and models. The result is the `Attestation`.
+ * datasets and models. It states a transform, training or fine-tune only (no evaluation or
+ * inference: `EUnsignedKind`), names no existing objects as outputs (`EUnsignedOutputs`), and
+ * must back a dataset or model in this PTB before `finalize` (`EUnsignedUnclaimed`). The
+ * result is the `Attestation`.
  */
 export function recordSelf(
   tx: Transaction,
@@ -92,7 +95,8 @@ export function recordSelf(
 
 /**
  * `attestation::finalize`: freezes an attestation returned by `record`/`recordSelf`; from then
- * on it backs nothing new.
+ * on it backs nothing new. Aborts on chain with `EUnsignedUnclaimed` for a `recordSelf`
+ * attestation that backed nothing.
  */
 export function finalize(
   tx: Transaction,

@@ -13,7 +13,8 @@ import type {
 /**
  * `enclave::create_config`: publishes (frozen) the PCR0, PCR1 and PCR2 measurements (48 bytes
  * each, SHA-384) of an enclave image built reproducibly, under `name`; the result is the
- * `EnclaveConfig`'s `ID`. Aborts on chain with `EInvalidPcr` or `EEmptyName`.
+ * `EnclaveConfig`'s `ID`. Aborts on chain with `EInvalidPcr`, `EDebugPcrs` (all three zero, as
+ * a debug-mode enclave reports) or `EEmptyName`.
  */
 export function createConfig(
   tx: Transaction,
@@ -40,8 +41,9 @@ export function createConfig(
  * chain, the signature and freshness), then `enclave::register(config, registry, document,
  * name, clock)`. Anyone may send it. The result is the new attester's `ID`. Aborts on chain when
  * the document does not verify, with `enclave::EPcrMismatch` (PCR0-2 differ from `config`'s),
- * `enclave::ENoPublicKey`, `attester::EInvalidPublicKey` (not a 32-byte key) or
- * `attester::EKeyInUse` (this document's key is registered already).
+ * `enclave::ENoPublicKey`, `enclave::EConfigRetired` (`config` is retired),
+ * `attester::EInvalidPublicKey` (not a 32-byte key) or `attester::EKeyInUse` (this document's
+ * key is registered already).
  *
  * @param config the `EnclaveConfig` of the image (an immutable object)
  * @param registry the shared `AttesterRegistry`
@@ -67,5 +69,28 @@ export function register(
       tx.pure.string(name),
       tx.object.clock(),
     ],
+  });
+}
+
+/**
+ * `enclave::retire_config`: retires `config` for good (event `EnclaveConfigRetired`); no enclave
+ * registers under it from then on. Attesters already registered under it stay until revoked
+ * (`attester.revoke`). Aborts on chain with `enclave::EConfigRetired` when it is retired
+ * already.
+ *
+ * @param adminCap the `AdminCap`
+ * @param registry the shared `AttesterRegistry` (it records the retirement)
+ * @param config the `EnclaveConfig` to retire (an immutable object)
+ */
+export function retireConfig(
+  tx: Transaction,
+  packageId: string,
+  adminCap: TransactionObjectInput,
+  registry: TransactionObjectInput,
+  config: TransactionObjectInput,
+): TransactionResult {
+  return tx.moveCall({
+    target: `${packageId}::enclave::retire_config`,
+    arguments: [tx.object(adminCap), tx.object(registry), tx.object(config), tx.object.clock()],
   });
 }

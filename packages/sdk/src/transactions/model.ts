@@ -2,7 +2,9 @@
  * PTB builders for `verity::model`. A model is registered in the PTB that records its training
  * (or fine-tune) attestation (`attestation.record` / `recordSelf`), before
  * `attestation.finalize`: `begin` claims the weights among the attestation's output blobs,
- * `add_dataset` proves each training dataset by reference, `finish` freezes the model.
+ * `add_dataset` proves each training dataset by reference, `finish` freezes the model. Whether
+ * the model is generative is the attestation's kind (`AttestationKind.generativeTraining` or
+ * `generativeFineTune`), so no builder takes it.
  */
 import type {
   Transaction,
@@ -24,8 +26,6 @@ export interface ModelFields {
   architecture: string;
   /** e.g. `pytorch-2.4` */
   framework: string;
-  /** whether it generates content (its datasets' `ai_generative_training` terms then apply) */
-  generative: boolean;
 }
 
 /** One `model::add_dataset` per dataset, then `model::finish`; the result is the model's `ID`. */
@@ -57,11 +57,12 @@ function finish(
 
 /**
  * Registers a model trained from scratch on `datasets` (every input of the attestation), as
- * `training` (a training attestation recorded in this PTB, not yet finalized) states:
- * `model::begin(training, blobId, sha256, generative)` + one `add_dataset` per dataset +
- * `finish`. The result is the model's `ID`. Aborts on chain when the weights are not an
- * output blob of `training` with that SHA-256, an input is missing, or a dataset's terms do
- * not allow this training (`ETrainingNotAllowed`, `EGenerativeTrainingNotAllowed`);
+ * `training` (an attestation of kind training, or generative training for a generative model,
+ * recorded in this PTB, not yet finalized) states: `model::begin(training, blobId, sha256)` +
+ * one `add_dataset` per dataset + `finish`. The result is the model's `ID`. Aborts on chain
+ * with `EWrongAttestationKind`, when the weights are not an output blob of `training` with
+ * that SHA-256, an input is missing, or a dataset's terms do not allow this training
+ * (`ETrainingNotAllowed`, and for a generative model `EGenerativeTrainingNotAllowed`);
  * constrained terms are recorded on the model.
  */
 export function register(
@@ -73,22 +74,20 @@ export function register(
 ): TransactionResult {
   const builder = tx.moveCall({
     target: `${packageId}::model::begin`,
-    arguments: [
-      training,
-      tx.pure.u256(model.blobId),
-      tx.pure.vector("u8", model.sha256),
-      tx.pure.bool(model.generative),
-    ],
+    arguments: [training, tx.pure.u256(model.blobId), tx.pure.vector("u8", model.sha256)],
   });
   return finish(tx, packageId, builder, datasets, model);
 }
 
 /**
  * Registers a fine-tune of `base` (a `Model`, among the attestation's inputs with its weights
- * among the input blobs) on `datasets`, as `fineTune` (a fine-tune attestation recorded in
- * this PTB) states: `model::begin_fine_tune(fineTune, base, blobId, sha256, generative)` + one
- * `add_dataset` per dataset + `finish`. The result is the model's `ID`. Aborts on chain as
- * `register` does, and with `EBaseNotAttested`.
+ * among the input blobs) on `datasets`, as `fineTune` (an attestation of kind fine-tune, or
+ * generative fine-tune, recorded in this PTB) states: `model::begin_fine_tune(fineTune, base,
+ * blobId, sha256)` + one `add_dataset` per dataset + `finish`. The result is the model's `ID`;
+ * the model inherits the base's usage constraints (first in its `constraints`). Aborts on
+ * chain as `register` does, and with `EBaseNotAttested`, `ENotOwnInput` (unsigned fine-tune of
+ * another creator's model) or `EGenerativeFromDiscriminativeBase` (a generative fine-tune of a
+ * discriminative base).
  */
 export function registerFineTune(
   tx: Transaction,
@@ -105,7 +104,6 @@ export function registerFineTune(
       tx.object(base),
       tx.pure.u256(model.blobId),
       tx.pure.vector("u8", model.sha256),
-      tx.pure.bool(model.generative),
     ],
   });
   return finish(tx, packageId, builder, datasets, model);

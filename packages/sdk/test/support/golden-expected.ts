@@ -38,13 +38,13 @@ const inferenceAttestation = testScenarioObjectId(5, 0);
 const inferenceId = testScenarioObjectId(5, 1);
 const enclaveConfig = testScenarioObjectId(7, 0);
 const enclaveAttester = testScenarioObjectId(8, 0);
-const allowlist = testScenarioObjectId(9, 0);
-const allowlistMembers = testScenarioObjectId(9, 1);
-const allowlistCap = testScenarioObjectId(9, 2);
-const timelock = testScenarioObjectId(10, 0);
-const service = testScenarioObjectId(10, 1);
-const serviceCap = testScenarioObjectId(10, 2);
-const subscription = testScenarioObjectId(11, 1);
+const allowlist = testScenarioObjectId(10, 0);
+const allowlistMembers = testScenarioObjectId(10, 1);
+const allowlistCap = testScenarioObjectId(10, 2);
+const timelock = testScenarioObjectId(11, 0);
+const service = testScenarioObjectId(11, 1);
+const serviceCap = testScenarioObjectId(11, 2);
+const subscription = testScenarioObjectId(12, 1);
 
 /** Decoded `verity::terms::Permission`s. */
 const allowed = { $kind: "Allowed", Allowed: true };
@@ -109,17 +109,13 @@ export async function goldenExpected(): Promise<Record<string, unknown>> {
     size: "4096",
     architecture: "logistic-regression",
     framework: "verity-demo",
-    generative: true,
+    // signed as kind training: discriminative, so only the `ai_training` constraints apply
+    generative: false,
     base_model: null,
     training: ids.training,
     lineage_signed: true,
     datasets: [ids.derived],
-    constraints: [
-      {
-        dataset: ids.derived,
-        constraints: ["attribution", "non-commercial", "no style imitation"],
-      },
-    ],
+    constraints: [{ dataset: ids.derived, constraints: ["attribution", "non-commercial"] }],
   };
   const inference = {
     input_blob_id: `${blobs.input}`,
@@ -193,6 +189,11 @@ export async function goldenExpected(): Promise<Record<string, unknown>> {
       config_id: enclaveConfig,
       name: "verity-enclave-v1",
       pcrs,
+      admin: ADMIN,
+      timestamp_ms: NOW,
+    },
+    "enclave::EnclaveConfigRetired": {
+      config_id: enclaveConfig,
       admin: ADMIN,
       timestamp_ms: NOW,
     },

@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { getAttestation, getInference, listAttestations, listInferences } from "@verity/db";
+import { ATTESTATION_KIND_NAMES } from "@verity/sdk";
 import type { ApiEnv } from "../../context.ts";
 import { IdParam, ObjectId } from "../../schemas/ids.ts";
 import { BooleanQuery, PageQuery, pageOf, pageOptions, TimeQuery } from "../../schemas/page.ts";
@@ -12,9 +13,9 @@ export const Attestation = z
   .object({
     id: z.string(),
     network: z.string(),
-    kind: z
-      .string()
-      .openapi({ description: "transform | training | fine_tune | evaluation | inference" }),
+    kind: z.string().openapi({
+      description: `${ATTESTATION_KIND_NAMES.join(" | ")}, or kind_<n> for a kind this version does not know`,
+    }),
     attesterId: z.string().nullable(),
     signed: z.boolean(),
     enclave: z
@@ -59,8 +60,6 @@ export const Inference = z
   })
   .openapi("Inference");
 
-const KINDS = ["transform", "training", "fine_tune", "evaluation", "inference"] as const;
-
 const routes = {
   attestation: createRoute({
     method: "get",
@@ -78,7 +77,7 @@ const routes = {
     summary: "Attestations, newest first (by signed time)",
     request: {
       query: PageQuery.extend(TimeQuery.shape).extend({
-        kind: z.enum(KINDS).optional(),
+        kind: z.enum(ATTESTATION_KIND_NAMES).optional(),
         attester: ObjectId.optional(),
         signed: BooleanQuery.optional(),
         enclave: BooleanQuery.optional().openapi({ description: "Signed by an enclave attester" }),

@@ -19,6 +19,17 @@ const EnclaveConfig = z
     admin: z.string().openapi({ description: "The AdminCap holder who published it" }),
     timestampMs: z.number().int(),
     proof: EntityProof,
+    retirement: z
+      .object({
+        admin: z.string().openapi({ description: "The AdminCap holder who retired it" }),
+        timestampMs: z.number().int(),
+        proof: EntityProof,
+      })
+      .nullable()
+      .openapi({
+        description:
+          "Its retirement (EnclaveConfigRetired): no enclave registers under it since; attesters registered before stay until revoked. Null while it is in use",
+      }),
   })
   .openapi("EnclaveConfig");
 
@@ -36,7 +47,7 @@ const routes = {
   enclaveConfigs: createRoute({
     method: "get",
     path: "/enclave-configs",
-    summary: "Enclave configs, newest first",
+    summary: "Enclave configs, newest first, retired ones included",
     request: { query: PageQuery.extend({ admin: ObjectId.optional() }) },
     responses: {
       200: {

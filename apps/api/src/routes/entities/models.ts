@@ -19,9 +19,10 @@ export const Model = z
     size: z.string().openapi({ description: "Bytes (decimal u64)" }),
     architecture: z.string(),
     framework: z.string(),
-    generative: z
-      .boolean()
-      .openapi({ description: "Generates content: its datasets' ai_generative_training applies" }),
+    generative: z.boolean().openapi({
+      description:
+        "Generates content, as its training attestation's kind says (generative_training or generative_fine_tune): its datasets' ai_generative_training applies",
+    }),
     baseModelId: z.string().nullable(),
     trainingId: z.string(),
     lineageSigned: z.boolean().openapi({
@@ -30,7 +31,10 @@ export const Model = z
     datasets: z.array(z.string()),
     constraints: z
       .array(z.object({ dataset: z.string(), constraints: z.array(z.string()) }))
-      .openapi({ description: "The constraints its datasets' terms put on it, per dataset" }),
+      .openapi({
+        description:
+          "The constraints its datasets' terms put on it, per dataset; a fine-tune's base's come first",
+      }),
     timestampMs: z.number().int(),
     proof: EntityProof,
   })

@@ -5,6 +5,7 @@
  */
 import { toHex } from "@mysten/bcs";
 import {
+  ATTESTATION_KIND_NAMES,
   type allowlist,
   type attestation,
   type attester,
@@ -23,8 +24,6 @@ import { type EventContext, proofOf, push, type Rows } from "../processor.ts";
 export type Handler = (value: never, ctx: EventContext, out: Rows, network: string) => void;
 
 type Of<T extends { $inferType: unknown }> = T["$inferType"];
-
-const KINDS = ["transform", "training", "fine_tune", "evaluation", "inference"] as const;
 
 /** What backs an edge an attestation backs: signed or only claimed, by an enclave or a key. */
 interface Backing {
@@ -199,7 +198,7 @@ const attestationRecorded = (
   push(out, "attestations", {
     attestationId: v.attestation_id,
     network,
-    kind: KINDS[v.kind] ?? `kind_${v.kind}`,
+    kind: ATTESTATION_KIND_NAMES[v.kind] ?? `kind_${v.kind}`,
     attesterId: v.attester,
     signed: v.signed,
     enclave: v.enclave,
@@ -300,6 +299,19 @@ const enclaveConfigCreated = (
     network,
     name: v.name,
     pcrs: v.pcrs.map(toHex),
+    admin: v.admin,
+    timestampMs: Number(v.timestamp_ms),
+    ...proofOf(ctx),
+  });
+};
+
+const enclaveConfigRetired = (
+  v: Of<typeof enclave.EnclaveConfigRetired>,
+  ctx: EventContext,
+  out: Rows,
+) => {
+  push(out, "enclaveConfigRetirements", {
+    configId: v.config_id,
     admin: v.admin,
     timestampMs: Number(v.timestamp_ms),
     ...proofOf(ctx),
@@ -433,6 +445,7 @@ export const handlers: Record<string, Handler> = {
   "attester::AttesterKeyRotated": attesterKeyRotated,
   "attester::AttesterRevoked": attesterRevoked,
   "enclave::EnclaveConfigCreated": enclaveConfigCreated,
+  "enclave::EnclaveConfigRetired": enclaveConfigRetired,
   "allowlist::AllowlistCreated": allowlistCreated,
   "allowlist::AllowlistMemberAdded": memberChange(true),
   "allowlist::AllowlistMemberRemoved": memberChange(false),

@@ -7,14 +7,37 @@ import type { BcsType } from "@mysten/bcs";
 import { bcs } from "@mysten/sui/bcs";
 import { BlobId, Bytes, ID } from "./common.ts";
 
-/** Activity kinds, as the `kind: u8` of attestations. */
+/**
+ * Activity kinds, as the `kind: u8` of attestations. A model is generative exactly when its
+ * training attestation's kind is `generativeTraining` or `generativeFineTune` (signed, never the
+ * submitter's say).
+ */
 export const AttestationKind = {
   transform: 0,
   training: 1,
   fineTune: 2,
   evaluation: 3,
   inference: 4,
+  generativeTraining: 5,
+  generativeFineTune: 6,
 } as const;
+
+/**
+ * The name of each activity kind as the database and the API store and print it, indexed by
+ * the `kind: u8` (`ATTESTATION_KIND_NAMES[AttestationKind.fineTune]` is `"fine_tune"`).
+ */
+export const ATTESTATION_KIND_NAMES = [
+  "transform",
+  "training",
+  "fine_tune",
+  "evaluation",
+  "inference",
+  "generative_training",
+  "generative_fine_tune",
+] as const;
+
+/** An activity kind's name, one of `ATTESTATION_KIND_NAMES`. */
+export type AttestationKindName = (typeof ATTESTATION_KIND_NAMES)[number];
 
 /** `verity::attestation::BlobDigest`: a Walrus blob and the SHA-256 of its content. */
 export const BlobDigest = bcs.struct("BlobDigest", {

@@ -23,8 +23,19 @@ export const EnclaveConfigCreated = bcs.struct("EnclaveConfigCreated", {
   timestamp_ms: bcs.u64(),
 });
 
+/**
+ * `verity::enclave::EnclaveConfigRetired`: the admin retired an enclave image; no enclave
+ * registers under it from then on.
+ */
+export const EnclaveConfigRetired = bcs.struct("EnclaveConfigRetired", {
+  config_id: ID,
+  admin: bcs.Address,
+  /** ms since the Unix epoch, from `0x6::clock::Clock` */
+  timestamp_ms: bcs.u64(),
+});
+
 /** Events of `verity::enclave`, by struct name. */
-export const events = { EnclaveConfigCreated } as const;
+export const events = { EnclaveConfigCreated, EnclaveConfigRetired } as const;
 
 /** Objects of `verity::enclave`, by struct name. */
 export const objects = { EnclaveConfig } as const;
