@@ -227,7 +227,7 @@ public fun add_parent(self: &mut DerivedDataset, parent: &Dataset, ctx: &TxConte
 
 /// Registers the derived dataset (`size` bytes of `media_type`, under `license` and `terms`),
 /// shares it and returns its id. Aborts with `EInputsNotProven` (an input of the transform
-/// was not added), `ETermsLooserThanParent`, `EEmptyName`.
+/// was not added), `ETermsLooserThanParent` or `EEmptyName`.
 public fun finish_derived(
     self: DerivedDataset,
     name: String,
