@@ -13,11 +13,12 @@ import {
   inference,
   model,
   signAttestation,
+  termsToBcs,
 } from "@verity/sdk";
 import type { EmittedEvent } from "./chain.ts";
 import type { Content } from "./content.ts";
 import { trainsGenerative } from "./rules.ts";
-import { termsBcs, type UsageConstraint } from "./terms.ts";
+import type { UsageConstraint } from "./terms.ts";
 
 /** A `verity` event, as the chain emits it. */
 export const emitted = (
@@ -224,7 +225,7 @@ export function datasetRegistered(
       size: fields.content.size,
       media_type: fields.content.mediaType,
       license: fields.license,
-      terms: termsBcs(fields.terms),
+      terms: termsToBcs(fields.terms),
       policy: fields.policy,
       parents: lineage?.parents ?? [],
       transform: lineage?.transform ?? null,

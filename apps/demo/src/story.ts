@@ -7,7 +7,7 @@
  * terms never loosened and training refused where they forbid it.
  */
 import { toHex } from "@mysten/sui/utils";
-import { type AiTermsJson, dataset, transactions } from "@verity/sdk";
+import { type AiTermsJson, dataset, termsToBcs, transactions } from "@verity/sdk";
 import type { SimulatedChain } from "./chain.ts";
 import type { CleanDataset } from "./clean.ts";
 import type { SourceDataset } from "./dataset.ts";
@@ -21,7 +21,7 @@ import { type SealPlan, sealPlan } from "./seal.ts";
 import { type EnclaveAttester, type RecordedInference, serveModel } from "./serving.ts";
 import { setUp } from "./setup.ts";
 import { HOUR, Stage } from "./stage.ts";
-import { assertTightened, termsBcs, type UsageConstraint } from "./terms.ts";
+import { assertTightened, type UsageConstraint } from "./terms.ts";
 import type { TrainedModel } from "./train.ts";
 
 /** When the story starts on the chain clock: 2025-06-02 09:00 UTC (fixed, so runs agree). */
@@ -103,7 +103,7 @@ export async function playStory(artifacts: Artifacts): Promise<Story> {
           "DatasetTermsSet",
           dataset.DatasetTermsSet.serialize({
             dataset_id: rawId,
-            terms: termsBcs(tightened),
+            terms: termsToBcs(tightened),
             creator: steward,
             timestamp_ms: now,
           }),

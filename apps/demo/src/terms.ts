@@ -21,22 +21,6 @@ export function constrained(...constraints: string[]): PermissionJson {
   return { use: "constrained", constraints };
 }
 
-/** `AiTerms` as the sdk's `terms.AiTerms` layout encodes them (e.g. in `DatasetRegistered`). */
-export function termsBcs(terms: AiTermsJson) {
-  const permission = (p: PermissionJson) =>
-    p.use === "constrained"
-      ? { Constrained: p.constraints }
-      : p.use === "notAllowed"
-        ? { NotAllowed: true as const }
-        : { Allowed: true as const };
-  return {
-    ai_training: permission(terms.ai_training),
-    ai_generative_training: permission(terms.ai_generative_training),
-    ai_inference: permission(terms.ai_inference),
-    data_mining: permission(terms.data_mining),
-  };
-}
-
 /** Strictness rank, as `terms::rank`: allowed 0, constrained 1, not allowed 2. */
 const RANK = { allowed: 0, constrained: 1, notAllowed: 2 } as const;
 

@@ -14,7 +14,7 @@ import {
   quarantine,
   readWatermark,
 } from "@verity/db";
-import { dataset, enclave, walrusEvents } from "@verity/sdk";
+import { dataset, enclave, termsToBcs, walrusEvents } from "@verity/sdk";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createPostgresDatabase } from "../../../packages/db/test/support/databases.ts";
 import type { Checkpoint, CheckpointSource } from "../src/checkpoint.ts";
@@ -31,7 +31,6 @@ import {
   rawTerms,
   storyIds,
   storySha256,
-  termsBcs,
   tightenedTerms,
 } from "./support/provenance-scenario.ts";
 
@@ -171,7 +170,7 @@ describe("runIndexer", () => {
       size: 1001,
       media_type: "text/csv",
       license: "CC-BY-4.0",
-      terms: termsBcs(rawTerms(0)),
+      terms: termsToBcs(rawTerms(0)),
       policy: null,
       parents: [],
       transform: null,

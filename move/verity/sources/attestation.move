@@ -326,6 +326,12 @@ public fun blob_id(self: &BlobDigest): u256 { self.blob_id }
 /// The SHA-256 (32 bytes) of an attested blob's content.
 public fun sha256(self: &BlobDigest): vector<u8> { self.sha256 }
 
+/// Whether `blobs` (an attestation's input or output blobs) hold the blob `blob_id` with
+/// content SHA-256 `sha256`.
+public fun has_blob(blobs: &vector<BlobDigest>, blob_id: u256, sha256: vector<u8>): bool {
+    blobs.any!(|blob| blob.blob_id == blob_id && blob.sha256 == sha256)
+}
+
 /// Kind constant: transform.
 public fun kind_transform(): u8 { KIND_TRANSFORM }
 

@@ -376,7 +376,7 @@ public(package) fun assert_usable(self: &Dataset) {
 
 /// Whether the dataset's blob id and SHA-256 are among `blobs` (an attestation's input blobs).
 public(package) fun is_among(self: &Dataset, blobs: &vector<BlobDigest>): bool {
-    blobs.any!(|blob| blob.blob_id() == self.blob_id && blob.sha256() == self.sha256)
+    attestation::has_blob(blobs, self.blob_id, self.sha256)
 }
 
 fun assert_creator(self: &Dataset, ctx: &TxContext) {

@@ -141,7 +141,7 @@ public fun begin_fine_tune(
     let base_id = object::id(base);
     let mut builder = new_builder(fine_tune, blob_id, sha256, generative, option::some(base_id), base.constraints, ctx);
     assert!(builder.inputs.contains(&base_id), EBaseNotAttested);
-    assert!(builder.read(base.blob_id, base.sha256), EBaseNotAttested);
+    assert!(attestation::has_blob(&builder.input_blobs, base.blob_id, base.sha256), EBaseNotAttested);
     assert!(builder.signed || base.creator == ctx.sender(), ENotOwnInput);
     let (_, index) = builder.inputs.index_of(&base_id);
     builder.inputs.remove(index);
@@ -289,8 +289,4 @@ fun new_builder(
         datasets: vector[],
         constraints,
     }
-}
-
-fun read(self: &ModelBuilder, blob_id: u256, sha256: vector<u8>): bool {
-    self.input_blobs.any!(|blob| blob.blob_id() == blob_id && blob.sha256() == sha256)
 }

@@ -360,3 +360,15 @@ fun kinds_are_numbered_zero_to_six() {
     assert!(attestation::kind_generative_training() == 5);
     assert!(attestation::kind_generative_fine_tune() == 6);
 }
+
+#[test]
+fun has_blob_matches_the_blob_id_and_its_sha256_together() {
+    let (mut scenario, clock) = flows::begin();
+    let attestation = flows::self_attestation(&mut scenario, &clock, attestation::kind_transform(), vector[], vector[7], vector[sig::raw_sha256()], vector[]);
+    let blobs = attestation.input_blobs();
+    assert!(attestation::has_blob(&blobs, 7, sig::raw_sha256()));
+    assert!(!attestation::has_blob(&blobs, 7, sig::derived_sha256()));
+    assert!(!attestation::has_blob(&blobs, 8, sig::raw_sha256()));
+    sui::test_utils::destroy(attestation);
+    flows::end(scenario, clock);
+}

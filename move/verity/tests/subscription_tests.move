@@ -113,7 +113,7 @@ fun end(scenario: Scenario, clock: Clock) {
 
 #[test]
 fun create_shares_a_service_with_its_fee_and_no_balance() {
-    let (mut scenario, clock, id) = begin();
+    let (scenario, clock, id) = begin();
     assert!(scenario.has_most_recent_for_sender<Cap>());
     let service = scenario.take_shared_by_id<Service>(id);
     assert!(service.fee_mist() == FEE_MIST);

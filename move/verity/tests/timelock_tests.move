@@ -39,7 +39,7 @@ fun end(scenario: Scenario, clock: Clock) {
 
 #[test]
 fun create_freezes_a_timelock_with_its_unlock_time() {
-    let (mut scenario, clock, id) = begin();
+    let (scenario, clock, id) = begin();
     let lock = scenario.take_immutable_by_id<Timelock>(id);
     assert!(lock.unlock_ms() == UNLOCK_MS);
     ts::return_immutable(lock);

@@ -23,7 +23,9 @@ export {
   type PermissionInput,
   type PermissionJson,
   type PermissionUse,
+  permissionToBcs,
   permissionToJson,
+  termsToBcs,
   termsToJson,
 } from "./contracts/verity/terms-json.ts";
 export * as walrusEvents from "./contracts/walrus/events.ts";

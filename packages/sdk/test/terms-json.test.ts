@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fromHex } from "@mysten/bcs";
 import { describe, expect, it } from "vitest";
-import { dataset, permissionToJson, terms, termsToJson } from "../src/index.ts";
+import { dataset, permissionToJson, terms, termsToBcs, termsToJson } from "../src/index.ts";
 
 /** The `DatasetRegistered` captured from the Move VM (golden_tests.move's `story_terms`). */
 const registered = (
@@ -37,6 +37,13 @@ describe("AI-use terms as JSON", () => {
       constraints: ["a", "b"],
     });
     expect(permissionToJson({ NotAllowed: true })).toEqual({ use: "notAllowed", constraints: [] });
+  });
+
+  it("encodes JSON terms back to the bytes the Move VM made", () => {
+    const event = dataset.DatasetRegistered.parse(fromHex(registered.bcs));
+    const bytes = terms.AiTerms.serialize(termsToBcs(termsToJson(event.terms))).toBytes();
+    expect(bytes).toEqual(terms.AiTerms.serialize(event.terms).toBytes());
+    expect(termsToJson(terms.AiTerms.parse(bytes))).toEqual(termsToJson(event.terms));
   });
 
   it("copies the constraints instead of sharing the decoded array", () => {

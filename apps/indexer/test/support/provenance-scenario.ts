@@ -21,6 +21,7 @@ import {
   inference,
   model,
   type PermissionJson,
+  termsToBcs,
 } from "@verity/sdk";
 import type { Checkpoint, CheckpointEvent } from "../../src/checkpoint.ts";
 import { checkpoint, event } from "./checkpoints.ts";
@@ -90,22 +91,6 @@ export const selfRecorded = (i: number) => i % 3 === 1;
 /** Whether story `i`'s model is generative. */
 export const generative = (i: number) => i % 4 === 3;
 
-/** `AiTermsJson` as the sdk's `terms.AiTerms` layout takes it. */
-export function termsBcs(terms: AiTermsJson) {
-  const permission = ({ use, constraints }: PermissionJson) =>
-    use === "constrained"
-      ? { Constrained: constraints }
-      : use === "notAllowed"
-        ? { NotAllowed: true as const }
-        : { Allowed: true as const };
-  return {
-    ai_training: permission(terms.ai_training),
-    ai_generative_training: permission(terms.ai_generative_training),
-    ai_inference: permission(terms.ai_inference),
-    data_mining: permission(terms.data_mining),
-  };
-}
-
 /** The constraints `model::add_dataset` records for training on a dataset under `terms`. */
 function usageConstraints(terms: AiTermsJson, isGenerative: boolean): string[] {
   const all = [...terms.ai_training.constraints];
@@ -149,7 +134,7 @@ function story(pkg: string, i: number, timestampMs: number): CheckpointEvent[][]
     creator: CREATOR,
     media_type: "text/csv",
     license: "CC-BY-4.0",
-    terms: termsBcs(terms),
+    terms: termsToBcs(terms),
     policy: null,
     previous: null,
     revision: 1,
@@ -298,7 +283,7 @@ function story(pkg: string, i: number, timestampMs: number): CheckpointEvent[][]
           "DatasetTermsSet",
           dataset.DatasetTermsSet.serialize({
             dataset_id: raw,
-            terms: termsBcs(tightenedTerms(i)),
+            terms: termsToBcs(tightenedTerms(i)),
             creator: CREATOR,
             timestamp_ms: timestampMs,
           }),

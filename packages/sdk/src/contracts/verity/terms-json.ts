@@ -78,3 +78,26 @@ export function termsToJson(terms: DecodedAiTerms): AiTermsJson {
     data_mining: permissionToJson(terms.data_mining),
   };
 }
+
+/**
+ * `PermissionJson` as the sdk's `terms.Permission` layout encodes it: the inverse of
+ * `permissionToJson`.
+ */
+export function permissionToBcs(permission: PermissionJson) {
+  if (permission.use === "constrained") return { Constrained: permission.constraints };
+  if (permission.use === "notAllowed") return { NotAllowed: true as const };
+  return { Allowed: true as const };
+}
+
+/**
+ * `AiTermsJson` as the sdk's `terms.AiTerms` layout encodes it (e.g. a `DatasetRegistered`
+ * event's `terms`): the inverse of `termsToJson`.
+ */
+export function termsToBcs(terms: AiTermsJson) {
+  return {
+    ai_training: permissionToBcs(terms.ai_training),
+    ai_generative_training: permissionToBcs(terms.ai_generative_training),
+    ai_inference: permissionToBcs(terms.ai_inference),
+    data_mining: permissionToBcs(terms.data_mining),
+  };
+}
