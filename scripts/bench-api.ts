@@ -39,6 +39,7 @@
 
 import http from "node:http";
 import { PerformanceObserver } from "node:perf_hooks";
+import { type ApiDeps, startApiServer } from "@verity/api";
 import {
   attestations,
   attesters,
@@ -55,17 +56,10 @@ import {
   provLineage,
   recordNodes,
 } from "@verity/db";
-import type { AiTermsJson, AttestationKindName } from "@verity/sdk";
+import type { AiTermsJson, AttestationKindName, EdgeKind, NodeKind } from "@verity/sdk";
+import { ADMIN_URL, createPostgresDatabase, databaseUrl, prng } from "@verity/testing";
 import autocannon from "autocannon";
 import postgres from "postgres";
-import type { ApiDeps } from "../apps/api/src/context.ts";
-import { startApiServer } from "../apps/api/src/server.ts";
-import {
-  ADMIN_URL,
-  createPostgresDatabase,
-  databaseUrl,
-} from "../packages/db/test/support/databases.ts";
-import { prng } from "../packages/db/test/support/prng.ts";
 
 const NODES = Number(process.env.BENCH_NODES ?? 1_000_000);
 const SAMPLES = Number(process.env.BENCH_LINEAGE_SAMPLES ?? 300);
@@ -214,11 +208,11 @@ async function generate(loader: Loader) {
     eventIndex: eventIndex++,
   });
   const edge = (
-    kind: string,
+    kind: EdgeKind,
     src: string,
-    srcKind: string,
+    srcKind: NodeKind,
     dst: string,
-    dstKind: string,
+    dstKind: NodeKind,
   ): Promise<void> => {
     n.edges++;
     return loader.add("edges", { kind, src, srcKind, dst, dstKind, network: NETWORK, ...proof() });
@@ -306,7 +300,7 @@ async function generate(loader: Loader) {
   /** An attestation of `kind` in the current transaction, using `inputs` (id, kind pairs). */
   const attestation = async (
     kind: AttestationKindName,
-    inputs: [string, string][],
+    inputs: [string, NodeKind][],
     outputs: string[],
     outputBlobs: string[],
   ) => {
@@ -355,9 +349,9 @@ async function generate(loader: Loader) {
       const a = ids.attestation(n.attestation);
       const outputIndex = n.dataset;
       const blobIndex = n.blob;
-      const inputs: [string, string][] = [
-        ...parents.map((p): [string, string] => [ids.dataset(p), "dataset"]),
-        ...parents.map((p): [string, string] => [ids.blob(datasetBlob[p]!), "blob"]),
+      const inputs: [string, NodeKind][] = [
+        ...parents.map((p): [string, NodeKind] => [ids.dataset(p), "dataset"]),
+        ...parents.map((p): [string, NodeKind] => [ids.blob(datasetBlob[p]!), "blob"]),
         [ids.blob(below(CODE_BLOBS)), "blob"],
       ];
       await attestation("transform", inputs, [ids.dataset(outputIndex)], [ids.blob(blobIndex)]);
@@ -371,9 +365,9 @@ async function generate(loader: Loader) {
       const b = n.blob++;
       n.nodes += 2;
       const id = ids.model(m);
-      const inputs: [string, string][] = [
-        ...trained.map((p): [string, string] => [ids.dataset(p), "dataset"]),
-        ...trained.map((p): [string, string] => [ids.blob(datasetBlob[p]!), "blob"]),
+      const inputs: [string, NodeKind][] = [
+        ...trained.map((p): [string, NodeKind] => [ids.dataset(p), "dataset"]),
+        ...trained.map((p): [string, NodeKind] => [ids.blob(datasetBlob[p]!), "blob"]),
       ];
       if (base !== null) inputs.push([ids.model(base), "model"]);
       const a = await attestation(

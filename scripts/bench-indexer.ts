@@ -12,21 +12,19 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { normalizeSuiAddress } from "@mysten/sui/utils";
+import { type Checkpoint, type CheckpointSource, decodeCheckpointFile } from "@verity/checkpoints";
 import { appendOnlyTables, copyRows, openDatabase, type TableName } from "@verity/db";
 import {
   appendRows,
-  type Checkpoint,
-  type CheckpointSource,
   databaseStore,
-  decodeCheckpointFile,
   provenanceProcessor,
   type Rows,
   runIndexer,
   walrusProcessor,
 } from "@verity/indexer";
 import { walrusEvents } from "@verity/sdk";
-import { provenanceScenario } from "../apps/indexer/test/support/provenance-scenario.ts";
-import { createPostgresDatabase } from "../packages/db/test/support/databases.ts";
+import { provenanceScenario } from "@verity/test-scenarios";
+import { createPostgresDatabase } from "@verity/testing";
 
 const CHECKPOINTS = Number(process.env.BENCH_CHECKPOINTS ?? 3000);
 const FIRST = 1_000_000_000n;

@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config";
 // HTTP servers on loopback and headless Chromium.
 export default defineConfig({
   test: {
-    globalSetup: "../../packages/db/test/support/postgres-server.ts",
+    globalSetup: "@verity/testing/postgres-server",
     testTimeout: 60_000,
     hookTimeout: 180_000,
   },

@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config";
 // PGlite takes a few seconds, and the chunking cases insert tens of thousands of rows.
 export default defineConfig({
   test: {
-    globalSetup: "./test/support/postgres-server.ts",
+    globalSetup: "@verity/testing/postgres-server",
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

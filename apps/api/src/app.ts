@@ -13,13 +13,44 @@ import { stream } from "./routes/stream.ts";
 import { verify } from "./routes/verify.ts";
 
 /**
+ * The OpenAPI document's top level (its paths and components come from the routes): served from
+ * the origin it is read from, public and read-only, so no security scheme.
+ */
+const DOCUMENT = {
+  openapi: "3.1.0",
+  info: {
+    title: "Verity API",
+    version: "0.1.0",
+    description:
+      "Provenance graphs linking Walrus blobs to datasets, models and inferences, with proofs. " +
+      "Public and read-only (`/v1/verify/*` computes answers and stores nothing): no " +
+      "authentication, hence `security: []`; each client is rate limited (429).",
+    license: { name: "Apache-2.0", identifier: "Apache-2.0" },
+  },
+  servers: [{ url: "/", description: "The origin serving this document" }],
+  security: [],
+};
+
+/** Mounts the API's documented routes (every one in the OpenAPI document) on `app`. */
+function mountRoutes(app: OpenAPIHono<ApiEnv>): OpenAPIHono<ApiEnv> {
+  return app
+    .route("/healthz", health)
+    .route("/v1/status", status)
+    .route("/v1", entities)
+    .route("/v1/lineage", lineageRoutes)
+    .route("/metrics", metrics)
+    .route("/v1/stream", stream)
+    .route("/v1/verify", verify);
+}
+
+/**
  * The Verity API, composed of small route modules (as Hono recommends); cross-cutting concerns
  * (errors, validation, limits) live here, not in handlers. Every route is defined once with its
- * zod schemas: validation, the OpenAPI document (`/openapi.json`) and the typed client
- * (`hono/client` on `AppType`) all come from that definition. Read-only except `/v1/verify/*`,
- * which store nothing.
+ * zod schemas: validation and the OpenAPI document (`/openapi.json`, from which `@verity/sdk`'s
+ * client is generated) both come from that definition. Read-only except `/v1/verify/*`, which
+ * store nothing.
  */
-export function createApp(deps: ApiDeps) {
+export function createApp(deps: ApiDeps): OpenAPIHono<ApiEnv> {
   const app = new OpenAPIHono<ApiEnv>({
     defaultHook: (result, c) => {
       if (!result.success) {
@@ -38,27 +69,17 @@ export function createApp(deps: ApiDeps) {
   app.onError(onError);
   app.notFound((c) => problem(c, 404, "not-found", `no route ${c.req.method} ${c.req.path}`));
 
-  const routes = app
-    .route("/healthz", health)
-    .route("/v1/status", status)
-    .route("/v1", entities)
-    .route("/v1/lineage", lineageRoutes)
-    .route("/metrics", metrics)
-    .route("/v1/stream", stream)
-    .route("/v1/verify", verify);
+  mountRoutes(app);
   app.route("/", explorer); // the graph explorer page and its assets: `/`, `/assets/*`
   app.route("/", docs); // Swagger UI over /openapi.json: `/docs`, `/docs/swagger-*`
-  app.doc31("/openapi.json", {
-    openapi: "3.1.0",
-    info: {
-      title: "Verity API",
-      version: "0.1.0",
-      description:
-        "Provenance graphs linking Walrus blobs to datasets, models and inferences, with proofs",
-    },
-  });
-  return routes;
+  app.doc31("/openapi.json", DOCUMENT);
+  return app;
 }
 
-/** The app's type, for `hono/client`'s typed client. */
-export type AppType = ReturnType<typeof createApp>;
+/**
+ * The OpenAPI 3.1 document `/openapi.json` serves, built from the route definitions alone (no
+ * database, no server): what `pnpm client:generate` generates `@verity/sdk`'s client from.
+ */
+export function openApiDocument(): ReturnType<OpenAPIHono["getOpenAPI31Document"]> {
+  return mountRoutes(new OpenAPIHono<ApiEnv>()).getOpenAPI31Document(DOCUMENT);
+}

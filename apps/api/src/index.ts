@@ -1,4 +1,4 @@
-export { type AppType, createApp } from "./app.ts";
+export { createApp, openApiDocument } from "./app.ts";
 export type { ApiDeps } from "./context.ts";
 export { type Problem, ProblemError } from "./problem.ts";
 export {
@@ -8,8 +8,3 @@ export {
   listenApi,
   startApiServer,
 } from "./server.ts";
-export {
-  type AttestationCheck,
-  type AttestationVerdict,
-  verifyAttestation,
-} from "./verification/attestation.ts";

@@ -3,12 +3,12 @@
  * `GET /v1/blobs/{blobId}`, over the real testnet checkpoints indexed by the real indexer.
  */
 import { normalizeSuiAddress } from "@mysten/sui/utils";
-import { walrusProcessor } from "@verity/indexer";
+import { indexCheckpoints, walrusProcessor } from "@verity/indexer";
 import { walrusEvents } from "@verity/sdk";
+import { checkpoint, event } from "@verity/test-scenarios";
+import { fixtures } from "@verity/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkpoint, event } from "../../indexer/test/support/checkpoints.ts";
-import { fixtures } from "../../indexer/test/support/sui-fixtures.ts";
-import { indexInto, startTestApi, type TestApi } from "./support/api.ts";
+import { startTestApi, type TestApi } from "./support/api.ts";
 import { indexTestnetWalrus, TWICE_STORED_BLOB } from "./support/walrus-fixtures.ts";
 
 const CERTIFIED_OBJECT = "0xc63d62dd862cbb60c91ea00d67ac0bb3970650fe21910f29bcd17456c99319aa";
@@ -254,8 +254,8 @@ describe("GET /v1/blobs over Blob objects with several events", () => {
 
   beforeAll(async () => {
     several = await startTestApi((database) =>
-      indexInto(
-        database,
+      indexCheckpoints(
+        database.db,
         [
           checkpoint(9, [[certified(EXTENDED, 3n, 9, true)]]),
           checkpoint(10, [[registered(DELETED, 1n), certified(DELETED, 1n, 10)]]),

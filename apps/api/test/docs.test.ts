@@ -4,11 +4,12 @@
  * (`support/chromium.ts`) with every request off the page's own origin refused, under a strict
  * Content-Security-Policy that the page never violates.
  */
+
+import { launchChromium } from "@verity/testing/browser";
 import { parse } from "node-html-parser";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "./support/api.ts";
-import { launchChromium } from "./support/chromium.ts";
 
 let api: TestApi;
 let browser: Browser;

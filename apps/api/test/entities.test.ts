@@ -1,18 +1,19 @@
 import { normalizeSuiAddress } from "@mysten/sui/utils";
 import { blobIdToInt } from "@mysten/walrus";
 import { listDatasets } from "@verity/db";
-import { provenanceProcessor, walrusProcessor } from "@verity/indexer";
+import { indexCheckpoints, provenanceProcessor, walrusProcessor } from "@verity/indexer";
 import { walrusEvents } from "@verity/sdk";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkpoint, event } from "../../indexer/test/support/checkpoints.ts";
 import {
+  checkpoint,
+  event,
   generative,
   provenanceScenario,
   rawTerms,
   selfRecorded,
   tightenedTerms,
-} from "../../indexer/test/support/provenance-scenario.ts";
-import { indexInto, startTestApi, type TestApi } from "./support/api.ts";
+} from "@verity/test-scenarios";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApi, type TestApi } from "./support/api.ts";
 
 const PKG = normalizeSuiAddress("0xa91");
 const WALRUS = walrusEvents.WALRUS_PACKAGE_IDS.testnet;
@@ -25,7 +26,7 @@ let rawBlob: string;
 
 beforeAll(async () => {
   api = await startTestApi(async (database) => {
-    await indexInto(database, provenanceScenario(PKG, STORIES, 500), [
+    await indexCheckpoints(database.db, provenanceScenario(PKG, STORIES, 500), [
       provenanceProcessor({ network: "testnet", packageIds: [PKG] }),
     ]);
     const { items } = await listDatasets(database.db, { toMs: T0 + 1 }, { limit: 2 });
@@ -33,8 +34,8 @@ beforeAll(async () => {
     const blob = blobIdToInt(rawBlob);
     const { BlobRegistered, BlobCertified } = walrusEvents.events;
     const common = { blob_id: blob, end_epoch: 880, deletable: true, object_id: BLOB_OBJECT };
-    await indexInto(
-      database,
+    await indexCheckpoints(
+      database.db,
       [
         checkpoint(600, [
           [

@@ -6,18 +6,18 @@
  */
 import { normalizeSuiAddress } from "@mysten/sui/utils";
 import { datasets } from "@verity/db";
-import { provenanceProcessor } from "@verity/indexer";
-import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { provenanceScenario } from "../../indexer/test/support/provenance-scenario.ts";
-import { indexInto, startTestApi, type TestApi } from "./support/api.ts";
+import { indexCheckpoints, provenanceProcessor } from "@verity/indexer";
+import { provenanceScenario } from "@verity/test-scenarios";
 import {
   drawn,
   type ExplorerBrowser,
   isPng,
   openExplorerBrowser,
   screenshot,
-} from "./support/explorer.ts";
+} from "@verity/testing/browser";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApi, type TestApi } from "./support/api.ts";
 import { indexTestnetWalrus, TWICE_STORED_BLOB } from "./support/walrus-fixtures.ts";
 
 const PKG = normalizeSuiAddress("0xe12");
@@ -33,7 +33,7 @@ let listed: { blobId: string; objectId: string; status: string }[];
 beforeAll(async () => {
   api = await startTestApi(async (database) => {
     await indexTestnetWalrus(database);
-    await indexInto(database, provenanceScenario(PKG, 1, 700), [
+    await indexCheckpoints(database.db, provenanceScenario(PKG, 1, 700), [
       provenanceProcessor({ network: "testnet", packageIds: [PKG] }),
     ]);
   });

@@ -5,11 +5,8 @@
  */
 import { normalizeSuiAddress } from "@mysten/sui/utils";
 import { attesters, datasets, models, type ProvLineage } from "@verity/db";
-import { provenanceProcessor } from "@verity/indexer";
-import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { provenanceScenario } from "../../indexer/test/support/provenance-scenario.ts";
-import { indexInto, startTestApi, type TestApi } from "./support/api.ts";
+import { indexCheckpoints, provenanceProcessor } from "@verity/indexer";
+import { provenanceScenario } from "@verity/test-scenarios";
 import {
   drawn as drawnOn,
   type ExplorerBrowser,
@@ -17,7 +14,10 @@ import {
   openExplorerBrowser,
   type PageGlobals,
   screenshot,
-} from "./support/explorer.ts";
+} from "@verity/testing/browser";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApi, type TestApi } from "./support/api.ts";
 import { TRUST, TRUST_PACKAGE, trustScenario } from "./support/trust-scenario.ts";
 
 const PKG = normalizeSuiAddress("0xe11");
@@ -36,8 +36,8 @@ const id = (name: string) => {
 
 beforeAll(async () => {
   api = await startTestApi((database) =>
-    indexInto(
-      database,
+    indexCheckpoints(
+      database.db,
       [...provenanceScenario(PKG, STORIES, 700), ...trustScenario(900)],
       [provenanceProcessor({ network: "testnet", packageIds: [PKG, TRUST_PACKAGE] })],
     ),

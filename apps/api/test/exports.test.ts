@@ -1,13 +1,17 @@
 import { normalizeSuiAddress } from "@mysten/sui/utils";
-import { type AiTerms, datasets, models, type ProvLineage, type ProvNode } from "@verity/db";
-import { provenanceProcessor } from "@verity/indexer";
+import {
+  type AiTerms,
+  datasets,
+  models,
+  type ProvEdge,
+  type ProvLineage,
+  type ProvNode,
+} from "@verity/db";
+import { indexCheckpoints, provenanceProcessor } from "@verity/indexer";
+import type { EdgeKind, NodeKind } from "@verity/sdk";
+import { provenanceScenario, rawTerms, selfRecorded } from "@verity/test-scenarios";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import {
-  provenanceScenario,
-  rawTerms,
-  selfRecorded,
-} from "../../indexer/test/support/provenance-scenario.ts";
 import {
   type RunEvent,
   toOpenLineage,
@@ -15,7 +19,7 @@ import {
   VERITY_RUN_NAMESPACE,
 } from "../src/exports/openlineage.ts";
 import { type ProvDocument, toProvJson } from "../src/exports/prov-json.ts";
-import { indexInto, startTestApi, type TestApi } from "./support/api.ts";
+import { startTestApi, type TestApi } from "./support/api.ts";
 
 /**
  * The required fields of an OpenLineage 2-0-2 RunEvent (BaseEvent + run + job, datasets and
@@ -36,7 +40,7 @@ const RunEventSchema = z.looseObject({
 });
 
 const proof = (n: number) => ({ checkpoint: 100 + n, txDigest: `tx${n}`, eventIndex: n });
-const node = (id: string, kind: string, provType: ProvNode["provType"], n: number): ProvNode => ({
+const node = (id: string, kind: NodeKind, provType: ProvNode["provType"], n: number): ProvNode => ({
   id,
   kind,
   provType,
@@ -46,7 +50,13 @@ const node = (id: string, kind: string, provType: ProvNode["provType"], n: numbe
   proof: proof(n),
 });
 /** An edge no attestation backs, or (`enclave` given) one an enclave attester signed or not. */
-const edge = (kind: string, src: string, dst: string, n: number, enclave?: boolean) => ({
+const edge = (
+  kind: EdgeKind,
+  src: string,
+  dst: string,
+  n: number,
+  enclave?: boolean,
+): ProvEdge => ({
   kind,
   src,
   dst,
@@ -212,7 +222,7 @@ describe("exports over HTTP", () => {
   const ids = new Map<string, string>();
   beforeAll(async () => {
     api = await startTestApi((database) =>
-      indexInto(database, provenanceScenario(PKG, 2, 500), [
+      indexCheckpoints(database.db, provenanceScenario(PKG, 2, 500), [
         provenanceProcessor({ network: "testnet", packageIds: [PKG] }),
       ]),
     );

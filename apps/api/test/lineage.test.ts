@@ -1,10 +1,10 @@
 import { normalizeSuiAddress } from "@mysten/sui/utils";
 import { attestations, attesters, datasets, models, type ProvLineage } from "@verity/db";
-import { provenanceProcessor } from "@verity/indexer";
+import { indexCheckpoints, provenanceProcessor } from "@verity/indexer";
+import { provenanceScenario } from "@verity/test-scenarios";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { provenanceScenario } from "../../indexer/test/support/provenance-scenario.ts";
 import { startApiServer } from "../src/server.ts";
-import { indexInto, startTestApi, type TestApi } from "./support/api.ts";
+import { startTestApi, type TestApi } from "./support/api.ts";
 
 const PKG = normalizeSuiAddress("0xa91");
 /** Story i is checkpoint 500 + i; story 9 retracts its raw dataset. */
@@ -16,7 +16,7 @@ let creator: string;
 
 beforeAll(async () => {
   api = await startTestApi((database) =>
-    indexInto(database, provenanceScenario(PKG, STORIES, 500), [
+    indexCheckpoints(database.db, provenanceScenario(PKG, STORIES, 500), [
       provenanceProcessor({ network: "testnet", packageIds: [PKG] }),
     ]),
   );
@@ -136,9 +136,11 @@ describe("GET /v1/lineage/{id}", () => {
     expect(api.graph.size, "the test API reads the graph in memory").toBeGreaterThan(0);
     const before = [api.graph.size, api.graph.nodeCount];
     // one more story (checkpoint 510): new nodes tied to the attester and the creator
-    await indexInto(api.database, provenanceScenario(PKG, STORIES + 1, 500).slice(STORIES), [
-      provenanceProcessor({ network: "testnet", packageIds: [PKG] }),
-    ]);
+    await indexCheckpoints(
+      api.database.db,
+      provenanceScenario(PKG, STORIES + 1, 500).slice(STORIES),
+      [provenanceProcessor({ network: "testnet", packageIds: [PKG] })],
+    );
     const sql = await startApiServer({ database: api.database, network: "testnet" }, { port: 0 });
     try {
       const starts = [id("raw-0"), id("model-3"), id("training-5"), id("ci"), creator];

@@ -1,14 +1,14 @@
 import { normalizeSuiAddress } from "@mysten/sui/utils";
-import { provenanceProcessor } from "@verity/indexer";
+import { indexCheckpoints, provenanceProcessor } from "@verity/indexer";
+import { provenanceScenario } from "@verity/test-scenarios";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { provenanceScenario } from "../../indexer/test/support/provenance-scenario.ts";
-import { indexInto, startTestApi, type TestApi } from "./support/api.ts";
+import { startTestApi, type TestApi } from "./support/api.ts";
 
 const PKG = normalizeSuiAddress("0xa91");
 let api: TestApi;
 beforeAll(async () => {
   api = await startTestApi((database) =>
-    indexInto(database, provenanceScenario(PKG, 3, 500), [
+    indexCheckpoints(database.db, provenanceScenario(PKG, 3, 500), [
       provenanceProcessor({ network: "testnet", packageIds: [PKG] }),
     ]),
   );

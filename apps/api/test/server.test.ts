@@ -1,7 +1,7 @@
 /** The API's listener: the port is held before the database opens; closing ends every request. */
 import { type Database, IN_MEMORY, openDatabase } from "@verity/db";
+import { createPostgresDatabase } from "@verity/testing";
 import { describe, expect, it, vi } from "vitest";
-import { createPostgresDatabase } from "../../../packages/db/test/support/databases.ts";
 import { CLOSE_GRACE_MS, listenApi } from "../src/server.ts";
 
 describe("listenApi", () => {

@@ -1,8 +1,8 @@
 import { normalizeSuiAddress } from "@mysten/sui/utils";
-import { provenanceProcessor } from "@verity/indexer";
+import { indexCheckpoints, provenanceProcessor } from "@verity/indexer";
+import { provenanceScenario } from "@verity/test-scenarios";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { provenanceScenario } from "../../indexer/test/support/provenance-scenario.ts";
-import { indexInto, startTestApi, type TestApi } from "./support/api.ts";
+import { startTestApi, type TestApi } from "./support/api.ts";
 
 const PKG = normalizeSuiAddress("0xa93");
 const scenario = provenanceScenario(PKG, 3, 700);
@@ -47,7 +47,9 @@ async function readEvents(response: Response, n: number): Promise<SseEvent[]> {
 
 let api: TestApi;
 beforeAll(async () => {
-  api = await startTestApi((database) => indexInto(database, scenario.slice(0, 1), processors));
+  api = await startTestApi((database) =>
+    indexCheckpoints(database.db, scenario.slice(0, 1), processors),
+  );
 });
 afterAll(() => api.close());
 
@@ -59,7 +61,7 @@ describe("GET /v1/stream over HTTP", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toContain("text/event-stream");
     const reading = readEvents(response, 2 * PER_STORY);
-    await indexInto(api.database, scenario, processors);
+    await indexCheckpoints(api.database.db, scenario, processors);
     received = await reading;
     expect(received).toHaveLength(2 * PER_STORY);
     expect(received.map((e) => e.data.proof.checkpoint)).toEqual([

@@ -4,15 +4,16 @@
  * attestation backs, whether it is signed (by an enclave or a plain key) or only claimed, in
  * JSON, PROV-JSON and OpenLineage alike.
  */
+import { indexCheckpoints } from "@verity/indexer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ProvDocument } from "../src/exports/prov-json.ts";
-import { indexInto, startTestApi, type TestApi } from "./support/api.ts";
+import { startTestApi, type TestApi } from "./support/api.ts";
 import { TRUST, trustProcessors, trustScenario } from "./support/trust-scenario.ts";
 
 let api: TestApi;
 beforeAll(async () => {
   api = await startTestApi((database) =>
-    indexInto(database, trustScenario(900), trustProcessors()),
+    indexCheckpoints(database.db, trustScenario(900), trustProcessors()),
   );
 });
 afterAll(() => api?.close());

@@ -2,15 +2,16 @@ import { randomBytes } from "node:crypto";
 import { SuiGrpcClient } from "@mysten/sui/grpc";
 import { normalizeSuiAddress } from "@mysten/sui/utils";
 import { blobIdToInt, WalrusClient } from "@mysten/walrus";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { indexInto, startTestApi, type TestApi } from "./support/api.ts";
+import { indexCheckpoints, provenanceProcessor } from "@verity/indexer";
 import {
+  ATTESTATION_SCENARIO_PACKAGE,
   ATTESTATIONS,
   attestationScenario,
   DATASET,
   ENCLAVE,
-  scenarioProcessors,
-} from "./support/attestation-scenario.ts";
+} from "@verity/test-scenarios";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApi, type TestApi } from "./support/api.ts";
 
 const content = new Uint8Array(randomBytes(1000));
 
@@ -25,7 +26,11 @@ const referenceBlobId = async (bytes: Uint8Array) =>
 let api: TestApi;
 beforeAll(async () => {
   const checkpoints = await attestationScenario(await referenceBlobId(content), content.length);
-  api = await startTestApi((database) => indexInto(database, checkpoints, scenarioProcessors()));
+  api = await startTestApi((database) =>
+    indexCheckpoints(database.db, checkpoints, [
+      provenanceProcessor({ network: "testnet", packageIds: [ATTESTATION_SCENARIO_PACKAGE] }),
+    ]),
+  );
 });
 afterAll(() => api.close());
 

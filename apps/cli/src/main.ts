@@ -1,4 +1,4 @@
-#!/usr/bin/env -S npx tsx
+#!/usr/bin/env node
 import { Command } from "commander";
 import { demoCommand } from "./commands/demo.ts";
 import { deployCommand } from "./commands/deploy.ts";

@@ -3,7 +3,8 @@
  * `serve`, `start`, `verify`), the HTTP listener (`serve`, `start`), and the indexer's source and
  * pipelines (`index`, `start`).
  */
-import { type IndexRun, PIPELINES, type PipelineName } from "@verity/indexer";
+import type { IndexRun } from "@verity/indexer";
+import { PIPELINES, type PipelineName } from "@verity/indexer/pipelines";
 import { type Command, InvalidArgumentError, Option } from "commander";
 
 /** Parses a checkpoint sequence number. */
@@ -67,7 +68,7 @@ export interface ListenOptions {
 
 /**
  * `--port <port>` (default 3000), `--host <host>` (default 127.0.0.1) and `--no-memory-graph`
- * (lineage reads SQL instead of holding the edges in memory, about 80 bytes each).
+ * (lineage reads SQL instead of holding the edges in memory; its cost: README, Measurements).
  */
 export function withListenOptions(command: Command): Command {
   return command

@@ -1,8 +1,4 @@
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { resolve } from "node:path";
 
-/** Root of the Verity repository (the folder holding `move/`, `packages/`, `apps/`). */
-export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
-
-/** The folder of Move packages. */
-export const MOVE_ROOT = join(REPO_ROOT, "move");
+/** The folder of Move packages: `move/` in the working directory (the repository root). */
+export const MOVE_ROOT = resolve("move");

@@ -8,13 +8,9 @@ import { normalizeSuiAddress, toBase58, toBase64 } from "@mysten/sui/utils";
 import { verifyTransactionSignature } from "@mysten/sui/verify";
 import { resolveFramework } from "@verity/move-tools";
 import { readDeployConfig, writeDeployConfig } from "@verity/sdk/deploy-config";
+import { type GrpcWebServer, type Handler, startGrpcWebServer } from "@verity/test-scenarios";
+import { closedPortUrl } from "@verity/testing";
 import { afterAll, describe, expect, it } from "vitest";
-import { closedPortUrl } from "../../../packages/sdk/test/support/closed-port.ts";
-import {
-  type GrpcWebServer,
-  type Handler,
-  startGrpcWebServer,
-} from "../../indexer/test/support/sui-node-double/grpc-web.ts";
 import { type CliRun, runCli } from "./support/cli.ts";
 
 const keypair = Ed25519Keypair.generate();

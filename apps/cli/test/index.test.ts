@@ -3,8 +3,8 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openDatabase, readWatermark, walrusBlobEvents } from "@verity/db";
+import { createPostgresDatabase } from "@verity/testing";
 import { describe, expect, it } from "vitest";
-import { createPostgresDatabase } from "../../../packages/db/test/support/databases.ts";
 import { errorLines, runCli, TESTNET_CHECKPOINTS } from "./support/cli.ts";
 
 const verityIndex = (args: string[]) => runCli(["index", ...args]);

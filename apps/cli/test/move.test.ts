@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { resolveFramework } from "@verity/move-tools";
+import { writeProbePackage } from "@verity/testing";
 import { describe, expect, it } from "vitest";
-import { writeProbePackage } from "../../../packages/move-tools/test/support/packages.ts";
 
 const run = promisify(execFile);
 const REPO = new URL("../../../", import.meta.url).pathname;

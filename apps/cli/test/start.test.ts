@@ -15,9 +15,8 @@ import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openDatabase, readWatermark, walrusBlobEvents } from "@verity/db";
+import { closedPortUrl, createPostgresDatabase } from "@verity/testing";
 import { afterAll, describe, expect, it } from "vitest";
-import { createPostgresDatabase } from "../../../packages/db/test/support/databases.ts";
-import { closedPortUrl } from "../../../packages/sdk/test/support/closed-port.ts";
 import {
   type CliProcess,
   errorLines,

@@ -3,23 +3,24 @@
  * attestations signed with real Ed25519 keys, re-checked from a database filled through the
  * indexer's write path.
  */
+
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { normalizeSuiAddress } from "@mysten/sui/utils";
 import { openDatabase } from "@verity/db";
+import { indexCheckpoints, provenanceProcessor } from "@verity/indexer";
 import { walrusBlobIdOf } from "@verity/sdk/walrus";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { indexInto } from "../../../apps/api/test/support/api.ts";
 import {
+  ATTESTATION_SCENARIO_PACKAGE,
   ATTESTATIONS,
   attestationScenario,
   DATASET,
   ENCLAVE,
-  scenarioProcessors,
-} from "../../../apps/api/test/support/attestation-scenario.ts";
-import { createPostgresDatabase } from "../../../packages/db/test/support/databases.ts";
+} from "@verity/test-scenarios";
+import { createPostgresDatabase } from "@verity/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { errorLines, runCli } from "./support/cli.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "verity-verify-"));
@@ -36,7 +37,9 @@ beforeAll(async () => {
   database = await createPostgresDatabase();
   const open = await openDatabase({ url: database.url });
   try {
-    await indexInto(open, await attestationScenario(blobId, content.length), scenarioProcessors());
+    await indexCheckpoints(open.db, await attestationScenario(blobId, content.length), [
+      provenanceProcessor({ network: "testnet", packageIds: [ATTESTATION_SCENARIO_PACKAGE] }),
+    ]);
   } finally {
     await open.close();
   }

@@ -10,7 +10,7 @@ import type { Keypair } from "@mysten/sui/cryptography";
 import { Inputs, Transaction } from "@mysten/sui/transactions";
 import { normalizeSuiAddress, toHex } from "@mysten/sui/utils";
 import { blake2b } from "@noble/hashes/blake2.js";
-import { suiDigest, type TransactionEffects, TransactionEvents } from "@verity/indexer";
+import { suiDigest, type TransactionEffects, TransactionEvents } from "@verity/checkpoints";
 import { deriveObjectId } from "./object-id.ts";
 
 /** The effects of a transaction, as `TransactionEffects` encodes them. */

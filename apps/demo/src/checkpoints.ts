@@ -13,7 +13,7 @@ import {
   suiDigest,
   TransactionData,
   TransactionEffects,
-} from "@verity/indexer";
+} from "@verity/checkpoints";
 import { type ExecutedTransaction, SIMULATED_EPOCH } from "./chain.ts";
 
 /** One encoded checkpoint. */

@@ -21,8 +21,8 @@ const blobIds = new Map<string, { blobId: string; u256: bigint }>();
 
 /**
  * The identity of `bytes`: the Walrus blob id Walrus would give them (computed locally with
- * Walrus's own encoder, `walrusBlobIdOf`, about 1 s per call whatever the size; nothing is
- * uploaded) and their SHA-256.
+ * Walrus's own encoder, `walrusBlobIdOf`, the costly part; nothing is uploaded) and their
+ * SHA-256. Equal bytes are encoded once per process.
  */
 export function contentOf(bytes: Uint8Array, mediaType: string): Content {
   const sha256 = createHash("sha256").update(bytes).digest();

@@ -43,8 +43,8 @@ export interface Evaluation {
 /**
  * Runs the model, read back from its weights file, over every held-out row (input: the four
  * measurements; output: `{"species": …}`), and keeps `recorded` of the requests, taken from
- * each species in turn, as JSON bytes with their blob ids and SHA-256s. Blob ids cost
- * about a second each (Walrus's encoder for 1000 shards), so only those get one.
+ * each species in turn, as JSON bytes with their blob ids and SHA-256s: only those get blob ids,
+ * the costly part (README, Measurements).
  */
 export function evaluateModel(
   weights: Uint8Array,

@@ -1,8 +1,8 @@
 import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { decodeCheckpointFile } from "@verity/checkpoints";
 import { type Database, getModel, openDatabase, readWatermark } from "@verity/db";
-import { decodeCheckpointFile, prepareIndex } from "@verity/indexer";
+import { prepareIndex } from "@verity/indexer";
 import pino from "pino";
 import { type CheckpointFile, encodeCheckpoints } from "./checkpoints.ts";
 import { cleanPenguins } from "./clean.ts";
@@ -13,8 +13,11 @@ import { DEMO_PACKAGE_ID } from "./participants.ts";
 import { type Artifacts, playStory, type Story } from "./story.ts";
 import { trainSpeciesModel } from "./train.ts";
 
-/** Where the demo keeps its checkpoints and (by default) its database: `<repo>/.verity/demo`. */
-export const DEFAULT_DEMO_DIR = fileURLToPath(new URL("../../../.verity/demo", import.meta.url));
+/**
+ * Where the demo keeps its checkpoints and (by default) its database: `.verity/demo` under the
+ * working directory.
+ */
+export const DEFAULT_DEMO_DIR = ".verity/demo";
 
 /** What the demo writes in its directory `dir`: its checkpoints and its PGlite database. */
 export function demoPaths(dir: string): { checkpoints: string; pglite: string } {
@@ -25,8 +28,9 @@ export function demoPaths(dir: string): { checkpoints: string; pglite: string } 
 export const FIRST_CHECKPOINT = 0;
 
 /**
- * Signed inferences the story records: one per species (each costs about 2 s of blob ids; the
- * accuracy covers every held-out row).
+ * Signed inferences the story records: one per species (each needs the blob ids of its request
+ * and answer, the demo's main cost: README, Measurements). The accuracy covers every held-out
+ * row whatever this is.
  */
 export const RECORDED_INFERENCES = 3;
 
@@ -41,7 +45,7 @@ export interface DemoOptions {
   databaseUrl?: string;
   /** a PGlite data directory instead of `<dir>/pglite` */
   dataDir?: string;
-  /** hears one line per step, as the demo goes (it takes ~30 s) */
+  /** hears one line per step, as the demo goes */
   progress?: (line: string) => void;
 }
 
@@ -60,8 +64,8 @@ export interface DemoRun {
 /**
  * The demo's history, made from scratch: the real dataset, its cleaning, the model trained on
  * it, the held-out rows, the evaluation and inferences, the story on the simulated chain and
- * its checkpoint files. Deterministic: every run makes the same bytes. Takes ~20 s, most of it
- * Walrus blob ids; `progress` hears a line per step.
+ * its checkpoint files. Deterministic: every run makes the same bytes. Most of its time goes to
+ * Walrus blob ids (README, Measurements); `progress` hears a line per step.
  */
 export async function makeDemo(
   progress: (line: string) => void = () => {},

@@ -6,10 +6,17 @@
 import { TransactionDataBuilder } from "@mysten/sui/transactions";
 import { toBase64 } from "@mysten/sui/utils";
 import { verifyTransactionSignature } from "@mysten/sui/verify";
-import { checkpointFromData, decodeCheckpointData } from "@verity/indexer";
-import { eventLayout } from "@verity/sdk";
+import { checkpointFromData, decodeCheckpointData } from "@verity/checkpoints";
+import { isVerityEventName, verityEvents } from "@verity/sdk";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PACKAGE_ID, makeDemo } from "../src/index.ts";
+
+/** The sdk's layout of a `verity` event; throws for a type the sdk does not know. */
+const layoutOf = ({ module, struct }: { module: string; struct: string }) => {
+  const type = `${module}::${struct}`;
+  if (!isVerityEventName(type)) throw new Error(`not a verity event: ${type}`);
+  return verityEvents[type];
+};
 
 let demo: Awaited<ReturnType<typeof makeDemo>>;
 beforeAll(async () => {
@@ -76,7 +83,7 @@ describe("the demo's checkpoints", () => {
     ]);
     for (const event of events) {
       expect(event.packageId).toBe(DEMO_PACKAGE_ID);
-      const layout = eventLayout(event.module, event.struct)!;
+      const layout = layoutOf(event);
       const value = layout.parse(event.contents);
       expect(layout.serialize(value as never).toBytes()).toEqual(event.contents);
     }
@@ -105,10 +112,7 @@ describe("the demo's checkpoints", () => {
           : [],
       );
       for (const event of checkpointFromData(data).transactions[0]!.events) {
-        const value = eventLayout(event.module, event.struct)!.parse(event.contents) as Record<
-          string,
-          string
-        >;
+        const value = layoutOf(event).parse(event.contents) as Record<string, string>;
         for (const field of NEW[`${event.module}::${event.struct}`] ?? []) {
           expect(created.has(value[field]!), `${event.struct}.${field} is created`).toBe(true);
           named += 1;

@@ -4,8 +4,8 @@
  */
 import { datasets, openDatabase, type ProvLineage, type ProvNode, readWatermark } from "@verity/db";
 import { databaseStore, provenanceProcessor, runIndexer } from "@verity/indexer";
+import { provenanceScenario } from "@verity/test-scenarios";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { provenanceScenario } from "../../indexer/test/support/provenance-scenario.ts";
 import { runDemo } from "../src/index.ts";
 import {
   type DemoPlace,

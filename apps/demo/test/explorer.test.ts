@@ -3,7 +3,7 @@
  * helpers): opening the model draws its upstream graph, the datasets, the transform and
  * training and the attester, and a screenshot of it is a PNG.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import {
   drawn,
   type ExplorerBrowser,
@@ -11,7 +11,8 @@ import {
   openExplorerBrowser,
   type PageGlobals,
   screenshot,
-} from "../../api/test/support/explorer.ts";
+} from "@verity/testing/browser";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DemoPlace, freshPlace, type ServedDemo, serveDemo } from "./support/demo-database.ts";
 
 let place: DemoPlace;

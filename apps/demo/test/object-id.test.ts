@@ -3,9 +3,9 @@
  * the objects created in the real checkpoints of the shared fixtures prove.
  */
 import { fromBase58 } from "@mysten/bcs";
-import { decodeCheckpointData } from "@verity/indexer";
+import { decodeCheckpointData } from "@verity/checkpoints";
+import { fixtures, readFixture } from "@verity/testing";
 import { describe, expect, it } from "vitest";
-import { fixtures, readFixture } from "../../indexer/test/support/sui-fixtures.ts";
 import { deriveObjectId } from "../src/object-id.ts";
 
 /** Objects a transaction creates at most, as far as this test looks. */

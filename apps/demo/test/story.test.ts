@@ -11,7 +11,7 @@ import { createHash } from "node:crypto";
 import { Ed25519PublicKey } from "@mysten/sui/keypairs/ed25519";
 import { Transaction } from "@mysten/sui/transactions";
 import { toHex } from "@mysten/sui/utils";
-import { checkpointFromData, decodeCheckpointData } from "@verity/indexer";
+import { checkpointFromData, decodeCheckpointData } from "@verity/checkpoints";
 import {
   type AiTermsJson,
   AttestationKind,

@@ -1,4 +1,4 @@
-import type { Checkpoint } from "./checkpoint.ts";
+import type { Checkpoint } from "@verity/checkpoints";
 import { appendRows, type ProcessedCheckpoint } from "./pipelines/processor.ts";
 import type { ProcessedBatch } from "./store.ts";
 

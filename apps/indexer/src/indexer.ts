@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
+import type { Checkpoint, CheckpointSource } from "@verity/checkpoints";
 import { PendingBatch } from "./batch.ts";
-import type { Checkpoint, CheckpointSource } from "./checkpoint.ts";
 import type { IndexerMetrics } from "./metrics.ts";
 import type { Processor } from "./pipelines/processor.ts";
 import type { ProcessedBatch, Store } from "./store.ts";

@@ -1,13 +1,14 @@
 import type { Server } from "node:http";
+import type { CheckpointSource } from "@verity/checkpoints";
 import { type Database, openDatabase } from "@verity/db";
 import { deployConfigPath, readDeployConfig } from "@verity/sdk/deploy-config";
 import pino, { type Logger } from "pino";
-import type { CheckpointSource } from "./checkpoint.ts";
 import { databaseStore } from "./db-store.ts";
 import { type IndexerResult, runIndexer } from "./indexer.ts";
 import { indexerMetrics } from "./metrics.ts";
 import { serveMetrics } from "./metrics-server.ts";
-import { type PipelineName, resolvePipelines } from "./pipelines/config.ts";
+import { resolvePipelines } from "./pipelines/config.ts";
+import type { PipelineName } from "./pipelines/names.ts";
 import type { Processor } from "./pipelines/processor.ts";
 import { startProgress } from "./progress.ts";
 import { type ChosenNetwork, networkOf, type SourceChoice, sourceFor } from "./source-for.ts";

@@ -1,10 +1,9 @@
 import { existsSync, statSync } from "node:fs";
 import { basename, resolve } from "node:path";
+import type { CheckpointSource, SourceRetry } from "@verity/checkpoints";
+import { DirectoryCheckpointSource, HttpCheckpointSource } from "@verity/checkpoints";
 import { NETWORK_NAMES, resolveNetwork } from "@verity/sdk";
-import type { CheckpointSource, SourceRetry } from "./checkpoint.ts";
 import { GrpcCheckpointSource } from "./sources/grpc/source.ts";
-import { DirectoryCheckpointSource } from "./sources/store/directory.ts";
-import { HttpCheckpointSource } from "./sources/store/http.ts";
 
 /** Where to read checkpoints from, as the command line says it. */
 export interface SourceChoice {

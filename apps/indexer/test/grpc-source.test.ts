@@ -1,21 +1,22 @@
 import { RpcError } from "@mysten/sui/grpc";
 import { normalizeSuiAddress } from "@mysten/sui/utils";
+import type { Checkpoint, SourceRetry } from "@verity/checkpoints";
 import { NodeUnreachableError } from "@verity/sdk";
-import { afterEach, describe, expect, it } from "vitest";
-import { closedPortUrl } from "../../../packages/sdk/test/support/closed-port.ts";
-import type { Checkpoint, SourceRetry } from "../src/checkpoint.ts";
+import type { Fault } from "@verity/test-scenarios";
 import {
-  GrpcCheckpointSource,
-  type GrpcCheckpointSourceOptions,
-} from "../src/sources/grpc/source.ts";
-import { checkpoint, event } from "./support/checkpoints.ts";
-import type { Fault } from "./support/sui-node-double/faults.ts";
-import {
+  checkpoint,
+  event,
   NODE_METHODS,
   type SuiNodeDouble,
   type SuiNodeDoubleOptions,
   startSuiNodeDouble,
-} from "./support/sui-node-double/node.ts";
+} from "@verity/test-scenarios";
+import { closedPortUrl } from "@verity/testing";
+import { afterEach, describe, expect, it } from "vitest";
+import {
+  GrpcCheckpointSource,
+  type GrpcCheckpointSourceOptions,
+} from "../src/sources/grpc/source.ts";
 
 const PACKAGE = normalizeSuiAddress("0xbeef");
 

@@ -1,10 +1,10 @@
 import { join } from "node:path";
 import { openDatabase, walrusBlobEvents, watermarks } from "@verity/db";
+import { SUI_CHECKPOINTS } from "@verity/testing";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { indexCommand } from "../src/run.ts";
 import { type FreshDatabase, freshDatabases } from "./support/databases.ts";
-import { SUI_CHECKPOINTS } from "./support/sui-fixtures.ts";
 
 const TESTNET = join(SUI_CHECKPOINTS, "testnet");
 const silent = pino({ level: "silent" });

@@ -5,12 +5,11 @@
 import { Writable } from "node:stream";
 import { normalizeSuiAddress } from "@mysten/sui/utils";
 import { datasets, openDatabase } from "@verity/db";
+import { provenanceScenario, type SuiNodeDouble, startSuiNodeDouble } from "@verity/test-scenarios";
+import { createPostgresDatabase } from "@verity/testing";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPostgresDatabase } from "../../../packages/db/test/support/databases.ts";
 import { indexCommand } from "../src/run.ts";
-import { provenanceScenario } from "./support/provenance-scenario.ts";
-import { type SuiNodeDouble, startSuiNodeDouble } from "./support/sui-node-double/node.ts";
 
 const PKG = normalizeSuiAddress("0x71b");
 const scenario = provenanceScenario(PKG, 20, 2000);

@@ -1,6 +1,7 @@
 /** The runner against the real PostgreSQL server, with in-memory sources (no network). */
 import { setTimeout as sleep } from "node:timers/promises";
 import { normalizeSuiAddress } from "@mysten/sui/utils";
+import type { Checkpoint, CheckpointSource } from "@verity/checkpoints";
 import {
   type Database,
   followGraph,
@@ -15,24 +16,24 @@ import {
   readWatermark,
 } from "@verity/db";
 import { dataset, enclave, termsToBcs, walrusEvents } from "@verity/sdk";
+import {
+  checkpoint,
+  ENCLAVE_CONFIG,
+  event,
+  provenanceScenario,
+  rawTerms,
+  storyIds,
+  storySha256,
+  tightenedTerms,
+} from "@verity/test-scenarios";
+import { createPostgresDatabase } from "@verity/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createPostgresDatabase } from "../../../packages/db/test/support/databases.ts";
-import type { Checkpoint, CheckpointSource } from "../src/checkpoint.ts";
 import { databaseStore } from "../src/db-store.ts";
 import { runIndexer } from "../src/indexer.ts";
 import { indexerMetrics } from "../src/metrics.ts";
 import { serveMetrics } from "../src/metrics-server.ts";
 import { provenanceProcessor } from "../src/pipelines/provenance/processor.ts";
 import { walrusProcessor } from "../src/pipelines/walrus/processor.ts";
-import { checkpoint, event } from "./support/checkpoints.ts";
-import {
-  ENCLAVE_CONFIG,
-  provenanceScenario,
-  rawTerms,
-  storyIds,
-  storySha256,
-  tightenedTerms,
-} from "./support/provenance-scenario.ts";
 
 const PKG = normalizeSuiAddress("0x1dea");
 const provenance = () => provenanceProcessor({ network: "localnet", packageIds: [PKG] });

@@ -5,17 +5,21 @@
  */
 import { normalizeSuiAddress } from "@mysten/sui/utils";
 import { openDatabase } from "@verity/db";
+import type { Fault } from "@verity/test-scenarios";
+import {
+  NODE_METHODS,
+  PER_STORY,
+  provenanceScenario,
+  startSuiNodeDouble,
+} from "@verity/test-scenarios";
+import { createPostgresDatabase } from "@verity/testing";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createPostgresDatabase } from "../../../packages/db/test/support/databases.ts";
-import { expectedAll, readAll } from "../../../packages/db/test/support/read.ts";
 import { databaseStore } from "../src/db-store.ts";
 import { runIndexer } from "../src/indexer.ts";
 import { appendRows, type Rows } from "../src/pipelines/processor.ts";
 import { provenanceProcessor } from "../src/pipelines/provenance/processor.ts";
 import { GrpcCheckpointSource } from "../src/sources/grpc/source.ts";
-import { PER_STORY, provenanceScenario } from "./support/provenance-scenario.ts";
-import type { Fault } from "./support/sui-node-double/faults.ts";
-import { NODE_METHODS, startSuiNodeDouble } from "./support/sui-node-double/node.ts";
+import { expectedAll, readAll } from "./support/tables.ts";
 
 const PKG = normalizeSuiAddress("0x7e57");
 const STORIES = 40;

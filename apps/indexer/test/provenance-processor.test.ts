@@ -2,10 +2,10 @@ import { readFileSync } from "node:fs";
 import { fromHex, toHex } from "@mysten/bcs";
 import { normalizeSuiAddress } from "@mysten/sui/utils";
 import { blobIdFromInt } from "@mysten/walrus";
-import { attestation, dataset, termsToJson, verityEvents } from "@verity/sdk";
+import { attestation, dataset, isVerityEventName, termsToJson } from "@verity/sdk";
+import { checkpoint, event } from "@verity/test-scenarios";
 import { describe, expect, it } from "vitest";
 import { provenanceProcessor } from "../src/pipelines/provenance/processor.ts";
-import { checkpoint, event } from "./support/checkpoints.ts";
 
 const PKG = normalizeSuiAddress("0x7e51");
 const vectors = (
@@ -17,10 +17,7 @@ const vectors = (
   ) as {
     vectors: { type: string; bcs: string; expected: Record<string, unknown> }[];
   }
-).vectors.filter((v) => {
-  const [module, struct] = v.type.split("::") as [keyof typeof verityEvents, string];
-  return Object.hasOwn(verityEvents, module) && Object.hasOwn(verityEvents[module], struct);
-});
+).vectors.filter((v) => isVerityEventName(v.type));
 const golden = (type: string) => vectors.find((v) => v.type === type)!;
 const goldenEvent = (type: string, contents = fromHex(golden(type).bcs)) => {
   const [module, struct] = type.split("::") as [string, string];

@@ -7,16 +7,14 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { normalizeSuiAddress } from "@mysten/sui/utils";
 import { openDatabase, readWatermark } from "@verity/db";
+import { provenanceScenario, type SuiNodeDouble, startSuiNodeDouble } from "@verity/test-scenarios";
+import { createPostgresDatabase, prng } from "@verity/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPostgresDatabase } from "../../../packages/db/test/support/databases.ts";
-import { prng } from "../../../packages/db/test/support/prng.ts";
-import { readAll } from "../../../packages/db/test/support/read.ts";
 import { databaseStore } from "../src/db-store.ts";
 import { runIndexer } from "../src/indexer.ts";
 import { provenanceProcessor } from "../src/pipelines/provenance/processor.ts";
 import { GrpcCheckpointSource } from "../src/sources/grpc/source.ts";
-import { provenanceScenario } from "./support/provenance-scenario.ts";
-import { type SuiNodeDouble, startSuiNodeDouble } from "./support/sui-node-double/node.ts";
+import { readAll } from "./support/tables.ts";
 
 const REPO = new URL("../../../", import.meta.url).pathname;
 const PKG = normalizeSuiAddress("0xdead5");

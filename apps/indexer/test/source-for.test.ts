@@ -1,10 +1,10 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { decodeCheckpointData } from "@verity/checkpoints";
+import { fixtures, readFixture, SUI_CHECKPOINTS } from "@verity/testing";
 import { describe, expect, it } from "vitest";
 import { networkOf, sourceFor } from "../src/source-for.ts";
-import { decodeCheckpointData } from "../src/sources/store/decode.ts";
-import { fixtures, readFixture, SUI_CHECKPOINTS } from "./support/sui-fixtures.ts";
 
 describe("networkOf", () => {
   it.each([

@@ -1,9 +1,9 @@
 import { normalizeSuiAddress } from "@mysten/sui/utils";
 import { blobIdFromInt } from "@mysten/walrus";
 import { walrusEvents } from "@verity/sdk";
+import { checkpoint, event } from "@verity/test-scenarios";
 import { describe, expect, it } from "vitest";
 import { walrusProcessor } from "../src/pipelines/walrus/processor.ts";
-import { checkpoint, event } from "./support/checkpoints.ts";
 
 const WALRUS = walrusEvents.WALRUS_PACKAGE_IDS.testnet;
 const { events } = walrusEvents;

@@ -19,7 +19,8 @@ use verity::seal_identity;
 use verity::version;
 
 #[error(code = 1)]
-const ENoAccess: vector<u8> = b"the sender is not a member, or the identity is not under this allowlist";
+const ENoAccess: vector<u8> =
+    b"the sender is not a member, or the identity is not under this allowlist";
 #[error(code = 2)]
 const EInvalidCap: vector<u8> = b"the cap governs another allowlist";
 #[error(code = 3)]
@@ -72,7 +73,12 @@ public struct AllowlistMemberRemoved has copy, drop {
 /// transaction, then must `share` it (it has neither `store` nor `drop`, so nothing else can
 /// consume it and the transaction fails otherwise).
 public fun new(name: String, clock: &Clock, ctx: &mut TxContext): (Allowlist, Cap) {
-    let allowlist = Allowlist { id: object::new(ctx), version: version::current(), name, members: table::new(ctx) };
+    let allowlist = Allowlist {
+        id: object::new(ctx),
+        version: version::current(),
+        name,
+        members: table::new(ctx),
+    };
     let cap = Cap { id: object::new(ctx), allowlist_id: object::id(&allowlist) };
     event::emit(AllowlistCreated {
         allowlist_id: cap.allowlist_id,
@@ -112,7 +118,13 @@ public fun add(self: &mut Allowlist, cap: &Cap, member: address, clock: &Clock, 
 
 /// Removes `member`; their next key request is denied. Aborts with `EInvalidCap`,
 /// `ENotMember` or `version::EWrongVersion`.
-public fun remove(self: &mut Allowlist, cap: &Cap, member: address, clock: &Clock, ctx: &TxContext) {
+public fun remove(
+    self: &mut Allowlist,
+    cap: &Cap,
+    member: address,
+    clock: &Clock,
+    ctx: &TxContext,
+) {
     self.check_cap(cap);
     assert!(self.members.contains(member), ENotMember);
     self.members.remove(member);

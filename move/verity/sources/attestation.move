@@ -53,13 +53,15 @@ const MAX_CLOCK_SKEW_MS: u64 = 60_000;
 const DIGEST_LENGTH: u64 = 32;
 
 #[error(code = 1)]
-const EInvalidKind: vector<u8> = b"attestation kind must be 0 (transform) to 6 (generative fine-tune)";
+const EInvalidKind: vector<u8> =
+    b"attestation kind must be 0 (transform) to 6 (generative fine-tune)";
 #[error(code = 2)]
 const EInvalidDigest: vector<u8> = b"every digest is exactly 32 bytes (SHA-256)";
 #[error(code = 3)]
 const EStaleTimestamp: vector<u8> = b"the signed timestamp is more than an hour old";
 #[error(code = 4)]
-const EFutureTimestamp: vector<u8> = b"the signed timestamp is more than a minute ahead of the chain clock";
+const EFutureTimestamp: vector<u8> =
+    b"the signed timestamp is more than a minute ahead of the chain clock";
 #[error(code = 5)]
 const EBlobLengthMismatch: vector<u8> = b"blob ids and their sha256 digests differ in number";
 #[error(code = 6)]
@@ -69,15 +71,19 @@ const ENotSubmitter: vector<u8> = b"only the party that recorded the attestation
 #[error(code = 8)]
 const EOutputNotAttested: vector<u8> = b"the blob is not among the attestation's output blobs";
 #[error(code = 9)]
-const EOutputSha256Mismatch: vector<u8> = b"the sha256 differs from the one the attestation gives for this blob";
+const EOutputSha256Mismatch: vector<u8> =
+    b"the sha256 differs from the one the attestation gives for this blob";
 #[error(code = 10)]
 const EOutputClaimed: vector<u8> = b"this output of the attestation is claimed already";
 #[error(code = 11)]
-const EUnsignedKind: vector<u8> = b"an unsigned attestation cannot state an evaluation or an inference";
+const EUnsignedKind: vector<u8> =
+    b"an unsigned attestation cannot state an evaluation or an inference";
 #[error(code = 12)]
-const EUnsignedOutputs: vector<u8> = b"an unsigned attestation cannot name existing objects as its outputs";
+const EUnsignedOutputs: vector<u8> =
+    b"an unsigned attestation cannot name existing objects as its outputs";
 #[error(code = 13)]
-const EUnsignedUnclaimed: vector<u8> = b"an unsigned attestation must back an object before it is finalized";
+const EUnsignedUnclaimed: vector<u8> =
+    b"an unsigned attestation must back an object before it is finalized";
 
 /// The signed envelope, laid out as Nautilus's `IntentMessage`.
 public struct IntentMessage<T: copy + drop> has copy, drop {
@@ -197,11 +203,13 @@ public fun record(
     assert!(timestamp_ms <= now + MAX_CLOCK_SKEW_MS, EFutureTimestamp);
     assert!(now <= timestamp_ms + MAX_AGE_MS, EStaleTimestamp);
     let attester_id = object::id(attester);
-    let message = bcs::to_bytes(&IntentMessage {
-        intent: INTENT_SCOPE,
-        timestamp_ms,
-        data: AttestationMessage { attester: attester_id, submitter: ctx.sender(), payload },
-    });
+    let message = bcs::to_bytes(
+        &IntentMessage {
+            intent: INTENT_SCOPE,
+            timestamp_ms,
+            data: AttestationMessage { attester: attester_id, submitter: ctx.sender(), payload },
+        },
+    );
     attester.consume(&signature, &message);
     new(
         option::some(attester_id),
@@ -363,7 +371,12 @@ public(package) fun assert_buildable(self: &Attestation, ctx: &TxContext) {
 /// Claims the output blob `blob_id` for one new object, whose content must hash to the
 /// attested `sha256`. Aborts as `assert_buildable` does, and with `EOutputNotAttested`,
 /// `EOutputSha256Mismatch` or `EOutputClaimed`.
-public(package) fun claim_output(self: &mut Attestation, blob_id: u256, sha256: vector<u8>, ctx: &TxContext) {
+public(package) fun claim_output(
+    self: &mut Attestation,
+    blob_id: u256,
+    sha256: vector<u8>,
+    ctx: &TxContext,
+) {
     self.assert_buildable(ctx);
     let index = self.payload.output_blobs.find_index!(|blob| blob.blob_id == blob_id);
     assert!(index.is_some(), EOutputNotAttested);

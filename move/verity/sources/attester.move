@@ -32,11 +32,14 @@ const EEmptyName: vector<u8> = b"an attester needs a non-empty name";
 #[error(code = 3)]
 const ERevoked: vector<u8> = b"the attester is revoked";
 #[error(code = 4)]
-const EKeyInUse: vector<u8> = b"the public key belongs to an attester already (keys are never reused)";
+const EKeyInUse: vector<u8> =
+    b"the public key belongs to an attester already (keys are never reused)";
 #[error(code = 5)]
-const EEnclaveKey: vector<u8> = b"an enclave attester's key comes from its attestation document and cannot be rotated";
+const EEnclaveKey: vector<u8> =
+    b"an enclave attester's key comes from its attestation document and cannot be rotated";
 #[error(code = 6)]
-const EInvalidSignature: vector<u8> = b"the signature does not verify against the attester's current key";
+const EInvalidSignature: vector<u8> =
+    b"the signature does not verify against the attester's current key";
 #[error(code = 7)]
 const EReplayed: vector<u8> = b"this signed message was recorded already";
 

@@ -43,17 +43,20 @@ const EEmptyReason: vector<u8> = b"a retraction needs a reason";
 #[error(code = 7)]
 const ENotTransform: vector<u8> = b"a derived dataset needs an attestation of kind transform";
 #[error(code = 8)]
-const EParentNotAttested: vector<u8> = b"the parent is not among the transform attestation's inputs";
+const EParentNotAttested: vector<u8> =
+    b"the parent is not among the transform attestation's inputs";
 #[error(code = 9)]
 const EDuplicateParent: vector<u8> = b"the parent was already added";
 #[error(code = 10)]
 const EInputsNotProven: vector<u8> = b"every input of the transform must be added as a parent";
 #[error(code = 11)]
-const EParentContentNotAttested: vector<u8> = b"the parent's blob and sha256 are not among the transform's input blobs";
+const EParentContentNotAttested: vector<u8> =
+    b"the parent's blob and sha256 are not among the transform's input blobs";
 #[error(code = 12)]
 const ENotOwnParent: vector<u8> = b"an unsigned transform can only link the sender's own datasets";
 #[error(code = 13)]
-const ETermsLooserThanParent: vector<u8> = b"a derived dataset's terms must be at least as strict as every parent's";
+const ETermsLooserThanParent: vector<u8> =
+    b"a derived dataset's terms must be at least as strict as every parent's";
 #[error(code = 14)]
 const ETermsLoosened: vector<u8> = b"terms can be tightened, never loosened";
 
@@ -387,9 +390,20 @@ fun assert_creator(self: &Dataset, ctx: &TxContext) {
 
 /// Ends a derivation: every input proven, and `terms` at least as strict as every parent's.
 fun into_lineage(self: DerivedDataset, terms: &AiTerms): (Lineage, u256, vector<u8>) {
-    let DerivedDataset { transform, signed, inputs, input_blobs: _, blob_id, sha256, parents, parent_terms } = self;
+    let DerivedDataset {
+        transform,
+        signed,
+        inputs,
+        input_blobs: _,
+        blob_id,
+        sha256,
+        parents,
+        parent_terms,
+    } = self;
     assert!(parents.length() == inputs.length(), EInputsNotProven);
-    parent_terms.do_ref!(|parent| assert!(terms.at_least_as_strict(parent), ETermsLooserThanParent));
+    parent_terms.do_ref!(
+        |parent| assert!(terms.at_least_as_strict(parent), ETermsLooserThanParent),
+    );
     (Lineage { parents, transform: option::some(transform), signed }, blob_id, sha256)
 }
 
@@ -404,7 +418,18 @@ fun supersede(
     self.assert_creator(ctx);
     assert!(self.next.is_none(), EAlreadySuperseded);
     let previous = option::some(object::id(self));
-    let next = new(self.name, content, self.license, self.terms, self.policy, lineage, previous, self.revision + 1, clock, ctx);
+    let next = new(
+        self.name,
+        content,
+        self.license,
+        self.terms,
+        self.policy,
+        lineage,
+        previous,
+        self.revision + 1,
+        clock,
+        ctx,
+    );
     self.next = option::some(next);
     next
 }

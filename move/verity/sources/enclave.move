@@ -33,7 +33,8 @@ const EPcrMismatch: vector<u8> = b"the document's PCR0-2 differ from the enclave
 #[error(code = 4)]
 const ENoPublicKey: vector<u8> = b"the attestation document carries no public key";
 #[error(code = 5)]
-const EDebugPcrs: vector<u8> = b"all-zero PCRs are a debug-mode enclave's, whose memory its host can read";
+const EDebugPcrs: vector<u8> =
+    b"all-zero PCRs are a debug-mode enclave's, whose memory its host can read";
 #[error(code = 6)]
 const EConfigRetired: vector<u8> = b"the enclave configuration is retired";
 
@@ -149,7 +150,15 @@ fun register_measured(
     assert!(!registry.is_enclave_config_retired(object::id(config)), EConfigRetired);
     assert!(pcrs == config.pcrs, EPcrMismatch);
     assert!(public_key.is_some(), ENoPublicKey);
-    attester::new_enclave(registry, name, public_key.destroy_some(), object::id(config), pcrs, clock, ctx)
+    attester::new_enclave(
+        registry,
+        name,
+        public_key.destroy_some(),
+        object::id(config),
+        pcrs,
+        clock,
+        ctx,
+    )
 }
 
 #[test_only]

@@ -117,4 +117,6 @@ public fun attestation(self: &Inference): ID { self.attestation }
 public fun blobs(self: &Inference): (u256, u256) { (self.input_blob_id, self.output_blob_id) }
 
 /// SHA-256 digests (32 bytes each) of the input and the output, as signed.
-public fun sha256s(self: &Inference): (vector<u8>, vector<u8>) { (self.input_sha256, self.output_sha256) }
+public fun sha256s(self: &Inference): (vector<u8>, vector<u8>) {
+    (self.input_sha256, self.output_sha256)
+}

@@ -22,23 +22,29 @@ use verity::dataset::Dataset;
 #[error(code = 1)]
 const EEmptyName: vector<u8> = b"a model needs a non-empty name";
 #[error(code = 2)]
-const EWrongAttestationKind: vector<u8> = b"a model needs a training attestation, a fine-tune needs a fine-tune attestation";
+const EWrongAttestationKind: vector<u8> =
+    b"a model needs a training attestation, a fine-tune needs a fine-tune attestation";
 #[error(code = 3)]
-const EBaseNotAttested: vector<u8> = b"the base model, with its weights blob and sha256, is not among the fine-tune attestation's inputs";
+const EBaseNotAttested: vector<u8> =
+    b"the base model, with its weights blob and sha256, is not among the fine-tune attestation's inputs";
 #[error(code = 4)]
-const EDatasetNotAttested: vector<u8> = b"the dataset, with its blob and sha256, is not among the attestation's inputs";
+const EDatasetNotAttested: vector<u8> =
+    b"the dataset, with its blob and sha256, is not among the attestation's inputs";
 #[error(code = 5)]
 const EDuplicateDataset: vector<u8> = b"the dataset was already added";
 #[error(code = 6)]
 const EInputsNotProven: vector<u8> = b"every input of the attestation must be proven by reference";
 #[error(code = 7)]
-const ENotOwnInput: vector<u8> = b"an unsigned attestation can only link the sender's own datasets and models";
+const ENotOwnInput: vector<u8> =
+    b"an unsigned attestation can only link the sender's own datasets and models";
 #[error(code = 8)]
 const ETrainingNotAllowed: vector<u8> = b"the dataset's terms do not allow AI training";
 #[error(code = 9)]
-const EGenerativeTrainingNotAllowed: vector<u8> = b"the dataset's terms do not allow generative AI training";
+const EGenerativeTrainingNotAllowed: vector<u8> =
+    b"the dataset's terms do not allow generative AI training";
 #[error(code = 10)]
-const EGenerativeFromDiscriminativeBase: vector<u8> = b"a generative fine-tune needs a generative base: a discriminative base's data were never checked for generative training";
+const EGenerativeFromDiscriminativeBase: vector<u8> =
+    b"a generative fine-tune needs a generative base: a discriminative base's data were never checked for generative training";
 
 /// A registered model (immutable object).
 public struct Model has key {
@@ -114,7 +120,12 @@ public struct ModelRegistered has copy, drop {
 /// `blob_id` (the weights) whose SHA-256 must be the signed `sha256`. Aborts with
 /// `EWrongAttestationKind` and the claim's aborts (`attestation::EFinalized`,
 /// `ENotSubmitter`, `EOutputNotAttested`, `EOutputSha256Mismatch`, `EOutputClaimed`).
-public fun begin(training: &mut Attestation, blob_id: u256, sha256: vector<u8>, ctx: &TxContext): ModelBuilder {
+public fun begin(
+    training: &mut Attestation,
+    blob_id: u256,
+    sha256: vector<u8>,
+    ctx: &TxContext,
+): ModelBuilder {
     let kind = training.kind();
     let generative = kind == attestation::kind_generative_training();
     assert!(generative || kind == attestation::kind_training(), EWrongAttestationKind);
@@ -139,9 +150,20 @@ public fun begin_fine_tune(
     assert!(generative || kind == attestation::kind_fine_tune(), EWrongAttestationKind);
     assert!(!generative || base.generative, EGenerativeFromDiscriminativeBase);
     let base_id = object::id(base);
-    let mut builder = new_builder(fine_tune, blob_id, sha256, generative, option::some(base_id), base.constraints, ctx);
+    let mut builder = new_builder(
+        fine_tune,
+        blob_id,
+        sha256,
+        generative,
+        option::some(base_id),
+        base.constraints,
+        ctx,
+    );
     assert!(builder.inputs.contains(&base_id), EBaseNotAttested);
-    assert!(attestation::has_blob(&builder.input_blobs, base.blob_id, base.sha256), EBaseNotAttested);
+    assert!(
+        attestation::has_blob(&builder.input_blobs, base.blob_id, base.sha256),
+        EBaseNotAttested,
+    );
     assert!(builder.signed || base.creator == ctx.sender(), ENotOwnInput);
     let (_, index) = builder.inputs.index_of(&base_id);
     builder.inputs.remove(index);
@@ -165,9 +187,13 @@ public fun add_dataset(self: &mut ModelBuilder, dataset: &Dataset, ctx: &TxConte
     let mut constraints = terms.ai_training().constraints();
     if (self.generative) {
         assert!(!terms.ai_generative_training().is_not_allowed(), EGenerativeTrainingNotAllowed);
-        terms.ai_generative_training().constraints().do!(|c| if (!constraints.contains(&c)) constraints.push_back(c));
+        terms
+            .ai_generative_training()
+            .constraints()
+            .do!(|c| if (!constraints.contains(&c)) constraints.push_back(c));
     };
-    if (!constraints.is_empty()) self.constraints.push_back(UsageConstraint { dataset: dataset_id, constraints });
+    if (!constraints.is_empty())
+        self.constraints.push_back(UsageConstraint { dataset: dataset_id, constraints });
     self.datasets.push_back(dataset_id);
 }
 

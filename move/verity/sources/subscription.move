@@ -20,7 +20,8 @@ use verity::seal_identity;
 use verity::version;
 
 #[error(code = 1)]
-const ENoAccess: vector<u8> = b"the subscription is expired, of another service, or the identity is not under this service";
+const ENoAccess: vector<u8> =
+    b"the subscription is expired, of another service, or the identity is not under this service";
 #[error(code = 2)]
 const EInvalidCap: vector<u8> = b"the cap governs another service";
 #[error(code = 3)]
@@ -91,7 +92,13 @@ public struct FeesWithdrawn has copy, drop {
 /// Creates a service selling subscriptions for `fee_mist` MIST that last `ttl_ms` ms
 /// (`u64::MAX`: forever), shares it and returns the `Cap` that governs it.
 /// Aborts with `EZeroTtl` when `ttl_ms` is 0.
-public fun create(name: String, fee_mist: u64, ttl_ms: u64, clock: &Clock, ctx: &mut TxContext): Cap {
+public fun create(
+    name: String,
+    fee_mist: u64,
+    ttl_ms: u64,
+    clock: &Clock,
+    ctx: &mut TxContext,
+): Cap {
     assert!(ttl_ms > 0, EZeroTtl);
     let service = Service {
         id: object::new(ctx),
@@ -118,7 +125,12 @@ public fun create(name: String, fee_mist: u64, ttl_ms: u64, clock: &Clock, ctx: 
 /// Buys a subscription with `fee`, which must hold exactly `fee_mist` MIST and goes to the
 /// service. It expires `ttl_ms` ms from now (never, when that passes `u64::MAX`). Hand it to
 /// its owner with `transfer`. Aborts with `EWrongFee` or `version::EWrongVersion`.
-public fun subscribe(self: &mut Service, fee: Coin<SUI>, clock: &Clock, ctx: &mut TxContext): Subscription {
+public fun subscribe(
+    self: &mut Service,
+    fee: Coin<SUI>,
+    clock: &Clock,
+    ctx: &mut TxContext,
+): Subscription {
     version::assert_current(self.version);
     assert!(fee.value() == self.fee_mist, EWrongFee);
     self.balance.join(fee.into_balance());
@@ -191,7 +203,12 @@ entry fun seal_approve(id: vector<u8>, sub: &Subscription, service: &Service, cl
 
 #[test_only]
 /// Calls the private entry `seal_approve` with the same arguments, for tests.
-public fun seal_approve_for_testing(id: vector<u8>, sub: &Subscription, service: &Service, clock: &Clock) {
+public fun seal_approve_for_testing(
+    id: vector<u8>,
+    sub: &Subscription,
+    service: &Service,
+    clock: &Clock,
+) {
     seal_approve(id, sub, service, clock)
 }
 

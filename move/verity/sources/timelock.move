@@ -13,7 +13,8 @@ use sui::event;
 use verity::seal_identity;
 
 #[error(code = 1)]
-const ENoAccess: vector<u8> = b"the timelock has not opened yet, or the identity is not under this timelock";
+const ENoAccess: vector<u8> =
+    b"the timelock has not opened yet, or the identity is not under this timelock";
 
 /// An unlock time (frozen object).
 public struct Timelock has key {

@@ -11,7 +11,8 @@ module verity::version;
 const VERSION: u64 = 1;
 
 #[error(code = 1)]
-const EWrongVersion: vector<u8> = b"the object's version does not match this package's; migrate it or use the matching package";
+const EWrongVersion: vector<u8> =
+    b"the object's version does not match this package's; migrate it or use the matching package";
 #[error(code = 2)]
 const ENotOlder: vector<u8> = b"the object is already at this package's version";
 

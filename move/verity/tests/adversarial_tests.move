@@ -47,7 +47,12 @@ fun derive_with_terms(scenario: &mut Scenario, clock: &Clock, terms: AiTerms): I
     scenario.next_tx(flows::creator());
     let parent = scenario.take_shared_by_id<Dataset>(sig::dataset_id());
     let mut transform = flows::record_transform(scenario, clock);
-    let mut builder = dataset::begin_derived(&mut transform, sig::derived_blob(), sig::derived_sha256(), scenario.ctx());
+    let mut builder = dataset::begin_derived(
+        &mut transform,
+        sig::derived_blob(),
+        sig::derived_sha256(),
+        scenario.ctx(),
+    );
     builder.add_parent(&parent, scenario.ctx());
     let id = builder.finish_derived(
         str(b"clean"),
@@ -71,9 +76,21 @@ fun train_signed(scenario: &mut Scenario, clock: &Clock): ID {
     scenario.next_tx(flows::creator());
     let derived = scenario.take_shared_by_id<Dataset>(sig::derived_id());
     let mut training = flows::record_training(scenario, clock);
-    let mut builder = model::begin(&mut training, sig::weights_blob(), sig::weights_sha256(), scenario.ctx());
+    let mut builder = model::begin(
+        &mut training,
+        sig::weights_blob(),
+        sig::weights_sha256(),
+        scenario.ctx(),
+    );
     builder.add_dataset(&derived, scenario.ctx());
-    let id = builder.finish(str(b"m"), 4096, str(b"transformer"), str(b"pytorch"), clock, scenario.ctx());
+    let id = builder.finish(
+        str(b"m"),
+        4096,
+        str(b"transformer"),
+        str(b"pytorch"),
+        clock,
+        scenario.ctx(),
+    );
     assert!(training.is_signed());
     training.finalize();
     ts::return_shared(derived);
@@ -111,8 +128,21 @@ fun fine_tune_restricted_base(kind: u8): (Scenario, Clock, ID) {
         vector[sig::weights_sha256()],
         vector[TUNED_BLOB],
     );
-    let builder = model::begin_fine_tune(&mut fine_tune, &base, TUNED_BLOB, sig::derived_sha256(), scenario.ctx());
-    let id = builder.finish(str(b"chatbot"), 4096, str(b"transformer"), str(b"pytorch"), &clock, scenario.ctx());
+    let builder = model::begin_fine_tune(
+        &mut fine_tune,
+        &base,
+        TUNED_BLOB,
+        sig::derived_sha256(),
+        scenario.ctx(),
+    );
+    let id = builder.finish(
+        str(b"chatbot"),
+        4096,
+        str(b"transformer"),
+        str(b"pytorch"),
+        &clock,
+        scenario.ctx(),
+    );
     fine_tune.finalize();
     ts::return_immutable(base);
     (scenario, clock, id)
@@ -123,7 +153,13 @@ fun pcr(b: u8): vector<u8> { vector::tabulate!(48, |_| b) }
 
 /// As `sender`, registers the enclave whose (verified) document measured the image of
 /// `config_id` and carried `public_key`.
-fun register_enclave(scenario: &mut Scenario, clock: &Clock, config_id: ID, public_key: vector<u8>, name: vector<u8>): ID {
+fun register_enclave(
+    scenario: &mut Scenario,
+    clock: &Clock,
+    config_id: ID,
+    public_key: vector<u8>,
+    name: vector<u8>,
+): ID {
     scenario.next_tx(flows::outsider());
     let config = scenario.take_immutable_by_id<EnclaveConfig>(config_id);
     let mut registry = scenario.take_shared<AttesterRegistry>();
@@ -172,7 +208,9 @@ fun record_generic(scenario: &mut Scenario, clock: &Clock, signature: vector<u8>
 /// fine-tune needs a generative base, whose data were checked for generative training.
 #[test, expected_failure(abort_code = model::EGenerativeFromDiscriminativeBase)]
 fun a_generative_fine_tune_cannot_launder_a_generative_training_ban() {
-    let (_scenario, _clock, _tuned) = fine_tune_restricted_base(attestation::kind_generative_fine_tune());
+    let (_scenario, _clock, _tuned) = fine_tune_restricted_base(
+        attestation::kind_generative_fine_tune(),
+    );
     abort
 }
 
@@ -197,7 +235,9 @@ fun a_fine_tune_keeps_the_base_models_usage_constraints() {
 /// training, so its model is discriminative, whatever the submitter would like.
 #[test]
 fun the_generative_flag_is_the_signed_kind() {
-    let (mut scenario, clock, id) = story_with(training_terms(terms::allowed(), terms::not_allowed()));
+    let (mut scenario, clock, id) = story_with(
+        training_terms(terms::allowed(), terms::not_allowed()),
+    );
     scenario.next_tx(flows::outsider());
     let model = scenario.take_immutable_by_id<Model>(id);
     assert!(model.lineage_signed() && !model.is_generative());
@@ -213,7 +253,15 @@ fun the_generative_flag_is_the_signed_kind() {
 fun a_retired_enclave_image_registers_no_new_attester() {
     let (mut scenario, clock) = flows::begin();
     let cap = flows::admin_tx(&mut scenario);
-    let config_id = enclave::create_config(&cap, str(b"image-v1"), pcr(1), pcr(2), pcr(3), &clock, scenario.ctx());
+    let config_id = enclave::create_config(
+        &cap,
+        str(b"image-v1"),
+        pcr(1),
+        pcr(2),
+        pcr(3),
+        &clock,
+        scenario.ctx(),
+    );
     scenario.return_to_sender(cap);
     register_enclave(&mut scenario, &clock, config_id, sig::key_a(), b"enclave-1");
     let cap = flows::admin_tx(&mut scenario);
@@ -294,9 +342,23 @@ fun a_transform_listing_an_input_twice_is_never_finished() {
         vector[sig::raw_sha256()],
         vector[sig::derived_blob()],
     );
-    let mut builder = dataset::begin_derived(&mut transform, sig::derived_blob(), sig::derived_sha256(), scenario.ctx());
+    let mut builder = dataset::begin_derived(
+        &mut transform,
+        sig::derived_blob(),
+        sig::derived_sha256(),
+        scenario.ctx(),
+    );
     builder.add_parent(&raw, scenario.ctx());
-    builder.finish_derived(str(b"d"), 1, str(b"text/csv"), str(b"CC0"), flows::open_terms(), option::none(), &clock, scenario.ctx());
+    builder.finish_derived(
+        str(b"d"),
+        1,
+        str(b"text/csv"),
+        str(b"CC0"),
+        flows::open_terms(),
+        option::none(),
+        &clock,
+        scenario.ctx(),
+    );
     abort
 }
 
@@ -316,7 +378,13 @@ fun a_fine_tune_listing_its_base_twice_is_never_finished() {
         vector[sig::weights_sha256()],
         vector[TUNED_BLOB],
     );
-    let builder = model::begin_fine_tune(&mut fine_tune, &base, TUNED_BLOB, sig::derived_sha256(), scenario.ctx());
+    let builder = model::begin_fine_tune(
+        &mut fine_tune,
+        &base,
+        TUNED_BLOB,
+        sig::derived_sha256(),
+        scenario.ctx(),
+    );
     builder.finish(str(b"t"), 1, str(b"a"), str(b"f"), &clock, scenario.ctx());
     abort
 }
@@ -336,9 +404,28 @@ fun an_output_blob_listed_twice_backs_one_dataset_only() {
         vector[],
         vector[sig::derived_blob(), sig::derived_blob()],
     );
-    let builder = dataset::begin_derived(&mut transform, sig::derived_blob(), sig::derived_sha256(), scenario.ctx());
-    builder.finish_derived(str(b"d"), 1, str(b"text/csv"), str(b"CC0"), flows::open_terms(), option::none(), &clock, scenario.ctx());
-    let _second = dataset::begin_derived(&mut transform, sig::derived_blob(), sig::derived_sha256(), scenario.ctx());
+    let builder = dataset::begin_derived(
+        &mut transform,
+        sig::derived_blob(),
+        sig::derived_sha256(),
+        scenario.ctx(),
+    );
+    builder.finish_derived(
+        str(b"d"),
+        1,
+        str(b"text/csv"),
+        str(b"CC0"),
+        flows::open_terms(),
+        option::none(),
+        &clock,
+        scenario.ctx(),
+    );
+    let _second = dataset::begin_derived(
+        &mut transform,
+        sig::derived_blob(),
+        sig::derived_sha256(),
+        scenario.ctx(),
+    );
     abort
 }
 
@@ -360,7 +447,12 @@ fun the_second_digest_of_a_blob_listed_twice_is_never_claimable() {
         &clock,
         scenario.ctx(),
     );
-    let _builder = dataset::begin_derived(&mut transform, sig::derived_blob(), sig::raw_sha256(), scenario.ctx());
+    let _builder = dataset::begin_derived(
+        &mut transform,
+        sig::derived_blob(),
+        sig::raw_sha256(),
+        scenario.ctx(),
+    );
     abort
 }
 
@@ -388,11 +480,17 @@ fun a_message_recorded_before_a_rotation_is_not_recorded_again_with_the_new_key(
 fun duplicated_constraints_do_not_fake_a_superset() {
     let (mut scenario, clock) = flows::begin();
     scenario.next_tx(flows::creator());
-    let terms = training_terms(terms::constrained(strings(vector[b"attribution", b"non-commercial"])), terms::allowed());
+    let terms = training_terms(
+        terms::constrained(strings(vector[b"attribution", b"non-commercial"])),
+        terms::allowed(),
+    );
     let id = flows::register_as(&mut scenario, &clock, sig::raw_blob(), sig::raw_sha256(), terms);
     scenario.next_tx(flows::creator());
     let mut raw = scenario.take_shared_by_id<Dataset>(id);
-    let looser = training_terms(terms::constrained(strings(vector[b"attribution", b"attribution"])), terms::allowed());
+    let looser = training_terms(
+        terms::constrained(strings(vector[b"attribution", b"attribution"])),
+        terms::allowed(),
+    );
     raw.set_terms(looser, &clock, scenario.ctx());
     abort
 }
@@ -420,7 +518,12 @@ fun a_derived_version_of_a_superseded_dataset_aborts() {
         vector[sig::raw_sha256()],
         vector[sig::derived_blob()],
     );
-    let mut builder = dataset::begin_derived(&mut transform, sig::derived_blob(), sig::derived_sha256(), scenario.ctx());
+    let mut builder = dataset::begin_derived(
+        &mut transform,
+        sig::derived_blob(),
+        sig::derived_sha256(),
+        scenario.ctx(),
+    );
     builder.add_parent(&raw, scenario.ctx());
     builder.finish_derived_version(&mut raw, 1, str(b"text/csv"), &clock, scenario.ctx());
     abort

@@ -42,7 +42,14 @@ fun record_generic_as(
 
 /// Records the generic payload by CREATOR with `signature`.
 fun record_generic(scenario: &mut Scenario, clock: &Clock, signature: vector<u8>): Attestation {
-    record_generic_as(scenario, clock, flows::creator(), sig::generic_digest(), sig::generic_input_sha256(), signature)
+    record_generic_as(
+        scenario,
+        clock,
+        flows::creator(),
+        sig::generic_digest(),
+        sig::generic_input_sha256(),
+        signature,
+    )
 }
 
 /// A scenario with key a registered and the clock set `offset_ms` after the signed time
@@ -89,7 +96,19 @@ fun message_bytes_match_the_sdk_encoding() {
 
 /// The message of an empty transform payload for `attester`, recorded by `submitter`.
 fun empty_message_for(attester: ID, submitter: address): vector<u8> {
-    attestation::message_bytes(attester, submitter, 0, vector[], vector[], vector[], vector[], vector[], vector[], sig::generic_digest(), 0)
+    attestation::message_bytes(
+        attester,
+        submitter,
+        0,
+        vector[],
+        vector[],
+        vector[],
+        vector[],
+        vector[],
+        vector[],
+        sig::generic_digest(),
+        0,
+    )
 }
 
 #[test]
@@ -101,17 +120,53 @@ fun message_bytes_name_the_attester_and_the_submitter() {
 
 #[test, expected_failure(abort_code = attestation::EInvalidKind)]
 fun message_bytes_reject_an_unknown_kind() {
-    attestation::message_bytes(sig::attester_id(), flows::creator(), 7, vector[], vector[], vector[], vector[], vector[], vector[], sig::generic_digest(), 0);
+    attestation::message_bytes(
+        sig::attester_id(),
+        flows::creator(),
+        7,
+        vector[],
+        vector[],
+        vector[],
+        vector[],
+        vector[],
+        vector[],
+        sig::generic_digest(),
+        0,
+    );
 }
 
 #[test, expected_failure(abort_code = attestation::EBlobLengthMismatch)]
 fun message_bytes_reject_a_blob_without_its_sha256() {
-    attestation::message_bytes(sig::attester_id(), flows::creator(), 0, vector[], vector[1], vector[], vector[], vector[], vector[], sig::generic_digest(), 0);
+    attestation::message_bytes(
+        sig::attester_id(),
+        flows::creator(),
+        0,
+        vector[],
+        vector[1],
+        vector[],
+        vector[],
+        vector[],
+        vector[],
+        sig::generic_digest(),
+        0,
+    );
 }
 
 #[test, expected_failure(abort_code = attestation::EInvalidDigest)]
 fun message_bytes_reject_a_short_blob_sha256() {
-    attestation::message_bytes(sig::attester_id(), flows::creator(), 0, vector[], vector[], vector[], vector[], vector[1], vector[x"01"], sig::generic_digest(), 0);
+    attestation::message_bytes(
+        sig::attester_id(),
+        flows::creator(),
+        0,
+        vector[],
+        vector[],
+        vector[],
+        vector[],
+        vector[1],
+        vector[x"01"],
+        sig::generic_digest(),
+        0,
+    );
 }
 
 #[test]
@@ -287,15 +342,37 @@ fun record_rejects_a_short_payload_digest() {
 fun record_self_is_marked_unsigned_and_uses_the_chain_clock() {
     let (mut scenario, clock) = flows::begin();
     scenario.next_tx(flows::creator());
-    let mut attestation = flows::self_attestation(&mut scenario, &clock, attestation::kind_transform(), vector[], vector[], vector[], vector[7]);
+    let mut attestation = flows::self_attestation(
+        &mut scenario,
+        &clock,
+        attestation::kind_transform(),
+        vector[],
+        vector[],
+        vector[],
+        vector[7],
+    );
     assert!(!attestation.is_signed());
     assert!(!attestation.is_enclave());
     assert!(attestation.attester().is_none());
     assert!(attestation.kind() == attestation::kind_transform());
     assert!(attestation.output_blobs()[0].blob_id() == 7);
     assert!(attestation.timestamp_ms() == clock.timestamp_ms());
-    let builder = dataset::begin_derived(&mut attestation, 7, sig::derived_sha256(), scenario.ctx());
-    builder.finish_derived(flows::str(b"d"), 1, flows::str(b"text/csv"), flows::str(b"MIT"), flows::open_terms(), option::none(), &clock, scenario.ctx());
+    let builder = dataset::begin_derived(
+        &mut attestation,
+        7,
+        sig::derived_sha256(),
+        scenario.ctx(),
+    );
+    builder.finish_derived(
+        flows::str(b"d"),
+        1,
+        flows::str(b"text/csv"),
+        flows::str(b"MIT"),
+        flows::open_terms(),
+        option::none(),
+        &clock,
+        scenario.ctx(),
+    );
     attestation.finalize();
     assert!(scenario.next_tx(flows::creator()).num_user_events() == 2);
     flows::end(scenario, clock);
@@ -304,49 +381,114 @@ fun record_self_is_marked_unsigned_and_uses_the_chain_clock() {
 #[test, expected_failure(abort_code = attestation::EUnsignedUnclaimed)]
 fun an_unsigned_attestation_that_backs_nothing_cannot_be_finalized() {
     let (mut scenario, clock) = flows::begin();
-    flows::self_attestation(&mut scenario, &clock, attestation::kind_transform(), vector[sig::dataset_id()], vector[], vector[], vector[7]).finalize();
+    flows::self_attestation(
+        &mut scenario,
+        &clock,
+        attestation::kind_transform(),
+        vector[sig::dataset_id()],
+        vector[],
+        vector[],
+        vector[7],
+    ).finalize();
     abort
 }
 
 #[test, expected_failure(abort_code = attestation::EUnsignedKind)]
 fun nobody_states_an_unsigned_evaluation_of_anothers_model() {
     let (mut scenario, clock) = flows::begin();
-    flows::self_attestation(&mut scenario, &clock, attestation::kind_evaluation(), vector[sig::model_id()], vector[], vector[], vector[]).finalize();
+    flows::self_attestation(
+        &mut scenario,
+        &clock,
+        attestation::kind_evaluation(),
+        vector[sig::model_id()],
+        vector[],
+        vector[],
+        vector[],
+    ).finalize();
     abort
 }
 
 #[test, expected_failure(abort_code = attestation::EUnsignedKind)]
 fun nobody_states_an_unsigned_inference() {
     let (mut scenario, clock) = flows::begin();
-    flows::self_attestation(&mut scenario, &clock, attestation::kind_inference(), vector[sig::model_id()], vector[], vector[], vector[]).finalize();
+    flows::self_attestation(
+        &mut scenario,
+        &clock,
+        attestation::kind_inference(),
+        vector[sig::model_id()],
+        vector[],
+        vector[],
+        vector[],
+    ).finalize();
     abort
 }
 
 #[test, expected_failure(abort_code = attestation::EUnsignedOutputs)]
 fun an_unsigned_attestation_cannot_name_existing_objects_as_outputs() {
     let (mut scenario, clock) = flows::begin();
-    attestation::record_self(0, vector[], vector[], vector[], vector[sig::dataset_id()], vector[], vector[], sig::generic_digest(), &clock, scenario.ctx()).finalize();
+    attestation::record_self(
+        0,
+        vector[],
+        vector[],
+        vector[],
+        vector[sig::dataset_id()],
+        vector[],
+        vector[],
+        sig::generic_digest(),
+        &clock,
+        scenario.ctx(),
+    ).finalize();
     abort
 }
 
 #[test, expected_failure(abort_code = attestation::EInvalidKind)]
 fun record_self_rejects_an_unknown_kind() {
     let (mut scenario, clock) = flows::begin();
-    flows::self_attestation(&mut scenario, &clock, 7, vector[], vector[], vector[], vector[]).finalize();
+    flows::self_attestation(
+        &mut scenario,
+        &clock,
+        7,
+        vector[],
+        vector[],
+        vector[],
+        vector[],
+    ).finalize();
     abort
 }
 
 #[test, expected_failure(abort_code = attestation::EInvalidDigest)]
 fun record_self_rejects_a_short_digest() {
     let (mut scenario, clock) = flows::begin();
-    attestation::record_self(0, vector[], vector[], vector[], vector[], vector[], vector[], x"01", &clock, scenario.ctx()).finalize();
+    attestation::record_self(
+        0,
+        vector[],
+        vector[],
+        vector[],
+        vector[],
+        vector[],
+        vector[],
+        x"01",
+        &clock,
+        scenario.ctx(),
+    ).finalize();
     abort
 }
 
 #[test, expected_failure(abort_code = attestation::EBlobLengthMismatch)]
 fun record_self_rejects_an_output_blob_without_its_sha256() {
     let (mut scenario, clock) = flows::begin();
-    attestation::record_self(0, vector[], vector[], vector[], vector[], vector[7], vector[], sig::generic_digest(), &clock, scenario.ctx()).finalize();
+    attestation::record_self(
+        0,
+        vector[],
+        vector[],
+        vector[],
+        vector[],
+        vector[7],
+        vector[],
+        sig::generic_digest(),
+        &clock,
+        scenario.ctx(),
+    ).finalize();
     abort
 }
 
@@ -364,7 +506,15 @@ fun kinds_are_numbered_zero_to_six() {
 #[test]
 fun has_blob_matches_the_blob_id_and_its_sha256_together() {
     let (mut scenario, clock) = flows::begin();
-    let attestation = flows::self_attestation(&mut scenario, &clock, attestation::kind_transform(), vector[], vector[7], vector[sig::raw_sha256()], vector[]);
+    let attestation = flows::self_attestation(
+        &mut scenario,
+        &clock,
+        attestation::kind_transform(),
+        vector[],
+        vector[7],
+        vector[sig::raw_sha256()],
+        vector[],
+    );
     let blobs = attestation.input_blobs();
     assert!(attestation::has_blob(&blobs, 7, sig::raw_sha256()));
     assert!(!attestation::has_blob(&blobs, 7, sig::derived_sha256()));

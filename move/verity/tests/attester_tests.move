@@ -46,7 +46,15 @@ fun pcr(b: u8): vector<u8> { vector::tabulate!(48, |_| b) }
 /// the attester's id.
 fun register_enclave(scenario: &mut Scenario, clock: &Clock): ID {
     let cap = flows::admin_tx(scenario);
-    let config_id = enclave::create_config(&cap, str(b"image"), pcr(0), pcr(1), pcr(2), clock, scenario.ctx());
+    let config_id = enclave::create_config(
+        &cap,
+        str(b"image"),
+        pcr(0),
+        pcr(1),
+        pcr(2),
+        clock,
+        scenario.ctx(),
+    );
     scenario.return_to_sender(cap);
     scenario.next_tx(flows::creator());
     let config = scenario.take_immutable_by_id<EnclaveConfig>(config_id);

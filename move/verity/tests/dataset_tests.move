@@ -41,7 +41,11 @@ fun register_second(scenario: &mut Scenario, clock: &Clock): ID {
 
 /// An unsigned transform by the current sender that read the raw dataset (as registered) and
 /// wrote `output_blobs` (each with the derived SHA-256).
-fun transform_of_raw(scenario: &mut Scenario, clock: &Clock, output_blobs: vector<u256>): Attestation {
+fun transform_of_raw(
+    scenario: &mut Scenario,
+    clock: &Clock,
+    output_blobs: vector<u256>,
+): Attestation {
     flows::self_attestation(
         scenario,
         clock,
@@ -54,15 +58,39 @@ fun transform_of_raw(scenario: &mut Scenario, clock: &Clock, output_blobs: vecto
 }
 
 /// Finishes `builder` as a dataset named "clean" under `terms`.
-fun finish(builder: dataset::DerivedDataset, terms: AiTerms, scenario: &mut Scenario, clock: &Clock): ID {
-    builder.finish_derived(str(b"clean"), 900, str(b"text/csv"), str(b"CC-BY-4.0"), terms, option::none(), clock, scenario.ctx())
+fun finish(
+    builder: dataset::DerivedDataset,
+    terms: AiTerms,
+    scenario: &mut Scenario,
+    clock: &Clock,
+): ID {
+    builder.finish_derived(
+        str(b"clean"),
+        900,
+        str(b"text/csv"),
+        str(b"CC-BY-4.0"),
+        terms,
+        option::none(),
+        clock,
+        scenario.ctx(),
+    )
 }
 
 /// Derives a dataset of the derived blob from the raw dataset through `transform`, by the
 /// current sender, under `terms`.
-fun derive_from_raw(scenario: &mut Scenario, clock: &Clock, transform: &mut Attestation, terms: AiTerms): ID {
+fun derive_from_raw(
+    scenario: &mut Scenario,
+    clock: &Clock,
+    transform: &mut Attestation,
+    terms: AiTerms,
+): ID {
     let raw = scenario.take_shared_by_id<Dataset>(sig::dataset_id());
-    let mut builder = dataset::begin_derived(transform, sig::derived_blob(), sig::derived_sha256(), scenario.ctx());
+    let mut builder = dataset::begin_derived(
+        transform,
+        sig::derived_blob(),
+        sig::derived_sha256(),
+        scenario.ctx(),
+    );
     builder.add_parent(&raw, scenario.ctx());
     let id = finish(builder, terms, scenario, clock);
     ts::return_shared(raw);
@@ -81,7 +109,14 @@ fun retract_raw(scenario: &mut Scenario, clock: &Clock, sender: address) {
 fun publish_raw_version(scenario: &mut Scenario, clock: &Clock, sender: address): ID {
     scenario.next_tx(sender);
     let mut raw = scenario.take_shared_by_id<Dataset>(sig::dataset_id());
-    let id = raw.publish_version(7, sig::derived_sha256(), 2048, str(b"text/csv"), clock, scenario.ctx());
+    let id = raw.publish_version(
+        7,
+        sig::derived_sha256(),
+        2048,
+        str(b"text/csv"),
+        clock,
+        scenario.ctx(),
+    );
     ts::return_shared(raw);
     id
 }
@@ -109,7 +144,18 @@ fun register_shares_the_dataset_with_its_fields_and_no_lineage() {
 fun register_records_the_seal_policy() {
     let (mut scenario, clock) = flows::begin();
     let policy = option::some(object::id_from_address(@0x5EA1));
-    let id = dataset::register(str(b"d"), 1, sig::raw_sha256(), 1, str(b"text/csv"), str(b"MIT"), no_training(), policy, &clock, scenario.ctx());
+    let id = dataset::register(
+        str(b"d"),
+        1,
+        sig::raw_sha256(),
+        1,
+        str(b"text/csv"),
+        str(b"MIT"),
+        no_training(),
+        policy,
+        &clock,
+        scenario.ctx(),
+    );
     scenario.next_tx(flows::creator());
     let dataset = scenario.take_shared_by_id<Dataset>(id);
     assert!(dataset.policy() == policy);
@@ -128,7 +174,18 @@ fun register_rejects_a_short_sha256() {
 #[test, expected_failure(abort_code = dataset::EEmptyName)]
 fun register_rejects_an_empty_name() {
     let (mut scenario, clock) = flows::begin();
-    dataset::register(str(b""), 1, sig::raw_sha256(), 1, str(b"text/csv"), str(b"MIT"), flows::open_terms(), option::none(), &clock, scenario.ctx());
+    dataset::register(
+        str(b""),
+        1,
+        sig::raw_sha256(),
+        1,
+        str(b"text/csv"),
+        str(b"MIT"),
+        flows::open_terms(),
+        option::none(),
+        &clock,
+        scenario.ctx(),
+    );
     abort
 }
 
@@ -154,8 +211,21 @@ fun a_derived_dataset_records_its_proven_parent_and_signed_transform() {
 fun begin_derived_rejects_a_training_attestation() {
     let (mut scenario, clock) = with_dataset();
     scenario.next_tx(flows::creator());
-    let mut training = flows::self_attestation(&mut scenario, &clock, attestation::kind_training(), vector[], vector[], vector[], vector[sig::derived_blob()]);
-    let _builder = dataset::begin_derived(&mut training, sig::derived_blob(), sig::derived_sha256(), scenario.ctx());
+    let mut training = flows::self_attestation(
+        &mut scenario,
+        &clock,
+        attestation::kind_training(),
+        vector[],
+        vector[],
+        vector[],
+        vector[sig::derived_blob()],
+    );
+    let _builder = dataset::begin_derived(
+        &mut training,
+        sig::derived_blob(),
+        sig::derived_sha256(),
+        scenario.ctx(),
+    );
     abort
 }
 
@@ -164,7 +234,12 @@ fun a_blob_the_transform_did_not_produce_is_refused() {
     let (mut scenario, clock) = with_dataset();
     scenario.next_tx(flows::creator());
     let mut transform = transform_of_raw(&mut scenario, &clock, vector[sig::derived_blob()]);
-    let _builder = dataset::begin_derived(&mut transform, sig::weights_blob(), sig::derived_sha256(), scenario.ctx());
+    let _builder = dataset::begin_derived(
+        &mut transform,
+        sig::weights_blob(),
+        sig::derived_sha256(),
+        scenario.ctx(),
+    );
     abort
 }
 
@@ -173,7 +248,12 @@ fun content_other_than_the_signed_sha256_is_refused() {
     let (mut scenario, clock) = with_dataset();
     scenario.next_tx(flows::creator());
     let mut transform = flows::record_transform(&mut scenario, &clock);
-    let _builder = dataset::begin_derived(&mut transform, sig::derived_blob(), sig::raw_sha256(), scenario.ctx());
+    let _builder = dataset::begin_derived(
+        &mut transform,
+        sig::derived_blob(),
+        sig::raw_sha256(),
+        scenario.ctx(),
+    );
     abort
 }
 
@@ -192,12 +272,26 @@ fun each_attested_output_is_claimed_at_most_once() {
 fun one_transform_backs_one_dataset_per_output_blob() {
     let (mut scenario, clock) = with_dataset();
     scenario.next_tx(flows::creator());
-    let mut transform = transform_of_raw(&mut scenario, &clock, vector[sig::derived_blob(), sig::output_blob()]);
+    let mut transform = transform_of_raw(
+        &mut scenario,
+        &clock,
+        vector[sig::derived_blob(), sig::output_blob()],
+    );
     let raw = scenario.take_shared_by_id<Dataset>(sig::dataset_id());
-    let mut first = dataset::begin_derived(&mut transform, sig::derived_blob(), sig::derived_sha256(), scenario.ctx());
+    let mut first = dataset::begin_derived(
+        &mut transform,
+        sig::derived_blob(),
+        sig::derived_sha256(),
+        scenario.ctx(),
+    );
     first.add_parent(&raw, scenario.ctx());
     finish(first, flows::open_terms(), &mut scenario, &clock);
-    let mut second = dataset::begin_derived(&mut transform, sig::output_blob(), sig::derived_sha256(), scenario.ctx());
+    let mut second = dataset::begin_derived(
+        &mut transform,
+        sig::output_blob(),
+        sig::derived_sha256(),
+        scenario.ctx(),
+    );
     second.add_parent(&raw, scenario.ctx());
     finish(second, flows::open_terms(), &mut scenario, &clock);
     transform.finalize();
@@ -212,7 +306,12 @@ fun an_outsider_cannot_reuse_a_recorded_transform() {
     flows::derive_dataset(&mut scenario, &clock);
     scenario.next_tx(flows::outsider());
     let mut transform = scenario.take_immutable_by_id<Attestation>(sig::transform_id());
-    let _builder = dataset::begin_derived(&mut transform, sig::derived_blob(), sig::derived_sha256(), scenario.ctx());
+    let _builder = dataset::begin_derived(
+        &mut transform,
+        sig::derived_blob(),
+        sig::derived_sha256(),
+        scenario.ctx(),
+    );
     abort
 }
 
@@ -222,7 +321,12 @@ fun only_the_party_that_recorded_an_attestation_can_build_on_it() {
     scenario.next_tx(flows::creator());
     let mut transform = flows::record_transform(&mut scenario, &clock);
     scenario.next_tx(flows::outsider());
-    let _builder = dataset::begin_derived(&mut transform, sig::derived_blob(), sig::derived_sha256(), scenario.ctx());
+    let _builder = dataset::begin_derived(
+        &mut transform,
+        sig::derived_blob(),
+        sig::derived_sha256(),
+        scenario.ctx(),
+    );
     abort
 }
 
@@ -237,7 +341,12 @@ fun a_revoked_attesters_transform_backs_no_new_dataset() {
     scenario.return_to_sender(cap);
     scenario.next_tx(flows::creator());
     let mut transform = scenario.take_immutable_by_id<Attestation>(sig::transform_id());
-    let _builder = dataset::begin_derived(&mut transform, sig::derived_blob(), sig::derived_sha256(), scenario.ctx());
+    let _builder = dataset::begin_derived(
+        &mut transform,
+        sig::derived_blob(),
+        sig::derived_sha256(),
+        scenario.ctx(),
+    );
     abort
 }
 
@@ -245,7 +354,15 @@ fun a_revoked_attesters_transform_backs_no_new_dataset() {
 fun a_parent_the_transform_did_not_use_is_refused() {
     let (mut scenario, clock) = with_dataset();
     scenario.next_tx(flows::creator());
-    let mut transform = flows::self_attestation(&mut scenario, &clock, attestation::kind_transform(), vector[object::id_from_address(@0xd1)], vector[sig::raw_blob()], vector[sig::raw_sha256()], vector[sig::derived_blob()]);
+    let mut transform = flows::self_attestation(
+        &mut scenario,
+        &clock,
+        attestation::kind_transform(),
+        vector[object::id_from_address(@0xd1)],
+        vector[sig::raw_blob()],
+        vector[sig::raw_sha256()],
+        vector[sig::derived_blob()],
+    );
     derive_from_raw(&mut scenario, &clock, &mut transform, flows::open_terms());
     abort
 }
@@ -254,7 +371,15 @@ fun a_parent_the_transform_did_not_use_is_refused() {
 fun a_parent_whose_content_the_transform_did_not_read_is_refused() {
     let (mut scenario, clock) = with_dataset();
     scenario.next_tx(flows::creator());
-    let mut transform = flows::self_attestation(&mut scenario, &clock, attestation::kind_transform(), vector[sig::dataset_id()], vector[sig::raw_blob()], vector[sig::derived_sha256()], vector[sig::derived_blob()]);
+    let mut transform = flows::self_attestation(
+        &mut scenario,
+        &clock,
+        attestation::kind_transform(),
+        vector[sig::dataset_id()],
+        vector[sig::raw_blob()],
+        vector[sig::derived_sha256()],
+        vector[sig::derived_blob()],
+    );
     derive_from_raw(&mut scenario, &clock, &mut transform, flows::open_terms());
     abort
 }
@@ -265,7 +390,12 @@ fun the_same_parent_twice_is_refused() {
     scenario.next_tx(flows::creator());
     let mut transform = transform_of_raw(&mut scenario, &clock, vector[sig::derived_blob()]);
     let raw = scenario.take_shared_by_id<Dataset>(sig::dataset_id());
-    let mut builder = dataset::begin_derived(&mut transform, sig::derived_blob(), sig::derived_sha256(), scenario.ctx());
+    let mut builder = dataset::begin_derived(
+        &mut transform,
+        sig::derived_blob(),
+        sig::derived_sha256(),
+        scenario.ctx(),
+    );
     builder.add_parent(&raw, scenario.ctx());
     builder.add_parent(&raw, scenario.ctx());
     abort
@@ -317,7 +447,12 @@ fun every_input_proven_registers_a_dataset_with_both_parents() {
     );
     let raw = scenario.take_shared_by_id<Dataset>(sig::dataset_id());
     let second = scenario.take_shared_by_id<Dataset>(second_id);
-    let mut builder = dataset::begin_derived(&mut transform, sig::derived_blob(), sig::derived_sha256(), scenario.ctx());
+    let mut builder = dataset::begin_derived(
+        &mut transform,
+        sig::derived_blob(),
+        sig::derived_sha256(),
+        scenario.ctx(),
+    );
     builder.add_parent(&second, scenario.ctx());
     builder.add_parent(&raw, scenario.ctx());
     let id = finish(builder, flows::open_terms(), &mut scenario, &clock);
@@ -361,7 +496,13 @@ fun a_signed_transform_links_another_creators_dataset() {
     let (mut scenario, clock) = flows::begin();
     flows::register_attester(&mut scenario, &clock);
     scenario.next_tx(flows::outsider());
-    let raw_id = flows::register_as(&mut scenario, &clock, sig::raw_blob(), sig::raw_sha256(), flows::open_terms());
+    let raw_id = flows::register_as(
+        &mut scenario,
+        &clock,
+        sig::raw_blob(),
+        sig::raw_sha256(),
+        flows::open_terms(),
+    );
     assert!(raw_id == sig::dataset_id());
     flows::derive_dataset(&mut scenario, &clock);
     scenario.next_tx(flows::creator());
@@ -385,7 +526,12 @@ fun a_derivation_keeps_or_tightens_its_parents_terms() {
     let (mut scenario, clock) = with_raw_terms(no_training());
     scenario.next_tx(flows::creator());
     let mut transform = transform_of_raw(&mut scenario, &clock, vector[sig::derived_blob()]);
-    let stricter = terms::new(terms::not_allowed(), terms::not_allowed(), terms::allowed(), terms::allowed());
+    let stricter = terms::new(
+        terms::not_allowed(),
+        terms::not_allowed(),
+        terms::allowed(),
+        terms::allowed(),
+    );
     let id = derive_from_raw(&mut scenario, &clock, &mut transform, stricter);
     transform.finalize();
     scenario.next_tx(flows::creator());
@@ -401,7 +547,14 @@ fun publish_version_links_both_versions_and_inherits_no_lineage() {
     flows::derive_dataset(&mut scenario, &clock);
     scenario.next_tx(flows::creator());
     let mut derived = scenario.take_shared_by_id<Dataset>(sig::derived_id());
-    let next_id = derived.publish_version(7, sig::raw_sha256(), 10, str(b"text/csv"), &clock, scenario.ctx());
+    let next_id = derived.publish_version(
+        7,
+        sig::raw_sha256(),
+        10,
+        str(b"text/csv"),
+        &clock,
+        scenario.ctx(),
+    );
     assert!(derived.next() == option::some(next_id));
     ts::return_shared(derived);
     scenario.next_tx(flows::creator());
@@ -420,12 +573,31 @@ fun a_new_version_is_proven_again_by_a_transform_that_attests_its_blob() {
     scenario.next_tx(flows::creator());
     let second_id = register_second(&mut scenario, &clock);
     scenario.next_tx(flows::creator());
-    let mut transform = flows::self_attestation(&mut scenario, &clock, attestation::kind_transform(), vector[second_id], vector[sig::input_blob()], vector[sig::input_sha256()], vector[sig::derived_blob()]);
+    let mut transform = flows::self_attestation(
+        &mut scenario,
+        &clock,
+        attestation::kind_transform(),
+        vector[second_id],
+        vector[sig::input_blob()],
+        vector[sig::input_sha256()],
+        vector[sig::derived_blob()],
+    );
     let mut raw = scenario.take_shared_by_id<Dataset>(sig::dataset_id());
     let second = scenario.take_shared_by_id<Dataset>(second_id);
-    let mut builder = dataset::begin_derived(&mut transform, sig::derived_blob(), sig::derived_sha256(), scenario.ctx());
+    let mut builder = dataset::begin_derived(
+        &mut transform,
+        sig::derived_blob(),
+        sig::derived_sha256(),
+        scenario.ctx(),
+    );
     builder.add_parent(&second, scenario.ctx());
-    let next_id = builder.finish_derived_version(&mut raw, 900, str(b"text/csv"), &clock, scenario.ctx());
+    let next_id = builder.finish_derived_version(
+        &mut raw,
+        900,
+        str(b"text/csv"),
+        &clock,
+        scenario.ctx(),
+    );
     transform.finalize();
     ts::return_shared(raw);
     ts::return_shared(second);
@@ -443,12 +615,31 @@ fun a_new_version_is_proven_again_by_a_transform_that_attests_its_blob() {
 fun a_derived_version_cannot_carry_terms_looser_than_its_parents() {
     let (mut scenario, clock) = with_dataset();
     scenario.next_tx(flows::creator());
-    let second_id = flows::register_as(&mut scenario, &clock, sig::input_blob(), sig::input_sha256(), no_training());
+    let second_id = flows::register_as(
+        &mut scenario,
+        &clock,
+        sig::input_blob(),
+        sig::input_sha256(),
+        no_training(),
+    );
     scenario.next_tx(flows::creator());
-    let mut transform = flows::self_attestation(&mut scenario, &clock, attestation::kind_transform(), vector[second_id], vector[sig::input_blob()], vector[sig::input_sha256()], vector[sig::derived_blob()]);
+    let mut transform = flows::self_attestation(
+        &mut scenario,
+        &clock,
+        attestation::kind_transform(),
+        vector[second_id],
+        vector[sig::input_blob()],
+        vector[sig::input_sha256()],
+        vector[sig::derived_blob()],
+    );
     let mut raw = scenario.take_shared_by_id<Dataset>(sig::dataset_id());
     let second = scenario.take_shared_by_id<Dataset>(second_id);
-    let mut builder = dataset::begin_derived(&mut transform, sig::derived_blob(), sig::derived_sha256(), scenario.ctx());
+    let mut builder = dataset::begin_derived(
+        &mut transform,
+        sig::derived_blob(),
+        sig::derived_sha256(),
+        scenario.ctx(),
+    );
     builder.add_parent(&second, scenario.ctx());
     builder.finish_derived_version(&mut raw, 900, str(b"text/csv"), &clock, scenario.ctx());
     abort
@@ -460,10 +651,23 @@ fun a_derived_version_of_another_creators_dataset_aborts() {
     scenario.next_tx(flows::outsider());
     let second_id = register_second(&mut scenario, &clock);
     scenario.next_tx(flows::outsider());
-    let mut transform = flows::self_attestation(&mut scenario, &clock, attestation::kind_transform(), vector[second_id], vector[sig::input_blob()], vector[sig::input_sha256()], vector[sig::derived_blob()]);
+    let mut transform = flows::self_attestation(
+        &mut scenario,
+        &clock,
+        attestation::kind_transform(),
+        vector[second_id],
+        vector[sig::input_blob()],
+        vector[sig::input_sha256()],
+        vector[sig::derived_blob()],
+    );
     let mut raw = scenario.take_shared_by_id<Dataset>(sig::dataset_id());
     let second = scenario.take_shared_by_id<Dataset>(second_id);
-    let mut builder = dataset::begin_derived(&mut transform, sig::derived_blob(), sig::derived_sha256(), scenario.ctx());
+    let mut builder = dataset::begin_derived(
+        &mut transform,
+        sig::derived_blob(),
+        sig::derived_sha256(),
+        scenario.ctx(),
+    );
     builder.add_parent(&second, scenario.ctx());
     builder.finish_derived_version(&mut raw, 900, str(b"text/csv"), &clock, scenario.ctx());
     abort
@@ -582,7 +786,12 @@ fun set_raw_terms(scenario: &mut Scenario, clock: &Clock, sender: address, terms
 #[test]
 fun set_terms_tightens_the_terms_and_emits_an_event() {
     let (mut scenario, clock) = with_dataset();
-    let constrained = terms::new(terms::constrained(vector[str(b"attribution required")]), terms::allowed(), terms::allowed(), terms::allowed());
+    let constrained = terms::new(
+        terms::constrained(vector[str(b"attribution required")]),
+        terms::allowed(),
+        terms::allowed(),
+        terms::allowed(),
+    );
     set_raw_terms(&mut scenario, &clock, flows::creator(), constrained);
     set_raw_terms(&mut scenario, &clock, flows::creator(), no_training());
     let effects = scenario.next_tx(flows::creator());
@@ -606,8 +815,18 @@ fun dropping_a_constraint_is_loosening() {
     let (mut scenario, clock) = with_dataset();
     let two = terms::constrained(vector[str(b"attribution required"), str(b"non-commercial")]);
     let one = terms::constrained(vector[str(b"attribution required")]);
-    set_raw_terms(&mut scenario, &clock, flows::creator(), terms::new(two, terms::allowed(), terms::allowed(), terms::allowed()));
-    set_raw_terms(&mut scenario, &clock, flows::creator(), terms::new(one, terms::allowed(), terms::allowed(), terms::allowed()));
+    set_raw_terms(
+        &mut scenario,
+        &clock,
+        flows::creator(),
+        terms::new(two, terms::allowed(), terms::allowed(), terms::allowed()),
+    );
+    set_raw_terms(
+        &mut scenario,
+        &clock,
+        flows::creator(),
+        terms::new(one, terms::allowed(), terms::allowed(), terms::allowed()),
+    );
     abort
 }
 

@@ -17,7 +17,14 @@ use sui::coin;
 use sui::event;
 use sui::sui::SUI;
 use sui::test_scenario::{Self as ts, Scenario};
-use verity::allowlist::{Self, Allowlist, AllowlistCreated, AllowlistMemberAdded, AllowlistMemberRemoved};
+use verity::allowlist::{
+    Self,
+    Allowlist,
+    AllowlistCreated,
+    AllowlistMemberAdded,
+    AllowlistMemberRemoved,
+};
+use verity::attestation::{Attestation, AttestationRecorded};
 use verity::attester::{
     Self,
     AdminCap,
@@ -25,10 +32,16 @@ use verity::attester::{
     AttesterKeyRotated,
     AttesterRegistered,
     AttesterRegistry,
-    AttesterRevoked
+    AttesterRevoked,
 };
-use verity::attestation::{Attestation, AttestationRecorded};
-use verity::dataset::{Self, Dataset, DatasetPolicySet, DatasetRegistered, DatasetRetracted, DatasetTermsSet};
+use verity::dataset::{
+    Self,
+    Dataset,
+    DatasetPolicySet,
+    DatasetRegistered,
+    DatasetRetracted,
+    DatasetTermsSet,
+};
 use verity::enclave::{Self, EnclaveConfig, EnclaveConfigCreated, EnclaveConfigRetired};
 use verity::inference::{Inference, InferenceRecorded};
 use verity::model::{Self, Model, ModelRegistered};
@@ -81,7 +94,15 @@ public fun vectors(): vector<vector<u8>> {
     ts::return_shared(raw);
 
     let cap = flows::admin_tx(&mut scenario);
-    enclave::create_config(&cap, str(b"verity-enclave-v1"), pcr(1), pcr(2), pcr(3), &clock, scenario.ctx());
+    enclave::create_config(
+        &cap,
+        str(b"verity-enclave-v1"),
+        pcr(1),
+        pcr(2),
+        pcr(3),
+        &clock,
+        scenario.ctx(),
+    );
     sample<EnclaveConfigCreated>(&mut out);
     let mut registry = scenario.take_shared<AttesterRegistry>();
     let mut attester = scenario.take_shared_by_id<Attester>(sig::attester_id());
@@ -135,7 +156,13 @@ public fun vectors(): vector<vector<u8>> {
     ts::return_shared(list);
     timelock::create(UNLOCK_MS, &clock, scenario.ctx());
     sample<TimelockCreated>(&mut out);
-    let service_cap = subscription::create(str(b"premium"), FEE_MIST, TTL_MS, &clock, scenario.ctx());
+    let service_cap = subscription::create(
+        str(b"premium"),
+        FEE_MIST,
+        TTL_MS,
+        &clock,
+        scenario.ctx(),
+    );
     sample<ServiceCreated>(&mut out);
     scenario.next_tx(flows::outsider());
     let mut service = scenario.take_shared<Service>();
@@ -229,7 +256,12 @@ fun derive_dataset(scenario: &mut Scenario, clock: &Clock) {
     scenario.next_tx(flows::creator());
     let parent = scenario.take_shared_by_id<Dataset>(sig::dataset_id());
     let mut transform = flows::record_transform(scenario, clock);
-    let mut builder = dataset::begin_derived(&mut transform, sig::derived_blob(), sig::derived_sha256(), scenario.ctx());
+    let mut builder = dataset::begin_derived(
+        &mut transform,
+        sig::derived_blob(),
+        sig::derived_sha256(),
+        scenario.ctx(),
+    );
     builder.add_parent(&parent, scenario.ctx());
     let id = builder.finish_derived(
         str(b"clean"),
@@ -253,7 +285,12 @@ fun train_model(scenario: &mut Scenario, clock: &Clock) {
     scenario.next_tx(flows::creator());
     let derived = scenario.take_shared_by_id<Dataset>(sig::derived_id());
     let mut training = flows::record_training(scenario, clock);
-    let mut builder = model::begin(&mut training, sig::weights_blob(), sig::weights_sha256(), scenario.ctx());
+    let mut builder = model::begin(
+        &mut training,
+        sig::weights_blob(),
+        sig::weights_sha256(),
+        scenario.ctx(),
+    );
     builder.add_dataset(&derived, scenario.ctx());
     let id = builder.finish(
         str(b"churn-classifier"),

@@ -11,7 +11,13 @@ use verity::test_flows as flows;
 use verity::test_signatures as sig;
 
 /// Records the story's inference with these digests and signature.
-fun record_with(scenario: &mut Scenario, clock: &Clock, input_sha256: vector<u8>, output_sha256: vector<u8>, signature: vector<u8>): ID {
+fun record_with(
+    scenario: &mut Scenario,
+    clock: &Clock,
+    input_sha256: vector<u8>,
+    output_sha256: vector<u8>,
+    signature: vector<u8>,
+): ID {
     scenario.next_tx(flows::creator());
     let mut attester = scenario.take_shared<Attester>();
     let model = scenario.take_immutable<Model>();
@@ -75,14 +81,26 @@ fun record_rejects_a_short_output_sha256() {
 #[test, expected_failure(abort_code = attester::EInvalidSignature)]
 fun an_input_sha256_the_attester_did_not_sign_is_refused() {
     let (mut scenario, clock) = flows::through_model();
-    record_with(&mut scenario, &clock, sig::output_sha256(), sig::output_sha256(), sig::inference_signature());
+    record_with(
+        &mut scenario,
+        &clock,
+        sig::output_sha256(),
+        sig::output_sha256(),
+        sig::inference_signature(),
+    );
     abort
 }
 
 #[test, expected_failure(abort_code = attester::EInvalidSignature)]
 fun an_output_sha256_the_attester_did_not_sign_is_refused() {
     let (mut scenario, clock) = flows::through_model();
-    record_with(&mut scenario, &clock, sig::input_sha256(), sig::input_sha256(), sig::inference_signature());
+    record_with(
+        &mut scenario,
+        &clock,
+        sig::input_sha256(),
+        sig::input_sha256(),
+        sig::inference_signature(),
+    );
     abort
 }
 
@@ -102,6 +120,12 @@ fun a_revoked_attester_backs_no_new_inference() {
     attester::revoke(&cap, &mut attester, &clock, scenario.ctx());
     ts::return_shared(attester);
     scenario.return_to_sender(cap);
-    record_with(&mut scenario, &clock, sig::input_sha256(), sig::output_sha256(), sig::inference_signature());
+    record_with(
+        &mut scenario,
+        &clock,
+        sig::input_sha256(),
+        sig::output_sha256(),
+        sig::inference_signature(),
+    );
     abort
 }

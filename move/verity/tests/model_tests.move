@@ -22,7 +22,12 @@ fun with_derived(): (Scenario, Clock) {
 
 /// An unsigned training (of `kind`) by the current sender that read the raw dataset (as
 /// registered with `raw_sha256`) and wrote the weights.
-fun training_of_kind_on_raw(scenario: &mut Scenario, clock: &Clock, kind: u8, raw_sha256: vector<u8>): Attestation {
+fun training_of_kind_on_raw(
+    scenario: &mut Scenario,
+    clock: &Clock,
+    kind: u8,
+    raw_sha256: vector<u8>,
+): Attestation {
     attestation::record_self(
         kind,
         vector[sig::dataset_id()],
@@ -49,7 +54,14 @@ fun begin_weights(scenario: &mut Scenario, training: &mut Attestation): ModelBui
 
 /// Finishes `builder` as "m".
 fun finish(builder: ModelBuilder, scenario: &mut Scenario, clock: &Clock): ID {
-    builder.finish(str(b"m"), 4096, str(b"logistic-regression"), str(b"verity-demo"), clock, scenario.ctx())
+    builder.finish(
+        str(b"m"),
+        4096,
+        str(b"logistic-regression"),
+        str(b"verity-demo"),
+        clock,
+        scenario.ctx(),
+    )
 }
 
 /// Trains a model (by a generative training or not) on a raw dataset of CREATOR's registered
@@ -59,11 +71,18 @@ fun train_on_raw_with_terms(terms: AiTerms, generative: bool): (Scenario, Clock,
     // The raw dataset is the first object of transaction 2, as in the story.
     scenario.next_tx(flows::creator());
     scenario.next_tx(flows::creator());
-    let raw_id = flows::register_as(&mut scenario, &clock, sig::raw_blob(), sig::raw_sha256(), terms);
+    let raw_id = flows::register_as(
+        &mut scenario,
+        &clock,
+        sig::raw_blob(),
+        sig::raw_sha256(),
+        terms,
+    );
     assert!(raw_id == sig::dataset_id());
     scenario.next_tx(flows::creator());
     let raw = scenario.take_shared_by_id<Dataset>(raw_id);
-    let kind = if (generative) attestation::kind_generative_training() else attestation::kind_training();
+    let kind = if (generative) attestation::kind_generative_training()
+    else attestation::kind_training();
     let mut training = training_of_kind_on_raw(&mut scenario, &clock, kind, sig::raw_sha256());
     let mut builder = begin_weights(&mut scenario, &mut training);
     builder.add_dataset(&raw, scenario.ctx());
@@ -100,7 +119,15 @@ fun register_binds_the_model_to_its_signed_training_and_datasets() {
 fun begin_rejects_a_transform_attestation() {
     let (mut scenario, clock) = with_derived();
     scenario.next_tx(flows::creator());
-    let mut transform = flows::self_attestation(&mut scenario, &clock, attestation::kind_transform(), vector[], vector[], vector[], vector[sig::weights_blob()]);
+    let mut transform = flows::self_attestation(
+        &mut scenario,
+        &clock,
+        attestation::kind_transform(),
+        vector[],
+        vector[],
+        vector[],
+        vector[sig::weights_blob()],
+    );
     let _builder = begin_weights(&mut scenario, &mut transform);
     abort
 }
@@ -110,7 +137,12 @@ fun weights_the_training_did_not_produce_are_refused() {
     let (mut scenario, clock) = with_derived();
     scenario.next_tx(flows::creator());
     let mut training = flows::record_training(&mut scenario, &clock);
-    let _builder = model::begin(&mut training, sig::raw_blob(), sig::weights_sha256(), scenario.ctx());
+    let _builder = model::begin(
+        &mut training,
+        sig::raw_blob(),
+        sig::weights_sha256(),
+        scenario.ctx(),
+    );
     abort
 }
 
@@ -119,7 +151,12 @@ fun weights_other_than_the_signed_sha256_are_refused() {
     let (mut scenario, clock) = with_derived();
     scenario.next_tx(flows::creator());
     let mut training = flows::record_training(&mut scenario, &clock);
-    let _builder = model::begin(&mut training, sig::weights_blob(), sig::raw_sha256(), scenario.ctx());
+    let _builder = model::begin(
+        &mut training,
+        sig::weights_blob(),
+        sig::raw_sha256(),
+        scenario.ctx(),
+    );
     abort
 }
 
@@ -238,19 +275,28 @@ fun an_unsigned_training_on_own_data_is_recorded_as_claimed() {
 
 #[test, expected_failure(abort_code = model::ETrainingNotAllowed)]
 fun training_on_data_whose_terms_forbid_it_aborts() {
-    let (_scenario, _clock, _id) = train_on_raw_with_terms(training_terms(terms::not_allowed(), terms::allowed()), false);
+    let (_scenario, _clock, _id) = train_on_raw_with_terms(
+        training_terms(terms::not_allowed(), terms::allowed()),
+        false,
+    );
     abort
 }
 
 #[test, expected_failure(abort_code = model::EGenerativeTrainingNotAllowed)]
 fun generative_training_on_data_that_forbids_it_aborts() {
-    let (_scenario, _clock, _id) = train_on_raw_with_terms(training_terms(terms::allowed(), terms::not_allowed()), true);
+    let (_scenario, _clock, _id) = train_on_raw_with_terms(
+        training_terms(terms::allowed(), terms::not_allowed()),
+        true,
+    );
     abort
 }
 
 #[test]
 fun a_discriminative_model_may_train_on_data_closed_to_generative_training() {
-    let (scenario, clock, id) = train_on_raw_with_terms(training_terms(terms::allowed(), terms::not_allowed()), false);
+    let (scenario, clock, id) = train_on_raw_with_terms(
+        training_terms(terms::allowed(), terms::not_allowed()),
+        false,
+    );
     let mut scenario = scenario;
     scenario.next_tx(flows::creator());
     let model = scenario.take_immutable_by_id<Model>(id);
@@ -265,7 +311,9 @@ fun strings(texts: vector<vector<u8>>): vector<String> { texts.map!(|t| str(t)) 
 #[test]
 fun constrained_terms_are_recorded_on_the_model() {
     let training = terms::constrained(strings(vector[b"attribution required"]));
-    let generative = terms::constrained(strings(vector[b"attribution required", b"non-commercial"]));
+    let generative = terms::constrained(
+        strings(vector[b"attribution required", b"non-commercial"]),
+    );
     let (scenario, clock, id) = train_on_raw_with_terms(training_terms(training, generative), true);
     let mut scenario = scenario;
     scenario.next_tx(flows::creator());
@@ -274,14 +322,21 @@ fun constrained_terms_are_recorded_on_the_model() {
     let constraints = model.constraints();
     assert!(constraints.length() == 1);
     assert!(constraints[0].constraint_dataset() == sig::dataset_id());
-    assert!(constraints[0].constraint_texts() == strings(vector[b"attribution required", b"non-commercial"]));
+    assert!(
+        constraints[0].constraint_texts() == strings(vector[b"attribution required", b"non-commercial"]),
+    );
     ts::return_immutable(model);
     flows::end(scenario, clock);
 }
 
 /// An unsigned fine-tune by the current sender of the story model (with its weights read as
 /// `base_sha256`) on the raw dataset, writing the derived blob with the derived SHA-256.
-fun fine_tune(scenario: &mut Scenario, clock: &Clock, inputs: vector<ID>, base_sha256: vector<u8>): Attestation {
+fun fine_tune(
+    scenario: &mut Scenario,
+    clock: &Clock,
+    inputs: vector<ID>,
+    base_sha256: vector<u8>,
+): Attestation {
     flows::self_attestation(
         scenario,
         clock,
@@ -299,8 +354,19 @@ fun a_fine_tune_links_its_base_and_keeps_only_datasets() {
     scenario.next_tx(flows::creator());
     let base = scenario.take_immutable<Model>();
     let raw = scenario.take_shared_by_id<Dataset>(sig::dataset_id());
-    let mut attestation = fine_tune(&mut scenario, &clock, vector[sig::model_id(), sig::dataset_id()], sig::weights_sha256());
-    let mut builder = model::begin_fine_tune(&mut attestation, &base, sig::derived_blob(), sig::derived_sha256(), scenario.ctx());
+    let mut attestation = fine_tune(
+        &mut scenario,
+        &clock,
+        vector[sig::model_id(), sig::dataset_id()],
+        sig::weights_sha256(),
+    );
+    let mut builder = model::begin_fine_tune(
+        &mut attestation,
+        &base,
+        sig::derived_blob(),
+        sig::derived_sha256(),
+        scenario.ctx(),
+    );
     builder.add_dataset(&raw, scenario.ctx());
     let id = finish(builder, &mut scenario, &clock);
     attestation.finalize();
@@ -320,8 +386,22 @@ fun begin_fine_tune_rejects_a_training_attestation() {
     let (mut scenario, clock) = flows::through_model();
     scenario.next_tx(flows::creator());
     let base = scenario.take_immutable<Model>();
-    let mut training = flows::self_attestation(&mut scenario, &clock, attestation::kind_training(), vector[sig::model_id()], vector[], vector[], vector[sig::derived_blob()]);
-    let _builder = model::begin_fine_tune(&mut training, &base, sig::derived_blob(), sig::derived_sha256(), scenario.ctx());
+    let mut training = flows::self_attestation(
+        &mut scenario,
+        &clock,
+        attestation::kind_training(),
+        vector[sig::model_id()],
+        vector[],
+        vector[],
+        vector[sig::derived_blob()],
+    );
+    let _builder = model::begin_fine_tune(
+        &mut training,
+        &base,
+        sig::derived_blob(),
+        sig::derived_sha256(),
+        scenario.ctx(),
+    );
     abort
 }
 
@@ -330,8 +410,19 @@ fun a_base_the_fine_tune_did_not_use_is_refused() {
     let (mut scenario, clock) = flows::through_model();
     scenario.next_tx(flows::creator());
     let base = scenario.take_immutable<Model>();
-    let mut attestation = fine_tune(&mut scenario, &clock, vector[sig::dataset_id()], sig::weights_sha256());
-    let _builder = model::begin_fine_tune(&mut attestation, &base, sig::derived_blob(), sig::derived_sha256(), scenario.ctx());
+    let mut attestation = fine_tune(
+        &mut scenario,
+        &clock,
+        vector[sig::dataset_id()],
+        sig::weights_sha256(),
+    );
+    let _builder = model::begin_fine_tune(
+        &mut attestation,
+        &base,
+        sig::derived_blob(),
+        sig::derived_sha256(),
+        scenario.ctx(),
+    );
     abort
 }
 
@@ -340,8 +431,19 @@ fun a_base_whose_weights_the_fine_tune_did_not_read_is_refused() {
     let (mut scenario, clock) = flows::through_model();
     scenario.next_tx(flows::creator());
     let base = scenario.take_immutable<Model>();
-    let mut attestation = fine_tune(&mut scenario, &clock, vector[sig::model_id(), sig::dataset_id()], sig::raw_sha256());
-    let _builder = model::begin_fine_tune(&mut attestation, &base, sig::derived_blob(), sig::derived_sha256(), scenario.ctx());
+    let mut attestation = fine_tune(
+        &mut scenario,
+        &clock,
+        vector[sig::model_id(), sig::dataset_id()],
+        sig::raw_sha256(),
+    );
+    let _builder = model::begin_fine_tune(
+        &mut attestation,
+        &base,
+        sig::derived_blob(),
+        sig::derived_sha256(),
+        scenario.ctx(),
+    );
     abort
 }
 
@@ -350,8 +452,19 @@ fun an_unsigned_fine_tune_cannot_claim_another_creators_model() {
     let (mut scenario, clock) = flows::through_model();
     scenario.next_tx(flows::outsider());
     let base = scenario.take_immutable<Model>();
-    let mut attestation = fine_tune(&mut scenario, &clock, vector[sig::model_id(), sig::dataset_id()], sig::weights_sha256());
-    let _builder = model::begin_fine_tune(&mut attestation, &base, sig::derived_blob(), sig::derived_sha256(), scenario.ctx());
+    let mut attestation = fine_tune(
+        &mut scenario,
+        &clock,
+        vector[sig::model_id(), sig::dataset_id()],
+        sig::weights_sha256(),
+    );
+    let _builder = model::begin_fine_tune(
+        &mut attestation,
+        &base,
+        sig::derived_blob(),
+        sig::derived_sha256(),
+        scenario.ctx(),
+    );
     abort
 }
 
@@ -361,8 +474,22 @@ fun fine_tune_story_model(scenario: &mut Scenario, clock: &Clock, kind: u8): ID 
     scenario.next_tx(flows::creator());
     let base = scenario.take_immutable<Model>();
     let raw = scenario.take_shared_by_id<Dataset>(sig::dataset_id());
-    let mut attestation = flows::self_attestation(scenario, clock, kind, vector[sig::model_id(), sig::dataset_id()], vector[sig::weights_blob(), sig::raw_blob()], vector[sig::weights_sha256(), sig::raw_sha256()], vector[sig::derived_blob()]);
-    let mut builder = model::begin_fine_tune(&mut attestation, &base, sig::derived_blob(), sig::derived_sha256(), scenario.ctx());
+    let mut attestation = flows::self_attestation(
+        scenario,
+        clock,
+        kind,
+        vector[sig::model_id(), sig::dataset_id()],
+        vector[sig::weights_blob(), sig::raw_blob()],
+        vector[sig::weights_sha256(), sig::raw_sha256()],
+        vector[sig::derived_blob()],
+    );
+    let mut builder = model::begin_fine_tune(
+        &mut attestation,
+        &base,
+        sig::derived_blob(),
+        sig::derived_sha256(),
+        scenario.ctx(),
+    );
     builder.add_dataset(&raw, scenario.ctx());
     let id = finish(builder, scenario, clock);
     attestation.finalize();
@@ -392,12 +519,29 @@ fun a_generative_fine_tune_of_a_discriminative_base_aborts() {
 #[test]
 fun a_fine_tune_inherits_its_bases_usage_constraints() {
     let training = terms::constrained(strings(vector[b"non-commercial"]));
-    let (scenario, clock, base_id) = train_on_raw_with_terms(training_terms(training, terms::allowed()), true);
+    let (scenario, clock, base_id) = train_on_raw_with_terms(
+        training_terms(training, terms::allowed()),
+        true,
+    );
     let mut scenario = scenario;
     scenario.next_tx(flows::creator());
     let base = scenario.take_immutable_by_id<Model>(base_id);
-    let mut attestation = flows::self_attestation(&mut scenario, &clock, attestation::kind_generative_fine_tune(), vector[base_id], vector[sig::weights_blob()], vector[sig::weights_sha256()], vector[sig::derived_blob()]);
-    let builder = model::begin_fine_tune(&mut attestation, &base, sig::derived_blob(), sig::derived_sha256(), scenario.ctx());
+    let mut attestation = flows::self_attestation(
+        &mut scenario,
+        &clock,
+        attestation::kind_generative_fine_tune(),
+        vector[base_id],
+        vector[sig::weights_blob()],
+        vector[sig::weights_sha256()],
+        vector[sig::derived_blob()],
+    );
+    let builder = model::begin_fine_tune(
+        &mut attestation,
+        &base,
+        sig::derived_blob(),
+        sig::derived_sha256(),
+        scenario.ctx(),
+    );
     let id = finish(builder, &mut scenario, &clock);
     attestation.finalize();
     ts::return_immutable(base);

@@ -40,7 +40,13 @@ fun create(scenario: &mut Scenario, clock: &Clock, creator: address, ttl_ms: u64
 
 /// As `subscriber`, pays `fee_mist` to the service `service_id` and keeps the subscription.
 /// Returns its id.
-fun subscribe_paying(scenario: &mut Scenario, clock: &Clock, service_id: ID, subscriber: address, fee_mist: u64): ID {
+fun subscribe_paying(
+    scenario: &mut Scenario,
+    clock: &Clock,
+    service_id: ID,
+    subscriber: address,
+    fee_mist: u64,
+): ID {
     scenario.next_tx(subscriber);
     let mut service = scenario.take_shared_by_id<Service>(service_id);
     let fee = coin::mint_for_testing<SUI>(fee_mist, scenario.ctx());

@@ -74,7 +74,11 @@ fun allow_all_allows_every_use() {
 
 #[test]
 fun not_allowed_is_stricter_than_constrained_which_is_stricter_than_allowed() {
-    let (allowed, constrained, not_allowed) = (terms::allowed(), constrained(vector[b"x"]), terms::not_allowed());
+    let (allowed, constrained, not_allowed) = (
+        terms::allowed(),
+        constrained(vector[b"x"]),
+        terms::not_allowed(),
+    );
     assert!(not_allowed.permission_at_least_as_strict(&constrained));
     assert!(not_allowed.permission_at_least_as_strict(&allowed));
     assert!(constrained.permission_at_least_as_strict(&allowed));
@@ -92,7 +96,10 @@ fun every_permission_is_at_least_as_strict_as_itself() {
 
 #[test]
 fun a_constrained_superset_is_stricter_and_a_subset_is_not() {
-    let (one, two) = (constrained(vector[b"attribution"]), constrained(vector[b"attribution", b"non-commercial"]));
+    let (one, two) = (
+        constrained(vector[b"attribution"]),
+        constrained(vector[b"attribution", b"non-commercial"]),
+    );
     assert!(two.permission_at_least_as_strict(&one));
     assert!(!one.permission_at_least_as_strict(&two));
 }
@@ -113,7 +120,12 @@ fun different_constraints_are_not_stricter_either_way() {
 
 #[test]
 fun at_least_as_strict_holds_for_equal_terms() {
-    let terms = terms::new(terms::not_allowed(), constrained(vector[b"x"]), terms::allowed(), terms::allowed());
+    let terms = terms::new(
+        terms::not_allowed(),
+        constrained(vector[b"x"]),
+        terms::allowed(),
+        terms::allowed(),
+    );
     assert!(terms.at_least_as_strict(&terms));
     assert!(terms::allow_all().at_least_as_strict(&terms::allow_all()));
 }

@@ -63,7 +63,14 @@ public fun admin_tx(scenario: &mut Scenario): AdminCap {
 public fun register_attester(scenario: &mut Scenario, clock: &Clock): ID {
     let cap = admin_tx(scenario);
     let mut registry = scenario.take_shared<AttesterRegistry>();
-    let id = attester::register(&cap, &mut registry, str(b"ci-attester"), sig::key_a(), clock, scenario.ctx());
+    let id = attester::register(
+        &cap,
+        &mut registry,
+        str(b"ci-attester"),
+        sig::key_a(),
+        clock,
+        scenario.ctx(),
+    );
     scenario.return_to_sender(cap);
     ts::return_shared(registry);
     assert!(id == sig::attester_id());
@@ -71,7 +78,13 @@ public fun register_attester(scenario: &mut Scenario, clock: &Clock): ID {
 }
 
 /// Registers, as the current sender, a dataset of `blob` with content `sha256` under `terms`.
-public fun register_as(scenario: &mut Scenario, clock: &Clock, blob: u256, sha256: vector<u8>, terms: AiTerms): ID {
+public fun register_as(
+    scenario: &mut Scenario,
+    clock: &Clock,
+    blob: u256,
+    sha256: vector<u8>,
+    terms: AiTerms,
+): ID {
     dataset::register(
         str(b"raw"),
         blob,
@@ -123,7 +136,12 @@ public fun finish_story_derived(
     transform: &mut Attestation,
     parent: &Dataset,
 ): ID {
-    let mut builder = dataset::begin_derived(transform, sig::derived_blob(), sig::derived_sha256(), scenario.ctx());
+    let mut builder = dataset::begin_derived(
+        transform,
+        sig::derived_blob(),
+        sig::derived_sha256(),
+        scenario.ctx(),
+    );
     builder.add_parent(parent, scenario.ctx());
     builder.finish_derived(
         str(b"clean"),
@@ -179,9 +197,21 @@ public fun finish_story_model(
     training: &mut Attestation,
     dataset: &Dataset,
 ): ID {
-    let mut builder = model::begin(training, sig::weights_blob(), sig::weights_sha256(), scenario.ctx());
+    let mut builder = model::begin(
+        training,
+        sig::weights_blob(),
+        sig::weights_sha256(),
+        scenario.ctx(),
+    );
     builder.add_dataset(dataset, scenario.ctx());
-    builder.finish(str(b"churn-classifier"), 4096, str(b"logistic-regression"), str(b"verity-demo"), clock, scenario.ctx())
+    builder.finish(
+        str(b"churn-classifier"),
+        4096,
+        str(b"logistic-regression"),
+        str(b"verity-demo"),
+        clock,
+        scenario.ctx(),
+    )
 }
 
 /// Step 4: CREATOR records the training signed by key a and registers the model.

@@ -198,7 +198,14 @@ fun set_registry_version(scenario: &mut Scenario, version: u64) {
 fun register_key_a(scenario: &mut Scenario, clock: &Clock): ID {
     let cap = flows::admin_tx(scenario);
     let mut registry = scenario.take_shared<AttesterRegistry>();
-    let id = attester::register(&cap, &mut registry, str(b"ci-attester"), sig::key_a(), clock, scenario.ctx());
+    let id = attester::register(
+        &cap,
+        &mut registry,
+        str(b"ci-attester"),
+        sig::key_a(),
+        clock,
+        scenario.ctx(),
+    );
     ts::return_shared(registry);
     scenario.return_to_sender(cap);
     id
@@ -235,7 +242,15 @@ fun a_registry_awaiting_migration_refuses_an_enclave() {
     let (mut scenario, clock) = flows::begin();
     let cap = flows::admin_tx(&mut scenario);
     let pcr = vector::tabulate!(48, |_| 7u8);
-    let config_id = enclave::create_config(&cap, str(b"image"), pcr, pcr, pcr, &clock, scenario.ctx());
+    let config_id = enclave::create_config(
+        &cap,
+        str(b"image"),
+        pcr,
+        pcr,
+        pcr,
+        &clock,
+        scenario.ctx(),
+    );
     scenario.return_to_sender(cap);
     set_registry_version(&mut scenario, OLD);
     scenario.next_tx(flows::outsider());
@@ -305,7 +320,14 @@ fun migrate_dataset(scenario: &mut Scenario) {
 fun publish_version(scenario: &mut Scenario, clock: &Clock) {
     scenario.next_tx(flows::creator());
     let mut dataset = scenario.take_shared_by_id<Dataset>(sig::dataset_id());
-    dataset.publish_version(sig::derived_blob(), sig::derived_sha256(), 900, str(b"text/csv"), clock, scenario.ctx());
+    dataset.publish_version(
+        sig::derived_blob(),
+        sig::derived_sha256(),
+        900,
+        str(b"text/csv"),
+        clock,
+        scenario.ctx(),
+    );
     ts::return_shared(dataset);
 }
 
@@ -352,7 +374,12 @@ fun a_dataset_awaiting_migration_refuses_set_policy() {
 fun a_dataset_awaiting_migration_refuses_set_terms() {
     let (mut scenario, clock) = dataset_at(OLD);
     let mut dataset = take_raw(&mut scenario);
-    let closed = terms::new(terms::not_allowed(), terms::not_allowed(), terms::not_allowed(), terms::not_allowed());
+    let closed = terms::new(
+        terms::not_allowed(),
+        terms::not_allowed(),
+        terms::not_allowed(),
+        terms::not_allowed(),
+    );
     dataset.set_terms(closed, &clock, scenario.ctx());
     abort
 }
@@ -387,7 +414,12 @@ fun a_dataset_awaiting_migration_trains_no_model() {
     let mut derived = scenario.take_shared_by_id<Dataset>(sig::derived_id());
     derived.set_version_for_testing(OLD);
     let mut training = flows::record_training(&mut scenario, &clock);
-    let mut builder = model::begin(&mut training, sig::weights_blob(), sig::weights_sha256(), scenario.ctx());
+    let mut builder = model::begin(
+        &mut training,
+        sig::weights_blob(),
+        sig::weights_sha256(),
+        scenario.ctx(),
+    );
     builder.add_dataset(&derived, scenario.ctx());
     abort
 }
@@ -513,7 +545,10 @@ fun migrate_with_its_cap_brings_an_allowlist_back_into_use() {
 fun another_allowlists_cap_cannot_migrate_an_allowlist() {
     let (mut scenario, clock, id) = allowlist_at(OLD);
     scenario.next_tx(flows::outsider());
-    transfer::public_transfer(allowlist::create(str(b"mine"), &clock, scenario.ctx()), flows::outsider());
+    transfer::public_transfer(
+        allowlist::create(str(b"mine"), &clock, scenario.ctx()),
+        flows::outsider(),
+    );
     migrate_allowlist(&mut scenario, id, flows::outsider());
     abort
 }
@@ -565,7 +600,11 @@ fun cap_service_id(scenario: &mut Scenario, cap: subscription::Cap): ID {
 fun subscribe(scenario: &mut Scenario, clock: &Clock, id: ID): ID {
     scenario.next_tx(flows::outsider());
     let mut service = scenario.take_shared_by_id<Service>(id);
-    let sub = service.subscribe(coin::mint_for_testing<SUI>(FEE_MIST, scenario.ctx()), clock, scenario.ctx());
+    let sub = service.subscribe(
+        coin::mint_for_testing<SUI>(FEE_MIST, scenario.ctx()),
+        clock,
+        scenario.ctx(),
+    );
     let sub_id = object::id(&sub);
     sub.transfer(flows::outsider());
     ts::return_shared(service);

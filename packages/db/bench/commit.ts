@@ -8,6 +8,8 @@
  * (default postgres://postgres@127.0.0.1:5432/postgres); PGlite is in memory.
  * Last line: `ratio=<commitBatch rows/s ÷ copyRows rows/s>`.
  */
+
+import { createPostgresDatabase } from "@verity/testing";
 import {
   appendOnlyTables,
   commitBatch,
@@ -16,7 +18,7 @@ import {
   quarantine,
   type TableName,
 } from "../src/index.ts";
-import { createPostgresDatabase, truncateAll } from "../test/support/databases.ts";
+import { truncateAll } from "../test/support/databases.ts";
 import { sampleQuarantine, sampleRows } from "../test/support/rows.ts";
 
 const CHECKPOINTS = 20;

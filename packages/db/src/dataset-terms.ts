@@ -7,7 +7,7 @@
 import { sql } from "drizzle-orm";
 import type { Db, Tx } from "./database.ts";
 import { affectedRows } from "./insert.ts";
-import { textArray } from "./queries/raw.ts";
+import { textArray } from "./raw.ts";
 import type { InsertRow } from "./tables.ts";
 
 /**

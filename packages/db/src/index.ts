@@ -11,6 +11,12 @@ export { recordDatasetTerms } from "./dataset-terms.ts";
 export * from "./errors.ts";
 export { EdgeGraph } from "./graph/edge-graph.ts";
 export { followGraph, LiveGraph } from "./graph/live-graph.ts";
+export type {
+  LineageDirection,
+  LineageEdge,
+  LineageOptions,
+  NodeFacts,
+} from "./graph/types.ts";
 export { ROWS_PER_INSERT, UNNEST_MIN_ROWS } from "./insert.ts";
 export * from "./migrate.ts";
 export { NODE_SOURCE, recordNodes } from "./nodes.ts";
@@ -18,6 +24,12 @@ export { oncePer } from "./once-per.ts";
 export * from "./open.ts";
 export * from "./queries/activities.ts";
 export * from "./queries/agents.ts";
+export {
+  type AttestationCheck,
+  type AttestationVerdict,
+  type AttesterKind,
+  verifyAttestation,
+} from "./queries/attestation-verdict.ts";
 export * from "./queries/blobs.ts";
 export * from "./queries/changes.ts";
 export * from "./queries/enclave-configs.ts";
@@ -25,34 +37,23 @@ export * from "./queries/entities.ts";
 export { explain } from "./queries/explain.ts";
 export * from "./queries/governance.ts";
 export {
+  type Lineage,
+  type LineageNode,
+  lineage,
+  MAX_LINEAGE_DEPTH,
   type ProvEdge,
   type ProvLineage,
   type ProvNode,
-  type ProvType,
   provLineage,
-  provTypeOf,
-} from "./queries/impact.ts";
-export {
-  type Lineage,
-  type LineageDirection,
-  type LineageEdge,
-  type LineageNode,
-  type LineageOptions,
-  lineage,
-  MAX_LINEAGE_DEPTH,
 } from "./queries/lineage.ts";
-export {
-  type NodeFacts,
-  nodeFacts,
-  nodeFactsQuery,
-  type ProofHandle,
-} from "./queries/node-facts.ts";
+export { nodeFacts, nodeFactsQuery } from "./queries/node-facts.ts";
 export * from "./queries/page.ts";
 export type { EntityProof, TimeRange } from "./queries/proof.ts";
 export * from "./queries/search.ts";
 export * from "./queries/status.ts";
 export * from "./queries/verify.ts";
 export * from "./redact.ts";
+export type { ProofHandle } from "./schema/columns.ts";
 export * from "./schema/index.ts";
 export * from "./tables.ts";
 export * from "./taint.ts";

@@ -11,11 +11,8 @@
  * the encoder COPY uses too), which PostgreSQL turns back into the column's type with the same
  * input functions COPY's text format goes through. An array column's values are array literals
  * themselves, carried as text elements and cast (`unnest` of a `text[][]` would flatten them).
- * The data crosses as one large string per column that neither drizzle nor the driver binds
- * value by value, and the server parses a statement of a few hundred bytes instead of one with
- * tens of thousands of placeholders: about 4 times the rows per second of drizzle's multi-row
- * VALUES on both drivers (packages/db/bench/commit.ts). A handful of rows still goes through
- * VALUES, which the server plans faster (`UNNEST_MIN_ROWS`).
+ * A handful of rows still goes through VALUES (`UNNEST_MIN_ROWS`). Why, and how the two compare:
+ * README, Writing.
  */
 import { type SQL, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
@@ -25,18 +22,11 @@ import { driverValue, quoteIdent, tableIdent, usedColumns } from "./row-values.t
 
 /**
  * Fewer rows than this go into a table with drizzle's multi-row VALUES; this many or more with
- * `unnest`. Planning the `unnest` statement costs a few tenths of a millisecond more, which
- * VALUES makes up for only while the rows are very few. Measured with commits of that many
- * rows in every table, on PostgreSQL 15 and PGlite alike: with 1 row a commit takes ~40% longer
- * through `unnest`, with 2 rows ~20%, with 4 the same, and from 8 rows on `unnest` is faster,
- * increasingly so.
+ * `unnest`: the row count from which `unnest` is no slower (README, Measurements).
  */
 export const UNNEST_MIN_ROWS = 4;
 
-/**
- * Rows per `unnest` statement. Past ~1000 rows the size makes no measurable difference; the
- * bound keeps the literals of one statement to a few megabytes.
- */
+/** Rows per `unnest` statement, at most: keeps the literals of one statement to a few megabytes. */
 export const ROWS_PER_INSERT = 5000;
 
 /** What an insert does with a row whose key is already present: nothing. */

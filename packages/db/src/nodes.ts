@@ -3,9 +3,11 @@
  * gets (or keeps) its `nodes` row, in the same transaction (so with the same watermark). Reads
  * then describe a node with one lookup by id instead of one per entity table.
  */
+import type { NodeKind } from "@verity/sdk";
 import { sql } from "drizzle-orm";
 import type { Db, Tx } from "./database.ts";
 import { insertRows } from "./insert.ts";
+import type { ProofHandle } from "./schema/columns.ts";
 import { nodes } from "./schema/index.ts";
 import type { InsertRow, TableName } from "./tables.ts";
 
@@ -18,17 +20,21 @@ type NodeRow = typeof nodes.$inferInsert;
  */
 export const NODE_SOURCE = { row: 0, blobEvent: 1, typedEdge: 2, untypedEdge: 3 } as const;
 
-type Proof = { checkpoint: number; txDigest: string; eventIndex: number };
 type Described = Pick<NodeRow, "subkind" | "label" | "timestampMs">;
 
-const proofOf = ({ checkpoint, txDigest, eventIndex }: Proof) => ({
+const proofOf = ({ checkpoint, txDigest, eventIndex }: ProofHandle) => ({
   checkpoint,
   txDigest,
   eventIndex,
 });
 
 /** An entity row's node. */
-const entity = (nodeId: string, kind: string, row: Proof, described: Described): NodeRow => ({
+const entity = (
+  nodeId: string,
+  kind: NodeKind,
+  row: ProofHandle,
+  described: Described,
+): NodeRow => ({
   nodeId,
   kind,
   subkind: described.subkind ?? null,
@@ -39,7 +45,7 @@ const entity = (nodeId: string, kind: string, row: Proof, described: Described):
 });
 
 /** An edge end's node (or a retracted dataset's): its kind as the event gives it. */
-const edgeEnd = (nodeId: string, kind: string, edge: Proof): NodeRow => ({
+const edgeEnd = (nodeId: string, kind: NodeKind, edge: ProofHandle): NodeRow => ({
   nodeId,
   kind,
   subkind: null,

@@ -2,7 +2,6 @@
 import { constants } from "node:fs";
 import { access, mkdir } from "node:fs/promises";
 import { resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -19,9 +18,9 @@ export const IN_MEMORY = "memory://";
 
 /**
  * PGlite's data directory when neither a URL nor a directory is given: `.verity/pglite` under
- * the repository root (git-ignored).
+ * the working directory (in this repository, git-ignored).
  */
-export const DEFAULT_DATA_DIR = fileURLToPath(new URL("../../../.verity/pglite", import.meta.url));
+export const DEFAULT_DATA_DIR = ".verity/pglite";
 
 /** Where to find the database. */
 export interface OpenOptions {

@@ -4,9 +4,10 @@
  * `tainted_by`), in the same transaction (so with the same watermark). Reads then find taint with
  * a node's row instead of walking the graph.
  */
+import type { EdgeKind } from "@verity/sdk";
 import { sql } from "drizzle-orm";
 import type { Db, Tx } from "./database.ts";
-import { rowsOf, textArray } from "./queries/raw.ts";
+import { rowsOf, textArray } from "./raw.ts";
 
 /**
  * The edge kinds a retraction propagates along, from a node to what it came from. Left out:
@@ -19,13 +20,13 @@ export const TAINT_EDGE_KINDS = [
   "wasGeneratedBy",
   "wasInformedBy",
   "storedAs",
-] as const;
+] as const satisfies readonly EdgeKind[];
 
 /** What a batch brings that can taint: its retractions and its edges (any kinds). */
 export interface TaintSources {
   /** ids of the datasets the batch retracts (`dataset_retractions.dataset_id`) */
   retracted: readonly string[];
-  edges: readonly { kind: string; src: string; dst: string }[];
+  edges: readonly { kind: EdgeKind; src: string; dst: string }[];
 }
 
 /**

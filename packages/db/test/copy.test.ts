@@ -9,6 +9,7 @@ import {
   copyLine,
   copyRows,
   edges,
+  type InsertRow,
   quarantine,
   readWatermarks,
   type TableName,
@@ -89,19 +90,22 @@ describe.each(drivers)("copyRows on $name", (driver) => {
   });
 
   it("streams many rows, with tricky array elements", async () => {
-    const many = Array.from({ length: 12_345 }, (_, i) => ({
-      kind: TRICKY_ELEMENTS[i % TRICKY_ELEMENTS.length]!,
-      src: hex(i),
-      srcKind: "dataset",
-      dst: hex(i + 1),
-      dstKind: "dataset",
-      network: "testnet",
-      signed: i % 3 === 0 ? null : i % 2 === 0,
-      enclave: i % 3 === 0 ? null : i % 4 === 0,
-      checkpoint: 2 ** 40 + i,
-      txDigest: `tx${i}`,
-      eventIndex: i,
-    }));
+    const many = Array.from(
+      { length: 12_345 },
+      (_, i): InsertRow<"edges"> => ({
+        kind: "wasDerivedFrom",
+        src: TRICKY_ELEMENTS[i % TRICKY_ELEMENTS.length]!,
+        srcKind: "dataset",
+        dst: hex(i + 1),
+        dstKind: "dataset",
+        network: "testnet",
+        signed: i % 3 === 0 ? null : i % 2 === 0,
+        enclave: i % 3 === 0 ? null : i % 4 === 0,
+        checkpoint: 2 ** 40 + i,
+        txDigest: `tx${i}`,
+        eventIndex: i,
+      }),
+    );
     expect(await copyRows(t.database, edges, many)).toBe(many.length);
     expect(await readTable(t.db, edges)).toEqual(sorted(many));
   });

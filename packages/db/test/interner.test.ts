@@ -1,7 +1,7 @@
+import { prng } from "@verity/testing";
 import { describe, expect, it } from "vitest";
 import { byCodePoint } from "../src/graph/edge-graph.ts";
 import { Interner } from "../src/graph/interner.ts";
-import { prng } from "./support/prng.ts";
 
 describe("Interner", () => {
   it("numbers each string once, in order of first sight, past its first buffers", () => {

@@ -1,3 +1,5 @@
+import type { EdgeKind, NodeKind } from "@verity/sdk";
+import { prng } from "@verity/testing";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import {
@@ -11,13 +13,12 @@ import {
   type Rows,
 } from "../src/index.ts";
 import { drivers, useDatabase } from "./support/databases.ts";
-import { prng } from "./support/prng.ts";
 
 /**
  * A small graph: raw <- derived <- model <- inference, with the activities between them: the
  * transform claimed (unsigned), the training signed by a key, the inference by an enclave.
  */
-const E: [kind: string, src: string, srcKind: string, dst: string, dstKind: string][] = [
+const E: [kind: EdgeKind, src: string, srcKind: NodeKind, dst: string, dstKind: NodeKind][] = [
   ["wasDerivedFrom", "derived", "dataset", "raw", "dataset"],
   ["wasGeneratedBy", "derived", "dataset", "transform", "attestation"],
   ["used", "transform", "attestation", "raw", "object"],
@@ -269,7 +270,7 @@ describe.each(drivers)("lineage ($name)", (driver) => {
     const random = prng(11);
     const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)] as T;
     const nodes = Array.from({ length: 30 }, (_, i) => `n${String(i).padStart(2, "0")}`);
-    const kinds = ["dataset", "model", "blob", "object"];
+    const kinds: NodeKind[] = ["dataset", "model", "blob", "object"];
     // What backs an edge: nothing (null, null), or signed or claimed, by an enclave or a key.
     const backings = [
       [null, null],
@@ -278,7 +279,7 @@ describe.each(drivers)("lineage ($name)", (driver) => {
       [true, true],
     ] as const;
     const edges = Array.from({ length: 70 }, (_, i) => ({
-      kind: pick(["used", "wasDerivedFrom", "wasGeneratedBy"]),
+      kind: pick<EdgeKind>(["used", "wasDerivedFrom", "wasGeneratedBy"]),
       src: pick(nodes),
       srcKind: pick(kinds),
       dst: pick(nodes),

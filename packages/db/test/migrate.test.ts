@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { createPostgresDatabase } from "@verity/testing";
 import { generateDrizzleJson, generateMigration } from "drizzle-kit/api";
 import { count, sql } from "drizzle-orm";
 import { bigint, pgSchema, serial, text } from "drizzle-orm/pg-core";
@@ -26,13 +27,7 @@ import {
   walrusBlobs,
 } from "../src/index.ts";
 import * as schema from "../src/schema/index.ts";
-import {
-  allTables,
-  createPostgresDatabase,
-  drivers,
-  type TestDriver,
-  useDatabase,
-} from "./support/databases.ts";
+import { allTables, drivers, type TestDriver, useDatabase } from "./support/databases.ts";
 import { runMigrationFile } from "./support/migration-file.ts";
 
 const journal = JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, "meta/_journal.json"), "utf8")) as {

@@ -1,9 +1,10 @@
+import type { NodeKind } from "@verity/sdk";
+import { prng, shuffled } from "@verity/testing";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { commitCheckpoint, nodes, type Rows } from "../src/index.ts";
 import { drivers, useDatabase } from "./support/databases.ts";
 import { runMigrationFile } from "./support/migration-file.ts";
-import { prng, shuffled } from "./support/prng.ts";
 import { readTable } from "./support/read.ts";
 import { sampleRows } from "./support/rows.ts";
 
@@ -28,7 +29,7 @@ const policy = (policyId: string, name: string | null, p: Proof): Rows => ({
 const blobEvent = (blobId: string, p: Proof): Rows => ({
   walrusBlobEvents: [{ ...template.walrusBlobEvents[0]!, blobId, timestampMs: 9, ...p }],
 });
-const edge = (src: string, srcKind: string, dst: string, dstKind: string, p: Proof): Rows => ({
+const edge = (src: string, srcKind: NodeKind, dst: string, dstKind: NodeKind, p: Proof): Rows => ({
   edges: [{ kind: "used", src, srcKind, dst, dstKind, network: "testnet", ...p }],
 });
 
@@ -58,7 +59,7 @@ function randomFacts(seed: number): Rows[] {
   facts.push(attestation("n3", "training", proof()));
   facts.push(policy("n4", null, proof()));
   for (let i = 0; i < 8; i++) facts.push(blobEvent(pick(ids.slice(3, 8)), proof()));
-  const kinds = ["dataset", "model", "blob", "agent", "object"];
+  const kinds: NodeKind[] = ["dataset", "model", "blob", "agent", "object"];
   for (let i = 0; i < 30; i++) {
     facts.push(edge(pick(ids), pick(kinds), pick(ids), pick(kinds), proof()));
   }

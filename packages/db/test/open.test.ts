@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync }
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { createPostgresDatabase } from "@verity/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   DEFAULT_DATA_DIR,
@@ -11,7 +12,6 @@ import {
   PGLITE_LOCK_STALE_MS,
   redactUrl,
 } from "../src/index.ts";
-import { createPostgresDatabase } from "./support/databases.ts";
 
 describe("redactUrl", () => {
   it("drops the password, keeps the rest", () => {
@@ -136,7 +136,20 @@ describe("openDatabase", () => {
     }
   });
 
-  it("defaults to .verity/pglite under the repository root", () => {
-    expect(DEFAULT_DATA_DIR).toBe(join(import.meta.dirname, "../../../.verity/pglite"));
+  it("defaults to .verity/pglite under the working directory", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "verity-cwd-"));
+    const cwd = process.cwd();
+    const { DATABASE_URL, ...rest } = process.env;
+    process.env = rest;
+    process.chdir(dir);
+    try {
+      const database = await openDatabase();
+      await database.close();
+      expect(existsSync(join(dir, DEFAULT_DATA_DIR, "PG_VERSION"))).toBe(true);
+    } finally {
+      process.chdir(cwd);
+      process.env = { ...rest, ...(DATABASE_URL === undefined ? {} : { DATABASE_URL }) };
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { selectRows, textArray } from "../src/queries/raw.ts";
+import { selectRows, textArray } from "../src/raw.ts";
 import { drivers, type TestDriver, useDatabase } from "./support/databases.ts";
 
 describe.each(drivers)("selectRows ($name)", (driver) => {

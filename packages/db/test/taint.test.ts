@@ -1,3 +1,5 @@
+import { EDGE_KINDS, type EdgeKind } from "@verity/sdk";
+import { prng, shuffled } from "@verity/testing";
 import { isNotNull, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import {
@@ -10,19 +12,9 @@ import {
 } from "../src/index.ts";
 import { drivers, useDatabase } from "./support/databases.ts";
 import { runMigrationFile } from "./support/migration-file.ts";
-import { prng, shuffled } from "./support/prng.ts";
 import { readTable } from "./support/read.ts";
 
-type Edge = [kind: string, src: string, dst: string];
-
-/** Every kind of edge the graph has: the taint kinds and the ones taint does not follow. */
-const EDGE_KINDS = [
-  ...TAINT_EDGE_KINDS,
-  "wasRevisionOf",
-  "wasAttributedTo",
-  "wasAssociatedWith",
-  "governedBy",
-];
+type Edge = [kind: EdgeKind, src: string, dst: string];
 
 /** A proof handle named after the row, so that the same row made twice is the same row. */
 const proof = (name: string) => ({ checkpoint: 1, txDigest: name, eventIndex: 0 });

@@ -5,6 +5,7 @@ import {
   CommitError,
   commitBatch,
   commitCheckpoint,
+  type InsertRow,
   type QuarantineRow,
   ROWS_PER_INSERT,
   type Rows,
@@ -139,19 +140,22 @@ describe.each(drivers)("write path on $name", (driver) => {
     // 2.5 statements' worth of edges; inferences has 14 columns, so ROWS_PER_INSERT + 1 of its
     // rows are more values (75,015) than one VALUES statement could bind (65,534)
     const count = Math.ceil(2.5 * ROWS_PER_INSERT);
-    const edges = Array.from({ length: count }, (_, i) => ({
-      kind: "used",
-      src: hex(i),
-      srcKind: "attestation",
-      dst: hex(1_000_000 + i),
-      dstKind: "dataset",
-      network: "testnet",
-      signed: i % 3 === 0 ? null : i % 2 === 0,
-      enclave: i % 3 === 0 ? null : i % 4 === 0,
-      checkpoint: 50,
-      txDigest: `tx${Math.floor(i / 100)}`,
-      eventIndex: i % 100,
-    }));
+    const edges = Array.from(
+      { length: count },
+      (_, i): InsertRow<"edges"> => ({
+        kind: "used",
+        src: hex(i),
+        srcKind: "attestation",
+        dst: hex(1_000_000 + i),
+        dstKind: "dataset",
+        network: "testnet",
+        signed: i % 3 === 0 ? null : i % 2 === 0,
+        enclave: i % 3 === 0 ? null : i % 4 === 0,
+        checkpoint: 50,
+        txDigest: `tx${Math.floor(i / 100)}`,
+        eventIndex: i % 100,
+      }),
+    );
     const inferences = sampleRows(50, ROWS_PER_INSERT + 1).inferences ?? [];
     expect(Object.keys(getTableColumns(appendOnlyTables.inferences))).toHaveLength(15);
     const result = await commitCheckpoint(t.db, "provenance", at(50), { edges, inferences });

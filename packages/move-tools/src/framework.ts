@@ -44,7 +44,7 @@ export function readMovePackage(dir: string, withTests = true): Record<string, s
  * Serves framework packages (`crates/sui-framework/packages/*`) from a local directory laid
  * out like a Sui checkout, whatever git URL and revision the builder asks for. The framework's
  * own `tests/` folders are left out: they are not needed to build against the framework and
- * make every run ~15x slower.
+ * would slow every run (README, Measurements).
  */
 export class LocalFrameworkFetcher extends MovePackageFetcher {
   constructor(private readonly root: string) {

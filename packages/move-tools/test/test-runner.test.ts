@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { writeProbePackage } from "@verity/testing";
 import { MovePackageFetcher } from "@zktx.io/sui-move-builder/full";
 import { describe, expect, it } from "vitest";
 import {
@@ -12,7 +13,6 @@ import {
   runMoveTests,
   SHARED_FRAMEWORK_DIR,
 } from "../src/index.ts";
-import { writeProbePackage } from "./support/packages.ts";
 
 const framework = resolveFramework();
 const local = framework.kind === "local";

@@ -1,6 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { dirname, resolve } from "node:path";
 import { z } from "zod";
 
 const objectId = z.string().regex(/^0x[0-9a-f]{64}$/, "expected 0x + 64 lowercase hex digits");
@@ -81,17 +80,14 @@ export const DeployConfigSchema = z.looseObject({
 /** The parsed deploy config file; see {@link DeployConfigSchema}. */
 export type DeployConfig = z.infer<typeof DeployConfigSchema>;
 
-/** The repository root (the folder holding `packages/`), where the config lives by default. */
-const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
-
 /**
- * The deploy config path to use: `VERITY_CONFIG` when set, else `verity.config.json` at the
- * repository root.
+ * The deploy config path to use: `VERITY_CONFIG` when set, else `verity.config.json` in the
+ * working directory (the repository root, where `pnpm verity` runs).
  *
  * @param env the environment to read `VERITY_CONFIG` from (default `process.env`)
  */
 export function deployConfigPath(env: NodeJS.ProcessEnv = process.env): string {
-  return env.VERITY_CONFIG || join(REPO_ROOT, "verity.config.json");
+  return env.VERITY_CONFIG || resolve("verity.config.json");
 }
 
 /** One-line summary of zod issues: `networks.testnet.packageId: expected …; …`. */

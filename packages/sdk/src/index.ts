@@ -1,13 +1,14 @@
 /**
  * `@verity/sdk`: the TypeScript half of Verity's on-chain contract. BCS layouts of every
  * object and event of the `verity` Move package (`contracts/verity/<module>.ts`), the JSON
- * shape of AI-use terms (`AiTermsJson`, `termsToJson`), PTB builders for every entry point
+ * shape of AI-use terms (`AiTermsJson`, `termsToJson`), the provenance graph's vocabulary
+ * (`NODE_KINDS`, `EDGE_KINDS`, `provenance.ts`), PTB builders for every entry point
  * (`transactions.<module>`), attestation signing and Seal identities; also
  * the Sui networks by name and a full-node gRPC client that names an unreachable node
  * (`network.ts`).
  */
 
-export { createVerityClient, type VerityClient } from "./client.ts";
+export { type apiTypes, createVerityClient, type VerityClient } from "./client.ts";
 export {
   ATTESTATION_KIND_NAMES,
   AttestationKind,
@@ -38,6 +39,17 @@ export {
   resolveNetwork,
   type SuiNetwork,
 } from "./network.ts";
+export {
+  EDGE_KINDS,
+  type EdgeKind,
+  NODE_KINDS,
+  type NodeKind,
+  POLICY_KINDS,
+  type PolicyKind,
+  PROV_TYPE_OF,
+  PROV_TYPES,
+  type ProvType,
+} from "./provenance.ts";
 export { sealIdentity } from "./seal.ts";
 export {
   type AttestationPayloadInput,
@@ -47,5 +59,6 @@ export {
   inferencePayload,
   type SignedFor,
   signAttestation,
+  verifyAttestationSignature,
 } from "./signing.ts";
 export * as transactions from "./transactions/index.ts";

@@ -1,4 +1,5 @@
 import type { Signer } from "@mysten/sui/cryptography";
+import { Ed25519PublicKey } from "@mysten/sui/keypairs/ed25519";
 import {
   AttestationKind,
   AttestationMessage,
@@ -64,6 +65,28 @@ export async function signAttestation(
     throw new Error(`attesters sign with ed25519, not ${signer.getKeyScheme()}`);
   }
   return signer.sign(attestationMessage(signedFor, payload, timestampMs));
+}
+
+/**
+ * Whether `signature` (the raw 64-byte ed25519 signature `attestation::record` takes) is
+ * `publicKey`'s (32-byte ed25519 key) over the attestation message of `signedFor`, `payload`
+ * and `timestampMs` (see {@link attestationMessage}): the check Move makes on chain, made
+ * again off chain with no network. False, never an error, for a key or signature of the wrong
+ * length.
+ */
+export async function verifyAttestationSignature(
+  publicKey: Uint8Array,
+  signature: Uint8Array,
+  signedFor: SignedFor,
+  payload: AttestationPayloadInput,
+  timestampMs: bigint | number,
+): Promise<boolean> {
+  try {
+    const key = new Ed25519PublicKey(publicKey);
+    return await key.verify(attestationMessage(signedFor, payload, timestampMs), signature);
+  } catch {
+    return false;
+  }
 }
 
 /** A Walrus blob and the SHA-256 of its content, as the payload's blobs carry them. */

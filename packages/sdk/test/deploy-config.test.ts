@@ -1,6 +1,6 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   ADMIN_CAP,
@@ -139,9 +139,7 @@ describe("deployConfigPath", () => {
     );
   });
 
-  it("defaults to verity.config.json at the repository root", () => {
-    const repoRoot = resolve(import.meta.dirname, "..", "..", "..");
-    expect(existsSync(join(repoRoot, "pnpm-workspace.yaml"))).toBe(true);
-    expect(deployConfigPath({})).toBe(join(repoRoot, "verity.config.json"));
+  it("defaults to verity.config.json in the working directory", () => {
+    expect(deployConfigPath({})).toBe(join(process.cwd(), "verity.config.json"));
   });
 });

@@ -1,9 +1,9 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { RpcError } from "@mysten/sui/grpc";
+import { closedPortUrl } from "@verity/testing";
 import { afterAll, describe, expect, it } from "vitest";
 import { connectFullNode, NodeUnreachableError, resolveNetwork } from "../src/network.ts";
-import { closedPortUrl } from "./support/closed-port.ts";
 
 describe("resolveNetwork", () => {
   it.each([

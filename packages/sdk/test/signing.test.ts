@@ -10,6 +10,7 @@ import {
   inferencePayload,
   sealIdentity,
   signAttestation,
+  verifyAttestationSignature,
 } from "../src/index.ts";
 
 const ATTESTER = normalizeSuiAddress("0xa7");
@@ -114,6 +115,27 @@ describe("attestation signing", () => {
     expect(await verifies(attestationMessage(otherAttester, payload, 1_000n))).toBe(false);
     const otherSubmitter = { ...signedFor, submitter: normalizeSuiAddress("0xbad") };
     expect(await verifies(attestationMessage(otherSubmitter, payload, 1_000n))).toBe(false);
+  });
+
+  it("verifies a signature over the message it signed, and nothing else", async () => {
+    const keypair = new Ed25519Keypair();
+    const key = keypair.getPublicKey().toRawBytes();
+    const signature = await signAttestation(keypair, signedFor, payload, 1_000n);
+    const check = (k: Uint8Array, sig: Uint8Array, time: bigint, p = payload, f = signedFor) =>
+      verifyAttestationSignature(k, sig, f, p, time);
+    expect(await check(key, signature, 1_000n)).toBe(true);
+    expect(await check(key, signature, 1_001n)).toBe(false);
+    const otherSubmitter = { ...signedFor, submitter: normalizeSuiAddress("0xbad") };
+    expect(await check(key, signature, 1_000n, payload, otherSubmitter)).toBe(false);
+    const swapped = { ...payload, output_blobs: [{ blob_id: 8n, sha256: sha(4) }] };
+    expect(await check(key, signature, 1_000n, swapped)).toBe(false);
+    expect(await check(new Ed25519Keypair().getPublicKey().toRawBytes(), signature, 1_000n)).toBe(
+      false,
+    );
+    const flipped = Uint8Array.from(signature, (b, i) => (i === 0 ? b ^ 1 : b));
+    expect(await check(key, flipped, 1_000n)).toBe(false);
+    expect(await check(key.slice(1), signature, 1_000n)).toBe(false);
+    expect(await check(key, signature.slice(1), 1_000n)).toBe(false);
   });
 
   it("refuses keys Move cannot verify", async () => {

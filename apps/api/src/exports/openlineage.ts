@@ -19,6 +19,7 @@
  */
 import { createHash } from "node:crypto";
 import type { AiTerms, ProofHandle, ProvLineage, ProvNode } from "@verity/db";
+import type { EdgeKind, NodeKind } from "@verity/sdk";
 
 /** Written in every event's `producer` and every facet's `_producer`. */
 export const OPENLINEAGE_PRODUCER = "https://verity.dev/api";
@@ -36,7 +37,7 @@ export const VERITY_RUN_NAMESPACE = uuidV5(
 export interface VerityFacet {
   _producer: string;
   _schemaURL: string;
-  kind: string;
+  kind: NodeKind;
   label?: string;
   proof: ProofHandle;
 }
@@ -109,7 +110,7 @@ export function toOpenLineage(
   datasetTerms: ReadonlyMap<string, AiTerms> = new Map(),
 ): RunEvent[] {
   const byId = new Map(lineage.nodes.map((n) => [n.id, n]));
-  const linked = (activity: string, kind: string, end: "src" | "dst") =>
+  const linked = (activity: string, kind: EdgeKind, end: "src" | "dst") =>
     lineage.edges
       .filter((e) => e.kind === kind && (end === "src" ? e.dst : e.src) === activity)
       .map((e) => byId.get(end === "src" ? e.src : e.dst))

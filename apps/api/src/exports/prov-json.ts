@@ -30,7 +30,7 @@
  * attester is an enclave).
  */
 import type { AiTerms, ProofHandle, ProvEdge, ProvLineage, ProvNode } from "@verity/db";
-import { terms } from "@verity/sdk";
+import { type EdgeKind, type NodeKind, terms } from "@verity/sdk";
 
 /** A typed PROV-JSON value (here: qualified names). */
 interface QualifiedName {
@@ -68,7 +68,9 @@ type Relation = Exclude<keyof ProvDocument, "prefix" | "entity" | "activity" | "
 const qname = ($: string): QualifiedName => ({ $, type: "xsd:QName" });
 
 /** Each edge kind's PROV relation, the attribute names of its two ends, and its `prov:type`. */
-const RELATIONS: Record<string, [relation: Relation, src: string, dst: string, type?: string]> = {
+const RELATIONS: Readonly<
+  Record<EdgeKind, [relation: Relation, src: string, dst: string, type?: string]>
+> = {
   used: ["used", "prov:activity", "prov:entity"],
   wasGeneratedBy: ["wasGeneratedBy", "prov:entity", "prov:activity"],
   wasDerivedFrom: ["wasDerivedFrom", "prov:generatedEntity", "prov:usedEntity"],
@@ -87,7 +89,7 @@ const proofAttributes = (p: ProofHandle): Attributes => ({
 });
 
 /** The PROV qualified name of a node: `walrus:<id>` for blobs, `sui:<id>` otherwise. */
-export function provId(id: string, kind: string | undefined): string {
+export function provId(id: string, kind: NodeKind | undefined): string {
   return `${kind === "blob" ? "walrus" : "sui"}:${id}`;
 }
 
@@ -118,7 +120,7 @@ function nodeRecord(n: ProvNode, aiTerms: AiTerms | undefined): Attributes {
   };
 }
 
-function edgeRecord(e: ProvEdge, kindOf: Map<string, string>): [Relation, Attributes] {
+function edgeRecord(e: ProvEdge, kindOf: Map<string, NodeKind>): [Relation, Attributes] {
   const [relation, src, dst, type] = RELATIONS[e.kind] ?? [
     "wasInfluencedBy",
     "prov:influencee",

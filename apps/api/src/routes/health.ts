@@ -1,9 +1,11 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { pingDatabase } from "@verity/db";
 import type { ApiEnv } from "../context.ts";
+import { rateLimited } from "../schemas/problem.ts";
 
 const route = createRoute({
   method: "get",
+  operationId: "getHealth",
   path: "/",
   summary: "Liveness and database reachability",
   responses: {
@@ -11,6 +13,7 @@ const route = createRoute({
       description: "The API and its database answer",
       content: { "application/json": { schema: z.object({ ok: z.literal(true) }) } },
     },
+    ...rateLimited,
   },
 });
 

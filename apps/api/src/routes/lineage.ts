@@ -6,12 +6,16 @@ import {
   MAX_LINEAGE_DEPTH,
   type ProvLineage,
   provLineage,
+  TAINT_EDGE_KINDS,
 } from "@verity/db";
+import { EDGE_KINDS, NODE_KINDS, PROV_TYPES } from "@verity/sdk";
 import type { Context } from "hono";
 import type { ApiEnv } from "../context.ts";
 import { toOpenLineage } from "../exports/openlineage.ts";
 import { toProvJson } from "../exports/prov-json.ts";
 import { ProblemError } from "../problem.ts";
+import { problemAnswer, rateLimited } from "../schemas/problem.ts";
+import { ProofHandle } from "../schemas/proof.ts";
 
 /** Most nodes one lineage request may ask for. */
 export const MAX_LINEAGE_NODES = 5000;
@@ -48,40 +52,29 @@ const Query = z.object({
   maxNodes: integerIn("maxNodes", 1, MAX_LINEAGE_NODES, 500),
 });
 
-const Proof = z
-  .object({
-    checkpoint: z.number().int().openapi({ description: "Checkpoint sequence number" }),
-    txDigest: z.string().openapi({ description: "Transaction digest (base58)" }),
-    eventIndex: z.number().int().openapi({ description: "Index of the event in its transaction" }),
-  })
-  .openapi("ProofHandle");
-
 const Node = z
   .object({
     id: z.string(),
-    kind: z.string().openapi({
-      description: "dataset, model, attestation, inference, attester, agent, blob, policy, object",
-    }),
-    provType: z.enum(["entity", "activity", "agent"]),
+    kind: z.enum(NODE_KINDS),
+    provType: z.enum(PROV_TYPES).openapi({ description: "The W3C PROV class of its kind" }),
     subkind: z.string().optional().openapi({ description: "Attestation or policy kind" }),
     label: z.string().optional().openapi({ description: "Name of a dataset, model, attester" }),
     timestampMs: z.number().int().optional().openapi({ description: "Creation time, ms" }),
     depth: z.number().int().openapi({ description: "Hops from the requested node" }),
     retracted: z.boolean().openapi({ description: "A dataset its creator retracted" }),
     tainted: z.boolean().openapi({
-      description:
-        "Retracted, or has a path (wasDerivedFrom, used, wasGeneratedBy, wasInformedBy, storedAs) to a retracted dataset",
+      description: `Retracted, or has a path (${TAINT_EDGE_KINDS.join(", ")}) to a retracted dataset`,
     }),
     taintedBy: z.string().optional().openapi({
       description: "When tainted: a retracted dataset it comes from (its retraction is the proof)",
     }),
-    proof: Proof.openapi({ description: "The event that created the node" }),
+    proof: ProofHandle.openapi({ description: "The event that created the node" }),
   })
   .openapi("LineageNode");
 
 const Edge = z
   .object({
-    kind: z.string(),
+    kind: z.enum(EDGE_KINDS),
     src: z.string(),
     dst: z.string(),
     signed: z.boolean().nullable().openapi({
@@ -92,7 +85,7 @@ const Edge = z
       description:
         "On edges an attestation backs: whether an enclave attester signed it (false: a plain key, or unsigned); null on other edges",
     }),
-    proof: Proof,
+    proof: ProofHandle,
   })
   .openapi("LineageEdge");
 
@@ -104,18 +97,22 @@ const Lineage = z
   })
   .openapi("Lineage");
 
-const problemResponse = (description: string) => ({
-  description,
-  content: { "application/problem+json": { schema: z.object({}).passthrough() } },
-});
 const errors = {
-  400: problemResponse("A query parameter is out of range or malformed"),
-  404: problemResponse("No entity, blob event or edge has this id"),
+  400: problemAnswer("A query parameter is out of range or malformed"),
+  404: problemAnswer("No entity, blob event or edge has this id"),
+  ...rateLimited,
 };
 
-const route = (path: string, summary: string, schema: z.ZodType, description: string) =>
+const route = (
+  operationId: string,
+  path: string,
+  summary: string,
+  schema: z.ZodType,
+  description: string,
+) =>
   createRoute({
     method: "get",
+    operationId,
     path,
     summary,
     request: { params: Params, query: Query },
@@ -126,18 +123,21 @@ const route = (path: string, summary: string, schema: z.ZodType, description: st
   });
 
 const lineageRoute = route(
+  "getLineage",
   "/{id}",
   "Lineage of a node with proofs, retractions and taint (W3C PROV terms)",
   Lineage,
   "The subgraph around the node",
 );
 const provRoute = route(
+  "getLineageProvJson",
   "/{id}/prov",
   "Lineage as a W3C PROV-JSON document",
   z.record(z.string(), z.unknown()).openapi("ProvJson"),
   "PROV-JSON: prefix, entity, activity, agent and relation records, each with its proof; datasets with their terms for AI use, relations an attestation backs with verity:signed and verity:enclave",
 );
 const openLineageRoute = route(
+  "getLineageOpenLineage",
   "/{id}/openlineage",
   "Activities of the lineage as OpenLineage 2-0-2 RunEvents",
   z.array(z.record(z.string(), z.unknown())).openapi("OpenLineageRunEvents"),

@@ -2,9 +2,11 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { indexerStatus } from "@verity/db";
 import type { ApiEnv } from "../context.ts";
 import { apiMetrics } from "../middleware/metrics.ts";
+import { rateLimited } from "../schemas/problem.ts";
 
 const route = createRoute({
   method: "get",
+  operationId: "getMetrics",
   path: "/",
   summary: "Prometheus metrics: requests per route, latency, indexer watermarks and lag",
   responses: {
@@ -12,6 +14,7 @@ const route = createRoute({
       description: "Prometheus text exposition format",
       content: { "text/plain": { schema: z.string() } },
     },
+    ...rateLimited,
   },
 });
 

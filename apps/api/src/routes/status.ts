@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { indexerStatus } from "@verity/db";
 import type { ApiEnv } from "../context.ts";
+import { rateLimited } from "../schemas/problem.ts";
 
 const PipelineStatus = z
   .object({
@@ -17,6 +18,7 @@ const PipelineStatus = z
 
 const route = createRoute({
   method: "get",
+  operationId: "getStatus",
   path: "/",
   summary: "Indexer progress: watermark and lag per pipeline",
   responses: {
@@ -30,6 +32,7 @@ const route = createRoute({
         },
       },
     },
+    ...rateLimited,
   },
 });
 

@@ -7,6 +7,7 @@ import {
 } from "@verity/db";
 import { streamSSE } from "hono/streaming";
 import type { ApiEnv } from "../context.ts";
+import { badRequest } from "../schemas/problem.ts";
 
 /** Default time between two polls of the database, ms. */
 export const DEFAULT_STREAM_POLL_MS = 1000;
@@ -28,6 +29,7 @@ const Position = z
 
 const route = createRoute({
   method: "get",
+  operationId: "streamProvenance",
   path: "/",
   summary: "Server-Sent Events of new provenance as it is indexed",
   description:
@@ -44,6 +46,7 @@ const route = createRoute({
       description: "An endless `text/event-stream`",
       content: { "text/event-stream": { schema: z.string() } },
     },
+    ...badRequest,
   },
 });
 

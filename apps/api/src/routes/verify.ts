@@ -1,22 +1,16 @@
 import { createHash } from "node:crypto";
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { entitiesByContent } from "@verity/db";
+import { entitiesByContent, verifyAttestation } from "@verity/db";
 import { walrusBlobIdOf } from "@verity/sdk/walrus";
 import type { ApiEnv } from "../context.ts";
 import { DEFAULT_BLOB_BYTES, readCapped } from "../middleware/body-limit.ts";
 import { ProblemError } from "../problem.ts";
-import { verifyAttestation } from "../verification/attestation.ts";
-
-const Proof = z
-  .object({
-    checkpoint: z.number().int(),
-    txDigest: z.string(),
-    eventIndex: z.number().int(),
-  })
-  .openapi("ProofHandle");
+import { badRequest, problemAnswer, rateLimited } from "../schemas/problem.ts";
+import { ProofHandle } from "../schemas/proof.ts";
 
 const blobRoute = createRoute({
   method: "post",
+  operationId: "verifyBlob",
   path: "/blob",
   summary: "Identify raw bytes: their Walrus blob id, SHA-256, and what is registered under them",
   request: {
@@ -43,7 +37,7 @@ const blobRoute = createRoute({
                   kind: z.enum(["dataset", "model"]),
                   id: z.string(),
                   name: z.string(),
-                  proof: Proof,
+                  proof: ProofHandle,
                 }),
               ),
             })
@@ -51,8 +45,9 @@ const blobRoute = createRoute({
         },
       },
     },
-    413: { description: "Body larger than the upload cap (32 MiB by default)" },
-    415: { description: "Body not sent as application/octet-stream" },
+    413: problemAnswer("Body larger than the upload cap (32 MiB by default)"),
+    415: problemAnswer("Body not sent as application/octet-stream"),
+    ...rateLimited,
   },
 });
 
@@ -63,6 +58,7 @@ const AttestationId = z
 
 const attestationRoute = createRoute({
   method: "post",
+  operationId: "verifyAttestation",
   path: "/attestation",
   summary:
     "Re-check a recorded attestation's signature (over its attester and every blob's SHA-256) against the attester's key at the time",
@@ -97,7 +93,10 @@ const attestationRoute = createRoute({
         },
       },
     },
-    404: { description: "No attestation with this id is indexed" },
+    ...badRequest,
+    404: problemAnswer("No attestation with this id is indexed"),
+    413: problemAnswer("Body larger than the JSON cap (64 KiB by default)"),
+    415: problemAnswer("Body not sent as application/json"),
   },
 });
 

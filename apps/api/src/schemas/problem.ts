@@ -11,16 +11,25 @@ const Problem = z
   })
   .openapi("Problem");
 
-const answer = (description: string) => ({
+/** A response whose body is a `Problem` (RFC 9457, `application/problem+json`). */
+export const problemAnswer = (description: string) => ({
   description,
   content: { "application/problem+json": { schema: Problem } },
 });
 
-/** 400 (malformed request) for routes without a lookup. */
-export const badRequest = { 400: answer("Malformed parameters") } as const;
+/**
+ * 429, which every route may answer: the per-client rate limit (`middleware/rate-limit.ts`)
+ * refused the request.
+ */
+export const rateLimited = {
+  429: problemAnswer("Too many requests from this client: retry after `Retry-After` seconds"),
+} as const;
 
-/** 400 (malformed request) and 404 (nothing known under that id). */
+/** 400 (malformed request) and 429, for routes without a lookup. */
+export const badRequest = { 400: problemAnswer("Malformed parameters"), ...rateLimited } as const;
+
+/** 400 (malformed request), 404 (nothing known under that id) and 429. */
 export const lookupErrors = {
-  400: answer("Malformed parameters"),
-  404: answer("Nothing is known under that id"),
+  ...badRequest,
+  404: problemAnswer("Nothing is known under that id"),
 } as const;

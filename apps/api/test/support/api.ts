@@ -3,9 +3,9 @@
  * indexer's own write path (processors -> `runIndexer` -> `commitBatch`), served over real HTTP
  * on loopback (test tooling).
  */
+
 import { type Database, followGraph, type LiveGraph, openDatabase } from "@verity/db";
-import { type Checkpoint, databaseStore, type Processor, runIndexer } from "@verity/indexer";
-import { createPostgresDatabase } from "../../../../packages/db/test/support/databases.ts";
+import { createPostgresDatabase } from "@verity/testing";
 import { type ApiServer, startApiServer } from "../../src/server.ts";
 
 /** A test API: its URL, its database, and how to tear both down. */
@@ -17,31 +17,12 @@ export interface TestApi extends ApiServer {
   get(path: string, init?: RequestInit): Promise<Response>;
 }
 
-/** Indexes `checkpoints` with `processors` into `database`, as `verity index` would. */
-export async function indexInto(
-  database: Database,
-  checkpoints: Checkpoint[],
-  processors: Processor[],
-) {
-  await runIndexer({
-    source: {
-      description: "test checkpoints",
-      async *stream(from) {
-        for (const c of checkpoints) if (c.sequenceNumber >= from) yield c;
-      },
-    },
-    store: databaseStore(database.db),
-    processors,
-    firstCheckpoint: checkpoints[0]?.sequenceNumber ?? 0n,
-  });
-}
-
 /**
  * Starts the API on a fresh database, after `fill` has written into it, as `verity serve` does:
  * lineage reads the graph in memory (loaded before this returns), topped up on each request.
  */
 export async function startTestApi(
-  fill: (database: Database) => Promise<void> = async () => {},
+  fill: (database: Database) => Promise<unknown> = async () => {},
 ): Promise<TestApi> {
   const target = await createPostgresDatabase();
   const database = await openDatabase({ url: target.url });

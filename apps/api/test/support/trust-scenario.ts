@@ -9,9 +9,10 @@
  * (its attester stays: it is not revoked).
  */
 import { normalizeSuiAddress } from "@mysten/sui/utils";
-import { type Checkpoint, type Processor, provenanceProcessor } from "@verity/indexer";
+import type { Checkpoint } from "@verity/checkpoints";
+import { type Processor, provenanceProcessor } from "@verity/indexer";
 import { attestation, attester, dataset, enclave, model } from "@verity/sdk";
-import { checkpoint, event } from "../../../indexer/test/support/checkpoints.ts";
+import { checkpoint, event } from "@verity/test-scenarios";
 
 /** The `verity` package id the scenario's events claim to come from. */
 export const TRUST_PACKAGE = normalizeSuiAddress("0x7a5");

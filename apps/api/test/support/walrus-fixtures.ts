@@ -5,11 +5,11 @@
  * tooling).
  */
 import { join } from "node:path";
+import { type Checkpoint, DirectoryCheckpointSource } from "@verity/checkpoints";
 import type { Database } from "@verity/db";
-import { type Checkpoint, DirectoryCheckpointSource, walrusProcessor } from "@verity/indexer";
+import { indexCheckpoints, walrusProcessor } from "@verity/indexer";
 import { walrusEvents } from "@verity/sdk";
-import { SUI_CHECKPOINTS } from "../../../indexer/test/support/sui-fixtures.ts";
-import { indexInto } from "./api.ts";
+import { SUI_CHECKPOINTS } from "@verity/testing";
 
 /** The directory of the testnet fixture checkpoints. */
 export const TESTNET_CHECKPOINTS = join(SUI_CHECKPOINTS, "testnet");
@@ -23,7 +23,7 @@ export async function indexTestnetWalrus(database: Database): Promise<void> {
   for await (const c of new DirectoryCheckpointSource(TESTNET_CHECKPOINTS).stream(0n)) {
     checkpoints.push(c);
   }
-  await indexInto(database, checkpoints, [
+  await indexCheckpoints(database.db, checkpoints, [
     walrusProcessor({ network: "testnet", packageId: walrusEvents.WALRUS_PACKAGE_IDS.testnet }),
   ]);
 }

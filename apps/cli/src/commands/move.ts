@@ -1,13 +1,4 @@
-import {
-  buildMovePackage,
-  findMovePackages,
-  type MoveTestResult,
-  readMovePackage,
-  resolveFramework,
-  runMoveTests,
-} from "@verity/move-tools";
 import { Command } from "commander";
-import { MOVE_ROOT } from "../paths.ts";
 
 /** `verity move build|test [package]`: compile and unit-test the Move packages under `move/`. */
 export function moveCommand(): Command {
@@ -19,22 +10,7 @@ export function moveCommand(): Command {
     .command("build")
     .description("Compile every Move package under move/ (or one, by folder name)")
     .argument("[package]", "package folder name under move/, e.g. verity")
-    .action(async (only?: string) => {
-      const framework = resolveFramework();
-      for (const pkg of findMovePackages(MOVE_ROOT, only)) {
-        const compiled = await buildMovePackage(pkg.dir, framework);
-        const bytes = compiled.modules.reduce((sum, m) => sum + Buffer.from(m, "base64").length, 0);
-        const digest = Buffer.from(compiled.digest).toString("hex");
-        console.log(
-          `${pkg.name}: ${compiled.modules.length} modules (${moduleNames(pkg.dir).join(", ")})`,
-        );
-        console.log(`  ${bytes} bytes of bytecode, package digest 0x${digest}`);
-        console.log(
-          `  links against ${compiled.dependencies.map((d) => d.replace(/^0x0+(?=.)/, "0x")).join(", ")}`,
-        );
-        if (compiled.warnings) console.log(compiled.warnings);
-      }
-    });
+    .action(async (only?: string) => (await import("./run/move.ts")).buildPackages(only));
 
   move
     .command("test")
@@ -42,52 +18,7 @@ export function moveCommand(): Command {
       "Run the Move unit tests of every package in the real Move VM; ends with `N passed, N failed`",
     )
     .argument("[package]", "package folder name under move/, e.g. verity")
-    .action(async (only?: string) => {
-      const framework = resolveFramework();
-      let passed = 0;
-      let failed = 0;
-      let skipped = 0;
-      for (const pkg of findMovePackages(MOVE_ROOT, only)) {
-        const result = await runMoveTests(pkg.dir, framework);
-        report(pkg.name, result);
-        if (result.status === "ran") {
-          passed += result.passed;
-          failed += result.failed;
-        } else if (result.status === "skipped") {
-          skipped += 1;
-        } else {
-          failed += 1;
-        }
-      }
-      const source =
-        framework.kind === "local" ? `framework from ${framework.dir}` : "framework from GitHub";
-      console.log(
-        `${passed} passed, ${failed} failed${skipped ? `, ${skipped} package${skipped === 1 ? "" : "s"} SKIPPED` : ""} (${source})`,
-      );
-      if (failed > 0) process.exitCode = 1;
-      if (skipped > 0 && process.env.CI) {
-        console.error("Move tests may not be skipped in CI (CI is set): failing");
-        process.exitCode = 1;
-      }
-    });
+    .action(async (only?: string) => (await import("./run/move.ts")).testPackages(only));
 
   return move;
-}
-
-/** Module names declared in a package's `sources/`, sorted. */
-function moduleNames(dir: string): string[] {
-  const sources = readMovePackage(dir, false);
-  return Object.values(sources)
-    .flatMap((text) => [...text.matchAll(/^module\s+\w+::(\w+)/gm)].map((m) => m[1] as string))
-    .sort();
-}
-
-function report(name: string, result: MoveTestResult) {
-  if (result.status === "ran") {
-    console.log(result.output.trimEnd());
-  } else if (result.status === "skipped") {
-    console.error(`\n!!! ${name}: Move tests SKIPPED, NOT PASSED: ${result.reason}\n`);
-  } else {
-    console.error(`${name}: ${result.reason}`);
-  }
 }

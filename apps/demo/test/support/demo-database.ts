@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type ApiServer, startApiServer } from "@verity/api";
 import { type Database, openDatabase } from "@verity/db";
-import { createPostgresDatabase } from "../../../../packages/db/test/support/databases.ts";
+import { createPostgresDatabase } from "@verity/testing";
 import { type DemoOptions, type DemoRun, runDemo } from "../../src/index.ts";
 
 /** A fresh place for the demo: its directory and, for PostgreSQL, a fresh database. */

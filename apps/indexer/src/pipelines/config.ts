@@ -1,15 +1,10 @@
 import { normalizeSuiAddress } from "@mysten/sui/utils";
 import { walrusEvents } from "@verity/sdk";
 import type { DeployConfig } from "@verity/sdk/deploy-config";
+import type { PipelineName } from "./names.ts";
 import type { Processor } from "./processor.ts";
 import { provenanceProcessor } from "./provenance/processor.ts";
 import { walrusProcessor } from "./walrus/processor.ts";
-
-/** The pipelines the indexer knows, by name. */
-export const PIPELINES = ["provenance", "walrus"] as const;
-
-/** A pipeline name. */
-export type PipelineName = (typeof PIPELINES)[number];
 
 /** What decides which pipelines can run on a network, and with which package ids. */
 export interface PipelineConfig {

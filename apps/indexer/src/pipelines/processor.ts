@@ -4,10 +4,10 @@
  * job (`../committer.ts`).
  */
 import { BcsReader } from "@mysten/bcs";
+import type { Checkpoint, CheckpointEvent, CheckpointTransaction } from "@verity/checkpoints";
+import { readerOffset } from "@verity/checkpoints";
 import type { InsertRow, QuarantineRow, Rows, TableName } from "@verity/db";
 import type { Layout } from "@verity/sdk";
-import { readerOffset } from "../bcs-offset.ts";
-import type { Checkpoint, CheckpointEvent, CheckpointTransaction } from "../checkpoint.ts";
 
 export type { Rows };
 
@@ -49,12 +49,12 @@ export const proofOf = (ctx: EventContext) => ({
  *
  * @returns the decoded value, or the reason it cannot be decoded
  */
-export function decodeStrict(
-  layout: Layout,
+export function decodeStrict<T>(
+  layout: Layout<T>,
   contents: Uint8Array,
-): { value: unknown } | { reason: string } {
+): { value: T } | { reason: string } {
   const reader = new BcsReader(contents);
-  let value: unknown;
+  let value: T;
   try {
     value = layout.read(reader);
   } catch (error) {

@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createPostgresDatabase } from "../../../../packages/db/test/support/databases.ts";
+import { createPostgresDatabase } from "@verity/testing";
 
 /** A fresh, empty database: how to reach it (`verity index` options) and how to drop it. */
 export interface FreshDatabase {

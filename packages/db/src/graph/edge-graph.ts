@@ -5,13 +5,14 @@
  * through them (39 bytes per edge, 8 per node, besides the ids and digests its `GraphNames`
  * hold); a walk of 500 nodes at depth 10 takes about a millisecond.
  *
- * It answers exactly what the SQL walk (`lineageWalkQuery`) and `edgesAmong` answer, with ids,
- * kinds and tx digests compared by code point (PostgreSQL's `collate "C"`, which the SQL states
- * name too). `LiveGraph` keeps one current with the database.
+ * It answers exactly what the SQL reads (`queries/walk.ts`) answer, with ids, kinds and tx
+ * digests compared by code point (PostgreSQL's `collate "C"`, which the SQL states name too).
+ * `LiveGraph` keeps one current with the database.
  */
-import type { LineageEdge, LineageOptions, Walk, WalkedNode } from "../queries/lineage.ts";
+import type { NodeKind } from "@verity/sdk";
 import { grown } from "./grown.ts";
 import { GraphNames } from "./names.ts";
+import type { LineageEdge, LineageOptions, Walk, WalkedNode } from "./types.ts";
 
 /** End of a node's edge list. */
 const NONE = -1;
@@ -105,7 +106,7 @@ export class EdgeGraph {
   /**
    * Adds one edge (a row of `edges`). The caller adds each row once.
    *
-   * @throws RangeError past 65,536 distinct kinds (`GraphNames.kind`)
+   * @throws RangeError past 65,536 distinct kinds (`Kinds.number`)
    */
   add(edge: LineageEdge): void {
     const at = this.#size;
@@ -114,9 +115,9 @@ export class EdgeGraph {
     const dst = this.#node(edge.dst);
     this.#src[at] = src;
     this.#dst[at] = dst;
-    this.#kind[at] = this.#names.kind(edge.kind);
-    this.#srcKind[at] = this.#names.kind(edge.srcKind);
-    this.#dstKind[at] = this.#names.kind(edge.dstKind);
+    this.#kind[at] = this.#names.edgeKinds.number(edge.kind);
+    this.#srcKind[at] = this.#names.nodeKinds.number(edge.srcKind);
+    this.#dstKind[at] = this.#names.nodeKinds.number(edge.dstKind);
     this.#checkpoint[at] = edge.checkpoint;
     this.#digest[at] = this.#names.digests.number(edge.txDigest);
     this.#eventIndex[at] = edge.eventIndex;
@@ -129,10 +130,10 @@ export class EdgeGraph {
   }
 
   /**
-   * The nodes reachable from `start`, as `walkFrom` gives them: breadth-first, each node once at
-   * its smallest depth with the smallest kind the edges reaching it there give it, within a depth
-   * by id, at most `maxNodes` (the start node first, kind null), and whether more were within
-   * `depth` hops. Options are the caller's to check (`walkFrom` does).
+   * The nodes reachable from `start`, as `GraphReader.walk` gives them: breadth-first, each node
+   * once at its smallest depth with the smallest kind the edges reaching it there give it, within
+   * a depth by id, at most `maxNodes` (the start node first, kind null), and whether more were
+   * within `depth` hops. Options are the caller's to check (`lineage` does).
    */
   walk(start: string, { direction, depth, maxNodes }: LineageOptions): Walk {
     const nodes: WalkedNode[] = [{ id: start, kind: null, depth: 0 }];
@@ -148,7 +149,7 @@ export class EdgeGraph {
       const reach = (node: number, kind: number) => {
         if (seen.has(node)) return;
         const known = reached.get(node);
-        if (known === undefined || this.#names.kindText(kind) < this.#names.kindText(known)) {
+        if (known === undefined || this.#nodeKind(kind) < this.#nodeKind(known)) {
           reached.set(node, kind);
         }
       };
@@ -170,7 +171,7 @@ export class EdgeGraph {
       frontier = next.slice(0, room);
       for (const node of frontier) {
         seen.add(node);
-        const kind = this.#names.kindText(reached.get(node) as number);
+        const kind = this.#nodeKind(reached.get(node) as number);
         nodes.push({ id: this.#names.ids.text(node), kind, depth: d });
       }
     }
@@ -178,8 +179,8 @@ export class EdgeGraph {
   }
 
   /**
-   * Every edge with both ends among `ids`, as `edgesAmong` gives them: ordered by proof handle
-   * (checkpoint, tx digest, event index), then kind, src and dst.
+   * Every edge with both ends among `ids`, as `GraphReader.edgesAmong` gives them: ordered by
+   * proof handle (checkpoint, tx digest, event index), then kind, src and dst.
    */
   edgesAmong(ids: readonly string[]): LineageEdge[] {
     /** The members, by number, as the caller spelled them (so no id is decoded again). */
@@ -201,17 +202,22 @@ export class EdgeGraph {
   /** Edge `e` (from `src` to `dst`) as a row of `edges`. */
   #edge(e: number, src: string, dst: string): LineageEdge {
     return {
-      kind: this.#names.kindText(this.#kind[e] as number),
+      kind: this.#names.edgeKinds.text(this.#kind[e] as number),
       src,
-      srcKind: this.#names.kindText(this.#srcKind[e] as number),
+      srcKind: this.#nodeKind(this.#srcKind[e] as number),
       dst,
-      dstKind: this.#names.kindText(this.#dstKind[e] as number),
+      dstKind: this.#nodeKind(this.#dstKind[e] as number),
       signed: flag(this.#flags[e] as number, SIGNED_SET, SIGNED),
       enclave: flag(this.#flags[e] as number, ENCLAVE_SET, ENCLAVE),
       checkpoint: this.#checkpoint[e] as number,
       txDigest: this.#names.digests.text(this.#digest[e] as number),
       eventIndex: this.#eventIndex[e] as number,
     };
+  }
+
+  /** The node kind numbered `code`. */
+  #nodeKind(code: number): NodeKind {
+    return this.#names.nodeKinds.text(code);
   }
 
   /** The number of node `id`, numbering it (and making room for its lists) when new. */

@@ -2,8 +2,8 @@
  * Strings numbered 0, 1, 2, ... in order of first sight, each kept once as UTF-8 bytes in one
  * buffer and found through an open-addressing hash table of 32-bit slots: so that millions of
  * edges naming the same node ids and tx digests hold 4-byte numbers, and the ids themselves are
- * a few large buffers rather than millions of strings on the JavaScript heap (which would make
- * every young-generation garbage collection of the process several times slower).
+ * a few large buffers rather than millions of strings on the JavaScript heap, which would slow
+ * every young-generation garbage collection of the process (README, Lineage in memory).
  */
 
 import { grown } from "./grown.ts";

@@ -7,11 +7,11 @@
  */
 import { type SQL, sql } from "drizzle-orm";
 import type { Db, Tx } from "../database.ts";
-import type { LineageEdge } from "../queries/lineage.ts";
-import { rowsOf, selectRows } from "../queries/raw.ts";
+import { rowsOf, selectRows } from "../raw.ts";
 import { EdgeGraph } from "./edge-graph.ts";
 import { GraphNames } from "./names.ts";
 import { type NodeRow, NodeTable } from "./node-table.ts";
+import type { GraphReader, LineageEdge, LineageOptions, NodeFacts, Walk } from "./types.ts";
 
 /** Rows read per `FETCH` while loading (bounds the rows decoded at once). */
 const LOAD_BATCH = 50_000;
@@ -33,10 +33,27 @@ type Wire<T> = {
 type EdgeRow = Wire<LineageEdge>;
 type NodeWire = Wire<NodeRow>;
 
-/** What a `LiveGraph` holds once loaded: the edges and the nodes' facts, over shared names. */
-export interface HeldGraph {
-  edges: EdgeGraph;
-  nodes: NodeTable;
+/**
+ * What a `LiveGraph` holds once loaded: the edges and the nodes' facts, over shared names, read
+ * as lineage reads SQL.
+ */
+export class HeldGraph implements GraphReader {
+  constructor(
+    readonly edges: EdgeGraph,
+    readonly nodes: NodeTable,
+  ) {}
+
+  walk(start: string, options: LineageOptions): Walk {
+    return this.edges.walk(start, options);
+  }
+
+  edgesAmong(ids: readonly string[]): LineageEdge[] {
+    return this.edges.edgesAmong(ids);
+  }
+
+  nodeFacts(ids: readonly string[]): Map<string, NodeFacts> {
+    return this.nodes.facts(ids);
+  }
 }
 
 /**
@@ -142,7 +159,7 @@ export class LiveGraph {
     try {
       this.#add(JSON.parse(edges), JSON.parse(nodes), JSON.parse(retracted));
     } catch (error) {
-      // The graph cannot hold them (`GraphNames.kind`'s limit): lineage goes back to SQL.
+      // The graph cannot hold them (`Kinds.number`'s limit): lineage goes back to SQL.
       this.#snapshot = undefined;
       throw error;
     }
@@ -192,9 +209,9 @@ export class LiveGraph {
 
 /**
  * Starts loading the provenance graph of `db` (its `edges`, `nodes` and `dataset_retractions`)
- * into memory, in the background (about 30 s and 400 MB for 1M nodes and 4.7M edges), and
- * returns the graph that follows it. Lineage queries given it read it once loaded
- * (`LiveGraph.loaded`), and read SQL until then.
+ * into memory, in the background, and returns the graph that follows it. Lineage queries given
+ * it read it once loaded (`LiveGraph.loaded`), and read SQL until then. Time and memory grow
+ * with the graph's size (figures: README, Lineage in memory).
  */
 export function followGraph(db: Db): LiveGraph {
   return new LiveGraph(db);
@@ -204,10 +221,10 @@ export function followGraph(db: Db): LiveGraph {
 function emptyGraph(expected: { edges: number; nodes: number }): HeldGraph {
   const names = new GraphNames();
   const nodes = Math.max(1024, expected.nodes);
-  return {
-    edges: new EdgeGraph({ edges: Math.max(1024, expected.edges), nodes }, names),
-    nodes: new NodeTable(names, nodes),
-  };
+  return new HeldGraph(
+    new EdgeGraph({ edges: Math.max(1024, expected.edges), nodes }, names),
+    new NodeTable(names, nodes),
+  );
 }
 
 /** Every row of `query` to `each`, read `LOAD_BATCH` at a time through a cursor of `tx`. */

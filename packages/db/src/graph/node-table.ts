@@ -1,12 +1,12 @@
 /**
  * The `nodes` table's facts and the retracted datasets in memory, for lineage answers that need
  * no facts statement: what `nodeFacts` reads from SQL, per node number in typed arrays (kinds and
- * tx digests numbered by the `GraphNames` the edges share). At 1M nodes it holds about 40 MB of
- * arrays and the labels.
+ * tx digests numbered by the `GraphNames` the edges share). Its size: README, Measurements.
  */
-import type { NodeFacts } from "../queries/node-facts.ts";
+import type { NodeKind } from "@verity/sdk";
 import { grown } from "./grown.ts";
 import type { GraphNames } from "./names.ts";
+import type { NodeFacts } from "./types.ts";
 
 /** No kind, subkind or tainting node. */
 const NONE = -1;
@@ -15,7 +15,7 @@ const NONE = -1;
 export interface NodeRow {
   /** object id, address or Walrus blob id */
   id: string;
-  kind: string;
+  kind: NodeKind;
   subkind: string | null;
   label: string | null;
   /** ms since the Unix epoch */
@@ -75,13 +75,13 @@ export class NodeTable {
   /**
    * Sets node `row.id`'s row, replacing the one held.
    *
-   * @throws RangeError past 65,536 distinct kinds (`GraphNames.kind`)
+   * @throws RangeError past 65,536 distinct kinds (`Kinds.number`)
    */
   set(row: NodeRow): void {
     const node = this.#number(row.id);
     if (this.#kind[node] === NONE) this.#rows++;
-    this.#kind[node] = this.#names.kind(row.kind);
-    this.#subkind[node] = row.subkind === null ? NONE : this.#names.kind(row.subkind);
+    this.#kind[node] = this.#names.nodeKinds.number(row.kind);
+    this.#subkind[node] = row.subkind === null ? NONE : this.#names.subkinds.number(row.subkind);
     this.#label[node] = row.label ?? undefined;
     this.#timestampMs[node] = row.timestampMs ?? Number.NaN;
     this.#taintedBy[node] = row.taintedBy === null ? NONE : this.#number(row.taintedBy);
@@ -111,9 +111,9 @@ export class NodeTable {
     }
     // Fields in `nodeFacts`'s order (the API's JSON is the same from SQL and from memory),
     // optional ones only when set.
-    const facts = { kind: this.#names.kindText(kind) } as NodeFacts;
+    const facts = { kind: this.#names.nodeKinds.text(kind) } as NodeFacts;
     const subkind = this.#subkind[node] as number;
-    if (subkind !== NONE) facts.subkind = this.#names.kindText(subkind);
+    if (subkind !== NONE) facts.subkind = this.#names.subkinds.text(subkind);
     const label = this.#label[node];
     if (label !== undefined) facts.label = label;
     const timestampMs = this.#timestampMs[node] as number;

@@ -6,9 +6,9 @@
  */
 import { asc, sql } from "drizzle-orm";
 import type { Db } from "../database.ts";
+import type { ProofHandle } from "../schema/columns.ts";
 import { attestations, datasets, inferences, models, walrusBlobEvents } from "../schema/index.ts";
 import { readWatermarks } from "../watermarks.ts";
-import type { ProofHandle } from "./node-facts.ts";
 
 /** What kind of row a change is. */
 export type ChangeKind = "dataset" | "model" | "attestation" | "inference" | "walrus_blob";

@@ -2,8 +2,8 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../database.ts";
 import { preparedPer } from "../once-per.ts";
+import type { ProofHandle } from "../schema/columns.ts";
 import { enclaveConfigRetirements, enclaveConfigs } from "../schema/provenance.ts";
-import type { ProofHandle } from "./node-facts.ts";
 import { eqIf, type Page, type PageOptions, pageRows, toPage } from "./page.ts";
 import { type EntityProof, proofOf } from "./proof.ts";
 

@@ -1,6 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../database.ts";
-import { rowsOf } from "./raw.ts";
+import { rowsOf } from "../raw.ts";
 
 /**
  * PostgreSQL's plan of `query` (e.g. `nodeFactsQuery(...)`), one line per element; with

@@ -1,4 +1,5 @@
 /** Seal policies and attesters (with their members and keys), one by id or a page at a time. */
+import type { PolicyKind } from "@verity/sdk";
 import { eq, isNotNull, sql } from "drizzle-orm";
 import type { Db } from "../database.ts";
 import { preparedPer } from "../once-per.ts";
@@ -10,8 +11,7 @@ import { type EntityProof, proofOf } from "./proof.ts";
 export interface Policy {
   id: string;
   network: string;
-  /** `allowlist` | `timelock` | `subscription` */
-  kind: string;
+  kind: PolicyKind;
   name: string | null;
   creator: string;
   capId: string | null;
@@ -73,7 +73,7 @@ export async function getPolicy(db: Db, id: string): Promise<PolicyDetail | unde
  */
 export async function listPolicies(
   db: Db,
-  filter: { kind?: string; creator?: string },
+  filter: { kind?: PolicyKind; creator?: string },
   options: PageOptions,
 ): Promise<Page<Policy>> {
   const rows = await pageRows(

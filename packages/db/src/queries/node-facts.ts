@@ -3,54 +3,12 @@
  * handle of the event that created it), whether it is a retracted dataset, and its taint. Read
  * by id from SQL here, or from memory (`NodeTable`) when a `LiveGraph` is loaded.
  */
+
+import type { NodeKind } from "@verity/sdk";
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../database.ts";
-import { selectRows, textArray } from "./raw.ts";
-
-/** Where on chain a fact was emitted (see `proof()` in the schema). */
-export interface ProofHandle {
-  /** checkpoint sequence number */
-  checkpoint: number;
-  /** base58 transaction digest */
-  txDigest: string;
-  /** the event's position among its transaction's events */
-  eventIndex: number;
-}
-
-/** What the graph knows of one node (its `nodes` row, retraction and taint). */
-export interface NodeFacts {
-  /**
-   * `dataset`, `model`, `attestation`, `inference`, `attester`, `policy` (from its entity row),
-   * `blob` (from a Walrus blob event), else the kind the first edge naming it gives (`agent`,
-   * `object`, ...); null when nothing names it.
-   */
-  kind: string | null;
-  /** attestation kind (`transform`, `training`, ...) or policy kind (`allowlist`, ...) */
-  subkind?: string;
-  /** name of a dataset, model, attester or policy */
-  label?: string;
-  /** time of the creating event, ms since the Unix epoch (signed time for attestations) */
-  timestampMs?: number;
-  /** a dataset with a `DatasetRetracted` */
-  retracted: boolean;
-  /**
-   * Retracted, or has a path of `TAINT_EDGE_KINDS` edges, followed src -> dst ("came from"), to
-   * a retracted dataset (a row of `tainted`, mirrored by `nodes.tainted_by`).
-   */
-  tainted: boolean;
-  /**
-   * when tainted: a retracted dataset it comes from (`nodes.tainted_by`, the `tainted` row's
-   * `retraction_id`)
-   */
-  taintedBy?: string;
-  /**
-   * The creating event (the `nodes` row's proof): the dataset / model / attestation / inference /
-   * attester / policy row; for a blob its first `walrus_blob_events` row; otherwise (agents,
-   * blobs Walrus did not report, unknown objects) the first edge naming it. Null when nothing
-   * names it.
-   */
-  proof: ProofHandle | null;
-}
+import type { NodeFacts } from "../graph/types.ts";
+import { selectRows, textArray } from "../raw.ts";
 
 /**
  * `NodeFacts` for each of `ids` (every id is a key): one lookup by id in `nodes` (its hash
@@ -61,7 +19,7 @@ export async function nodeFacts(db: Db, ids: readonly string[]): Promise<Map<str
   if (ids.length === 0) return new Map();
   const rows = await selectRows<{
     id: string;
-    kind: string | null;
+    kind: NodeKind | null;
     subkind: string | null;
     label: string | null;
     timestampMs: string | number | null;

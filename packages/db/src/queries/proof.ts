@@ -1,7 +1,7 @@
 /** The proof handle every entity the API serves carries, and the filters all lists share. */
 import { type AnyColumn, gte, lt, type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
-import type { ProofHandle } from "./node-facts.ts";
+import type { ProofHandle } from "../schema/columns.ts";
 
 /** A `ProofHandle` and the on-chain object the event concerns (0x + 64 hex). */
 export interface EntityProof extends ProofHandle {

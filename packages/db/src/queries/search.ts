@@ -1,11 +1,12 @@
 /** Search across entities by name or by id prefix. */
+import type { NodeKind } from "@verity/sdk";
 import { sql } from "drizzle-orm";
 import type { Db } from "../database.ts";
 
 /** One search hit. */
 export interface SearchResult {
   /** `dataset` | `model` | `attestation` | `inference` | `policy` | `attester` | `blob` */
-  kind: string;
+  kind: NodeKind;
   /** object id, or the blob id for a blob */
   id: string;
   /** its name, when it has one */

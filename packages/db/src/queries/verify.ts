@@ -1,6 +1,7 @@
 /** Reads behind `/v1/verify/*`: which entities hold some content, and what an attestation needs. */
 import { and, desc, eq, lte, or } from "drizzle-orm";
 import type { Db } from "../database.ts";
+import type { ProofHandle } from "../schema/columns.ts";
 import {
   attestations,
   attesterKeys,
@@ -8,7 +9,6 @@ import {
   datasets,
   models,
 } from "../schema/index.ts";
-import type { ProofHandle } from "./node-facts.ts";
 
 /** A dataset or model registered under some content. */
 export interface ContentMatch {

@@ -13,6 +13,16 @@ export const proof = () => ({
   eventIndex: integer("event_index").notNull(),
 });
 
+/** A row's proof handle (the `proof()` columns): where on chain the fact it records was emitted. */
+export interface ProofHandle {
+  /** checkpoint sequence number */
+  checkpoint: number;
+  /** base58 transaction digest */
+  txDigest: string;
+  /** the event's position among its transaction's events */
+  eventIndex: number;
+}
+
 /** An object id or address: 0x + 64 lowercase hex digits. */
 export const objectId = (name: string) => text(name);
 

@@ -4,6 +4,7 @@
  * a node is one index lookup instead of one per table. Derived from the append-only tables, in
  * the same transaction as the rows it is derived from (`recordNodes`, called by `commitBatch`).
  */
+import type { NodeKind } from "@verity/sdk";
 import { index, pgTable, smallint, text } from "drizzle-orm/pg-core";
 import { objectId, proof, timeMs, writtenBy } from "./columns.ts";
 
@@ -24,8 +25,8 @@ export const nodes = pgTable(
   {
     /** object id, address or Walrus blob id */
     nodeId: text("node_id").primaryKey(),
-    /** `dataset`, `model`, `attestation`, `inference`, `attester`, `policy`, `blob`, `agent`, `object` */
-    kind: text("kind").notNull(),
+    /** one of the sdk's `NODE_KINDS` */
+    kind: text("kind").$type<NodeKind>().notNull(),
     /** attestation kind (`transform`, `training`, ...) or policy kind (`allowlist`, ...) */
     subkind: text("subkind"),
     /** name of a dataset, model, attester or policy */
@@ -45,9 +46,8 @@ export const nodes = pgTable(
   },
   (t) => [
     // The lineage reads look nodes up by id, hundreds per request: a hash index answers an
-    // equality probe from one bucket page (about 1 buffer against the primary key's 4 levels,
-    // 40% less time per probe at 1M nodes) and is a quarter of its size. The primary key stays
-    // for the upsert's ON CONFLICT.
+    // equality probe from one bucket page, where the primary key's B-tree descends its levels
+    // (see README, Measurements). The primary key stays for the upsert's ON CONFLICT.
     index("nodes_node_id_hash").using("hash", t.nodeId),
     // The rows written since a snapshot (`LiveGraph`'s catch-up): a range from the snapshot's xmin.
     index("nodes_xact_id").on(t.xactId),

@@ -7,6 +7,7 @@
  * Ids are 0x + 64 hex (objects and addresses); Walrus blob ids are URL-safe base64; SHA-256
  * digests, keys and signatures are lowercase hex; times are ms since the Unix epoch.
  */
+import type { EdgeKind, NodeKind, PolicyKind } from "@verity/sdk";
 import {
   bigint,
   boolean,
@@ -332,8 +333,8 @@ export const policies = pgTable(
   {
     policyId: objectId("policy_id").primaryKey(),
     network: text("network").notNull(),
-    /** `allowlist` | `timelock` | `subscription` */
-    kind: text("kind").notNull(),
+    /** one of the sdk's `POLICY_KINDS` */
+    kind: text("kind").$type<PolicyKind>().notNull(),
     name: text("name"),
     creator: objectId("creator").notNull(),
     /** the `Cap` governing it (allowlist, subscription) */
@@ -399,23 +400,9 @@ export const feeWithdrawals = pgTable(
 );
 
 /**
- * The edges of the provenance graph in W3C PROV terms (plus `storedAs` and `governedBy`),
- * from `src` to `dst`, each with the proof handle of the event that established it:
- *
- * | kind | src -> dst |
- * | --- | --- |
- * | `wasDerivedFrom` | dataset -> parent dataset; model -> base model; model -> training dataset |
- * | `wasRevisionOf` | dataset -> the version it replaces |
- * | `used` | attestation / inference -> input dataset, model or blob |
- * | `wasGeneratedBy` | dataset / model / output blob -> attestation or inference |
- * | `wasAttributedTo` | dataset / model -> creator (agent) |
- * | `wasAssociatedWith` | attestation / inference -> attester, or the submitter when unsigned |
- * | `wasInformedBy` | inference -> its attestation |
- * | `governedBy` | dataset -> Seal policy |
- * | `storedAs` | dataset / model -> Walrus blob |
- *
- * Node kinds: `dataset`, `model`, `attestation`, `inference`, `attester`, `agent`, `blob`,
- * `policy`, or `object` for an input whose kind the graph does not know.
+ * The edges of the provenance graph in W3C PROV terms, from `src` to `dst`, each with the proof
+ * handle of the event that established it: the kinds are the sdk's `EDGE_KINDS` (whose table
+ * says what each links), the kinds of their ends its `NODE_KINDS`.
  *
  * `signed` and `enclave` say what backs an edge an attestation backs: signed by an attester or
  * only claimed by its submitter (`signed` false), and, when signed, by an enclave attester or a
@@ -433,11 +420,11 @@ export const feeWithdrawals = pgTable(
 export const edges = pgTable(
   "edges",
   {
-    kind: text("kind").notNull(),
+    kind: text("kind").$type<EdgeKind>().notNull(),
     src: text("src").notNull(),
-    srcKind: text("src_kind").notNull(),
+    srcKind: text("src_kind").$type<NodeKind>().notNull(),
     dst: text("dst").notNull(),
-    dstKind: text("dst_kind").notNull(),
+    dstKind: text("dst_kind").$type<NodeKind>().notNull(),
     network: text("network").notNull(),
     /** signed by an attester, or only claimed by the submitter; null when no attestation backs it */
     signed: boolean("signed"),
@@ -451,8 +438,8 @@ export const edges = pgTable(
     primaryKey({ columns: [t.src, t.kind, t.dst, t.txDigest, t.eventIndex] }),
     // Upstream walks and the edges among a lineage's nodes (`src = ...`), and downstream walks
     // and taint (`dst = ...`): one column each, so PostgreSQL deduplicates the repeated ids and
-    // the index is a small fraction of the primary key's size (107 MB against 1.8 GB at 4.7M
-    // edges), which keeps it in memory and shallow.
+    // each index stays a small fraction of the primary key's size, in memory and shallow (see
+    // README, Measurements).
     index("edges_src").on(t.src),
     index("edges_dst").on(t.dst),
     // The edges added since a snapshot (`LiveGraph`'s catch-up): a range from the snapshot's xmin.

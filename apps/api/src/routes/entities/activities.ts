@@ -63,6 +63,7 @@ export const Inference = z
 const routes = {
   attestation: createRoute({
     method: "get",
+    operationId: "getAttestation",
     path: "/attestations/{id}",
     summary: "An attestation",
     request: { params: IdParam },
@@ -73,6 +74,7 @@ const routes = {
   }),
   attestations: createRoute({
     method: "get",
+    operationId: "listAttestations",
     path: "/attestations",
     summary: "Attestations, newest first (by signed time)",
     request: {
@@ -94,6 +96,7 @@ const routes = {
   }),
   inference: createRoute({
     method: "get",
+    operationId: "getInference",
     path: "/inferences/{id}",
     summary: "An inference",
     request: { params: IdParam },
@@ -104,6 +107,7 @@ const routes = {
   }),
   inferences: createRoute({
     method: "get",
+    operationId: "listInferences",
     path: "/inferences",
     summary: "Inferences, newest first",
     request: {

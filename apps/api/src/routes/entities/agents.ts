@@ -32,6 +32,7 @@ const Agent = z
 
 const route = createRoute({
   method: "get",
+  operationId: "getAgent",
   path: "/agents/{address}",
   summary: "What an address created or submitted: counts and the 5 latest of each",
   request: {

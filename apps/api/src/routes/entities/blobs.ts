@@ -51,6 +51,7 @@ const ListedBlobObject = WalrusBlobObject.extend({
 
 const list = createRoute({
   method: "get",
+  operationId: "listBlobObjects",
   path: "/blobs",
   summary: "Walrus Blob objects with their status, newest first (by when first seen)",
   request: {
@@ -72,6 +73,7 @@ const list = createRoute({
 
 const one = createRoute({
   method: "get",
+  operationId: "getBlob",
   path: "/blobs/{blobId}",
   summary: "A Walrus blob: its Blob objects' status and the datasets and models stored as it",
   request: {

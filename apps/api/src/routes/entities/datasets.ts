@@ -60,6 +60,7 @@ const DatasetDetail = Dataset.extend({
 
 const one = createRoute({
   method: "get",
+  operationId: "getDataset",
   path: "/datasets/{id}",
   summary: "A dataset: its registration, current policy and terms, retraction and versions",
   request: { params: IdParam },
@@ -71,6 +72,7 @@ const one = createRoute({
 
 const list = createRoute({
   method: "get",
+  operationId: "listDatasets",
   path: "/datasets",
   summary: "Datasets, newest first",
   request: {

@@ -36,6 +36,7 @@ const EnclaveConfig = z
 const routes = {
   enclaveConfig: createRoute({
     method: "get",
+    operationId: "getEnclaveConfig",
     path: "/enclave-configs/{id}",
     summary: "An enclave config: the PCRs an enclave attester's Nitro document must match",
     request: { params: IdParam },
@@ -46,6 +47,7 @@ const routes = {
   }),
   enclaveConfigs: createRoute({
     method: "get",
+    operationId: "listEnclaveConfigs",
     path: "/enclave-configs",
     summary: "Enclave configs, newest first, retired ones included",
     request: { query: PageQuery.extend({ admin: ObjectId.optional() }) },

@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { getAttester, getPolicy, listAttesters, listPolicies } from "@verity/db";
+import { POLICY_KINDS } from "@verity/sdk";
 import type { ApiEnv } from "../../context.ts";
 import { IdParam, ObjectId } from "../../schemas/ids.ts";
 import { PageQuery, pageOf, pageOptions } from "../../schemas/page.ts";
@@ -11,7 +12,7 @@ const Policy = z
   .object({
     id: z.string(),
     network: z.string(),
-    kind: z.string().openapi({ description: "allowlist | timelock | subscription" }),
+    kind: z.enum(POLICY_KINDS),
     name: z.string().nullable(),
     creator: z.string(),
     capId: z.string().nullable(),
@@ -66,6 +67,7 @@ const AttesterDetail = Attester.extend({
 const routes = {
   policy: createRoute({
     method: "get",
+    operationId: "getPolicy",
     path: "/policies/{id}",
     summary: "A Seal policy, with an allowlist's current members",
     request: { params: IdParam },
@@ -76,11 +78,12 @@ const routes = {
   }),
   policies: createRoute({
     method: "get",
+    operationId: "listPolicies",
     path: "/policies",
     summary: "Seal policies, newest first",
     request: {
       query: PageQuery.extend({
-        kind: z.enum(["allowlist", "timelock", "subscription"]).optional(),
+        kind: z.enum(POLICY_KINDS).optional(),
         creator: ObjectId.optional(),
       }),
     },
@@ -94,6 +97,7 @@ const routes = {
   }),
   attester: createRoute({
     method: "get",
+    operationId: "getAttester",
     path: "/attesters/{id}",
     summary: "An attester, its key history and revocation",
     request: { params: IdParam },
@@ -104,6 +108,7 @@ const routes = {
   }),
   attesters: createRoute({
     method: "get",
+    operationId: "listAttesters",
     path: "/attesters",
     summary: "Attesters, newest first",
     request: { query: PageQuery.extend({ admin: ObjectId.optional() }) },

@@ -42,6 +42,7 @@ export const Model = z
 
 const one = createRoute({
   method: "get",
+  operationId: "getModel",
   path: "/models/{id}",
   summary: "A model",
   request: { params: IdParam },
@@ -53,6 +54,7 @@ const one = createRoute({
 
 const list = createRoute({
   method: "get",
+  operationId: "listModels",
   path: "/models",
   summary: "Models, newest first",
   request: {

@@ -1,11 +1,12 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { MAX_SEARCH_RESULTS, search } from "@verity/db";
+import { NODE_KINDS } from "@verity/sdk";
 import type { ApiEnv } from "../../context.ts";
 import { badRequest } from "../../schemas/problem.ts";
 
 const SearchResult = z
   .object({
-    kind: z.string().openapi({
+    kind: z.enum(NODE_KINDS).openapi({
       description: "dataset | model | policy | attester | attestation | inference | blob",
     }),
     id: z.string().openapi({ description: "Object id, or the blob id of a blob" }),
@@ -16,6 +17,7 @@ const SearchResult = z
 
 const route = createRoute({
   method: "get",
+  operationId: "search",
   path: "/search",
   summary: "Find datasets, models, policies, attesters by name; anything by id or blob id prefix",
   request: {

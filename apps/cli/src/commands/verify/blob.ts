@@ -1,27 +1,5 @@
-import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
-import { entitiesByContent } from "@verity/db";
-import { normalizeBlobId, walrusBlobIdOf } from "@verity/sdk/walrus";
-import { Command, InvalidArgumentError, Option } from "commander";
-import { openExistingDatabase } from "../../existing-database.ts";
+import { Command, Option } from "commander";
 import { type DatabaseOptions, withDatabaseOptions } from "../../options.ts";
-
-/**
- * Largest file `verify blob` reads, bytes (512 MiB): Walrus's encoder computes the blob id with
- * the whole file in memory (about 1.4 GiB of memory and 20 s of one core at this size).
- */
-export const MAX_BLOB_FILE_BYTES = 512 * 2 ** 20;
-
-/** Parses `--blob-id`: URL-safe base64 or a decimal u256, as base64url. */
-function blobIdArgument(value: string): string {
-  const blobId = normalizeBlobId(value);
-  if (blobId === undefined)
-    throw new InvalidArgumentError(
-      "expected a Walrus blob id: 43 URL-safe base64 characters or a decimal u256",
-    );
-  return blobId;
-}
 
 /** `verity verify blob <file>`: a file's Walrus blob id and SHA-256, and who registered it. */
 export function verifyBlobCommand(): Command {
@@ -34,73 +12,10 @@ export function verifyBlobCommand(): Command {
       new Option(
         "--blob-id <id>",
         "the blob id it should have (base64url or decimal u256); exit 1 when it does not",
-      ).argParser(blobIdArgument),
+      ),
     );
-  return withDatabaseOptions(command).action(verifyBlob);
-}
-
-/**
- * Prints `blob id`, `sha-256` and `size` of `file`, a ✓/✗ line for `--blob-id`, then the
- * registered entities, or why they were not looked up (no database). Sets exit code 1 when
- * `--blob-id` does not match.
- *
- * @throws Error with one line when the file cannot be read or exceeds MAX_BLOB_FILE_BYTES, or
- *   when the PostgreSQL database given cannot be reached
- */
-async function verifyBlob(file: string, options: DatabaseOptions & { blobId?: string }) {
-  const { bytes, sha256 } = await readFile(file);
-  const { blobId, u256 } = walrusBlobIdOf(bytes);
-  console.log(`blob id  ${blobId} (u256 ${u256})`);
-  console.log(`sha-256  ${sha256}`);
-  console.log(`size     ${bytes.length} bytes`);
-  if (options.blobId !== undefined) {
-    const match = options.blobId === blobId;
-    console.log(
-      match
-        ? `✓ matches --blob-id ${options.blobId}`
-        : `✗ does not match --blob-id ${options.blobId}`,
-    );
-    if (!match) process.exitCode = 1;
-  }
-  const opened = await openExistingDatabase(options);
-  if ("missing" in opened) {
-    console.log(`no database at ${opened.missing}: registered datasets and models not checked`);
-    return;
-  }
-  const { database } = opened;
-  try {
-    const matches = await entitiesByContent(database.db, blobId, sha256);
-    for (const { kind, id, name, proof } of matches)
-      console.log(
-        `✓ registered as ${kind} ${id} "${name}" (checkpoint ${proof.checkpoint}, transaction ${proof.txDigest}, event ${proof.eventIndex})`,
-      );
-    if (matches.length === 0)
-      console.log(`no dataset or model is registered under this content in ${database.location}`);
-  } finally {
-    await database.close();
-  }
-}
-
-/**
- * The bytes of `file` and their SHA-256 (lowercase hex), hashed as they stream in.
- *
- * @throws Error naming the file when it is missing, not a regular file, unreadable, or larger
- *   than MAX_BLOB_FILE_BYTES
- */
-async function readFile(file: string): Promise<{ bytes: Uint8Array; sha256: string }> {
-  const stats = await stat(file).catch((error: NodeJS.ErrnoException) => {
-    throw new Error(`${file}: ${error.code === "ENOENT" ? "no such file" : error.message}`);
-  });
-  if (!stats.isFile()) throw new Error(`${file}: not a regular file`);
-  if (stats.size > MAX_BLOB_FILE_BYTES)
-    throw new Error(
-      `${file}: ${stats.size} bytes, more than the ${MAX_BLOB_FILE_BYTES} bytes verify blob reads`,
-    );
-  const sha = createHash("sha256");
-  const chunks: Buffer[] = [];
-  for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
-    sha.update(chunk);
-    chunks.push(chunk);
-  }
-  return { bytes: new Uint8Array(Buffer.concat(chunks)), sha256: sha.digest("hex") };
+  return withDatabaseOptions(command).action(
+    async (file: string, options: DatabaseOptions & { blobId?: string }) =>
+      (await import("../run/verify-blob.ts")).verifyBlob(file, options),
+  );
 }

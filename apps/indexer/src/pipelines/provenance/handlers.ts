@@ -1,29 +1,40 @@
 /**
- * How each `verity` event becomes rows and PROV edges (the edge kinds, and which edges carry
- * `signed` / `enclave`, are listed on the `edges` table in packages/db). One handler per event
- * type, keyed `module::Struct`.
+ * How each `verity` event becomes rows and PROV edges (the edge kinds are the sdk's
+ * `EDGE_KINDS`; which edges carry `signed` / `enclave` is listed on the `edges` table in
+ * packages/db). One handler per event type, keyed `module::Struct` and typed from the sdk's
+ * registry (`VerityEventValues`).
  */
 import { toHex } from "@mysten/bcs";
 import {
   ATTESTATION_KIND_NAMES,
-  type allowlist,
-  type attestation,
-  type attester,
-  type dataset,
-  type enclave,
-  type inference,
-  type model,
-  type subscription,
+  type EdgeKind,
+  type NodeKind,
   termsToJson,
-  type timelock,
+  type VerityEventName,
+  type VerityEventValues,
 } from "@verity/sdk";
 import { walrusBlobId as blob } from "../encoding.ts";
 import { type EventContext, proofOf, push, type Rows } from "../processor.ts";
 
-/** Turns one decoded event into rows. */
-export type Handler = (value: never, ctx: EventContext, out: Rows, network: string) => void;
+/**
+ * Turns one decoded `verity` event of type `N` (at `ctx`) into rows appended to `out`, tagged
+ * with `network`.
+ */
+type Handler<N extends VerityEventName> = (
+  value: VerityEventValues[N],
+  ctx: EventContext,
+  out: Rows,
+  network: string,
+) => void;
 
-type Of<T extends { $inferType: unknown }> = T["$inferType"];
+/**
+ * A handler for every `verity` event type: a type without one, or one the sdk does not know, is
+ * a compile error, and so is a field its event does not have.
+ */
+type Handlers = { readonly [N in VerityEventName]: Handler<N> };
+
+/** One end of an edge: a node id and its kind. */
+type End = [id: string, kind: NodeKind];
 
 /** What backs an edge an attestation backs: signed or only claimed, by an enclave or a key. */
 interface Backing {
@@ -40,9 +51,9 @@ function edge(
   out: Rows,
   ctx: EventContext,
   network: string,
-  kind: string,
-  [src, srcKind]: [string, string],
-  [dst, dstKind]: [string, string],
+  kind: EdgeKind,
+  [src, srcKind]: End,
+  [dst, dstKind]: End,
   backing?: Backing,
 ) {
   push(out, "edges", {
@@ -76,12 +87,7 @@ function backingOf(out: Rows, ctx: EventContext, attestationId: string, signed: 
   return { signed, enclave: null };
 }
 
-const datasetRegistered = (
-  v: Of<typeof dataset.DatasetRegistered>,
-  ctx: EventContext,
-  out: Rows,
-  network: string,
-) => {
+const datasetRegistered: Handler<"dataset::DatasetRegistered"> = (v, ctx, out, network) => {
   const blobId = blob(v.blob_id);
   push(out, "datasets", {
     datasetId: v.dataset_id,
@@ -103,7 +109,7 @@ const datasetRegistered = (
     timestampMs: Number(v.timestamp_ms),
     ...proofOf(ctx),
   });
-  const self: [string, string] = [v.dataset_id, "dataset"];
+  const self: End = [v.dataset_id, "dataset"];
   edge(out, ctx, network, "storedAs", self, [blobId, "blob"]);
   edge(out, ctx, network, "wasAttributedTo", self, [v.creator, "agent"]);
   const backing = v.transform ? backingOf(out, ctx, v.transform, v.lineage_signed) : undefined;
@@ -115,7 +121,7 @@ const datasetRegistered = (
   if (v.policy) edge(out, ctx, network, "governedBy", self, [v.policy, "policy"]);
 };
 
-const datasetRetracted = (v: Of<typeof dataset.DatasetRetracted>, ctx: EventContext, out: Rows) => {
+const datasetRetracted: Handler<"dataset::DatasetRetracted"> = (v, ctx, out) => {
   push(out, "datasetRetractions", {
     datasetId: v.dataset_id,
     creator: v.creator,
@@ -125,12 +131,7 @@ const datasetRetracted = (v: Of<typeof dataset.DatasetRetracted>, ctx: EventCont
   });
 };
 
-const datasetPolicySet = (
-  v: Of<typeof dataset.DatasetPolicySet>,
-  ctx: EventContext,
-  out: Rows,
-  network: string,
-) => {
+const datasetPolicySet: Handler<"dataset::DatasetPolicySet"> = (v, ctx, out, network) => {
   push(out, "datasetPolicyChanges", {
     datasetId: v.dataset_id,
     policyId: v.policy,
@@ -142,7 +143,7 @@ const datasetPolicySet = (
     edge(out, ctx, network, "governedBy", [v.dataset_id, "dataset"], [v.policy, "policy"]);
 };
 
-const datasetTermsSet = (v: Of<typeof dataset.DatasetTermsSet>, ctx: EventContext, out: Rows) => {
+const datasetTermsSet: Handler<"dataset::DatasetTermsSet"> = (v, ctx, out) => {
   push(out, "datasetTermsChanges", {
     datasetId: v.dataset_id,
     terms: termsToJson(v.terms),
@@ -152,12 +153,7 @@ const datasetTermsSet = (v: Of<typeof dataset.DatasetTermsSet>, ctx: EventContex
   });
 };
 
-const modelRegistered = (
-  v: Of<typeof model.ModelRegistered>,
-  ctx: EventContext,
-  out: Rows,
-  network: string,
-) => {
+const modelRegistered: Handler<"model::ModelRegistered"> = (v, ctx, out, network) => {
   const blobId = blob(v.blob_id);
   push(out, "models", {
     modelId: v.model_id,
@@ -178,7 +174,7 @@ const modelRegistered = (
     timestampMs: Number(v.timestamp_ms),
     ...proofOf(ctx),
   });
-  const self: [string, string] = [v.model_id, "model"];
+  const self: End = [v.model_id, "model"];
   edge(out, ctx, network, "storedAs", self, [blobId, "blob"]);
   edge(out, ctx, network, "wasAttributedTo", self, [v.creator, "agent"]);
   const backing = backingOf(out, ctx, v.training, v.lineage_signed);
@@ -189,12 +185,7 @@ const modelRegistered = (
     edge(out, ctx, network, "wasDerivedFrom", self, [d, "dataset"], backing);
 };
 
-const attestationRecorded = (
-  v: Of<typeof attestation.AttestationRecorded>,
-  ctx: EventContext,
-  out: Rows,
-  network: string,
-) => {
+const attestationRecorded: Handler<"attestation::AttestationRecorded"> = (v, ctx, out, network) => {
   push(out, "attestations", {
     attestationId: v.attestation_id,
     network,
@@ -216,7 +207,7 @@ const attestationRecorded = (
     recordedMs: Number(v.recorded_ms),
     ...proofOf(ctx),
   });
-  const self: [string, string] = [v.attestation_id, "attestation"];
+  const self: End = [v.attestation_id, "attestation"];
   const backing: Backing = { signed: v.signed, enclave: v.enclave };
   for (const input of v.inputs) edge(out, ctx, network, "used", self, [input, "object"], backing);
   for (const input of v.input_blobs)
@@ -225,16 +216,11 @@ const attestationRecorded = (
     edge(out, ctx, network, "wasGeneratedBy", [output, "object"], self, backing);
   for (const output of v.output_blobs)
     edge(out, ctx, network, "wasGeneratedBy", [blob(output.blob_id), "blob"], self, backing);
-  const agent: [string, string] = v.attester ? [v.attester, "attester"] : [v.submitter, "agent"];
+  const agent: End = v.attester ? [v.attester, "attester"] : [v.submitter, "agent"];
   edge(out, ctx, network, "wasAssociatedWith", self, agent, backing);
 };
 
-const inferenceRecorded = (
-  v: Of<typeof inference.InferenceRecorded>,
-  ctx: EventContext,
-  out: Rows,
-  network: string,
-) => {
+const inferenceRecorded: Handler<"inference::InferenceRecorded"> = (v, ctx, out, network) => {
   const input = blob(v.input_blob_id);
   const output = blob(v.output_blob_id);
   push(out, "inferences", {
@@ -252,7 +238,7 @@ const inferenceRecorded = (
     timestampMs: Number(v.timestamp_ms),
     ...proofOf(ctx),
   });
-  const self: [string, string] = [v.inference_id, "inference"];
+  const self: End = [v.inference_id, "inference"];
   // An inference is always signed (`inference::record` takes the attester).
   const backing: Backing = { signed: true, enclave: v.enclave };
   edge(out, ctx, network, "used", self, [v.model_id, "model"], backing);
@@ -262,12 +248,7 @@ const inferenceRecorded = (
   edge(out, ctx, network, "wasInformedBy", self, [v.attestation_id, "attestation"], backing);
 };
 
-const attesterRegistered = (
-  v: Of<typeof attester.AttesterRegistered>,
-  ctx: EventContext,
-  out: Rows,
-  network: string,
-) => {
+const attesterRegistered: Handler<"attester::AttesterRegistered"> = (v, ctx, out, network) => {
   const timestampMs = Number(v.timestamp_ms);
   push(out, "attesters", {
     attesterId: v.attester_id,
@@ -288,12 +269,7 @@ const attesterRegistered = (
   });
 };
 
-const enclaveConfigCreated = (
-  v: Of<typeof enclave.EnclaveConfigCreated>,
-  ctx: EventContext,
-  out: Rows,
-  network: string,
-) => {
+const enclaveConfigCreated: Handler<"enclave::EnclaveConfigCreated"> = (v, ctx, out, network) => {
   push(out, "enclaveConfigs", {
     configId: v.config_id,
     network,
@@ -305,11 +281,7 @@ const enclaveConfigCreated = (
   });
 };
 
-const enclaveConfigRetired = (
-  v: Of<typeof enclave.EnclaveConfigRetired>,
-  ctx: EventContext,
-  out: Rows,
-) => {
+const enclaveConfigRetired: Handler<"enclave::EnclaveConfigRetired"> = (v, ctx, out) => {
   push(out, "enclaveConfigRetirements", {
     configId: v.config_id,
     admin: v.admin,
@@ -318,11 +290,7 @@ const enclaveConfigRetired = (
   });
 };
 
-const attesterKeyRotated = (
-  v: Of<typeof attester.AttesterKeyRotated>,
-  ctx: EventContext,
-  out: Rows,
-) => {
+const attesterKeyRotated: Handler<"attester::AttesterKeyRotated"> = (v, ctx, out) => {
   push(out, "attesterKeys", {
     attesterId: v.attester_id,
     keyVersion: Number(v.key_version),
@@ -332,7 +300,7 @@ const attesterKeyRotated = (
   });
 };
 
-const attesterRevoked = (v: Of<typeof attester.AttesterRevoked>, ctx: EventContext, out: Rows) => {
+const attesterRevoked: Handler<"attester::AttesterRevoked"> = (v, ctx, out) => {
   push(out, "attesterRevocations", {
     attesterId: v.attester_id,
     publicKey: toHex(v.public_key),
@@ -342,12 +310,7 @@ const attesterRevoked = (v: Of<typeof attester.AttesterRevoked>, ctx: EventConte
   });
 };
 
-const allowlistCreated = (
-  v: Of<typeof allowlist.AllowlistCreated>,
-  ctx: EventContext,
-  out: Rows,
-  network: string,
-) => {
+const allowlistCreated: Handler<"allowlist::AllowlistCreated"> = (v, ctx, out, network) => {
   push(out, "policies", {
     policyId: v.allowlist_id,
     network,
@@ -361,8 +324,10 @@ const allowlistCreated = (
 };
 
 const memberChange =
-  (added: boolean) =>
-  (v: Of<typeof allowlist.AllowlistMemberAdded>, ctx: EventContext, out: Rows) => {
+  (
+    added: boolean,
+  ): Handler<"allowlist::AllowlistMemberAdded" | "allowlist::AllowlistMemberRemoved"> =>
+  (v, ctx, out) => {
     push(out, "policyMemberChanges", {
       policyId: v.allowlist_id,
       member: v.member,
@@ -373,12 +338,7 @@ const memberChange =
     });
   };
 
-const timelockCreated = (
-  v: Of<typeof timelock.TimelockCreated>,
-  ctx: EventContext,
-  out: Rows,
-  network: string,
-) => {
+const timelockCreated: Handler<"timelock::TimelockCreated"> = (v, ctx, out, network) => {
   push(out, "policies", {
     policyId: v.timelock_id,
     network,
@@ -390,12 +350,7 @@ const timelockCreated = (
   });
 };
 
-const serviceCreated = (
-  v: Of<typeof subscription.ServiceCreated>,
-  ctx: EventContext,
-  out: Rows,
-  network: string,
-) => {
+const serviceCreated: Handler<"subscription::ServiceCreated"> = (v, ctx, out, network) => {
   push(out, "policies", {
     policyId: v.service_id,
     network,
@@ -410,7 +365,7 @@ const serviceCreated = (
   });
 };
 
-const subscribed = (v: Of<typeof subscription.Subscribed>, ctx: EventContext, out: Rows) => {
+const subscribed: Handler<"subscription::Subscribed"> = (v, ctx, out) => {
   push(out, "subscriptions", {
     subscriptionId: v.subscription_id,
     serviceId: v.service_id,
@@ -422,7 +377,7 @@ const subscribed = (v: Of<typeof subscription.Subscribed>, ctx: EventContext, ou
   });
 };
 
-const feesWithdrawn = (v: Of<typeof subscription.FeesWithdrawn>, ctx: EventContext, out: Rows) => {
+const feesWithdrawn: Handler<"subscription::FeesWithdrawn"> = (v, ctx, out) => {
   push(out, "feeWithdrawals", {
     serviceId: v.service_id,
     amountMist: BigInt(v.amount_mist),
@@ -433,7 +388,7 @@ const feesWithdrawn = (v: Of<typeof subscription.FeesWithdrawn>, ctx: EventConte
 };
 
 /** The handler of every `verity` event, by `module::Struct`. */
-export const handlers: Record<string, Handler> = {
+export const handlers: Handlers = {
   "dataset::DatasetRegistered": datasetRegistered,
   "dataset::DatasetRetracted": datasetRetracted,
   "dataset::DatasetPolicySet": datasetPolicySet,

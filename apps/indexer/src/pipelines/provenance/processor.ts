@@ -1,11 +1,14 @@
-import { eventLayout } from "@verity/sdk";
-import type { Checkpoint } from "../../checkpoint.ts";
+import type { Checkpoint } from "@verity/checkpoints";
+import { isVerityEventName, type VerityEventName, verityEvents } from "@verity/sdk";
 import {
   decodeStrict,
+  type EventContext,
   eventsOf,
   type ProcessedCheckpoint,
   type Processor,
+  type QuarantinedEvent,
   quarantine,
+  type Rows,
 } from "../processor.ts";
 import { handlers } from "./handlers.ts";
 
@@ -34,19 +37,28 @@ export function provenanceProcessor({ network, packageIds }: ProvenanceOptions):
       for (const ctx of eventsOf(checkpoint)) {
         if (!ours.has(ctx.event.packageId)) continue;
         const name = `${ctx.event.module}::${ctx.event.struct}`;
-        const layout = eventLayout(ctx.event.module, ctx.event.struct);
-        const handler = handlers[name];
-        if (!layout || !handler) {
-          out.quarantined.push(
-            quarantine(ctx, `unknown event type ${name} in package ${ctx.event.packageId}`),
-          );
-          continue;
-        }
-        const decoded = decodeStrict(layout, ctx.event.contents);
-        if ("reason" in decoded) out.quarantined.push(quarantine(ctx, decoded.reason));
-        else handler(decoded.value as never, ctx, out.rows, network);
+        const refused = isVerityEventName(name)
+          ? handle(name, ctx, out.rows, network)
+          : quarantine(ctx, `unknown event type ${name} in package ${ctx.event.packageId}`);
+        if (refused) out.quarantined.push(refused);
       }
       return out;
     },
   };
+}
+
+/**
+ * Decodes the event at `ctx`, of type `name`, and hands it to its handler.
+ *
+ * @returns the quarantine row of an event that does not decode, else undefined
+ */
+function handle<N extends VerityEventName>(
+  name: N,
+  ctx: EventContext,
+  out: Rows,
+  network: string,
+): QuarantinedEvent | undefined {
+  const decoded = decodeStrict(verityEvents[name], ctx.event.contents);
+  if ("reason" in decoded) return quarantine(ctx, decoded.reason);
+  handlers[name](decoded.value, ctx, out, network);
 }

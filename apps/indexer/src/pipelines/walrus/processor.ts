@@ -1,5 +1,5 @@
+import type { Checkpoint } from "@verity/checkpoints";
 import { walrusEvents } from "@verity/sdk";
-import type { Checkpoint } from "../../checkpoint.ts";
 import { walrusBlobId } from "../encoding.ts";
 import {
   decodeStrict,
@@ -20,18 +20,22 @@ export interface WalrusOptions {
   packageId: string;
 }
 
-type Of<T extends { $inferType: unknown }> = T["$inferType"];
 type BlobEventRow = Parameters<typeof push<"walrusBlobEvents">>[2];
 type BlobEvent = Omit<
   BlobEventRow,
   "checkpoint" | "txDigest" | "eventIndex" | "network" | "timestampMs"
 >;
 
-const { events } = walrusEvents;
+const { events, isWalrusEventName } = walrusEvents;
+type EventName = walrusEvents.WalrusEventName;
+type EventValues = walrusEvents.WalrusEventValues;
 
-/** How each blob-level Walrus event becomes a `walrus_blob_events` row. */
-const blobEvents: Partial<Record<keyof typeof events, (value: never) => BlobEvent>> = {
-  BlobRegistered: (v: Of<typeof events.BlobRegistered>) => ({
+/**
+ * How each blob-level Walrus event becomes a `walrus_blob_events` row (the other events have
+ * none).
+ */
+const blobEvents: { readonly [S in EventName]?: (value: EventValues[S]) => BlobEvent } = {
+  BlobRegistered: (v) => ({
     kind: "registered",
     blobId: walrusBlobId(v.blob_id),
     objectId: v.object_id,
@@ -41,7 +45,7 @@ const blobEvents: Partial<Record<keyof typeof events, (value: never) => BlobEven
     encodingType: v.encoding_type,
     deletable: v.deletable,
   }),
-  BlobCertified: (v: Of<typeof events.BlobCertified>) => ({
+  BlobCertified: (v) => ({
     kind: "certified",
     blobId: walrusBlobId(v.blob_id),
     objectId: v.object_id,
@@ -50,7 +54,7 @@ const blobEvents: Partial<Record<keyof typeof events, (value: never) => BlobEven
     deletable: v.deletable,
     isExtension: v.is_extension,
   }),
-  BlobDeleted: (v: Of<typeof events.BlobDeleted>) => ({
+  BlobDeleted: (v) => ({
     kind: "deleted",
     blobId: walrusBlobId(v.blob_id),
     objectId: v.object_id,
@@ -58,12 +62,12 @@ const blobEvents: Partial<Record<keyof typeof events, (value: never) => BlobEven
     endEpoch: v.end_epoch,
     wasCertified: v.was_certified,
   }),
-  InvalidBlobID: (v: Of<typeof events.InvalidBlobID>) => ({
+  InvalidBlobID: (v) => ({
     kind: "invalid",
     blobId: walrusBlobId(v.blob_id),
     epoch: v.epoch,
   }),
-  DenyListBlobDeleted: (v: Of<typeof events.DenyListBlobDeleted>) => ({
+  DenyListBlobDeleted: (v) => ({
     kind: "deny_listed",
     blobId: walrusBlobId(v.blob_id),
     epoch: v.epoch,
@@ -90,23 +94,29 @@ export function walrusProcessor({ network, packageId }: WalrusOptions): Processo
       const out: ProcessedCheckpoint = { rows: {}, quarantined: [] };
       for (const ctx of eventsOf(checkpoint)) {
         if (ctx.event.packageId !== packageId || ctx.event.module !== "events") continue;
-        const struct = ctx.event.struct as keyof typeof events;
-        const layout = Object.hasOwn(events, struct) ? events[struct] : undefined;
-        if (!layout) {
-          out.quarantined.push(
-            quarantine(ctx, `unknown Walrus event type events::${ctx.event.struct}`),
-          );
+        const { struct } = ctx.event;
+        if (!isWalrusEventName(struct)) {
+          out.quarantined.push(quarantine(ctx, `unknown Walrus event type events::${struct}`));
           continue;
         }
-        const decoded = decodeStrict(layout, ctx.event.contents);
-        if ("reason" in decoded) {
-          out.quarantined.push(quarantine(ctx, decoded.reason));
-          continue;
-        }
-        const toRow = blobEvents[struct];
-        if (toRow) push(out.rows, "walrusBlobEvents", row(ctx, toRow(decoded.value as never)));
+        const decoded = blobEventOf(struct, ctx.event.contents);
+        if ("reason" in decoded) out.quarantined.push(quarantine(ctx, decoded.reason));
+        else if (decoded.event) push(out.rows, "walrusBlobEvents", row(ctx, decoded.event));
       }
       return out;
     },
   };
+}
+
+/**
+ * Decodes a `struct` event's BCS `contents`: its blob event, none for the events that are not
+ * about one blob, or the reason it does not decode.
+ */
+function blobEventOf<S extends EventName>(
+  struct: S,
+  contents: Uint8Array,
+): { event: BlobEvent | undefined } | { reason: string } {
+  const decoded = decodeStrict(events[struct], contents);
+  if ("reason" in decoded) return decoded;
+  return { event: blobEvents[struct]?.(decoded.value) };
 }

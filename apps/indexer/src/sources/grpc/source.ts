@@ -3,11 +3,15 @@
  * with a subscription, filling any gap from the ledger; transient faults are retried with backoff.
  */
 import type { SuiGrpcClient } from "@mysten/sui/grpc";
+import type { Checkpoint, CheckpointSource, SourceRetry } from "@verity/checkpoints";
+import {
+  CHECKPOINT_READ_MASK,
+  fromProto,
+  MalformedCheckpointError,
+  orderedPrefetch,
+} from "@verity/checkpoints";
 import { connectFullNode } from "@verity/sdk";
-import type { Checkpoint, CheckpointSource, SourceRetry } from "../../checkpoint.ts";
-import { orderedPrefetch } from "../ordered-prefetch.ts";
 import { abortScope, timeoutError } from "./abort-scope.ts";
-import { CHECKPOINT_READ_MASK, fromProto, MalformedCheckpointError } from "./convert.ts";
 import { Backoff, type BackoffOptions, DEFAULT_BACKOFF, isTransient, sleep } from "./retry.ts";
 
 /** How to reach the full node and how patiently. */

@@ -46,9 +46,3 @@ export const AllowlistMemberRemoved = bcs.struct("AllowlistMemberRemoved", {
   admin: bcs.Address,
   timestamp_ms: bcs.u64(),
 });
-
-/** Events of `verity::allowlist`, by struct name. */
-export const events = { AllowlistCreated, AllowlistMemberAdded, AllowlistMemberRemoved } as const;
-
-/** Objects of `verity::allowlist`, by struct name. */
-export const objects = { Allowlist, Cap } as const;

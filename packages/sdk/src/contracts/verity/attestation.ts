@@ -120,9 +120,3 @@ export const AttestationRecorded = bcs.struct("AttestationRecorded", {
   /** chain time when recorded, ms */
   recorded_ms: bcs.u64(),
 });
-
-/** Events of `verity::attestation`, by struct name. */
-export const events = { AttestationRecorded } as const;
-
-/** Objects of `verity::attestation`, by struct name. */
-export const objects = { Attestation } as const;

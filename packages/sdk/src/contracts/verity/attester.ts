@@ -62,9 +62,3 @@ export const AttesterRevoked = bcs.struct("AttesterRevoked", {
   admin: bcs.Address,
   timestamp_ms: bcs.u64(),
 });
-
-/** Events of `verity::attester`, by struct name. */
-export const events = { AttesterRegistered, AttesterKeyRotated, AttesterRevoked } as const;
-
-/** Objects of `verity::attester`, by struct name. */
-export const objects = { Attester, AttesterRegistry } as const;

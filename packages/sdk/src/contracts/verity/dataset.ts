@@ -75,14 +75,3 @@ export const DatasetTermsSet = bcs.struct("DatasetTermsSet", {
   creator: bcs.Address,
   timestamp_ms: bcs.u64(),
 });
-
-/** Events of `verity::dataset`, by struct name. */
-export const events = {
-  DatasetRegistered,
-  DatasetRetracted,
-  DatasetPolicySet,
-  DatasetTermsSet,
-} as const;
-
-/** Objects of `verity::dataset`, by struct name. */
-export const objects = { Dataset } as const;

@@ -33,9 +33,3 @@ export const EnclaveConfigRetired = bcs.struct("EnclaveConfigRetired", {
   /** ms since the Unix epoch, from `0x6::clock::Clock` */
   timestamp_ms: bcs.u64(),
 });
-
-/** Events of `verity::enclave`, by struct name. */
-export const events = { EnclaveConfigCreated, EnclaveConfigRetired } as const;
-
-/** Objects of `verity::enclave`, by struct name. */
-export const objects = { EnclaveConfig } as const;

@@ -31,9 +31,3 @@ export const InferenceRecorded = bcs.struct("InferenceRecorded", {
   /** signed time of the inference, ms */
   timestamp_ms: bcs.u64(),
 });
-
-/** Events of `verity::inference`, by struct name. */
-export const events = { InferenceRecorded } as const;
-
-/** Objects of `verity::inference`, by struct name. */
-export const objects = { Inference } as const;

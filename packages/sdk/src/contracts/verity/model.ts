@@ -42,9 +42,3 @@ export const ModelRegistered = bcs.struct("ModelRegistered", {
   /** ms, from `0x6::clock::Clock` */
   timestamp_ms: bcs.u64(),
 });
-
-/** Events of `verity::model`, by struct name. */
-export const events = { ModelRegistered } as const;
-
-/** Objects of `verity::model`, by struct name. */
-export const objects = { Model } as const;

@@ -77,9 +77,3 @@ export const FeesWithdrawn = bcs.struct("FeesWithdrawn", {
   recipient: bcs.Address,
   timestamp_ms: bcs.u64(),
 });
-
-/** Events of `verity::subscription`, by struct name. */
-export const events = { ServiceCreated, Subscribed, FeesWithdrawn } as const;
-
-/** Objects of `verity::subscription`, by struct name. */
-export const objects = { Service, Cap, Subscription } as const;

@@ -22,9 +22,3 @@ export const TimelockCreated = bcs.struct("TimelockCreated", {
   /** ms since the Unix epoch, from `0x6::clock::Clock` */
   timestamp_ms: bcs.u64(),
 });
-
-/** Events of `verity::timelock`, by struct name. */
-export const events = { TimelockCreated } as const;
-
-/** Objects of `verity::timelock`, by struct name. */
-export const objects = { Timelock } as const;

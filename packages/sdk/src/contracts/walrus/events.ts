@@ -7,6 +7,7 @@
  */
 import { bcs } from "@mysten/sui/bcs";
 import { BlobId, Bytes, ID } from "../verity/common.ts";
+import type { LayoutsByName } from "../verity/index.ts";
 
 /** A blob was registered: storage reserved until `end_epoch` (exclusive). */
 export const BlobRegistered = bcs.struct("BlobRegistered", {
@@ -53,8 +54,7 @@ const epochOnly = { epoch: bcs.u32() };
 const shards = { epoch: bcs.u32(), shards: bcs.vector(bcs.u16()) };
 const denyList = { epoch: bcs.u32(), root: bcs.u256(), sequence_number: bcs.u64(), node_id: ID };
 
-/** Events of `walrus::events`, by struct name. */
-export const events = {
+const eventLayouts = {
   BlobRegistered,
   BlobCertified,
   BlobDeleted,
@@ -122,6 +122,30 @@ export const events = {
     protocol_version: bcs.u64(),
   }),
 } as const;
+
+/** A struct name of `walrus::events` (e.g. `BlobCertified`). */
+export type WalrusEventName = keyof typeof eventLayouts;
+
+/** The decoded value of each event of `walrus::events`, by struct name. */
+export type WalrusEventValues = {
+  [S in WalrusEventName]: (typeof eventLayouts)[S]["$inferType"];
+};
+
+/** What each event's layout of `walrus::events` encodes, by struct name. */
+export type WalrusEventInputs = {
+  [S in WalrusEventName]: (typeof eventLayouts)[S]["$inferInput"];
+};
+
+/**
+ * Events of `walrus::events`, by struct name: their BCS layouts, typed per name (as the sdk's
+ * `verityEvents`).
+ */
+export const events: LayoutsByName<WalrusEventValues, WalrusEventInputs> = eventLayouts;
+
+/** Whether `struct` names an event of `walrus::events`. */
+export function isWalrusEventName(struct: string): struct is WalrusEventName {
+  return Object.hasOwn(events, struct);
+}
 
 /**
  * The package whose `events` module defines Walrus's event types (the original Walrus package

@@ -1,0 +1,37 @@
+export { readerOffset } from "./bcs-offset.ts";
+export type {
+  Checkpoint,
+  CheckpointEvent,
+  CheckpointSource,
+  CheckpointTransaction,
+  SourceRetry,
+} from "./checkpoint.ts";
+export {
+  type DecodeOptions,
+  decodeCheckpointData,
+  decodeCheckpointFile,
+} from "./chk/decode.ts";
+export { type CheckpointDataInput, encodeCheckpointFile } from "./chk/encode.ts";
+export { CheckpointDecodeError } from "./chk/error.ts";
+export {
+  CheckpointContents,
+  CheckpointData,
+  CheckpointSummary,
+  TransactionData,
+  TransactionEffects,
+  TransactionEvents,
+} from "./chk/layouts/checkpoint.ts";
+export { checkpointFromData, structTagString } from "./chk/normalize.ts";
+export { suiDigest } from "./digest.ts";
+export { CHECKPOINT_READ_MASK, fromProto, MalformedCheckpointError } from "./grpc/convert.ts";
+export { type OrderedPrefetchOptions, orderedPrefetch } from "./ordered-prefetch.ts";
+export {
+  DEFAULT_DIRECTORY_CONCURRENCY,
+  DirectoryCheckpointSource,
+  type DirectoryCheckpointSourceOptions,
+} from "./store/directory.ts";
+export {
+  HTTP_SOURCE_DEFAULTS,
+  HttpCheckpointSource,
+  type HttpCheckpointSourceOptions,
+} from "./store/http.ts";

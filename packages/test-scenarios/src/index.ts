@@ -1,0 +1,32 @@
+export {
+  ATTESTATION_SCENARIO_PACKAGE,
+  ATTESTATIONS,
+  attestationScenario,
+  DATASET,
+  ENCLAVE,
+} from "./attestation.ts";
+export { checkpoint, event } from "./checkpoints.ts";
+export {
+  ENCLAVE_CONFIG,
+  generative,
+  PER_STORY,
+  provenanceScenario,
+  rawTerms,
+  selfRecorded,
+  storyIds,
+  storySha256,
+  tightenedTerms,
+} from "./provenance.ts";
+export type { Fault } from "./sui-node-double/faults.ts";
+export {
+  type Call,
+  type GrpcWebServer,
+  type Handler,
+  startGrpcWebServer,
+} from "./sui-node-double/grpc-web.ts";
+export {
+  NODE_METHODS,
+  type SuiNodeDouble,
+  type SuiNodeDoubleOptions,
+  startSuiNodeDouble,
+} from "./sui-node-double/node.ts";
