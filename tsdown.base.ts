@@ -9,6 +9,7 @@ import { defineConfig, type UserConfig } from "tsdown";
 
 /** The build of one package whose public modules are `entry` (name -> source path). */
 export function packageBuild(entry: Record<string, string>, extra: UserConfig = {}) {
+  const copy = Array.isArray(extra.copy) ? extra.copy : [];
   return defineConfig({
     entry,
     format: "esm",
@@ -20,5 +21,7 @@ export function packageBuild(entry: Record<string, string>, extra: UserConfig = 
     unbundle: true,
     exports: { devExports: true },
     ...extra,
+    // npm ships a package's LICENSE from its own folder only (git-ignored there).
+    copy: [{ from: "../../LICENSE", to: "." }, ...copy],
   });
 }

@@ -9,7 +9,7 @@ import { verifyTransactionSignature } from "@mysten/sui/verify";
 import { resolveFramework } from "@verity/move-tools";
 import { readDeployConfig, writeDeployConfig } from "@verity/sdk/deploy-config";
 import { type GrpcWebServer, type Handler, startGrpcWebServer } from "@verity/test-scenarios";
-import { closedPortUrl } from "@verity/testing";
+import { closedPortUrl, skipWithoutFramework } from "@verity/testing";
 import { afterAll, describe, expect, it } from "vitest";
 import { type CliRun, runCli } from "./support/cli.ts";
 
@@ -17,13 +17,10 @@ const keypair = Ed25519Keypair.generate();
 const sender = keypair.toSuiAddress();
 const KEY_ENV = { VERITY_TEST_DEPLOY_KEY: keypair.getSecretKey() };
 const CHAIN_ID = toBase58(new Uint8Array(32).fill(9));
-const offline = resolveFramework().kind === "github";
-if (offline) {
-  console.error(
-    "\n!!! deploy.test.ts: the publish tests are SKIPPED, NOT PASSED: no local Sui framework " +
-      "(~/.cache/sui-framework or SUI_FRAMEWORK_DIR), so move/verity cannot be compiled\n",
-  );
-}
+const offline = skipWithoutFramework(
+  resolveFramework().kind === "local",
+  "the publish tests of deploy.test.ts",
+);
 
 /** Runs `verity deploy <args>` in a child process, with a throwaway config file. */
 function deploy(

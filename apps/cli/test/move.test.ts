@@ -4,12 +4,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { resolveFramework } from "@verity/move-tools";
-import { writeProbePackage } from "@verity/testing";
+import { skipWithoutFramework, writeProbePackage } from "@verity/testing";
 import { describe, expect, it } from "vitest";
 
 const run = promisify(execFile);
 const REPO = new URL("../../../", import.meta.url).pathname;
-const local = resolveFramework().kind === "local";
+const local = !skipWithoutFramework(resolveFramework().kind === "local", "move.test.ts");
 
 /** Runs `verity move test <args>`; resolves with exit code and output, never throws. */
 async function verityMoveTest(args: string[], env: NodeJS.ProcessEnv = process.env) {

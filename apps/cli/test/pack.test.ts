@@ -5,7 +5,7 @@
  * installed `.d.mts`) reads that API.
  */
 import { execFile, spawn } from "node:child_process";
-import { rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -21,7 +21,7 @@ beforeAll(async () => {
 }, 600_000);
 
 describe("the packed CLI, installed from tarballs", () => {
-  it("ships only dist (and migrations), with types, and no workspace: ranges", async () => {
+  it("ships dist, its types and the licence, with no workspace: ranges", async () => {
     const { stdout } = await run("npm", ["ls", "--all", "--json"], { cwd: installed.dir });
     const tree = JSON.parse(stdout) as { dependencies: Record<string, { version: string }> };
     expect(Object.keys(tree.dependencies).sort()).toEqual(
@@ -33,6 +33,11 @@ describe("the packed CLI, installed from tarballs", () => {
       files: string[];
     };
     expect(pkg.exports["."]).toBe("./dist/index.mjs");
+    for (const tarball of installed.tarballs) {
+      const name = tarball.replace(/^verity-|-\d.*$/g, "");
+      const licence = join(installed.dir, "node_modules", "@verity", name, "LICENSE");
+      expect(readFileSync(licence, "utf8")).toContain("Apache License");
+    }
     expect(JSON.stringify(pkg)).not.toContain("workspace:");
   });
 

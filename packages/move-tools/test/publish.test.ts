@@ -3,6 +3,7 @@ import { Ed25519Keypair } from "@mysten/sui/keypairs/ed25519";
 import { Transaction } from "@mysten/sui/transactions";
 import { normalizeSuiAddress, toBase58 } from "@mysten/sui/utils";
 import { verifyTransactionSignature } from "@mysten/sui/verify";
+import { skipWithoutFramework } from "@verity/testing";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildMovePackage, type CompiledPackage } from "../src/build.ts";
 import { resolveFramework } from "../src/framework.ts";
@@ -10,13 +11,7 @@ import { buildPublishTransaction, type ObjectRef } from "../src/publish.ts";
 
 const VERITY = join(import.meta.dirname, "..", "..", "..", "move", "verity");
 const framework = resolveFramework();
-const offline = framework.kind === "github";
-if (offline) {
-  console.error(
-    "\n!!! publish.test.ts: SKIPPED, NOT PASSED: no local Sui framework (~/.cache/sui-framework or SUI_FRAMEWORK_DIR); " +
-      "the real compiler cannot build move/verity without it\n",
-  );
-}
+const offline = skipWithoutFramework(framework.kind === "local", "publish.test.ts");
 
 const gasCoin: ObjectRef = {
   objectId: normalizeSuiAddress("0xc0ffee"),

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { writeProbePackage } from "@verity/testing";
+import { skipWithoutFramework, writeProbePackage } from "@verity/testing";
 import { MovePackageFetcher } from "@zktx.io/sui-move-builder/full";
 import { describe, expect, it } from "vitest";
 import {
@@ -15,9 +15,10 @@ import {
 } from "../src/index.ts";
 
 const framework = resolveFramework();
-const local = framework.kind === "local";
-if (!local)
-  console.warn("!!! Sui framework not found locally (SUI_FRAMEWORK_DIR): Move VM tests SKIPPED");
+const local = !skipWithoutFramework(
+  framework.kind === "local",
+  "the Move VM tests of test-runner.test.ts",
+);
 
 describe("parseTestSummary", () => {
   it("reads the runner's summary line, colours and all", () => {

@@ -6,6 +6,7 @@ export {
   readFixture,
   SUI_CHECKPOINTS,
 } from "./fixtures.ts";
+export { skipWithoutFramework } from "./framework.ts";
 export { writeProbePackage } from "./move-packages.ts";
 export { ADMIN_URL, createPostgresDatabase, databaseUrl } from "./postgres.ts";
 export { testPostgresUrl } from "./postgres-server.ts";
