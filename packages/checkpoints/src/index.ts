@@ -1,4 +1,18 @@
 export { readerOffset } from "./bcs-offset.ts";
+export {
+  type Committee,
+  CommitteeBcs,
+  type CommitteeMember,
+  committeeFromBcs,
+  nextCommittee,
+} from "./certificate/committee.ts";
+export { RoaringFormatError, readRoaring } from "./certificate/roaring.ts";
+export {
+  CertificateError,
+  type CertifiedCheckpoint,
+  QUORUM_VOTING_POWER,
+  verifyCheckpointCertificate,
+} from "./certificate/verify.ts";
 export type {
   Checkpoint,
   CheckpointEvent,

@@ -1,0 +1,122 @@
+import { bls12_381 } from "@noble/curves/bls12-381.js";
+import type { CheckpointData } from "../chk/layouts/checkpoint.ts";
+import type { Committee } from "./committee.ts";
+import { readRoaring } from "./roaring.ts";
+
+/** Voting power a certificate needs: 2f+1 of Sui's total of 10,000. */
+export const QUORUM_VOTING_POWER = 6667n;
+
+/** Intent of a checkpoint summary: scope CheckpointSummary (2), version 0, app Sui (0). */
+const CHECKPOINT_INTENT = Uint8Array.of(2, 0, 0);
+
+/** Each committee's public keys as G2 points, decompressed once (the costly part). */
+const committeeKeys = new WeakMap<Committee, ReturnType<typeof bls12_381.G2.Point.fromBytes>[]>();
+
+/** `committee`'s keys as points, from the cache or decompressed now. */
+function keysOf(committee: Committee) {
+  let keys = committeeKeys.get(committee);
+  if (!keys) {
+    keys = committee.members.map((m, i) => {
+      try {
+        return bls12_381.G2.Point.fromBytes(m.publicKey);
+      } catch (error) {
+        throw new CertificateError(
+          `committee member ${i}'s public key is not a G2 point: ${(error as Error).message}`,
+        );
+      }
+    });
+    committeeKeys.set(committee, keys);
+  }
+  return keys;
+}
+
+/** Why a certificate was refused. */
+export class CertificateError extends Error {
+  override name = "CertificateError";
+}
+
+/** A verified checkpoint certificate. */
+export interface CertifiedCheckpoint {
+  sequenceNumber: bigint;
+  epoch: bigint;
+  /** committee indexes of the validators that signed */
+  signers: number[];
+  /** validators in the committee */
+  validators: number;
+  /** the signers' voting power, of 10,000 */
+  votingPower: bigint;
+}
+
+/**
+ * Verifies the certificate of `data`'s checkpoint summary against `committee`: the epochs
+ * agree, the signers bitmap is well formed and names committee members, their voting power is
+ * a quorum, and the aggregate BLS12-381 signature (min-sig: a 48-byte G1 signature, 96-byte G2
+ * keys, `BLS_SIG_BLS12381G1_XMD:SHA-256_SSWU_RO_NUL_`) verifies over `[2, 0, 0] ++ BCS(summary)
+ * ++ epoch (u64 LE)` with the sum of the signers' keys. With `@noble/curves` (pure JS, also in
+ * browsers); a committee's keys are decompressed once per `Committee` object, so verify many
+ * checkpoints of an epoch with the same object.
+ *
+ * @throws CertificateError naming the check that failed
+ */
+export function verifyCheckpointCertificate(
+  data: CheckpointData,
+  committee: Committee,
+): CertifiedCheckpoint {
+  const { value: summary, bcs: summaryBcs } = data.checkpointSummary.data;
+  const { epoch, signature, signersMap } = data.checkpointSummary.authSignature;
+  const sequenceNumber = BigInt(summary.sequenceNumber);
+  const signedEpoch = BigInt(epoch);
+  if (signedEpoch !== BigInt(summary.epoch))
+    throw new CertificateError(
+      `signed for epoch ${signedEpoch}, the summary is of epoch ${summary.epoch}`,
+    );
+  if (committee.epoch !== signedEpoch)
+    throw new CertificateError(
+      `signed by epoch ${signedEpoch}'s committee, given epoch ${committee.epoch}'s`,
+    );
+  let signers: number[];
+  try {
+    signers = readRoaring(Uint8Array.from(signersMap));
+  } catch (error) {
+    throw new CertificateError(`malformed signers bitmap: ${(error as Error).message}`);
+  }
+  const members = signers.map((index) => {
+    const member = committee.members[index];
+    if (!member)
+      throw new CertificateError(
+        `signer ${index} is not in the committee of ${committee.members.length}`,
+      );
+    return member;
+  });
+  const keys = keysOf(committee);
+  const votingPower = members.reduce((sum, m) => sum + m.votingPower, 0n);
+  if (votingPower < QUORUM_VOTING_POWER)
+    throw new CertificateError(
+      `signers hold ${votingPower} of 10000 voting power, below the quorum of ${QUORUM_VOTING_POWER}`,
+    );
+  const message = new Uint8Array(CHECKPOINT_INTENT.length + summaryBcs.length + 8);
+  message.set(CHECKPOINT_INTENT);
+  message.set(summaryBcs, CHECKPOINT_INTENT.length);
+  new DataView(message.buffer).setBigUint64(message.length - 8, signedEpoch, true);
+  const bls = bls12_381.shortSignatures;
+  let valid: boolean;
+  try {
+    const key = bls.aggregatePublicKeys(
+      signers.map((index) => keys[index] as (typeof keys)[number]),
+    );
+    valid = bls.verify(Uint8Array.from(signature), bls.hash(message), key);
+  } catch (error) {
+    throw new CertificateError(`bad key or signature bytes: ${(error as Error).message}`);
+  }
+  if (!valid)
+    throw new CertificateError(
+      `the aggregate signature of ${signers.length} signers does not verify over checkpoint ${sequenceNumber}'s summary`,
+    );
+  return {
+    sequenceNumber,
+    epoch: signedEpoch,
+    signers,
+    validators: committee.members.length,
+    votingPower,
+  };
+}
