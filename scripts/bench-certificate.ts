@@ -17,7 +17,7 @@ import { fixturePath } from "@verity/testing";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const chk = (seq: number) =>
-  decodeCheckpointData(new Uint8Array(readFileSync(fixturePath("mainnet", seq))));
+  decodeCheckpointData(new Uint8Array(readFileSync(fixturePath("mainnet", seq)))).checkpointSummary;
 const checkpoint = chk(16005062);
 const last188 = chk(15918264);
 

@@ -22,12 +22,14 @@ export type {
 } from "./checkpoint.ts";
 export {
   type DecodeOptions,
+  decodeCertifiedSummary,
   decodeCheckpointData,
   decodeCheckpointFile,
 } from "./chk/decode.ts";
 export { type CheckpointDataInput, encodeCheckpointFile } from "./chk/encode.ts";
 export { CheckpointDecodeError } from "./chk/error.ts";
 export {
+  CertifiedCheckpointSummary,
   CheckpointContents,
   CheckpointData,
   CheckpointSummary,

@@ -10,9 +10,10 @@ import { fixturePath } from "@verity/testing";
 import { describe, expect, it } from "vitest";
 import {
   CertificateError,
-  type CheckpointData,
+  type CertifiedCheckpointSummary,
   type Committee,
   committeeFromBcs,
+  decodeCertifiedSummary,
   decodeCheckpointData,
   nextCommittee,
   verifyCheckpointCertificate,
@@ -22,41 +23,32 @@ const OCS = join(fixturePath("mainnet", 0), "..", "..", "..", "light-client", "o
 const chk = (network: string, seq: number) =>
   decodeCheckpointData(new Uint8Array(readFileSync(fixturePath(network, seq))));
 /** `1137.chk` is plain BCS `CheckpointData`, without the store's leading tag byte. */
-function ocsCheckpoint(): CheckpointData {
-  const raw = readFileSync(join(OCS, "1137.chk"));
-  const tagged = new Uint8Array(raw.length + 1);
-  tagged[0] = 1;
-  tagged.set(raw, 1);
-  return decodeCheckpointData(tagged);
-}
+const ocsCheckpoint = () =>
+  decodeCertifiedSummary(new Uint8Array(readFileSync(join(OCS, "1137.chk"))), "1137.chk");
 
-const epoch189 = nextCommittee(chk("mainnet", 15918264));
-const mainnet = chk("mainnet", 16005062);
+const epoch189 = nextCommittee(chk("mainnet", 15918264).checkpointSummary);
+const mainnet = chk("mainnet", 16005062).checkpointSummary;
 const genesis = committeeFromBcs(new Uint8Array(readFileSync(join(OCS, "committee.bcs"))));
 const ocs = ocsCheckpoint();
 
-/** `data` with its certificate or summary bytes replaced. */
+/** `certified` with its certificate or summary bytes replaced. */
 function tampered(
-  data: CheckpointData,
+  certified: CertifiedCheckpointSummary,
   change: { summaryBcs?: Uint8Array; signersMap?: number[]; epoch?: string },
-): CheckpointData {
-  const { checkpointSummary: certified } = data;
+): CertifiedCheckpointSummary {
   return {
-    ...data,
-    checkpointSummary: {
-      data: { ...certified.data, bcs: change.summaryBcs ?? certified.data.bcs },
-      authSignature: {
-        ...certified.authSignature,
-        signersMap: change.signersMap
-          ? Uint8Array.from(change.signersMap)
-          : certified.authSignature.signersMap,
-        epoch: change.epoch ?? certified.authSignature.epoch,
-      },
+    data: { ...certified.data, bcs: change.summaryBcs ?? certified.data.bcs },
+    authSignature: {
+      ...certified.authSignature,
+      signersMap: change.signersMap
+        ? Uint8Array.from(change.signersMap)
+        : certified.authSignature.signersMap,
+      epoch: change.epoch ?? certified.authSignature.epoch,
     },
   };
 }
 
-const refused = (data: CheckpointData, committee: Committee) => {
+const refused = (data: CertifiedCheckpointSummary, committee: Committee) => {
   try {
     verifyCheckpointCertificate(data, committee);
   } catch (error) {
@@ -88,7 +80,7 @@ describe("verifyCheckpointCertificate, real cases", () => {
 
 describe("verifyCheckpointCertificate refuses", () => {
   it("any changed byte of the summary", () => {
-    const bytes = mainnet.checkpointSummary.data.bcs;
+    const bytes = mainnet.data.bcs;
     for (const i of [0, 8, 16, 24, 57, 90, bytes.length >> 1, bytes.length - 1]) {
       const changed = Uint8Array.from(bytes);
       changed[i] = (changed[i] as number) ^ 0x01;
@@ -131,7 +123,7 @@ describe("verifyCheckpointCertificate refuses", () => {
   });
 
   it("a malformed signers bitmap", () => {
-    const map = [...mainnet.checkpointSummary.authSignature.signersMap];
+    const map = [...mainnet.authSignature.signersMap];
     const cases: [number[], RegExp][] = [
       [[], /truncated at byte 0/],
       [[1, 2, 3, 4], /unknown cookie/],

@@ -1,5 +1,5 @@
 import { bcs } from "@mysten/bcs";
-import type { CheckpointData } from "../chk/layouts/checkpoint.ts";
+import type { CertifiedCheckpointSummary } from "../chk/layouts/checkpoint.ts";
 
 /** One validator of a committee: its BLS12-381 public key and voting power. */
 export interface CommitteeMember {
@@ -43,14 +43,14 @@ export function committeeFromBcs(bytes: Uint8Array): Committee {
 }
 
 /**
- * The committee of the next epoch named by `data`'s end-of-epoch data (only the last checkpoint
- * of an epoch has it): epoch `summary.epoch + 1`. Trust it only once `data`'s certificate is
+ * The committee of the next epoch named by `certified`'s end-of-epoch data (only the last checkpoint
+ * of an epoch has it): epoch `summary.epoch + 1`. Trust it only once that certificate is
  * verified against the committee of its own epoch.
  *
- * @throws Error when `data` is not the last checkpoint of an epoch
+ * @throws Error when it is not the last checkpoint of an epoch
  */
-export function nextCommittee(data: CheckpointData): Committee {
-  const summary = data.checkpointSummary.data.value;
+export function nextCommittee(certified: CertifiedCheckpointSummary): Committee {
+  const summary = certified.data.value;
   const end = summary.endOfEpochData;
   if (!end)
     throw new Error(

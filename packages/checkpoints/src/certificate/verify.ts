@@ -1,5 +1,5 @@
 import { bls12_381 } from "@noble/curves/bls12-381.js";
-import type { CheckpointData } from "../chk/layouts/checkpoint.ts";
+import type { CertifiedCheckpointSummary } from "../chk/layouts/checkpoint.ts";
 import type { Committee } from "./committee.ts";
 import { readRoaring } from "./roaring.ts";
 
@@ -48,7 +48,8 @@ export interface CertifiedCheckpoint {
 }
 
 /**
- * Verifies the certificate of `data`'s checkpoint summary against `committee`: the epochs
+ * Verifies the certificate of a checkpoint summary (`checkpointSummary` of a `CheckpointData`,
+ * or `decodeCertifiedSummary`'s) against `committee`: the epochs
  * agree, the signers bitmap is well formed and names committee members, their voting power is
  * a quorum, and the aggregate BLS12-381 signature (min-sig: a 48-byte G1 signature, 96-byte G2
  * keys, `BLS_SIG_BLS12381G1_XMD:SHA-256_SSWU_RO_NUL_`) verifies over `[2, 0, 0] ++ BCS(summary)
@@ -59,11 +60,11 @@ export interface CertifiedCheckpoint {
  * @throws CertificateError naming the check that failed
  */
 export function verifyCheckpointCertificate(
-  data: CheckpointData,
+  certified: CertifiedCheckpointSummary,
   committee: Committee,
 ): CertifiedCheckpoint {
-  const { value: summary, bcs: summaryBcs } = data.checkpointSummary.data;
-  const { epoch, signature, signersMap } = data.checkpointSummary.authSignature;
+  const { value: summary, bcs: summaryBcs } = certified.data;
+  const { epoch, signature, signersMap } = certified.authSignature;
   const sequenceNumber = BigInt(summary.sequenceNumber);
   const signedEpoch = BigInt(epoch);
   if (signedEpoch !== BigInt(summary.epoch))

@@ -7,7 +7,11 @@ import type { BcsType } from "@mysten/bcs";
 import { readerOffset } from "../bcs-offset.ts";
 import type { Checkpoint } from "../checkpoint.ts";
 import { CheckpointDecodeError } from "./error.ts";
-import { CheckpointData, RawCheckpointData } from "./layouts/checkpoint.ts";
+import {
+  CertifiedCheckpointSummary,
+  CheckpointData,
+  RawCheckpointData,
+} from "./layouts/checkpoint.ts";
 import { rawLeaves } from "./layouts/leaves.ts";
 import { CheckpointReader } from "./layouts/reader.ts";
 import { LayoutReadError } from "./layouts/support.ts";
@@ -87,6 +91,38 @@ export function decodeCheckpointFileAt(
     );
   }
   return checkpoint;
+}
+
+/**
+ * The certified summary in `bytes`: a checkpoint file (`.chk`: tag byte 0x01 then BCS
+ * `CheckpointData`), BCS `CheckpointData` without the tag, or a BCS
+ * `Envelope<CheckpointSummary, AuthorityQuorumSignInfo>` as Sui's light client stores them;
+ * each is tried in that order and must decode to its last byte.
+ *
+ * @param source file path, named in errors
+ * @throws CheckpointDecodeError (the checkpoint file's reading) when none of the three fits
+ */
+export function decodeCertifiedSummary(
+  bytes: Uint8Array,
+  source?: string,
+): CertifiedCheckpointSummary {
+  const tagged = new Uint8Array(bytes.length + 1);
+  tagged[0] = BCS_TAG;
+  tagged.set(bytes, 1);
+  const readings = [
+    () => decodeWith(CheckpointData, bytes, source).checkpointSummary,
+    () => decodeWith(CheckpointData, tagged, source).checkpointSummary,
+    () => decodeWith(CertifiedCheckpointSummary, tagged, source),
+  ];
+  let first: unknown;
+  for (const read of readings) {
+    try {
+      return read();
+    } catch (error) {
+      first ??= error;
+    }
+  }
+  throw first;
 }
 
 /** The `layout` value of a `.chk` file (see `decodeCheckpointData`). */

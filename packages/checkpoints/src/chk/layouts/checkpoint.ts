@@ -110,6 +110,7 @@ function checkpointLayout<L extends Leaves>(leaves: L) {
 
   return {
     CheckpointData,
+    CertifiedCheckpointSummary,
     CheckpointSummary,
     CheckpointContents,
     TransactionData,
@@ -132,12 +133,16 @@ export const CheckpointData = full.CheckpointData;
  * hashing it, and writing the digest where the next part names it.
  */
 export const {
+  CertifiedCheckpointSummary,
   CheckpointSummary,
   CheckpointContents,
   TransactionData,
   TransactionEffects,
   TransactionEvents,
 } = full;
+
+/** A decoded `Envelope<CheckpointSummary, AuthorityQuorumSignInfo>` (with the summary's bytes). */
+export type CertifiedCheckpointSummary = typeof CertifiedCheckpointSummary.$inferType;
 
 /** A decoded `CheckpointData` (see the layouts for the shape of each part). */
 export type CheckpointData = typeof CheckpointData.$inferType;
