@@ -1,4 +1,5 @@
 export { readerOffset } from "./bcs-offset.ts";
+export { committeeChain } from "./certificate/chain.ts";
 export {
   type Committee,
   CommitteeBcs,

@@ -12,6 +12,7 @@ import {
   CertificateError,
   type CertifiedCheckpointSummary,
   type Committee,
+  committeeChain,
   committeeFromBcs,
   decodeCertifiedSummary,
   decodeCheckpointData,
@@ -132,5 +133,42 @@ describe("verifyCheckpointCertificate refuses", () => {
     ];
     for (const [signersMap, reason] of cases)
       expect(refused(tampered(mainnet, { signersMap }), epoch189)).toMatch(reason);
+  });
+});
+
+describe("committeeChain", () => {
+  it("goes from a pinned committee to the next epoch's through a certified last checkpoint", () => {
+    const chain = committeeChain(epoch189, [mainnet]);
+    expect(chain.map((c) => c.epoch)).toEqual([189n, 190n]);
+    const epoch190 = chain[1] as Committee;
+    expect(epoch190.members.length).toBeGreaterThan(100);
+    expect(epoch190.members.reduce((sum, m) => sum + m.votingPower, 0n)).toBe(10000n);
+  });
+
+  it("refuses a checkpoint of another epoch, one that is not the last, and a forged one", () => {
+    const chainError = (anchor: Committee, last: CertifiedCheckpointSummary[]) => {
+      try {
+        committeeChain(anchor, last);
+      } catch (error) {
+        expect(error).toBeInstanceOf(CertificateError);
+        return (error as Error).message;
+      }
+      throw new Error("accepted");
+    };
+    expect(chainError(epoch189, [mainnet, mainnet])).toBe(
+      "checkpoint 16005062 is of epoch 189; the chain has reached epoch 190",
+    );
+    const notLast = {
+      ...mainnet,
+      data: { ...mainnet.data, value: { ...mainnet.data.value, endOfEpochData: null } },
+    };
+    expect(chainError(epoch189, [notLast])).toBe(
+      "checkpoint 16005062 is not the last of epoch 189: it names no next committee",
+    );
+    const changed = Uint8Array.from(mainnet.data.bcs);
+    changed[40] = (changed[40] as number) ^ 1;
+    expect(chainError(epoch189, [tampered(mainnet, { summaryBcs: changed })])).toMatch(
+      "does not verify",
+    );
   });
 });

@@ -70,7 +70,7 @@ export function readRoaring(bytes: Uint8Array): number[] {
     headers.push({
       key,
       cardinality,
-      run: runs ? (((runs[i >> 3] ?? 0) >> (i & 7)) & 1 ? true : false) : false,
+      run: runs !== undefined && (((runs[i >> 3] ?? 0) >> (i & 7)) & 1) === 1,
     });
   }
   const offsets: number[] = [];
