@@ -79,6 +79,18 @@ describe("verifyCheckpointCertificate, real cases", () => {
   });
 });
 
+describe("committeeFromBcs", () => {
+  it("refuses bytes left after the committee", () => {
+    const bytes = new Uint8Array(readFileSync(join(OCS, "committee.bcs")));
+    expect(committeeFromBcs(bytes).members).toHaveLength(4);
+    const longer = new Uint8Array(bytes.length + 1);
+    longer.set(bytes);
+    expect(() => committeeFromBcs(longer)).toThrow(
+      `1 bytes left after the committee, from byte ${bytes.length}`,
+    );
+  });
+});
+
 describe("verifyCheckpointCertificate refuses", () => {
   it("any changed byte of the summary", () => {
     const bytes = mainnet.data.bcs;

@@ -69,21 +69,17 @@ export async function signAttestation(
 
 /**
  * Whether `signature` (the raw 64-byte ed25519 signature `attestation::record` takes) is
- * `publicKey`'s (32-byte ed25519 key) over the attestation message of `signedFor`, `payload`
- * and `timestampMs` (see {@link attestationMessage}): the check Move makes on chain, made
- * again off chain with no network. False, never an error, for a key or signature of the wrong
- * length.
+ * `publicKey`'s (32-byte ed25519 key) over `message`, the bytes {@link attestationMessage}
+ * builds: the check Move makes on chain, made again off chain with no network. False, never an
+ * error, for a key or signature of the wrong length.
  */
 export async function verifyAttestationSignature(
   publicKey: Uint8Array,
   signature: Uint8Array,
-  signedFor: SignedFor,
-  payload: AttestationPayloadInput,
-  timestampMs: bigint | number,
+  message: Uint8Array,
 ): Promise<boolean> {
   try {
-    const key = new Ed25519PublicKey(publicKey);
-    return await key.verify(attestationMessage(signedFor, payload, timestampMs), signature);
+    return await new Ed25519PublicKey(publicKey).verify(message, signature);
   } catch {
     return false;
   }

@@ -122,7 +122,7 @@ describe("attestation signing", () => {
     const key = keypair.getPublicKey().toRawBytes();
     const signature = await signAttestation(keypair, signedFor, payload, 1_000n);
     const check = (k: Uint8Array, sig: Uint8Array, time: bigint, p = payload, f = signedFor) =>
-      verifyAttestationSignature(k, sig, f, p, time);
+      verifyAttestationSignature(k, sig, attestationMessage(f, p, time));
     expect(await check(key, signature, 1_000n)).toBe(true);
     expect(await check(key, signature, 1_001n)).toBe(false);
     const otherSubmitter = { ...signedFor, submitter: normalizeSuiAddress("0xbad") };

@@ -5,7 +5,7 @@
  * dependencies from the registry (test and benchmark tooling).
  */
 import { execFile } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
@@ -38,8 +38,8 @@ export interface Installed {
   dir: string;
   /** The installed `verity` bin (`node_modules/.bin/verity`). */
   bin: string;
-  /** The tarballs, by file name. */
-  tarballs: string[];
+  /** The packages installed from tarballs, by name (`@verity/sdk`, ...). */
+  packages: string[];
 }
 
 /**
@@ -66,5 +66,10 @@ export async function installPacked(): Promise<Installed> {
     ["install", "--no-audit", "--no-fund", ...tarballs.map((name) => join(packs, name))],
     { cwd: dir, maxBuffer: 64 << 20 },
   );
-  return { dir, bin: join(dir, "node_modules", ".bin", "verity"), tarballs };
+  const packages = PACKED.map(
+    (folder) =>
+      (JSON.parse(readFileSync(join(ROOT, folder, "package.json"), "utf8")) as { name: string })
+        .name,
+  );
+  return { dir, bin: join(dir, "node_modules", ".bin", "verity"), packages };
 }

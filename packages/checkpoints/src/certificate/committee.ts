@@ -1,4 +1,5 @@
-import { bcs } from "@mysten/bcs";
+import { BcsReader, bcs } from "@mysten/bcs";
+import { readerOffset } from "../bcs-offset.ts";
 import type { CertifiedCheckpointSummary } from "../chk/layouts/checkpoint.ts";
 
 /** One validator of a committee: its BLS12-381 public key and voting power. */
@@ -27,12 +28,16 @@ export const CommitteeBcs = bcs.struct("Committee", {
 });
 
 /**
- * Decodes a committee file (see {@link CommitteeBcs}).
+ * Decodes a committee file (see {@link CommitteeBcs}), which must end where the committee does.
  *
- * @throws the BCS reader's error on bytes that do not fit the layout
+ * @throws the BCS reader's error on bytes that do not fit the layout; Error on bytes left over
  */
 export function committeeFromBcs(bytes: Uint8Array): Committee {
-  const { epoch, members } = CommitteeBcs.parse(bytes);
+  const reader = new BcsReader(bytes);
+  const { epoch, members } = CommitteeBcs.read(reader);
+  const end = readerOffset(reader);
+  if (end !== bytes.length)
+    throw new Error(`${bytes.length - end} bytes left after the committee, from byte ${end}`);
   return {
     epoch: BigInt(epoch),
     members: members.map((m) => ({

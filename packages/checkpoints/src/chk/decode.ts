@@ -106,13 +106,19 @@ export function decodeCertifiedSummary(
   bytes: Uint8Array,
   source?: string,
 ): CertifiedCheckpointSummary {
-  const tagged = new Uint8Array(bytes.length + 1);
-  tagged[0] = BCS_TAG;
-  tagged.set(bytes, 1);
+  let tagged: Uint8Array | undefined;
+  const withTag = () => {
+    if (!tagged) {
+      tagged = new Uint8Array(bytes.length + 1);
+      tagged[0] = BCS_TAG;
+      tagged.set(bytes, 1);
+    }
+    return tagged;
+  };
   const readings = [
     () => decodeWith(CheckpointData, bytes, source).checkpointSummary,
-    () => decodeWith(CheckpointData, tagged, source).checkpointSummary,
-    () => decodeWith(CertifiedCheckpointSummary, tagged, source),
+    () => decodeWith(CheckpointData, withTag(), source).checkpointSummary,
+    () => decodeWith(CertifiedCheckpointSummary, withTag(), source),
   ];
   let first: unknown;
   for (const read of readings) {

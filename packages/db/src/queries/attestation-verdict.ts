@@ -140,13 +140,7 @@ async function checksOf(
   const signedFor = { attester: a.attesterId as string, submitter: a.submitter };
   const message = attestationMessage(signedFor, payloadOf(a), a.timestampMs);
   const key = keyInForce?.publicKey ?? a.publicKey;
-  const valid = await verifyAttestationSignature(
-    fromHex(key),
-    fromHex(a.signature),
-    signedFor,
-    payloadOf(a),
-    a.timestampMs,
-  );
+  const valid = await verifyAttestationSignature(fromHex(key), fromHex(a.signature), message);
   const digestsMissing =
     a.inputSha256s.length !== a.inputBlobs.length ||
     a.outputSha256s.length !== a.outputBlobs.length;

@@ -1,7 +1,6 @@
 import { readFile } from "node:fs/promises";
 import {
   type Committee,
-  CommitteeBcs,
   committeeFromBcs,
   decodeCertifiedSummary,
   nextCommittee,
@@ -48,13 +47,10 @@ function committeeFrom(bytes: Uint8Array, source: string): Committee {
   }
   if (certified) return nextCommittee(certified);
   try {
-    const committee = committeeFromBcs(bytes);
-    const length = CommitteeBcs.serialize(CommitteeBcs.parse(bytes)).toBytes().length;
-    if (length === bytes.length) return committee;
-  } catch {
-    // reported below
+    return committeeFromBcs(bytes);
+  } catch (error) {
+    throw new Error(
+      `${source}: neither a checkpoint nor a committee file (${(error as Error).message})`,
+    );
   }
-  throw new Error(
-    `${source}: neither a committee file nor a checkpoint or certified summary in BCS`,
-  );
 }
