@@ -4,7 +4,7 @@
  * real lineage: root datasets, datasets derived from 1-3 parents by transform attestations that
  * use them (and their blobs, and the transform's code blob), models trained on datasets (and
  * fine-tuned from base models), inferences using models, with creators (agents), attesters and
- * Walrus blobs; every row carries a proof handle. Rows are generated in chunks and loaded with
+ * Walrus blobs; every row carries an event id. Rows are generated in chunks and loaded with
  * `COPY` (`copyRows`), then `ANALYZE`. COPY bypasses the write path, so each chunk's graph nodes
  * are recorded as the write path does (`recordNodes`), and `tainted` (with `nodes.tainted_by`)
  * is then filled as the write path would have: `propagateTaint` from every retraction at once
@@ -202,7 +202,7 @@ async function generate(loader: Loader) {
   let tx = 0;
   let eventIndex = 0;
   let timestampMs = T0;
-  const proof = () => ({
+  const eventId = () => ({
     checkpoint: FIRST_CHECKPOINT + Math.floor(tx / 4),
     txDigest: ids.tx(tx),
     eventIndex: eventIndex++,
@@ -215,7 +215,15 @@ async function generate(loader: Loader) {
     dstKind: NodeKind,
   ): Promise<void> => {
     n.edges++;
-    return loader.add("edges", { kind, src, srcKind, dst, dstKind, network: NETWORK, ...proof() });
+    return loader.add("edges", {
+      kind,
+      src,
+      srcKind,
+      dst,
+      dstKind,
+      network: NETWORK,
+      ...eventId(),
+    });
   };
   const newTx = () => {
     tx++;
@@ -239,7 +247,7 @@ async function generate(loader: Loader) {
       pcrs: [sha("01", i), sha("02", i), sha("03", i)],
       admin: agent(),
       timestampMs,
-      ...proof(),
+      ...eventId(),
     });
   }
   n.nodes += AGENTS + ATTESTERS + CODE_BLOBS;
@@ -254,7 +262,7 @@ async function generate(loader: Loader) {
     const id = ids.dataset(d);
     const creator = agent();
     const previous = parents.length > 0 && random() < 0.15 ? parents[0]! : null;
-    const proofOfRow = proof();
+    const datasetEventId = eventId();
     await loader.add("datasets", {
       datasetId: id,
       network: NETWORK,
@@ -273,7 +281,7 @@ async function generate(loader: Loader) {
       previousId: previous === null ? null : ids.dataset(previous),
       revision: previous === null ? 0 : 1,
       timestampMs,
-      ...proofOfRow,
+      ...datasetEventId,
     });
     await edge("storedAs", id, "dataset", ids.blob(b), "blob");
     await edge("wasAttributedTo", id, "dataset", creator, "agent");
@@ -291,7 +299,7 @@ async function generate(loader: Loader) {
         creator,
         reason: "license withdrawn",
         timestampMs,
-        ...proof(),
+        ...eventId(),
       });
     }
     return { id, blob: ids.blob(b) };
@@ -328,7 +336,7 @@ async function generate(loader: Loader) {
       payloadDigest: sha("7e", a),
       timestampMs: timestampMs - 1000,
       recordedMs: timestampMs,
-      ...proof(),
+      ...eventId(),
     });
     for (const [input, inputKind] of inputs) {
       await edge("used", id, "attestation", input, inputKind);
@@ -394,7 +402,7 @@ async function generate(loader: Loader) {
         datasets: trained.map(ids.dataset),
         constraints: [],
         timestampMs,
-        ...proof(),
+        ...eventId(),
       });
       await edge("storedAs", id, "model", ids.blob(b), "blob");
       await edge("wasAttributedTo", id, "model", creator, "agent");
@@ -434,7 +442,7 @@ async function generate(loader: Loader) {
         outputSha256: sha("8d", f),
         submitter: agent(),
         timestampMs,
-        ...proof(),
+        ...eventId(),
       });
       await edge("used", id, "inference", model, "model");
       await edge("used", id, "inference", input, "blob");

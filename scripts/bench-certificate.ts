@@ -1,50 +1,110 @@
 /**
- * `pnpm bench:certificate`: the cost of verifying a checkpoint certificate with each BLS library
- * used (`@noble/curves`, pure JS), on the real mainnet case of ../shared/fixtures: checkpoint
- * 16005062, epoch 189's committee (105 validators) from 15918264's end-of-epoch data. Prints the
- * one-off decompression of a committee's keys, then the median and p90 of verifying one
- * checkpoint with the keys decompressed, and the ratio of the two. Last line:
- * `certificate_verify_ms=<median>`.
+ * `pnpm bench:certificate`: the cost of verifying a checkpoint certificate with `@noble/curves`
+ * (pure JS, what `@verity/checkpoints` uses) and with `mcl-wasm` (WebAssembly,
+ * `certificate-mcl.ts`), on the real mainnet case of ../shared/fixtures: checkpoint 16005062,
+ * signed by 61 of epoch 189's 105 validators, the committee from 15918264's end-of-epoch data.
+ * First asserts that both libraries accept the certificate and refuse it with one summary byte
+ * flipped (exit 1 otherwise). Prints per library the first checkpoint of an epoch (the
+ * committee's keys decompressed) and each further one (median, p90), then the noble/mcl ratios.
+ * Last line: `certificate_verify_ms=<noble median of a further checkpoint>`, after
+ * `certificate_verify_ms_mcl=<mcl's>`.
  */
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import {
+  type CertifiedCheckpointSummary,
+  type Committee,
   decodeCheckpointData,
   nextCommittee,
   verifyCheckpointCertificate,
 } from "@verity/checkpoints";
 import { fixturePath } from "@verity/testing";
+import { initMcl, mclCommitteeKeys, mclVerifyCertificate } from "./certificate-mcl.ts";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
+const FIRSTS = 5;
 const chk = (seq: number) =>
   decodeCheckpointData(new Uint8Array(readFileSync(fixturePath("mainnet", seq)))).checkpointSummary;
 const checkpoint = chk(16005062);
 const last188 = chk(15918264);
+const bcs = Uint8Array.from(checkpoint.data.bcs);
+bcs[bcs.length >> 1] = (bcs[bcs.length >> 1] ?? 0) ^ 1;
+const tampered: CertifiedCheckpointSummary = { ...checkpoint, data: { ...checkpoint.data, bcs } };
+
+await initMcl();
+const nobleAccepts = (certified: CertifiedCheckpointSummary) => {
+  try {
+    verifyCheckpointCertificate(certified, nextCommittee(last188));
+    return true;
+  } catch {
+    return false;
+  }
+};
+const mclKeys = mclCommitteeKeys(nextCommittee(last188));
+const verdicts = {
+  "@noble/curves accepts the certificate": nobleAccepts(checkpoint),
+  "@noble/curves refuses it with a summary byte flipped": !nobleAccepts(tampered),
+  "mcl-wasm accepts the certificate": mclVerifyCertificate(checkpoint, mclKeys),
+  "mcl-wasm refuses it with a summary byte flipped": !mclVerifyCertificate(tampered, mclKeys),
+};
+for (const [claim, holds] of Object.entries(verdicts)) {
+  console.log(`${holds ? "ok" : "FAILED"}: ${claim}`);
+  if (!holds) process.exitCode = 1;
+}
+if (process.exitCode) process.exit();
 
 const at = (sorted: number[], q: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+/** Milliseconds of each of `runs` calls of `run` (given the call's index), sorted. */
+const timed = (runs: number, run: (index: number) => void) =>
+  Array.from({ length: runs }, (_, index) => {
+    const start = performance.now();
+    run(index);
+    return performance.now() - start;
+  }).sort((a, b) => a - b);
 
-const firsts: number[] = [];
-for (let i = 0; i < 5; i++) {
-  const committee = nextCommittee(last188); // a new object: its keys are decompressed again
-  const start = performance.now();
-  verifyCheckpointCertificate(checkpoint, committee);
-  firsts.push(performance.now() - start);
+/** One library's way to verify: `prepare` a committee's keys, `verify` with them. */
+interface Verifier<Keys> {
+  name: string;
+  prepare(committee: Committee): Keys;
+  verify(keys: Keys): void;
 }
-const committee = nextCommittee(last188);
-verifyCheckpointCertificate(checkpoint, committee);
-const warm = Array.from({ length: RUNS }, () => {
-  const start = performance.now();
-  verifyCheckpointCertificate(checkpoint, committee);
-  return performance.now() - start;
-}).sort((a, b) => a - b);
-firsts.sort((a, b) => a - b);
-console.log(`@noble/curves, 105 validators, 61 signers:`);
+const noble: Verifier<Committee> = {
+  name: "@noble/curves (pure JS)",
+  prepare: (committee) => committee, // verifying decompresses its keys once per object
+  verify: (committee) => verifyCheckpointCertificate(checkpoint, committee),
+};
+const wasm: Verifier<ReturnType<typeof mclCommitteeKeys>> = {
+  name: "mcl-wasm 2.4.1 (WebAssembly)",
+  prepare: mclCommitteeKeys,
+  verify: (keys) => {
+    if (!mclVerifyCertificate(checkpoint, keys)) throw new Error("mcl-wasm refused");
+  },
+};
+
+/** First-checkpoint and further-checkpoint timings of `verifier`, printed. */
+function bench<Keys>({ name, prepare, verify }: Verifier<Keys>) {
+  const committees = Array.from({ length: FIRSTS }, () => nextCommittee(last188));
+  const first = at(
+    timed(FIRSTS, (i) => verify(prepare(committees[i] as Committee))),
+    0.5,
+  );
+  const keys = prepare(nextCommittee(last188));
+  verify(keys);
+  const further = timed(RUNS, () => verify(keys));
+  console.log(`${name}, 105 validators, 61 signers:`);
+  console.log(`  first checkpoint of an epoch (keys decompressed): median ${first.toFixed(1)} ms`);
+  console.log(
+    `  each further checkpoint: median ${at(further, 0.5).toFixed(2)} ms, p90 ${at(further, 0.9).toFixed(2)} ms over ${RUNS}`,
+  );
+  return { first, further: at(further, 0.5) };
+}
+
+const n = bench(noble);
+const m = bench(wasm);
+console.log(`node ${process.version}`);
 console.log(
-  `  first checkpoint of an epoch (keys decompressed): median ${at(firsts, 0.5).toFixed(0)} ms`,
+  `ratio_noble_vs_mcl first=${(n.first / m.first).toFixed(1)} further=${(n.further / m.further).toFixed(1)}`,
 );
-console.log(
-  `  each further checkpoint: median ${at(warm, 0.5).toFixed(1)} ms, p90 ${at(warm, 0.9).toFixed(1)} ms over ${RUNS}`,
-);
-console.log(`ratio_first_vs_further=${(at(firsts, 0.5) / at(warm, 0.5)).toFixed(1)}`);
-console.log(`certificate_verify_ms=${at(warm, 0.5).toFixed(1)}`);
+console.log(`certificate_verify_ms_mcl=${m.further.toFixed(2)}`);
+console.log(`certificate_verify_ms=${n.further.toFixed(1)}`);

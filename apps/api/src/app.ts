@@ -8,6 +8,7 @@ import { entities } from "./routes/entities.ts";
 import { health } from "./routes/health.ts";
 import { lineageRoutes } from "./routes/lineage.ts";
 import { metrics } from "./routes/metrics.ts";
+import { proofs } from "./routes/proofs.ts";
 import { status } from "./routes/status.ts";
 import { stream } from "./routes/stream.ts";
 import { verify } from "./routes/verify.ts";
@@ -22,7 +23,7 @@ const DOCUMENT = {
     title: "Verity API",
     version: "0.1.0",
     description:
-      "Provenance graphs linking Walrus blobs to datasets, models and inferences, with proofs. " +
+      "Provenance graphs linking Walrus blobs to datasets, models and inferences, with event ids. " +
       "Public and read-only (`/v1/verify/*` computes answers and stores nothing): no " +
       "authentication, hence `security: []`; each client is rate limited (429).",
     license: { name: "Apache-2.0", identifier: "Apache-2.0" },
@@ -40,7 +41,8 @@ function mountRoutes(app: OpenAPIHono<ApiEnv>): OpenAPIHono<ApiEnv> {
     .route("/v1/lineage", lineageRoutes)
     .route("/metrics", metrics)
     .route("/v1/stream", stream)
-    .route("/v1/verify", verify);
+    .route("/v1/verify", verify)
+    .route("/v1/proofs", proofs);
 }
 
 /**

@@ -2,7 +2,7 @@
  * Static files served as they are, from this package or from installed packages (Cytoscape.js,
  * swagger-ui-dist), so no page of the API needs a CDN. Each file is read once, when it is
  * declared (as its module loads), so a missing file fails the server's start rather than a
- * request.
+ * request. An asset made by code (a bundle) is a {@link LazyAsset}: made on its first request.
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -28,10 +28,17 @@ export interface Asset {
  * @throws Error `no content type for <path>` when Hono's MIME table lacks its extension; Node's
  *   ENOENT when there is no such file
  */
-export function fileAsset(path: string | URL): Asset {
-  const contentType = getMimeType(String(path));
-  if (contentType === undefined) throw new Error(`no content type for ${path}`);
-  const body = readFileSync(path, "utf8");
+export const fileAsset = (path: string | URL): Asset =>
+  textAsset(String(path), readFileSync(path, "utf8"));
+
+/**
+ * The text `body` served as a file named `name` (a path or a plain name: `verify.js`) is.
+ *
+ * @throws Error `no content type for <name>` when Hono's MIME table lacks its extension
+ */
+export function textAsset(name: string, body: string): Asset {
+  const contentType = getMimeType(name);
+  if (contentType === undefined) throw new Error(`no content type for ${name}`);
   return {
     body,
     headers: {
@@ -62,15 +69,36 @@ export const assetsBeside =
 export const packageAsset = (specifier: string, from: string | URL = import.meta.url): Asset =>
   fileAsset(createRequire(from).resolve(specifier));
 
+/** An asset made on its first request (a bundle: see `explorer/verifier.ts`), then kept. */
+export type LazyAsset = () => Promise<Asset>;
+
+/**
+ * The {@link LazyAsset} that `make` makes: once, on the first call, and kept; when making fails
+ * the calls waiting for it fail with its error, and the next call tries again.
+ */
+export function lazyAsset(make: () => Promise<Asset>): LazyAsset {
+  let made: Promise<Asset> | undefined;
+  return () => {
+    made ??= make().catch((error: unknown) => {
+      made = undefined;
+      throw error;
+    });
+    return made;
+  };
+}
+
 /**
  * A router answering `GET` (and `HEAD`) at each path of `assets` (`/`, `/swagger-ui.css`, ...)
- * with that asset; other paths fall through to the app's 404. A request whose `If-None-Match`
- * names the asset's ETag gets 304 with no body.
+ * with that asset (a lazy one made first: its error is the app's 500); other paths fall through
+ * to the app's 404. A request whose `If-None-Match` names the asset's ETag gets 304 with no body.
  */
-export function assetRoutes(assets: Record<string, Asset>): Hono {
+export function assetRoutes(assets: Record<string, Asset | LazyAsset>): Hono {
   const router = new Hono();
-  for (const [path, asset] of Object.entries(assets)) {
-    router.get(path, etag(), (c) => c.body(asset.body, 200, asset.headers));
+  for (const [path, source] of Object.entries(assets)) {
+    router.get(path, etag(), async (c) => {
+      const asset = typeof source === "function" ? await source() : source;
+      return c.body(asset.body, 200, asset.headers);
+    });
   }
   return router;
 }

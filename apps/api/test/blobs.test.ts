@@ -3,6 +3,7 @@
  * `GET /v1/blobs/{blobId}`, over the real testnet checkpoints indexed by the real indexer.
  */
 import { normalizeSuiAddress } from "@mysten/sui/utils";
+import type { EntityEvent } from "@verity/db";
 import { indexCheckpoints, walrusProcessor } from "@verity/indexer";
 import { walrusEvents } from "@verity/sdk";
 import { checkpoint, event } from "@verity/test-scenarios";
@@ -18,12 +19,6 @@ const REGISTERED_OBJECT = "0xe83e42186366a21773ce20410d2a647a8b56b7f31e0fbb01b1b
 const timeOf = (seq: number) =>
   fixtures.find((f) => f.network === "testnet" && f.sequence_number === seq)!.timestamp_ms;
 
-interface Proof {
-  checkpoint: number;
-  txDigest: string;
-  eventIndex: number;
-  objectId: string;
-}
 interface BlobObject {
   network: string;
   objectId: string;
@@ -32,9 +27,9 @@ interface BlobObject {
   registeredEpoch: number | null;
   certifiedEpoch: number | null;
   endEpoch: number | null;
-  registered: Proof | null;
-  certified: Proof | null;
-  deleted: Proof | null;
+  registered: EntityEvent | null;
+  certified: EntityEvent | null;
+  deleted: EntityEvent | null;
 }
 interface Listed extends BlobObject {
   blobId: string;

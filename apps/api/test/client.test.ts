@@ -34,7 +34,7 @@ describe("the sdk's client (generated from the OpenAPI document) against a serve
     expect(one.response.status).toBe(200);
     expectTypeOf(one.data).toEqualTypeOf<apiTypes.DatasetDetail | undefined>();
     expect(one.data).toMatchObject({ id: first.id, name: first.name, nextId: null });
-    expect(one.data!.proof.checkpoint).toBeGreaterThanOrEqual(700);
+    expect(one.data!.event.checkpoint).toBeGreaterThanOrEqual(700);
   });
 
   it("reads a lineage, typed", async () => {

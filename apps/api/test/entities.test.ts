@@ -78,7 +78,7 @@ const byName = async (name: string) =>
   ).results.find((r) => r.name === name)!;
 
 describe("datasets", () => {
-  it("gives a derived dataset with its registration, policy and proof handle", async () => {
+  it("gives a derived dataset with its registration, policy and event id", async () => {
     const raw = await byName("raw-3");
     const clean = await byName("clean-3");
     const body = await json(`/v1/datasets/${clean.id}`);
@@ -104,7 +104,13 @@ describe("datasets", () => {
       timestampMs: T0 + 3000,
       retracted: false,
       retraction: null,
-      proof: { checkpoint: 503, txDigest: "tx-503-1", eventIndex: 1, objectId: clean.id },
+      event: {
+        checkpoint: 503,
+        txDigest: "tx-503-1",
+        eventIndex: 1,
+        proof: "/v1/proofs/tx-503-1/1",
+        objectId: clean.id,
+      },
     });
   });
 
@@ -120,7 +126,7 @@ describe("datasets", () => {
     expect(original).toMatchObject({ lineageSigned: false, transformId: null, parents: [] });
   });
 
-  it("gives a dataset its tightened terms and every change, with its proof", async () => {
+  it("gives a dataset its tightened terms and every change, with its event id", async () => {
     const raw = await byName("raw-9");
     const body = await json<{ terms: unknown; termsChanges: unknown[] }>(`/v1/datasets/${raw.id}`);
     expect(body.terms).toEqual(tightenedTerms(9));
@@ -129,19 +135,31 @@ describe("datasets", () => {
         terms: tightenedTerms(9),
         creator: expect.stringMatching(/^0x[0-9a-f]{64}$/),
         timestampMs: T0 + 9000,
-        proof: { checkpoint: 509, txDigest: "tx-509-4", eventIndex: 0, objectId: raw.id },
+        event: {
+          checkpoint: 509,
+          txDigest: "tx-509-4",
+          eventIndex: 0,
+          proof: "/v1/proofs/tx-509-4/0",
+          objectId: raw.id,
+        },
       },
     ]);
   });
 
-  it("gives a retracted dataset its reason and the retraction's proof", async () => {
+  it("gives a retracted dataset its reason and the retraction's event id", async () => {
     const raw = await byName("raw-9");
     const body = await json<{ retracted: boolean; retraction: unknown }>(`/v1/datasets/${raw.id}`);
     expect(body.retracted).toBe(true);
     expect(body.retraction).toEqual({
       reason: "consent withdrawn",
       timestampMs: T0 + 9000,
-      proof: { checkpoint: 509, txDigest: "tx-509-5", eventIndex: 0, objectId: raw.id },
+      event: {
+        checkpoint: 509,
+        txDigest: "tx-509-5",
+        eventIndex: 0,
+        proof: "/v1/proofs/tx-509-5/0",
+        objectId: raw.id,
+      },
     });
   });
 
@@ -201,7 +219,13 @@ describe("models, attestations, inferences, attesters, agents", () => {
       datasets: [clean.id],
       constraints: [],
       timestampMs: T0 + 4000,
-      proof: { checkpoint: 504, txDigest: "tx-504-2", eventIndex: 1, objectId: model.id },
+      event: {
+        checkpoint: 504,
+        txDigest: "tx-504-2",
+        eventIndex: 1,
+        proof: "/v1/proofs/tx-504-2/1",
+        objectId: model.id,
+      },
     });
     const trained: Page = await json(`/v1/models?dataset=${clean.id}`);
     expect(trained.items.map((m) => m.id)).toEqual([model.id]);
@@ -273,7 +297,12 @@ describe("models, attestations, inferences, attesters, agents", () => {
       revoked: false,
       revocation: null,
       timestampMs: T0,
-      proof: { checkpoint: 500, txDigest: "tx-500-1", eventIndex: 0 },
+      event: {
+        checkpoint: 500,
+        txDigest: "tx-500-1",
+        eventIndex: 0,
+        proof: "/v1/proofs/tx-500-1/0",
+      },
     });
     const config = await json(`/v1/enclave-configs/${attester.enclaveConfigId}`);
     expect(config).toMatchObject({
@@ -281,16 +310,22 @@ describe("models, attestations, inferences, attesters, agents", () => {
       name: "verity-enclave",
       pcrs: attester.pcrs,
       timestampMs: T0,
-      proof: { checkpoint: 500, txDigest: "tx-500-0", eventIndex: 0 },
+      event: {
+        checkpoint: 500,
+        txDigest: "tx-500-0",
+        eventIndex: 0,
+        proof: "/v1/proofs/tx-500-0/0",
+      },
     });
     expect(attester.keys).toEqual([
       expect.objectContaining({
         keyVersion: 0,
         timestampMs: T0,
-        proof: {
+        event: {
           checkpoint: 500,
           txDigest: "tx-500-1",
           eventIndex: 0,
+          proof: "/v1/proofs/tx-500-1/0",
           objectId: inference.attesterId,
         },
       }),
@@ -350,8 +385,20 @@ describe("blobs and search", () => {
         certifiedEpoch: 876,
         deletedEpoch: null,
         endEpoch: 880,
-        registered: { checkpoint: 600, txDigest: "tx-600-0", eventIndex: 0, objectId: BLOB_OBJECT },
-        certified: { checkpoint: 600, txDigest: "tx-600-0", eventIndex: 1, objectId: BLOB_OBJECT },
+        registered: {
+          checkpoint: 600,
+          txDigest: "tx-600-0",
+          eventIndex: 0,
+          proof: "/v1/proofs/tx-600-0/0",
+          objectId: BLOB_OBJECT,
+        },
+        certified: {
+          checkpoint: 600,
+          txDigest: "tx-600-0",
+          eventIndex: 1,
+          proof: "/v1/proofs/tx-600-0/1",
+          objectId: BLOB_OBJECT,
+        },
         deleted: null,
       },
     ]);

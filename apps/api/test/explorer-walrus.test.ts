@@ -2,12 +2,14 @@
  * The explorer's Walrus views, end to end in headless Chromium, over the real testnet
  * checkpoints indexed by the real indexer (and a small synthetic provenance history whose
  * datasets Walrus never reported): the "Walrus blobs" list with each Blob object's status,
- * and a blob's Walrus facts in the side panel.
+ * a blob's Walrus facts in the side panel, and what its real proof bundles need to be checked.
  */
+import { join } from "node:path";
 import { normalizeSuiAddress } from "@mysten/sui/utils";
 import { datasets } from "@verity/db";
 import { indexCheckpoints, provenanceProcessor } from "@verity/indexer";
 import { provenanceScenario } from "@verity/test-scenarios";
+import { SUI_CHECKPOINTS } from "@verity/testing";
 import {
   drawn,
   type ExplorerBrowser,
@@ -124,7 +126,7 @@ describe("the explorer's Walrus blobs", () => {
     expect(page.url()).toBe(`${api.url}/`); // copying does not open the blob
   });
 
-  it("opens a blob from the list: its two Blob objects with status, epochs and proof handles", async () => {
+  it("opens a blob from the list: its two Blob objects with status, epochs and event ids", async () => {
     await page.goto(`${api.url}/`);
     await rowOf(CERTIFIED_OBJECT)
       .getByRole("button", { name: /^y4UaG1au/ })
@@ -176,6 +178,39 @@ describe("the explorer's Walrus blobs", () => {
     expect(await page.locator('#blob-rows tr[aria-current="true"]').count()).toBe(2);
 
     expect(isPng(await screenshot(explorer, "walrus-blob"))).toBe(true);
+  }, 60_000);
+
+  it("names the committee a blob's real proofs need when another epoch's is pinned", async () => {
+    const answer = await api.get(
+      `/v1/lineage/${TWICE_STORED_BLOB}?direction=both&depth=4&proofs=inline`,
+    );
+    const { nodes, edges, proofs } = (await answer.json()) as {
+      nodes: { event: { proof: string } }[];
+      edges: { event: { proof: string } }[];
+      proofs: Record<string, { epoch: string }>;
+    };
+    const needed = [...nodes, ...edges].map((x) => proofs[x.event.proof]?.epoch);
+    expect(needed.length).toBeGreaterThan(0);
+    for (const epoch of needed) expect(epoch).toMatch(/^\d+$/); // every bundle is kept
+    await page.goto(`${api.url}/?id=${TWICE_STORED_BLOB}`);
+    await drawn(page, TWICE_STORED_BLOB);
+    // a real committee file of epoch 0 (a test network's genesis validators)
+    await page
+      .getByLabel("Trust a committee file (committee.bcs)")
+      .setInputFiles(join(SUI_CHECKPOINTS, "..", "light-client", "ocs", "committee.bcs"));
+    await expect
+      .poll(() => page.locator("#proof-summary").textContent(), { timeout: 30_000 })
+      .toBe(
+        `0 of ${needed.length} proofs verified against epoch 0's committee; ${needed.length} not verified`,
+      );
+    expect(await page.locator("#proof-items li").allTextContents()).toEqual(
+      needed.map((epoch) =>
+        expect.stringContaining(
+          `not verified: pin the committee of epoch ${epoch} (the pinned one is of epoch 0)`,
+        ),
+      ),
+    );
+    expect(explorer.errors).toEqual([]);
   }, 60_000);
 
   it("finds a blob by search, and links a dataset stored as a blob to its lineage", async () => {

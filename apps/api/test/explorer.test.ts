@@ -1,12 +1,16 @@
 /**
  * The graph explorer at `/`, end to end in headless Chromium (`support/chromium.ts`): search,
- * draw a lineage with Cytoscape.js, inspect a node's proof, the retracted styling, and what it
- * says about trust (claimed derivations dashed, signed or claimed, enclave or key, terms).
+ * draw a lineage with Cytoscape.js, inspect the event behind a node, the retracted styling, what
+ * it says about trust (claimed derivations dashed, signed or claimed, enclave or key, terms),
+ * and the proof verifier: bundled for the browser, loaded by the page's worker under its CSP, a
+ * committee file pinned, kept and forgotten. (The demo's explorer test checks real proofs.)
  */
+import { join } from "node:path";
 import { normalizeSuiAddress } from "@mysten/sui/utils";
 import { attesters, datasets, models, type ProvLineage } from "@verity/db";
 import { indexCheckpoints, provenanceProcessor } from "@verity/indexer";
 import { provenanceScenario } from "@verity/test-scenarios";
+import { SUI_CHECKPOINTS } from "@verity/testing";
 import {
   drawn as drawnOn,
   type ExplorerBrowser,
@@ -21,6 +25,8 @@ import { startTestApi, type TestApi } from "./support/api.ts";
 import { TRUST, TRUST_PACKAGE, trustScenario } from "./support/trust-scenario.ts";
 
 const PKG = normalizeSuiAddress("0xe11");
+/** A real committee file: the 4 genesis validators of a test network, epoch 0. */
+const COMMITTEE = join(SUI_CHECKPOINTS, "..", "light-client", "ocs", "committee.bcs");
 /** Story i is checkpoint 700 + i; story 9 retracts its raw dataset. */
 const STORIES = 10;
 
@@ -93,7 +99,7 @@ describe("the explorer page", () => {
     expect((await api.get("/assets/nope.js")).status).toBe(404);
   });
 
-  it("searches, draws a model's lineage and shows a node's proof", async () => {
+  it("searches, draws a model's lineage and shows the event behind a node", async () => {
     const model = id("model-3");
     const expected = await lineageOf(model);
     await page.goto(`${api.url}/`);
@@ -120,13 +126,13 @@ describe("the explorer page", () => {
     }, clean.id);
     const panel = page.locator("#panel");
     await expect.poll(() => panel.locator("#panel-title").textContent()).toBe("clean-3");
-    const proof = await panel.locator("#proof").textContent();
-    expect(proof).toContain(clean.proof.txDigest);
-    expect(proof).toContain(String(clean.proof.checkpoint));
-    expect(clean.proof).toMatchObject({ checkpoint: 703, txDigest: "tx-703-1" });
-    const link = panel.locator("#proof a");
+    const shown = await panel.locator("#event").textContent();
+    expect(shown).toContain(clean.event.txDigest);
+    expect(shown).toContain(String(clean.event.checkpoint));
+    expect(clean.event).toMatchObject({ checkpoint: 703, txDigest: "tx-703-1" });
+    const link = panel.locator("#event a");
     expect(await link.getAttribute("href")).toBe(
-      `https://suiscan.xyz/testnet/tx/${clean.proof.txDigest}`,
+      `https://suiscan.xyz/testnet/tx/${clean.event.txDigest}`,
     );
     expect(await panel.locator("#fields").textContent()).toContain(clean.id);
 
@@ -230,6 +236,82 @@ describe("the explorer page", () => {
     expect(await page.locator("#fields").textContent()).toContain(
       "backed byclaimed (unsigned: only the submitter's word)",
     );
+    expect(explorer.errors).toEqual([]);
+  }, 60_000);
+
+  it("serves the proof verifier as one browser module, bundled once", async () => {
+    const first = await api.get("/assets/verify.js");
+    expect(first.status).toBe(200);
+    expect(first.headers.get("content-type")).toMatch(/^text\/javascript/);
+    const bundle = await first.text();
+    for (const name of ["committeeFromBcs", "proofBundleFromJson", "verifyProofBundle"])
+      expect(bundle).toMatch(new RegExp(`export\\{[^}]*\\b${name}\\b`));
+    expect(bundle).not.toMatch(/\bimport\s*[{*"']|\bimport\(|require\(|node:/); // self-contained
+    const etag = first.headers.get("etag");
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    const again = await api.get("/assets/verify.js", { headers: { "if-none-match": etag! } });
+    expect(again.status).toBe(304);
+    for (const asset of ["/assets/anchor.js", "/assets/proofs.js", "/assets/verify-worker.js"]) {
+      const response = await api.get(asset);
+      expect(response.headers.get("content-type")).toMatch(/^text\/javascript/);
+    }
+  });
+
+  it("pins a committee file under the page's CSP, keeps it, and forgets it", async () => {
+    const model = id("model-3");
+    const answer = await api.get(`/v1/lineage/${model}?direction=both&depth=4&proofs=inline`);
+    const { nodes, edges, proofs } = (await answer.json()) as ProvLineage & { proofs: object };
+    expect(proofs).toEqual({}); // the scenario's checkpoints came without their proof parts
+    await page.goto(`${api.url}/?id=${model}`);
+    await drawn(model);
+    const status = page.locator("#anchor-status");
+    const summary = page.locator("#proof-summary");
+    await expect
+      .poll(() => status.textContent())
+      .toBe("No committee pinned: proofs are not verified.");
+    expect(await page.locator("#committee-forget").isHidden()).toBe(true);
+
+    // the worker loads /assets/verify.js (under the page's CSP: no console error) to read it
+    await page.getByLabel("Trust a committee file (committee.bcs)").setInputFiles(COMMITTEE);
+    const pinned = "Pinned: the committee of epoch 0 (4 validators).";
+    await expect.poll(() => status.textContent(), { timeout: 30_000 }).toBe(pinned);
+    await expect
+      .poll(() => summary.textContent(), { timeout: 30_000 })
+      .toBe(
+        `0 of ${nodes.length + edges.length} proofs verified against epoch 0's committee; ${nodes.length + edges.length} not verified`,
+      );
+    const items = page.locator("#proof-items li");
+    expect(await items.count()).toBe(nodes.length + edges.length);
+    for (const text of await items.allTextContents())
+      expect(text).toContain("not verified: no proof bundle is kept for its event");
+
+    await page.reload();
+    await drawn(model);
+    await expect.poll(() => status.textContent(), { timeout: 30_000 }).toBe(pinned);
+
+    // a file that is not a committee leaves the pinned one in place
+    await page.getByLabel("Trust a committee file (committee.bcs)").setInputFiles({
+      name: "notes.bcs",
+      mimeType: "application/octet-stream",
+      buffer: Buffer.from("not a committee"),
+    });
+    await expect
+      .poll(() => status.textContent())
+      .toMatch(
+        /^Pinned: the committee of epoch 0 \(4 validators\)\. notes\.bcs was not pinned: not a committee file: /,
+      );
+
+    await page.getByRole("button", { name: "Forget the pinned committee" }).click();
+    await expect
+      .poll(() => status.textContent())
+      .toBe("No committee pinned: proofs are not verified.");
+    expect(
+      await page.evaluate(() =>
+        (
+          globalThis as unknown as { localStorage: { getItem(k: string): string | null } }
+        ).localStorage.getItem("verity.committee"),
+      ),
+    ).toBe(null);
     expect(explorer.errors).toEqual([]);
   }, 60_000);
 

@@ -39,7 +39,7 @@ const RunEventSchema = z.looseObject({
   outputs: z.array(Dataset).optional(),
 });
 
-const proof = (n: number) => ({ checkpoint: 100 + n, txDigest: `tx${n}`, eventIndex: n });
+const eventId = (n: number) => ({ checkpoint: 100 + n, txDigest: `tx${n}`, eventIndex: n });
 const node = (id: string, kind: NodeKind, provType: ProvNode["provType"], n: number): ProvNode => ({
   id,
   kind,
@@ -47,7 +47,7 @@ const node = (id: string, kind: NodeKind, provType: ProvNode["provType"], n: num
   depth: 0,
   retracted: false,
   tainted: false,
-  proof: proof(n),
+  event: eventId(n),
 });
 /** An edge no attestation backs, or (`enclave` given) one an enclave attester signed or not. */
 const edge = (
@@ -62,7 +62,7 @@ const edge = (
   dst,
   signed: enclave === undefined ? null : true,
   enclave: enclave ?? null,
-  proof: proof(n),
+  event: eventId(n),
 });
 /**
  * v2 revises v1 under a policy; a transform (signed by an enclave) used v1 and generated v2 and
@@ -96,15 +96,16 @@ const v1Terms: AiTerms = {
   data_mining: { use: "allowed", constraints: [] },
 };
 const terms = new Map([["0xv1", v1Terms]]);
-const proofAttrs = (n: number) => ({
+const eventIdAttrs = (n: number) => ({
   "verity:checkpoint": 100 + n,
   "verity:txDigest": `tx${n}`,
   "verity:eventIndex": n,
+  "verity:proof": `/v1/proofs/tx${n}/${n}`,
 });
 const qname = ($: string) => ({ $, type: "xsd:QName" });
 
 describe("toProvJson", () => {
-  it("maps nodes to PROV records and every edge kind to its relation, each with its proof", () => {
+  it("maps nodes to PROV records and every edge kind to its relation, each with its event id", () => {
     const doc = toProvJson(small, terms);
     expect(Object.keys(doc.prefix)).toEqual(["verity", "sui", "walrus"]);
     expect(doc.entity["sui:0xv1"]).toEqual({
@@ -117,7 +118,7 @@ describe("toProvJson", () => {
       "verity:ai_generative_training": "notAllowed",
       "verity:ai_inference": "allowed",
       "verity:data_mining": "allowed",
-      ...proofAttrs(2),
+      ...eventIdAttrs(2),
     });
     expect(doc.entity["sui:0xv2"]).not.toHaveProperty("verity:ai_training"); // terms not given
     expect(Object.keys(doc.entity)).toEqual([
@@ -129,7 +130,7 @@ describe("toProvJson", () => {
     expect(doc.activity["sui:0xt"]).toMatchObject({
       "verity:subkind": "transform",
       "verity:timestampMs": 5000,
-      ...proofAttrs(3),
+      ...eventIdAttrs(3),
     });
     expect(Object.keys(doc.agent)).toEqual(["sui:0xattester"]);
     expect(doc.wasDerivedFrom).toEqual({
@@ -137,13 +138,13 @@ describe("toProvJson", () => {
         "prov:generatedEntity": "sui:0xv2",
         "prov:usedEntity": "sui:0xv1",
         "prov:type": qname("prov:Revision"),
-        ...proofAttrs(7),
+        ...eventIdAttrs(7),
       },
       "_:storedAs1": {
         "prov:generatedEntity": "sui:0xv2",
         "prov:usedEntity": "walrus:Blob_v2-",
         "prov:type": qname("verity:storedAs"),
-        ...proofAttrs(12),
+        ...eventIdAttrs(12),
       },
     });
     expect(doc.wasInfluencedBy).toEqual({
@@ -151,7 +152,7 @@ describe("toProvJson", () => {
         "prov:influencee": "sui:0xv2",
         "prov:influencer": "sui:0xpolicy",
         "prov:type": qname("verity:governedBy"),
-        ...proofAttrs(8),
+        ...eventIdAttrs(8),
       },
     });
     expect(doc.used).toEqual({
@@ -160,7 +161,7 @@ describe("toProvJson", () => {
         "prov:entity": "sui:0xv1",
         "verity:signed": true,
         "verity:enclave": true,
-        ...proofAttrs(9),
+        ...eventIdAttrs(9),
       },
     });
     expect(Object.values(doc.wasGeneratedBy).map((r) => r["prov:entity"])).toEqual([
@@ -172,13 +173,13 @@ describe("toProvJson", () => {
       "prov:agent": "sui:0xattester",
       "verity:signed": true,
       "verity:enclave": true,
-      ...proofAttrs(13),
+      ...eventIdAttrs(13),
     });
   });
 });
 
 describe("toOpenLineage", () => {
-  it("gives one valid COMPLETE RunEvent per activity, with its inputs, outputs and proofs", () => {
+  it("gives one valid COMPLETE RunEvent per activity, with its inputs, outputs and event ids", () => {
     const events = toOpenLineage(small, "testnet", terms);
     expect(events).toHaveLength(1);
     RunEventSchema.parse(events[0]);
@@ -188,7 +189,7 @@ describe("toOpenLineage", () => {
       eventTime: "1970-01-01T00:00:05.000Z",
       run: {
         runId: uuidV5(VERITY_RUN_NAMESPACE, "0xt"),
-        facets: { verity: { kind: "attestation", proof: proof(3) } },
+        facets: { verity: { kind: "attestation", event: eventId(3) } },
       },
       job: { namespace: "verity:testnet", name: "transform" },
     });
@@ -205,7 +206,7 @@ describe("toOpenLineage", () => {
       "sui:testnet/0xv2",
       "walrus:testnet/Blob_v2-",
     ]);
-    expect(event.outputs[0]!.facets.verity).toMatchObject({ label: "v2", proof: proof(1) });
+    expect(event.outputs[0]!.facets.verity).toMatchObject({ label: "v2", event: eventId(1) });
   });
 
   it("derives run ids as RFC 9562 UUIDv5 (checked against Python's uuid.uuid5)", () => {
@@ -261,6 +262,7 @@ describe("exports over HTTP", () => {
       "verity:checkpoint": 501,
       "verity:txDigest": "tx-501-1",
       "verity:eventIndex": 1,
+      "verity:proof": "/v1/proofs/tx-501-1/1",
     });
     expect(Object.keys(doc.used)).toHaveLength(1); // transform used raw-1
     expect(Object.keys(doc.wasGeneratedBy)).toHaveLength(2); // clean-1 and its blob
@@ -286,10 +288,11 @@ describe("exports over HTTP", () => {
     const clean = training.inputs.find((d) => d.name === ids.get("clean-1"))!;
     expect(clean.facets.verityTerms).toMatchObject(rawTerms(1));
     expect(names(training.outputs)).toContain(ids.get("model-1"));
-    expect(training.run.facets.verity.proof).toEqual({
+    expect(training.run.facets.verity.event).toEqual({
       checkpoint: 501,
       txDigest: "tx-501-2",
       eventIndex: 0,
+      proof: "/v1/proofs/tx-501-2/0",
     });
     expect(training.eventTime).toBe("2023-11-14T22:13:21.000Z");
   });

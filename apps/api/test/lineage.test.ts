@@ -48,24 +48,32 @@ const nodeOf = (l: ProvLineage, nodeId: string) => {
 };
 
 describe("GET /v1/lineage/{id}", () => {
-  it("gives a model's upstream lineage, every node with the proof of the event that made it", async () => {
+  it("gives a model's upstream lineage, every node with the id of the event that made it", async () => {
     const l = await lineageOf(id("model-3"), "?direction=upstream&depth=3");
-    const proof = (txDigest: string, eventIndex: number, checkpoint = 503) => ({
+    const eventId = (txDigest: string, eventIndex: number, checkpoint = 503) => ({
       checkpoint,
       txDigest,
       eventIndex,
+      proof: `/v1/proofs/${txDigest}/${eventIndex}`,
     });
     const expected = [
-      [id("model-3"), "model", "entity", "model-3", 0, proof("tx-503-2", 1)],
-      [id("clean-3"), "dataset", "entity", "clean-3", 1, proof("tx-503-1", 1)],
+      [id("model-3"), "model", "entity", "model-3", 0, eventId("tx-503-2", 1)],
+      [id("clean-3"), "dataset", "entity", "clean-3", 1, eventId("tx-503-1", 1)],
       // model-3 is generative: its training is of kind generative training
-      [id("generative_training-3"), "attestation", "activity", undefined, 1, proof("tx-503-2", 0)],
-      [id("raw-3"), "dataset", "entity", "raw-3", 2, proof("tx-503-0", 0)],
-      [id("transform-3"), "attestation", "activity", undefined, 2, proof("tx-503-1", 0)],
-      [id("ci"), "attester", "agent", "ci", 2, proof("tx-500-1", 0, 500)],
+      [
+        id("generative_training-3"),
+        "attestation",
+        "activity",
+        undefined,
+        1,
+        eventId("tx-503-2", 0),
+      ],
+      [id("raw-3"), "dataset", "entity", "raw-3", 2, eventId("tx-503-0", 0)],
+      [id("transform-3"), "attestation", "activity", undefined, 2, eventId("tx-503-1", 0)],
+      [id("ci"), "attester", "agent", "ci", 2, eventId("tx-500-1", 0, 500)],
       // the creator's first edge: raw-0 wasAttributedTo it, after the enclave config's creation
       // and the attester's registration
-      [creator, "agent", "agent", undefined, 1, proof("tx-500-2", 0, 500)],
+      [creator, "agent", "agent", undefined, 1, eventId("tx-500-2", 0, 500)],
     ] as const;
     for (const [nodeId, kind, provType, label, depth, p] of expected) {
       expect(nodeOf(l, nodeId)).toMatchObject({
@@ -75,7 +83,7 @@ describe("GET /v1/lineage/{id}", () => {
         depth,
         retracted: false,
         tainted: false,
-        proof: p,
+        event: p,
       });
     }
     expect(nodeOf(l, id("transform-3")).subkind).toBe("transform");
@@ -90,7 +98,7 @@ describe("GET /v1/lineage/{id}", () => {
       dst: id("generative_training-3"),
       signed: true,
       enclave: true,
-      proof: proof("tx-503-2", 1),
+      event: eventId("tx-503-2", 1),
     });
     const inLineage = new Set(l.nodes.map((n) => n.id));
     for (const e of l.edges) expect(inLineage.has(e.src) && inLineage.has(e.dst)).toBe(true);

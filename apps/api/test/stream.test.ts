@@ -12,7 +12,7 @@ const PER_STORY = 7; // 2 datasets, 3 attestations, 1 model, 1 inference
 type SseEvent = {
   id: string;
   event: string;
-  data: { kind: string; proof: { checkpoint: number } };
+  data: { kind: string; event: { checkpoint: number } };
 };
 
 /** Reads `n` Server-Sent Events from `response`, then closes it. */
@@ -56,7 +56,7 @@ afterAll(() => api.close());
 describe("GET /v1/stream over HTTP", () => {
   let received: SseEvent[] = [];
 
-  it("sends what is indexed after connecting, each event with its proof handle", async () => {
+  it("sends what is indexed after connecting, each event with its event id", async () => {
     const response = await api.get("/v1/stream");
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toContain("text/event-stream");
@@ -64,7 +64,7 @@ describe("GET /v1/stream over HTTP", () => {
     await indexCheckpoints(api.database.db, scenario, processors);
     received = await reading;
     expect(received).toHaveLength(2 * PER_STORY);
-    expect(received.map((e) => e.data.proof.checkpoint)).toEqual([
+    expect(received.map((e) => e.data.event.checkpoint)).toEqual([
       ...Array(PER_STORY).fill(701),
       ...Array(PER_STORY).fill(702),
     ]);

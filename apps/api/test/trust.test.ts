@@ -94,11 +94,11 @@ describe("entities", () => {
       id: TRUST.enclaveConfig,
       name: "trust-image",
       pcrs: TRUST.pcrs.map(hex),
-      proof: { checkpoint: 900, eventIndex: 0, objectId: TRUST.enclaveConfig },
+      event: { checkpoint: 900, eventIndex: 0, objectId: TRUST.enclaveConfig },
       retirement: {
         admin: config.admin,
         timestampMs: TRUST.enclaveConfigRetiredMs,
-        proof: { checkpoint: 900, eventIndex: 0, objectId: TRUST.enclaveConfig },
+        event: { checkpoint: 900, eventIndex: 0, objectId: TRUST.enclaveConfig },
       },
     });
     expect(await json("/v1/enclave-configs")).toEqual({ items: [config], nextCursor: null });

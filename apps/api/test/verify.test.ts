@@ -39,7 +39,7 @@ type BlobAnswer = {
   blobIdU256: string;
   sha256: string;
   size: number;
-  matches: { kind: string; id: string; name: string; proof: { checkpoint: number } }[];
+  matches: { kind: string; id: string; name: string; event: { checkpoint: number } }[];
 };
 const postBlob = (bytes: Uint8Array) =>
   api.get("/v1/verify/blob", {
@@ -69,14 +69,19 @@ describe("POST /v1/verify/blob", () => {
     expect(body.matches).toEqual([]);
   });
 
-  it("reports the dataset registered under the blob id, with its proof", async () => {
+  it("reports the dataset registered under the blob id, with its event id", async () => {
     const body = (await (await postBlob(content)).json()) as BlobAnswer;
     expect(body.matches).toEqual([
       {
         kind: "dataset",
         id: DATASET.id,
         name: DATASET.name,
-        proof: { checkpoint: 10, txDigest: expect.any(String), eventIndex: 0 },
+        event: {
+          checkpoint: 10,
+          txDigest: expect.any(String),
+          eventIndex: 0,
+          proof: expect.stringMatching(/^\/v1\/proofs\/[\w-]+\/0$/),
+        },
       },
     ]);
   });

@@ -89,8 +89,9 @@ export type IndexOptions = Omit<IndexRun, "packageIds" | "signal" | "logger" | "
 
 /**
  * The indexer's options: the source (`--network`, `--grpc`, `--checkpoints`, first and last
- * checkpoint), the pipelines (`--pipelines`, `--package-id`, `--config`), `--batch-size` and
- * `--metrics-port`. Database options are separate ({@link withDatabaseOptions}).
+ * checkpoint), the pipelines (`--pipelines`, `--package-id`, `--config`), `--batch-size`,
+ * `--metrics-port`, and certificate verification (`--verify-certificates`, `--committee`, which
+ * implies it). Database options are separate ({@link withDatabaseOptions}).
  */
 export function withIndexOptions(command: Command): Command {
   return command
@@ -131,6 +132,16 @@ export function withIndexOptions(command: Command): Command {
         "--metrics-port <port>",
         "serve Prometheus metrics on 127.0.0.1:<port>/metrics",
       ).argParser(tcpPort),
+    )
+    .option(
+      "--verify-certificates",
+      "verify every checkpoint's certificate (a quorum of its epoch's committee signed it) before committing anything of it; the committee chain is kept in the database",
+    )
+    .addOption(
+      new Option(
+        "--committee <source>",
+        "trust anchor of --verify-certificates (implies it): a committee file (BCS { epoch, members: [{ public_key, stake }] }), or a checkpoint whose end-of-epoch data names the next epoch's committee; not needed once the database holds the committee of the epoch indexed",
+      ).implies({ verifyCertificates: true }),
     );
 }
 

@@ -1,10 +1,12 @@
 /**
  * `verity demo` as a newcomer runs it: one command, no wallet, no network; then the commands
- * its report suggests work on what it indexed.
+ * its report suggests work on what it indexed and on the checkpoints it wrote.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { DEMO_PACKAGE_ID } from "@verity/demo";
+import { createPostgresDatabase } from "@verity/testing";
 import { afterAll, describe, expect, it } from "vitest";
 import { errorLines, runCli } from "./support/cli.ts";
 
@@ -34,6 +36,32 @@ describe("verity demo", () => {
     const verify = await runCli(["verify", "attestation", training, "--data-dir", dataDir]);
     expect(verify.stdout).toContain(`attestation ${training}: valid`);
     expect(verify.code).toBe(0);
+
+    // The checkpoints it wrote are certified by the committee it wrote beside them.
+    const suggested = /^ {2}pnpm verity (verify checkpoint .+)$/m.exec(demo.stdout)?.[1];
+    expect(suggested).toBe(
+      `verify checkpoint ${join(dir, "checkpoints", "14.chk")} --committee ${join(dir, "checkpoints", "committee.bcs")}`,
+    );
+    const certified = await runCli(suggested!.split(" "));
+    expect(certified.stdout.trim()).toBe(
+      "certified: checkpoint 14, epoch 1, 3 of 4 validators, 7500 of 10000 voting power",
+    );
+    expect(certified.code).toBe(0);
+
+    // ... so they index with every certificate verified against that committee.
+    const { url, drop } = await createPostgresDatabase();
+    try {
+      const checkpoints = join(dir, "checkpoints");
+      const verified = await runCli([
+        ...["index", "--network", "localnet", "--checkpoints", checkpoints, "--database-url", url],
+        ...["--pipelines", "provenance", "--package-id", DEMO_PACKAGE_ID],
+        ...["--verify-certificates", "--committee", join(checkpoints, "committee.bcs")],
+      ]);
+      expect(verified.stdout).toContain("provenance: watermark 14");
+      expect(verified.code).toBe(0);
+    } finally {
+      await drop();
+    }
 
     const again = await runCli(["demo", "--dir", dir]);
     expect(again.code).toBe(0);

@@ -25,6 +25,17 @@ describe("verity index", () => {
     ]);
   });
 
+  it("says in one line that a --committee file does not exist (--committee implies --verify-certificates)", async () => {
+    const result = await verityIndex([
+      ...["--network", "testnet", "--checkpoints", TESTNET_CHECKPOINTS, "--data-dir", "memory://"],
+      ...["--committee", "/no/such/committee.bcs"],
+    ]);
+    expect(result.code).toBe(1);
+    expect(errorLines(result.stderr)).toEqual([
+      "error: --committee /no/such/committee.bcs: no such file",
+    ]);
+  });
+
   it("rejects an unknown pipeline name", async () => {
     const result = await verityIndex(["--pipelines", "walrus,teleport", "--data-dir", "memory://"]);
     expect(result.code).toBe(1);

@@ -76,7 +76,7 @@ const places = [
 ];
 
 describe.each(places)("verity start on the real testnet checkpoints ($driver)", ({ create }) => {
-  it("serves the certified real blob of checkpoint 248050771 with its proof, then stops cleanly", async () => {
+  it("serves the certified real blob of checkpoint 248050771 with its event id, then stops cleanly", async () => {
     const place = await create();
     try {
       const run = startCli([

@@ -93,7 +93,7 @@ describe("verity verify blob", () => {
     expect(result.stdout).toContain(`blob id  ${blobId}`);
   });
 
-  it("names the dataset registered under the content, with its proof", async () => {
+  it("names the dataset registered under the content, with its event id", async () => {
     const result = await runCli(["verify", "blob", file, "--database-url", database.url]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(

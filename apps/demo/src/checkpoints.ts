@@ -2,8 +2,8 @@
  * Packing executed transactions into checkpoint-store files (`<seq>.chk`), one transaction per
  * checkpoint, with every digest computed as Sui does, so the files decode, and verify, exactly
  * as real ones: the effects digest listed in the contents, the contents digest in the summary,
- * the summary digest (the checkpoint digest) as the next summary's `previousDigest`. The
- * validators' certificate cannot be real: its BLS signature is zeros, signed by nobody.
+ * the summary digest (the checkpoint digest) as the next summary's `previousDigest`, and each
+ * summary certified by a quorum of the demo committee (`committee.ts`).
  */
 import { toBase58 } from "@mysten/bcs";
 import {
@@ -15,6 +15,7 @@ import {
   TransactionEffects,
 } from "@verity/checkpoints";
 import { type ExecutedTransaction, SIMULATED_EPOCH } from "./chain.ts";
+import { certifySummary } from "./committee.ts";
 
 /** One encoded checkpoint. */
 export interface CheckpointFile {
@@ -26,12 +27,10 @@ export interface CheckpointFile {
   bytes: Uint8Array;
 }
 
-/** BLS12-381 signatures are 48 bytes. */
-const UNSIGNED_CERTIFICATE = new Uint8Array(48);
-
 /**
  * The checkpoints `first`, `first + 1`, … holding `transactions`, one each, at each
- * transaction's time. The first has no previous digest (the simulated chain starts there).
+ * transaction's time, each certified by the demo committee. The first has no previous digest
+ * (the simulated chain starts there).
  */
 export function encodeCheckpoints(
   transactions: readonly ExecutedTransaction[],
@@ -71,17 +70,12 @@ export function encodeCheckpoints(
       endOfEpochData: null,
       versionSpecificData: [],
     };
-    const digest = toBase58(
-      suiDigest("CheckpointSummary", CheckpointSummary.serialize(summary).toBytes()),
-    );
+    const summaryBcs = CheckpointSummary.serialize(summary).toBytes();
+    const digest = toBase58(suiDigest("CheckpointSummary", summaryBcs));
     const bytes = encodeCheckpointFile({
       checkpointSummary: {
         data: { value: summary },
-        authSignature: {
-          epoch: SIMULATED_EPOCH,
-          signature: UNSIGNED_CERTIFICATE,
-          signersMap: [],
-        },
+        authSignature: certifySummary(summaryBcs, first + i),
       },
       checkpointContents: { value: contents },
       transactions: [

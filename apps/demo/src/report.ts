@@ -1,8 +1,9 @@
-import { isAbsolute, relative } from "node:path";
+import { isAbsolute, join, relative } from "node:path";
 import { toHex } from "@mysten/sui/utils";
 import { redactUrl } from "@verity/db";
 import { type AiTermsJson, terms } from "@verity/sdk";
-import type { DemoRun } from "./run.ts";
+import { DEMO_COMMITTEE } from "./committee.ts";
+import { COMMITTEE_FILE, type DemoRun } from "./run.ts";
 
 /** A path as the user would type it: relative to the current directory when inside it. */
 function shown(path: string): string {
@@ -27,8 +28,9 @@ const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 /**
  * The demo's report, as lines of plain text: what is simulated and what is real, where the
- * data came from, the blob ids, the AI-use terms, the accuracy, the ids to look up, and the commands to run next
- * (`verity verify attestation`, `verity serve`, `curl …/v1/lineage/<model>`).
+ * data came from, the blob ids, the AI-use terms, the accuracy, the committee certifying the
+ * checkpoints, the ids to look up, and the commands to run next (`verity verify attestation`,
+ * `verity verify checkpoint`, `verity serve`, `curl …/v1/lineage/<model>`).
  */
 export function formatReport(run: DemoRun): string[] {
   const { story, artifacts, checkpoints } = run;
@@ -51,12 +53,12 @@ export function formatReport(run: DemoRun): string[] {
     `blob ${c.blobId}, sha-256 ${toHex(c.sha256)}, ${c.size} bytes`;
   return [
     "Verity demo: a SIMULATED chain, with real bytes, blob ids and signatures.",
-    "  Simulated: the chain (no validators, no network), its clock, gas, object versions and the",
-    "  checkpoint certificates, and the enclave (its image's PCRs and its Nitro attestation",
-    "  document, which no AWS key signed). Real: the dataset's bytes, every Walrus blob id and",
-    "  SHA-256, the PTBs and their senders' signatures, the attesters' ed25519 signatures, the",
-    "  trained model, and the transaction, checkpoint and object-id digests, computed as Sui",
-    "  computes them.",
+    "  Simulated: the chain (no network; its validators' keys are derived from public labels),",
+    "  its clock, gas, object versions, and the enclave (its image's PCRs and its Nitro",
+    "  attestation document, which no AWS key signed). Real: the dataset's bytes, every Walrus",
+    "  blob id and SHA-256, the PTBs and their senders' signatures, the attesters' ed25519",
+    "  signatures, the trained model, the checkpoints' BLS certificates, and the transaction,",
+    "  checkpoint and object-id digests, computed as Sui computes them.",
     "",
     `Dataset     Palmer penguins from the npm package ${raw.origin}`,
     `            ${raw.records.length} records, ${raw.content.mediaType}, ${raw.license}`,
@@ -89,6 +91,7 @@ export function formatReport(run: DemoRun): string[] {
     `Retraction  the steward retracted the raw dataset; everything derived from it is now tainted`,
     "",
     `Checkpoints ${first}-${last} in ${shown(run.checkpointsDir)} (digests verified)`,
+    `            certified by the demo committee in ${COMMITTEE_FILE} (${DEMO_COMMITTEE.validators} validators, ${DEMO_COMMITTEE.votingPower} of 10000 voting power)`,
     `Indexed     into ${db.what} ${db.where}${run.alreadyIndexed ? " (already there: nothing new)" : ""}`,
     "",
     "Ids to try",
@@ -107,6 +110,7 @@ export function formatReport(run: DemoRun): string[] {
     "",
     "Next",
     `  pnpm verity verify attestation ${story.model.trainingId} ${db.flag}`,
+    `  pnpm verity verify checkpoint ${shown(join(run.checkpointsDir, `${last}.chk`))} --committee ${shown(join(run.checkpointsDir, COMMITTEE_FILE))}`,
     `  pnpm verity serve ${db.flag}`,
     `  then open http://127.0.0.1:3000/?id=${story.model.id}`,
     `  or   curl 'http://127.0.0.1:3000/v1/lineage/${story.model.id}?direction=upstream'`,

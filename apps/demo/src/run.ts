@@ -6,6 +6,7 @@ import { prepareIndex } from "@verity/indexer";
 import pino from "pino";
 import { type CheckpointFile, encodeCheckpoints } from "./checkpoints.ts";
 import { cleanPenguins } from "./clean.ts";
+import { demoCommitteeBcs } from "./committee.ts";
 import { loadPenguins } from "./dataset.ts";
 import { holdOut } from "./holdout.ts";
 import { evaluateModel } from "./infer.ts";
@@ -90,10 +91,14 @@ export async function makeDemo(
   };
 }
 
+/** The demo committee's file, beside the checkpoints it certifies. */
+export const COMMITTEE_FILE = "committee.bcs";
+
 /**
  * Replaces the `.chk` files of `dir` with `checkpoints`, after decoding each with the indexer's
  * decoder, its digests verified (the summary's content digest, each transaction's, effects' and
- * events' digest): the files are well formed as Sui's.
+ * events' digest): the files are well formed as Sui's. Writes the demo committee that certifies
+ * them beside them, as `committee.bcs`.
  *
  * @throws CheckpointDecodeError when a file does not decode or its digests do not tie together
  */
@@ -108,14 +113,16 @@ async function writeCheckpoints(dir: string, checkpoints: CheckpointFile[]): Pro
   await mkdir(dir, { recursive: true });
   for (const name of await readdir(dir)) if (name.endsWith(".chk")) await rm(join(dir, name));
   for (const c of checkpoints) await writeFile(join(dir, `${c.sequenceNumber}.chk`), c.bytes);
+  await writeFile(join(dir, COMMITTEE_FILE), demoCommitteeBcs());
 }
 
 /**
  * Runs the demo: makes it (`makeDemo`), writes its checkpoints to `<dir>/checkpoints` (their
- * digests verified), and indexes them as `verity index --checkpoints` does (`prepareIndex`,
- * the directory source verifying their digests again as it reads them) into the demo's own
- * database, so that `verity serve` can show it. A database that already holds this demo is
- * left as it is (the indexer resumes past its watermark).
+ * digests verified) with the committee that certifies them (`committee.bcs`), and indexes them
+ * as `verity index --checkpoints` does (`prepareIndex`, the directory source verifying their
+ * digests again as it reads them) into the demo's own database, so that `verity serve` can
+ * show it. A database that already holds this demo is left as it is (the indexer resumes past
+ * its watermark).
  *
  * @throws Error when the database holds other indexed checkpoints (another chain, or an
  *   earlier demo that differs): the demo needs a database of its own, as watermarks are per

@@ -1,14 +1,22 @@
 /**
  * The demo's checkpoint files are well formed as Sui's: they decode with the indexer's decoder
- * with every digest verified, chain together, carry transactions signed by their senders, and
- * events that decode with the sdk's layouts; and every run makes the same bytes.
+ * with every digest verified, chain together, are certified by the demo committee (real BLS),
+ * carry transactions signed by their senders, and events that decode with the sdk's layouts;
+ * and every run makes the same bytes.
  */
 import { TransactionDataBuilder } from "@mysten/sui/transactions";
 import { toBase64 } from "@mysten/sui/utils";
 import { verifyTransactionSignature } from "@mysten/sui/verify";
-import { checkpointFromData, decodeCheckpointData } from "@verity/checkpoints";
+import {
+  checkpointFromData,
+  committeeFromBcs,
+  decodeCertifiedSummary,
+  decodeCheckpointData,
+  verifyCheckpointCertificate,
+} from "@verity/checkpoints";
 import { isVerityEventName, verityEvents } from "@verity/sdk";
 import { beforeAll, describe, expect, it } from "vitest";
+import { demoCommitteeBcs } from "../src/committee.ts";
 import { DEMO_PACKAGE_ID, makeDemo } from "../src/index.ts";
 
 /** The sdk's layout of a `verity` event; throws for a type the sdk does not know. */
@@ -37,6 +45,32 @@ describe("the demo's checkpoints", () => {
       ]);
       previous = checkpoint.digest;
     });
+  });
+
+  it("are certified by a quorum of the demo committee, and a changed summary is refused", () => {
+    const committee = committeeFromBcs(demoCommitteeBcs());
+    expect(committee.members.map((m) => [m.publicKey.length, m.votingPower])).toEqual(
+      Array(4).fill([96, 2500n]),
+    );
+    const signers = new Set<number>();
+    for (const file of demo.checkpoints) {
+      const certified = verifyCheckpointCertificate(decodeCertifiedSummary(file.bytes), committee);
+      expect(certified).toMatchObject({
+        sequenceNumber: BigInt(file.sequenceNumber),
+        epoch: 1n,
+        validators: 4,
+        votingPower: 7500n,
+      });
+      for (const signer of certified.signers) signers.add(signer);
+    }
+    expect([...signers].sort()).toEqual([0, 1, 2, 3]);
+
+    const changed = Uint8Array.from(demo.checkpoints[0]!.bytes);
+    const at = 1 + 8 + 8 + 8 + 1 + 5; // tag, epoch, sequence number, transactions: a content digest byte
+    changed[at] = (changed[at] as number) ^ 0x01;
+    expect(() => verifyCheckpointCertificate(decodeCertifiedSummary(changed), committee)).toThrow(
+      "the aggregate signature of 3 signers does not verify over checkpoint 0's summary",
+    );
   });
 
   it("hold transactions whose digests and sender signatures are Sui's", async () => {

@@ -2,11 +2,22 @@
  * `runDemo` end to end, on both drivers: the demo's checkpoint files go through the indexer
  * into a fresh database, and the real API, over HTTP, serves the graph the issue asks for.
  */
-import { datasets, openDatabase, type ProvLineage, type ProvNode, readWatermark } from "@verity/db";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { committeeFromBcs, proofBundleFromJson, verifyProofBundle } from "@verity/checkpoints";
+import {
+  datasets,
+  type EventId,
+  openDatabase,
+  type ProvLineage,
+  type ProvNode,
+  readWatermark,
+} from "@verity/db";
 import { databaseStore, provenanceProcessor, runIndexer } from "@verity/indexer";
 import { provenanceScenario } from "@verity/test-scenarios";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runDemo } from "../src/index.ts";
+import { COMMITTEE_FILE } from "../src/run.ts";
 import {
   type DemoPlace,
   freshPlace,
@@ -15,7 +26,7 @@ import {
   serveRun,
 } from "./support/demo-database.ts";
 
-const PROOF = {
+const EVENT_ID = {
   checkpoint: expect.any(Number),
   txDigest: expect.stringMatching(/^[1-9A-HJ-NP-Za-km-z]{43,44}$/),
   eventIndex: expect.any(Number),
@@ -38,10 +49,10 @@ describe.each(["postgres", "pglite"] as const)("the demo indexed into %s", (driv
     expect(response.status).toBe(200);
     return (await response.json()) as ProvLineage;
   };
-  /** The executed transaction a proof points at, by checkpoint (one transaction each). */
+  /** The executed transaction an event id points at, by checkpoint (one transaction each). */
   const txAt = (checkpoint: number) => demo.run.story.chain.executed[checkpoint]!.digest;
 
-  it("serves the model's upstream: datasets, transform, training, attester, each with a proof", async () => {
+  it("serves the model's upstream: datasets, transform, training, attester, each with an event id", async () => {
     const { story } = demo.run;
     const graph = await lineage(story.model.id, "direction=upstream");
     const node = (id: string): ProvNode => {
@@ -52,38 +63,73 @@ describe.each(["postgres", "pglite"] as const)("the demo indexed into %s", (driv
     expect(node(story.raw.id)).toMatchObject({
       kind: "dataset",
       label: story.raw.name,
-      proof: PROOF,
+      event: EVENT_ID,
     });
     expect(node(story.clean.id)).toMatchObject({
       kind: "dataset",
       label: story.clean.name,
-      proof: PROOF,
+      event: EVENT_ID,
     });
     expect(node(story.clean.transformId)).toMatchObject({
       kind: "attestation",
       subkind: "transform",
-      proof: PROOF,
+      event: EVENT_ID,
     });
     expect(node(story.model.trainingId)).toMatchObject({
       kind: "attestation",
       subkind: "training",
-      proof: PROOF,
+      event: EVENT_ID,
     });
     expect(node(story.attester.id)).toMatchObject({
       kind: "attester",
       label: story.attester.name,
-      proof: PROOF,
+      event: EVENT_ID,
     });
-    // The proofs point at the demo's own transactions: raw dataset registered in checkpoint 3,
+    // The event ids point at the demo's own transactions: raw dataset registered in checkpoint 3,
     // the training and the model together in checkpoint 5.
-    expect(node(story.raw.id).proof).toEqual({ checkpoint: 3, txDigest: txAt(3), eventIndex: 0 });
-    expect(node(story.model.trainingId).proof).toEqual({
+    expect(node(story.raw.id).event).toEqual({ checkpoint: 3, txDigest: txAt(3), eventIndex: 0 });
+    expect(node(story.model.trainingId).event).toEqual({
       checkpoint: 5,
       txDigest: txAt(5),
       eventIndex: 0,
     });
-    expect(node(story.model.id).proof).toEqual({ checkpoint: 5, txDigest: txAt(5), eventIndex: 1 });
-    for (const edge of graph.edges) expect(edge.proof).toMatchObject(PROOF);
+    expect(node(story.model.id).event).toEqual({ checkpoint: 5, txDigest: txAt(5), eventIndex: 1 });
+    for (const edge of graph.edges) expect(edge.event).toMatchObject(EVENT_ID);
+  });
+
+  it("proves every node and edge of the model's upstream against the demo committee", async () => {
+    const { story } = demo.run;
+    const response = await demo.get(
+      `/v1/lineage/${story.model.id}?direction=upstream&proofs=inline`,
+    );
+    const graph = (await response.json()) as ProvLineage & {
+      nodes: { proof: string }[];
+      edges: { proof: string }[];
+      proofs: Record<string, unknown>;
+    };
+    const committee = committeeFromBcs(
+      await readFile(join(place.options.dir, "checkpoints", COMMITTEE_FILE)),
+    );
+    const elements = [...graph.nodes, ...graph.edges];
+    expect(elements.length).toBeGreaterThan(10);
+    for (const element of elements) {
+      const { event, proof } = element as (typeof elements)[number] & { event: EventId };
+      expect(proof).toBe(`/v1/proofs/${event.txDigest}/${event.eventIndex}`);
+      const bundle = proofBundleFromJson(graph.proofs[proof]);
+      const verdict = verifyProofBundle(bundle, committee);
+      if (!verdict.ok) throw new Error(`${proof}: ${verdict.reason}`);
+      expect(verdict.proven.checkpoint).toBe(BigInt(event.checkpoint));
+      expect(verdict.proven.certificate.votingPower).toBe(7500n);
+      // served alone, the same bundle
+      expect(await (await demo.get(proof)).json()).toEqual(graph.proofs[proof]);
+    }
+    // a changed byte of the events stops the proof at the events step
+    const first = graph.edges[0]!;
+    const json = graph.proofs[first.proof] as { events: string };
+    const events = Buffer.from(json.events, "base64");
+    events[events.length - 1] = (events[events.length - 1] as number) ^ 1;
+    const tampered = proofBundleFromJson({ ...json, events: events.toString("base64") });
+    expect(verifyProofBundle(tampered, committee)).toMatchObject({ ok: false, failed: "events" });
   });
 
   it("flags everything downstream of the retracted dataset as tainted", async () => {
@@ -191,7 +237,7 @@ describe.each(["postgres", "pglite"] as const)("the demo indexed into %s", (driv
     expect(await response.json()).toMatchObject({
       blobId: artifacts.raw.content.blobId,
       size: 67_119,
-      matches: [{ kind: "dataset", id: story.raw.id, proof: { checkpoint: 3, txDigest: txAt(3) } }],
+      matches: [{ kind: "dataset", id: story.raw.id, event: { checkpoint: 3, txDigest: txAt(3) } }],
     });
   });
 

@@ -1,3 +1,10 @@
+export { databaseCommittees } from "./certificates/db-committees.ts";
+export {
+  CertificateVerifier,
+  CheckpointVerificationError,
+  type CommitteeStore,
+} from "./certificates/verifier.ts";
+export type { CheckpointVerifier } from "./checkpoint-verifier.ts";
 export { databaseStore } from "./db-store.ts";
 export { indexCheckpoints } from "./index-checkpoints.ts";
 export { type IndexerOptions, type IndexerResult, runIndexer } from "./indexer.ts";

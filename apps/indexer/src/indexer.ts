@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Checkpoint, CheckpointSource } from "@verity/checkpoints";
 import { PendingBatch } from "./batch.ts";
+import type { CheckpointVerifier } from "./checkpoint-verifier.ts";
 import type { IndexerMetrics } from "./metrics.ts";
 import type { Processor } from "./pipelines/processor.ts";
 import type { ProcessedBatch, Store } from "./store.ts";
@@ -23,6 +24,11 @@ export interface IndexerOptions {
   batchDelayMs?: number;
   /** Attempts of a failing commit before giving up (commits are idempotent). Default 5. */
   commitAttempts?: number;
+  /**
+   * Checks every checkpoint the source yields (e.g. its certificate: `CertificateVerifier`)
+   * before any batch holding it is committed. Default: none.
+   */
+  verifier?: CheckpointVerifier;
   metrics?: IndexerMetrics;
   signal?: AbortSignal;
   /** Called after every commit, e.g. to draw progress. */
@@ -48,15 +54,18 @@ export type IndexerResult = Map<string, bigint | undefined>;
  * Streams checkpoints from `source` through every pipeline into `store`, exactly once: each
  * pipeline resumes at its watermark + 1 (or `firstCheckpoint`), and a batch's rows and the
  * watermark are committed in one transaction, so a crash at any point loses and duplicates
- * nothing. Returns when the source ends, `lastCheckpoint` is reached or `signal` aborts
- * (pending batches are committed first).
+ * nothing. With a `verifier`, every checkpoint is submitted to it as it arrives, and a batch is
+ * committed only once all its checkpoints passed. Returns when the source ends,
+ * `lastCheckpoint` is reached or `signal` aborts (pending batches are committed first).
  *
  * @throws Error when a pipeline has no watermark and `firstCheckpoint` is not given; the
  *   source's unrecoverable errors (e.g. a corrupt checkpoint file), after
- *   committing what was processed before it; a commit that fails `commitAttempts` times
+ *   committing what was processed before it; the verifier's first failure, after committing
+ *   the whole batches before the checkpoint that failed (none holding it); a commit that fails
+ *   `commitAttempts` times
  */
 export async function runIndexer(options: IndexerOptions): Promise<IndexerResult> {
-  const { source, store, processors, metrics } = options;
+  const { source, store, processors, verifier, metrics } = options;
   const batchCheckpoints = options.batchCheckpoints ?? 100;
   const batchRows = options.batchRows ?? 20_000;
   const batchDelayMs = options.batchDelayMs ?? 500;
@@ -83,6 +92,10 @@ export async function runIndexer(options: IndexerOptions): Promise<IndexerResult
   let inFlight: Promise<void> = Promise.resolve();
   const commitTaken = async (taken: [string, ProcessedBatch][]) => {
     for (const [pipeline, batch] of taken) {
+      await verifier?.verified(batch.last.sequenceNumber).catch((error: unknown) => {
+        metrics?.errors.inc({ kind: "verification" });
+        throw error;
+      });
       await commit(store, pipeline, batch, options);
       watermarks.set(pipeline, batch.last.sequenceNumber);
     }
@@ -95,6 +108,7 @@ export async function runIndexer(options: IndexerOptions): Promise<IndexerResult
     }
     await inFlight;
     inFlight = commitTaken(taken);
+    inFlight.catch(() => {}); // not unhandled meanwhile: the next flush awaits it
   };
   const drain = async () => {
     await flush();
@@ -122,8 +136,10 @@ export async function runIndexer(options: IndexerOptions): Promise<IndexerResult
 
   try {
     const stream = source.stream(from, { to: options.lastCheckpoint, signal: options.signal });
-    for await (const checkpoint of idleFlushing(stream, batchDelayMs, flush))
+    for await (const checkpoint of idleFlushing(stream, batchDelayMs, flush)) {
+      await verifier?.submit(checkpoint);
       await onCheckpoint(checkpoint);
+    }
   } catch (error) {
     metrics?.errors.inc({ kind: "source" });
     await drain();

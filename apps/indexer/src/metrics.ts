@@ -56,7 +56,7 @@ export function indexerMetrics(registry = new Registry()) {
     }),
     errors: new Counter({
       name: "verity_indexer_errors_total",
-      help: "Errors, by kind (source, commit)",
+      help: "Errors, by kind (source, commit, verification)",
       labelNames: ["kind"],
       registers: [registry],
     }),

@@ -1,8 +1,11 @@
+import { readFileSync } from "node:fs";
 import type { Server } from "node:http";
-import type { CheckpointSource } from "@verity/checkpoints";
+import { anchorCommittee, type CheckpointSource, type Committee } from "@verity/checkpoints";
 import { type Database, openDatabase } from "@verity/db";
 import { deployConfigPath, readDeployConfig } from "@verity/sdk/deploy-config";
 import pino, { type Logger } from "pino";
+import { databaseCommittees } from "./certificates/db-committees.ts";
+import { CertificateVerifier } from "./certificates/verifier.ts";
 import { databaseStore } from "./db-store.ts";
 import { type IndexerResult, runIndexer } from "./indexer.ts";
 import { indexerMetrics } from "./metrics.ts";
@@ -32,6 +35,19 @@ export interface IndexRun extends SourceChoice {
   config?: string;
   /** Checkpoints per commit and pipeline (default: the runner's, 100). */
   batchSize?: number;
+  /**
+   * Verify every checkpoint's certificate (a quorum of its epoch's committee signed its summary)
+   * before committing anything of it, on a second thread; a checkpoint-store source then also
+   * checks each file's digests (`verifyDigests`), tying its transactions and events to the
+   * certified summary. The committee chain is kept in the database. Default false.
+   */
+  verifyCertificates?: boolean;
+  /**
+   * The trust anchor of `verifyCertificates` (which it needs): a committee file (BCS `{ epoch,
+   * members }`), or a checkpoint or certified summary whose end-of-epoch data names the next
+   * epoch's committee. Not needed once the database holds the committee of the epoch indexed.
+   */
+  committee?: string;
   /** Serve Prometheus metrics on this port; undefined: don't. */
   metricsPort?: number;
   signal?: AbortSignal;
@@ -48,6 +64,8 @@ export interface PreparedIndex {
   readonly source: CheckpointSource;
   /** The pipelines that will run. */
   readonly pipelines: string[];
+  /** Whether certificates are verified, and the trust anchor's committee, if one was given. */
+  readonly certificates: { verify: boolean; anchor?: Committee };
   /** Where the run logs (`IndexRun.logger`, else JSON lines on stderr). */
   readonly logger: Logger;
   /**
@@ -57,30 +75,38 @@ export interface PreparedIndex {
    * watermark.
    *
    * @throws Error with one clear line for a missing `firstCheckpoint` where one is required,
-   *   or a corrupt checkpoint (after committing the whole batches before it); the abort
-   *   reason when `signal` aborts while the chain tip is still being asked for
+   *   or a corrupt checkpoint (after committing the whole batches before it); a
+   *   `CheckpointVerificationError` naming the checkpoint and the check that refused it (after
+   *   committing the whole batches before it, none holding it); the abort reason when `signal`
+   *   aborts while the chain tip is still being asked for
    */
   into(database: Database): Promise<IndexerResult>;
 }
 
 /**
  * Checks and resolves an index run: the network, the checkpoint source (whose retries are
- * logged as warnings), and the pipelines for the network (a line is logged for each pipeline
- * that cannot run). Opens nothing.
+ * logged as warnings), the pipelines for the network (a line is logged for each pipeline that
+ * cannot run), and the trust anchor's committee (read now). Opens nothing.
  *
- * @throws Error with one clear line for a bad source or URL, an unknown network, or no runnable
- *   pipeline
+ * @throws Error with one clear line for a bad source or URL, an unknown network, no runnable
+ *   pipeline, a `committee` without `verifyCertificates`, or a committee file that is missing
+ *   or names no committee
  */
 export function prepareIndex(run: IndexRun): PreparedIndex {
   const logger = run.logger ?? pino({ level: "info" }, pino.destination(2));
   const network = networkOf(run);
-  const source = sourceFor(run, {
-    onRetry: ({ url, attempt, delayMs, error }) =>
-      logger.warn(
-        { url, attempt, delayMs: Math.round(delayMs) },
-        `${error instanceof Error ? error.message : String(error)}; retrying in ${(delayMs / 1000).toFixed(1)} s`,
-      ),
-  });
+  const certificates = certificatesOf(run);
+  const verifyDigests = run.verifyDigests || certificates.verify;
+  const source = sourceFor(
+    { ...run, verifyDigests },
+    {
+      onRetry: ({ url, attempt, delayMs, error }) =>
+        logger.warn(
+          { url, attempt, delayMs: Math.round(delayMs) },
+          `${error instanceof Error ? error.message : String(error)}; retrying in ${(delayMs / 1000).toFixed(1)} s`,
+        ),
+    },
+  );
   const { processors, skipped } = resolvePipelines({
     network: network.name,
     pipelines: run.pipelines,
@@ -92,9 +118,41 @@ export function prepareIndex(run: IndexRun): PreparedIndex {
     network,
     source,
     pipelines: processors.map((p) => p.name),
+    certificates,
     logger,
-    into: (database) => indexInto(database, { run, logger, network, source, processors }),
+    into: (database) =>
+      indexInto(database, { run, logger, network, source, processors, certificates }),
   };
+}
+
+/**
+ * Whether `run` verifies certificates, and the committee its anchor names.
+ *
+ * @throws Error with one line for a `committee` without `verifyCertificates`, or a committee
+ *   file that is missing or names no committee
+ */
+function certificatesOf(run: IndexRun): PreparedIndex["certificates"] {
+  const verify = run.verifyCertificates ?? false;
+  if (run.committee === undefined) return { verify };
+  if (!verify)
+    throw new Error("--committee is the trust anchor of --verify-certificates: give both");
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(run.committee);
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    throw new Error(
+      `--committee ${run.committee}: ${code === "ENOENT" ? "no such file" : message}`,
+    );
+  }
+  try {
+    return { verify, anchor: anchorCommittee(bytes, run.committee) };
+  } catch (error) {
+    const { message } = error as Error;
+    throw new Error(
+      `--committee ${message.startsWith(`${run.committee}: `) ? message : `${run.committee}: ${message}`}`,
+    );
+  }
 }
 
 /**
@@ -122,11 +180,12 @@ interface Resolved {
   network: ChosenNetwork;
   source: CheckpointSource;
   processors: Processor[];
+  certificates: PreparedIndex["certificates"];
 }
 
 async function indexInto(
   database: Database,
-  { run, logger, network, source, processors }: Resolved,
+  { run, logger, network, source, processors, certificates }: Resolved,
 ): Promise<IndexerResult> {
   const metrics = indexerMetrics();
   const store = databaseStore(database.db);
@@ -141,6 +200,8 @@ async function indexInto(
         source: source.description,
         database: database.location,
         pipelines: processors.map((p) => p.name),
+        verifyCertificates: certificates.verify,
+        ...(certificates.anchor && { anchorEpoch: Number(certificates.anchor.epoch) }),
       },
       "indexing",
     );
@@ -153,6 +214,12 @@ async function indexInto(
       if (run.signal?.aborted) return watermarks; // stopped while asking for the tip
       throw error;
     }
+    const verifier = certificates.verify
+      ? await CertificateVerifier.start({
+          store: databaseCommittees(database.db, network.name),
+          anchor: certificates.anchor,
+        })
+      : undefined;
     const progress = startProgress({ metrics, logger, tty: run.tty });
     try {
       return await runIndexer({
@@ -162,11 +229,13 @@ async function indexInto(
         firstCheckpoint,
         lastCheckpoint: run.lastCheckpoint,
         batchCheckpoints: run.batchSize,
+        verifier,
         metrics,
         signal: run.signal,
       });
     } finally {
       await progress.stop();
+      await verifier?.close();
     }
   } finally {
     server?.close();

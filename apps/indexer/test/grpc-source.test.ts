@@ -1,6 +1,15 @@
+import { readFileSync } from "node:fs";
 import { RpcError } from "@mysten/sui/grpc";
 import { normalizeSuiAddress } from "@mysten/sui/utils";
-import type { Checkpoint, SourceRetry } from "@verity/checkpoints";
+import {
+  type Checkpoint,
+  decodeCertifiedSummary,
+  decodeCheckpointFile,
+  nextCommittee,
+  proofBundleOf,
+  type SourceRetry,
+  verifyProofBundle,
+} from "@verity/checkpoints";
 import { NodeUnreachableError } from "@verity/sdk";
 import type { Fault } from "@verity/test-scenarios";
 import {
@@ -11,7 +20,7 @@ import {
   type SuiNodeDoubleOptions,
   startSuiNodeDouble,
 } from "@verity/test-scenarios";
-import { closedPortUrl } from "@verity/testing";
+import { closedPortUrl, fixturePath } from "@verity/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   GrpcCheckpointSource,
@@ -147,8 +156,26 @@ describe("GrpcCheckpointSource", () => {
         "transactions.events.events.event_type",
         "transactions.events.events.sender",
         "transactions.events.events.contents",
+        "summary.bcs",
+        "signature",
+        "contents.bcs",
+        "transactions.effects.bcs",
+        "transactions.events.bcs",
       ]);
     }
+  });
+
+  it("brings a real checkpoint with proof parts whose bundles verify", async () => {
+    const file = (seq: number) => new Uint8Array(readFileSync(fixturePath("mainnet", seq)));
+    const certified = decodeCheckpointFile(file(16005062));
+    const node = await startNode([certified]);
+    // the same checkpoint, byte for byte, as decoding the file gives
+    const [seen] = await collect(sourceFor(node).stream(16005062n, { to: 16005062n }));
+    expect(seen).toEqual(certified);
+    const committee = nextCommittee(decodeCertifiedSummary(file(15918264)));
+    const tx = seen!.transactions[1]!;
+    const verdict = verifyProofBundle(proofBundleOf(seen!, tx, 210), committee);
+    expect(verdict).toMatchObject({ ok: true, proven: { event: tx.events[210] } });
   });
 
   describe("yields the same checkpoints, once each, despite", () => {

@@ -73,7 +73,7 @@ afterEach(async () => {
 });
 
 describe("runIndexer", () => {
-  it("commits quarantined events with their proof handle and still moves the watermark", async () => {
+  it("commits quarantined events with their event id and still moves the watermark", async () => {
     const bad = checkpoint(7, [
       [event(PKG, "dataset", "DatasetRegistered", new Uint8Array([1, 2, 3]))],
     ]);
@@ -236,7 +236,7 @@ describe("runIndexer", () => {
     expect((await getEnclaveConfig(db, ENCLAVE_CONFIG))?.retirement).toEqual({
       admin,
       timestampMs: 1_700_000_200_000,
-      proof: { checkpoint: 111, txDigest: "tx-111-1", eventIndex: 0, objectId: ENCLAVE_CONFIG },
+      event: { checkpoint: 111, txDigest: "tx-111-1", eventIndex: 0, objectId: ENCLAVE_CONFIG },
     });
 
     // What backs each edge, the same from SQL and from the graph in memory.

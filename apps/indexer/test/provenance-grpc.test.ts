@@ -73,7 +73,7 @@ describe("the provenance scenario over gRPC into PostgreSQL", () => {
     reference = (await indexOverGrpc(() => {})).tables;
   });
 
-  it("gives the scenario's rows and edges, with their proof handles", () => {
+  it("gives the scenario's rows and edges, with their event ids", () => {
     const rows: Rows = {};
     for (const checkpoint of scenario) appendRows(rows, processor().process(checkpoint).rows);
     expect(reference).toEqual(expectedAll(asKept(rows)));

@@ -61,7 +61,7 @@ describe("provenance processor on events the Move VM emitted (golden vectors)", 
     expect(rows.attesterKeys?.map((k) => k.keyVersion).sort()).toEqual([0, 1]);
   });
 
-  it("records a derived dataset with its blob in Walrus's base64 form, terms, proof handle and PROV edges", () => {
+  it("records a derived dataset with its blob in Walrus's base64 form, terms, event id and PROV edges", () => {
     const expected = golden("dataset::DatasetRegistered").expected;
     const { rows } = processor.process(
       checkpoint(42, [[], [goldenEvent("dataset::DatasetRegistered")]]),
@@ -334,7 +334,7 @@ describe("provenance processor on events the Move VM emitted (golden vectors)", 
     ]);
   });
 
-  it("quarantines an unknown event type of our package, with the reason and proof handle", () => {
+  it("quarantines an unknown event type of our package, with the reason and event id", () => {
     const { rows, quarantined } = processor.process(
       checkpoint(3, [[event(PKG, "dataset", "DatasetExploded", new Uint8Array([1]))]]),
     );

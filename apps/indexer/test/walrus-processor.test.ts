@@ -30,7 +30,7 @@ const certified = events.BlobCertified.serialize({
 }).toBytes();
 
 describe("walrus processor", () => {
-  it("keeps each blob event with the blob id as Walrus writes it, epochs, size and proof handle", () => {
+  it("keeps each blob event with the blob id as Walrus writes it, epochs, size and event id", () => {
     const cp = checkpoint(9, [
       [
         event(WALRUS, "events", "BlobRegistered", registered),

@@ -28,9 +28,27 @@ export interface CheckpointTransaction {
   sender: string;
   /**
    * Events in emission order; an event's index in this array is its `event_index` (Sui's
-   * `EventID.event_seq`), part of every proof handle.
+   * `EventID.event_seq`), part of every event id.
    */
   events: CheckpointEvent[];
+  /**
+   * The transaction's BCS a proof bundle needs: `effects` (`TransactionEffects`, listed in the
+   * checkpoint's contents) and `events` (`TransactionEvents`, named by the effects; null when it
+   * emitted none). Every product source gives them; views into the source's bytes, so copy what
+   * is kept.
+   */
+  proofParts?: { effects: Uint8Array; events: Uint8Array | null };
+}
+
+/** A checkpoint's BCS a proof bundle needs above its transactions. */
+export interface CheckpointProofParts {
+  /**
+   * BCS `Envelope<CheckpointSummary, AuthorityQuorumSignInfo>`: the summary and its validators'
+   * certificate, as Sui's light client stores them.
+   */
+  certifiedSummary: Uint8Array;
+  /** BCS `CheckpointContents`, whose digest the summary names. */
+  contents: Uint8Array;
 }
 
 /** A certified checkpoint: the unit of progress (watermarks are checkpoint sequence numbers). */
@@ -45,6 +63,11 @@ export interface Checkpoint {
   timestampMs: bigint;
   /** Transactions in execution order. */
   transactions: CheckpointTransaction[];
+  /**
+   * The certified summary and the contents, as BCS (see `CheckpointProofParts`): every product
+   * source gives them; views into the source's bytes, so copy what is kept.
+   */
+  proofParts?: CheckpointProofParts;
 }
 
 /**

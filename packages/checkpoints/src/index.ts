@@ -1,22 +1,24 @@
 export { readerOffset } from "./bcs-offset.ts";
+export * from "./browser.ts";
+export { anchorCommittee } from "./certificate/anchor.ts";
 export { committeeChain } from "./certificate/chain.ts";
 export {
-  type Committee,
   CommitteeBcs,
   type CommitteeMember,
-  committeeFromBcs,
+  committeeToBcs,
   nextCommittee,
 } from "./certificate/committee.ts";
 export { RoaringFormatError, readRoaring } from "./certificate/roaring.ts";
 export {
   CertificateError,
-  type CertifiedCheckpoint,
+  checkpointSigningMessage,
   QUORUM_VOTING_POWER,
   verifyCheckpointCertificate,
 } from "./certificate/verify.ts";
 export type {
   Checkpoint,
   CheckpointEvent,
+  CheckpointProofParts,
   CheckpointSource,
   CheckpointTransaction,
   SourceRetry,
@@ -30,6 +32,7 @@ export {
 export { type CheckpointDataInput, encodeCheckpointFile } from "./chk/encode.ts";
 export { CheckpointDecodeError } from "./chk/error.ts";
 export {
+  AuthorityQuorumSignInfo,
   CertifiedCheckpointSummary,
   CheckpointContents,
   CheckpointData,
@@ -38,10 +41,11 @@ export {
   TransactionEffects,
   TransactionEvents,
 } from "./chk/layouts/checkpoint.ts";
-export { checkpointFromData, structTagString } from "./chk/normalize.ts";
+export { certifiedSummaryBcs, checkpointFromData, structTagString } from "./chk/normalize.ts";
 export { suiDigest } from "./digest.ts";
 export { CHECKPOINT_READ_MASK, fromProto, MalformedCheckpointError } from "./grpc/convert.ts";
 export { type OrderedPrefetchOptions, orderedPrefetch } from "./ordered-prefetch.ts";
+export { PROOF_BUNDLE_VERSION, proofBundleOf, proofBundleToJson } from "./proof/bundle.ts";
 export {
   DEFAULT_DIRECTORY_CONCURRENCY,
   DirectoryCheckpointSource,

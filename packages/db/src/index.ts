@@ -4,6 +4,7 @@
  * indexer commits through.
  */
 export { recordBlobObjects } from "./blob-objects.ts";
+export * from "./committees.ts";
 export * from "./copy.ts";
 export * from "./copy-text.ts";
 export * from "./database.ts";
@@ -34,6 +35,7 @@ export * from "./queries/blobs.ts";
 export * from "./queries/changes.ts";
 export * from "./queries/enclave-configs.ts";
 export * from "./queries/entities.ts";
+export type { EntityEvent, TimeRange } from "./queries/event-id.ts";
 export { explain } from "./queries/explain.ts";
 export * from "./queries/governance.ts";
 export {
@@ -48,12 +50,12 @@ export {
 } from "./queries/lineage.ts";
 export { nodeFacts, nodeFactsQuery } from "./queries/node-facts.ts";
 export * from "./queries/page.ts";
-export type { EntityProof, TimeRange } from "./queries/proof.ts";
+export * from "./queries/proof-parts.ts";
 export * from "./queries/search.ts";
 export * from "./queries/status.ts";
 export * from "./queries/verify.ts";
 export * from "./redact.ts";
-export type { ProofHandle } from "./schema/columns.ts";
+export type { EventId } from "./schema/columns.ts";
 export * from "./schema/index.ts";
 export * from "./tables.ts";
 export * from "./taint.ts";

@@ -7,7 +7,7 @@ import type { NodeKind } from "@verity/sdk";
 import { sql } from "drizzle-orm";
 import type { Db, Tx } from "./database.ts";
 import { insertRows } from "./insert.ts";
-import type { ProofHandle } from "./schema/columns.ts";
+import type { EventId } from "./schema/columns.ts";
 import { nodes } from "./schema/index.ts";
 import type { InsertRow, TableName } from "./tables.ts";
 
@@ -22,37 +22,32 @@ export const NODE_SOURCE = { row: 0, blobEvent: 1, typedEdge: 2, untypedEdge: 3 
 
 type Described = Pick<NodeRow, "subkind" | "label" | "timestampMs">;
 
-const proofOf = ({ checkpoint, txDigest, eventIndex }: ProofHandle) => ({
+const eventIdOf = ({ checkpoint, txDigest, eventIndex }: EventId) => ({
   checkpoint,
   txDigest,
   eventIndex,
 });
 
 /** An entity row's node. */
-const entity = (
-  nodeId: string,
-  kind: NodeKind,
-  row: ProofHandle,
-  described: Described,
-): NodeRow => ({
+const entity = (nodeId: string, kind: NodeKind, row: EventId, described: Described): NodeRow => ({
   nodeId,
   kind,
   subkind: described.subkind ?? null,
   label: described.label ?? null,
   timestampMs: described.timestampMs ?? null,
   source: NODE_SOURCE.row,
-  ...proofOf(row),
+  ...eventIdOf(row),
 });
 
 /** An edge end's node (or a retracted dataset's): its kind as the event gives it. */
-const edgeEnd = (nodeId: string, kind: NodeKind, edge: ProofHandle): NodeRow => ({
+const edgeEnd = (nodeId: string, kind: NodeKind, edge: EventId): NodeRow => ({
   nodeId,
   kind,
   subkind: null,
   label: null,
   timestampMs: null,
   source: kind === "object" ? NODE_SOURCE.untypedEdge : NODE_SOURCE.typedEdge,
-  ...proofOf(edge),
+  ...eventIdOf(edge),
 });
 
 /** The node rows each table's rows describe (tables not listed name no node). */
@@ -88,8 +83,8 @@ const describers: { [T in TableName]?: (row: InsertRow<T>) => NodeRow[] } = {
 };
 
 /**
- * Whether `a` describes its node better than `b`: a lower `source`, then an earlier proof
- * (checkpoint, tx digest in code-unit order, which for base58 is byte order, event index), then
+ * Whether `a` describes its node better than `b`: a lower `source`, then an earlier event
+ * id (checkpoint, tx digest in code-unit order, which for base58 is byte order, event index), then
  * (one event's edges naming the node twice) the kind in byte order.
  */
 function describesBetter(a: NodeRow, b: NodeRow): boolean {

@@ -7,6 +7,7 @@ import {
   attesterKeys,
   attesterRevocations,
   attesters,
+  checkpointProofs,
   datasetPolicyChanges,
   datasetRetractions,
   datasets,
@@ -21,6 +22,7 @@ import {
   policyMemberChanges,
   type quarantine,
   subscriptions,
+  transactionProofs,
   walrusBlobEvents,
 } from "./schema/index.ts";
 
@@ -32,6 +34,8 @@ import {
  * current by the write path after the inserts: `recordDatasetTerms`.)
  */
 export const appendOnlyTables = {
+  checkpointProofs,
+  transactionProofs,
   datasets,
   datasetRetractions,
   datasetPolicyChanges,

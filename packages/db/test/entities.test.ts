@@ -28,7 +28,7 @@ import { hex, U64_MAX } from "./support/rows.ts";
 
 const T0 = 1_700_000_000_000;
 const CREATOR = hex(1);
-const proof = (checkpoint: number, eventIndex: number) => ({
+const eventId = (checkpoint: number, eventIndex: number) => ({
   checkpoint,
   txDigest: `tx${checkpoint}`,
   eventIndex,
@@ -78,7 +78,7 @@ function sample(): Rows {
     previousId: i === 2 ? hex(0x101) : null,
     revision: i === 2 ? 2 : 1,
     timestampMs: T0 + Math.floor(i / 2) * 1000,
-    ...proof(10, i),
+    ...eventId(10, i),
   }));
   return {
     datasets,
@@ -88,16 +88,22 @@ function sample(): Rows {
         policyId: hex(0x901),
         creator: CREATOR,
         timestampMs: T0,
-        ...proof(11, 0),
+        ...eventId(11, 0),
       },
       {
         datasetId: hex(0x103),
         policyId: hex(0x900),
         creator: CREATOR,
         timestampMs: T0,
-        ...proof(11, 1),
+        ...eventId(11, 1),
       },
-      { datasetId: hex(0x103), policyId: null, creator: CREATOR, timestampMs: T0, ...proof(12, 0) },
+      {
+        datasetId: hex(0x103),
+        policyId: null,
+        creator: CREATOR,
+        timestampMs: T0,
+        ...eventId(12, 0),
+      },
     ],
     // 0x105 tightened twice, in two checkpoints of the batch
     datasetTermsChanges: [
@@ -106,14 +112,14 @@ function sample(): Rows {
         terms: CONSTRAINED,
         creator: CREATOR,
         timestampMs: T0 + 1,
-        ...proof(14, 1),
+        ...eventId(14, 1),
       },
       {
         datasetId: hex(0x105),
         terms: STRICTER,
         creator: CREATOR,
         timestampMs: T0 + 2,
-        ...proof(15, 1),
+        ...eventId(15, 1),
       },
     ],
     enclaveConfigs: [
@@ -124,7 +130,7 @@ function sample(): Rows {
         pcrs: PCRS,
         admin: CREATOR,
         timestampMs: T0,
-        ...proof(8, 0),
+        ...eventId(8, 0),
       },
       {
         configId: RETIRED_CONFIG,
@@ -133,11 +139,11 @@ function sample(): Rows {
         pcrs: PCRS.map((pcr) => pcr.replace(/a/g, "e")),
         admin: CREATOR,
         timestampMs: T0 - 1000,
-        ...proof(8, 1),
+        ...eventId(8, 1),
       },
     ],
     enclaveConfigRetirements: [
-      { configId: RETIRED_CONFIG, admin: hex(2), timestampMs: T0 + 500, ...proof(16, 0) },
+      { configId: RETIRED_CONFIG, admin: hex(2), timestampMs: T0 + 500, ...eventId(16, 0) },
     ],
     models: [
       {
@@ -157,7 +163,7 @@ function sample(): Rows {
         datasets: [hex(0x104)],
         constraints: [{ dataset: hex(0x104), constraints: ["attribution", "non-commercial"] }],
         timestampMs: T0 + 10_000,
-        ...proof(40, 1),
+        ...eventId(40, 1),
       },
     ],
     attestations: [
@@ -180,7 +186,7 @@ function sample(): Rows {
         payloadDigest: "ef".repeat(32),
         timestampMs: T0 + 9_000,
         recordedMs: T0 + 10_000,
-        ...proof(40, 0),
+        ...eventId(40, 0),
       },
     ],
     inferences: [
@@ -197,7 +203,7 @@ function sample(): Rows {
         outputSha256: "11".repeat(32),
         submitter: CREATOR,
         timestampMs: T0 + 11_000,
-        ...proof(41, 1),
+        ...eventId(41, 1),
       },
     ],
     policies: [
@@ -212,7 +218,7 @@ function sample(): Rows {
         feeMist: null,
         ttlMs: null,
         timestampMs: T0,
-        ...proof(9, 0),
+        ...eventId(9, 0),
       },
       {
         policyId: hex(0x901),
@@ -225,7 +231,7 @@ function sample(): Rows {
         feeMist: 10n ** 19n,
         ttlMs: 86_400_000n,
         timestampMs: T0 + 1,
-        ...proof(9, 1),
+        ...eventId(9, 1),
       },
     ],
     policyMemberChanges: [
@@ -243,7 +249,7 @@ function sample(): Rows {
         added: added as boolean,
         admin: CREATOR,
         timestampMs: T0,
-        ...proof(13 + i, 0),
+        ...eventId(13 + i, 0),
       })),
     ],
     attesters: [
@@ -255,7 +261,7 @@ function sample(): Rows {
         enclaveConfigId: ENCLAVE_CONFIG,
         admin: CREATOR,
         timestampMs: T0,
-        ...proof(9, 2),
+        ...eventId(9, 2),
       },
     ],
     attesterKeys: [0, 1].map((v) => ({
@@ -263,7 +269,7 @@ function sample(): Rows {
       keyVersion: v,
       publicKey: `${v}`.repeat(64),
       timestampMs: T0 + v,
-      ...proof(20 + v, 0),
+      ...eventId(20 + v, 0),
     })),
     attesterRevocations: [
       {
@@ -271,7 +277,7 @@ function sample(): Rows {
         publicKey: "1".repeat(64),
         admin: CREATOR,
         timestampMs: T0 + 5,
-        ...proof(30, 0),
+        ...eventId(30, 0),
       },
     ],
   };
@@ -340,13 +346,13 @@ describe.each(drivers)("entity queries ($name)", (driver) => {
         terms: CONSTRAINED,
         creator: CREATOR,
         timestampMs: T0 + 1,
-        proof: { ...proof(14, 1), objectId: hex(0x105) },
+        event: { ...eventId(14, 1), objectId: hex(0x105) },
       },
       {
         terms: STRICTER,
         creator: CREATOR,
         timestampMs: T0 + 2,
-        proof: { ...proof(15, 1), objectId: hex(0x105) },
+        event: { ...eventId(15, 1), objectId: hex(0x105) },
       },
     ]);
     expect(await getDataset(handle.db, hex(0x104))).toMatchObject({
@@ -387,7 +393,7 @@ describe.each(drivers)("entity queries ($name)", (driver) => {
       pcrs: PCRS,
       admin: CREATOR,
       timestampMs: T0,
-      proof: { ...proof(8, 0), objectId: ENCLAVE_CONFIG },
+      event: { ...eventId(8, 0), objectId: ENCLAVE_CONFIG },
       retirement: null,
     };
     const retired = {
@@ -397,11 +403,11 @@ describe.each(drivers)("entity queries ($name)", (driver) => {
       pcrs: PCRS.map((pcr) => pcr.replace(/a/g, "e")),
       admin: CREATOR,
       timestampMs: T0 - 1000,
-      proof: { ...proof(8, 1), objectId: RETIRED_CONFIG },
+      event: { ...eventId(8, 1), objectId: RETIRED_CONFIG },
       retirement: {
         admin: hex(2),
         timestampMs: T0 + 500,
-        proof: { ...proof(16, 0), objectId: RETIRED_CONFIG },
+        event: { ...eventId(16, 0), objectId: RETIRED_CONFIG },
       },
     };
     expect(await getEnclaveConfig(handle.db, ENCLAVE_CONFIG)).toEqual(config);
@@ -425,7 +431,7 @@ describe.each(drivers)("entity queries ($name)", (driver) => {
     await seed();
     const allowlist = await getPolicy(handle.db, hex(0x900));
     expect(allowlist?.members).toEqual([hex(0xa), hex(0xc)]);
-    expect(allowlist?.proof).toEqual({ ...proof(9, 0), objectId: hex(0x900) });
+    expect(allowlist?.event).toEqual({ ...eventId(9, 0), objectId: hex(0x900) });
     const subscription = await getPolicy(handle.db, hex(0x901));
     expect(subscription).toMatchObject({
       feeMist: "10000000000000000000",
@@ -440,14 +446,14 @@ describe.each(drivers)("entity queries ($name)", (driver) => {
     await seed();
     const attester = await getAttester(handle.db, hex(0x700));
     expect(attester?.revoked).toBe(true);
-    expect(attester?.keys.map((k) => [k.keyVersion, k.proof.checkpoint])).toEqual([
+    expect(attester?.keys.map((k) => [k.keyVersion, k.event.checkpoint])).toEqual([
       [0, 20],
       [1, 21],
     ]);
     expect(attester?.revocation).toEqual({
       publicKey: "1".repeat(64),
       timestampMs: T0 + 5,
-      proof: { ...proof(30, 0), objectId: hex(0x700) },
+      event: { ...eventId(30, 0), objectId: hex(0x700) },
     });
   });
 

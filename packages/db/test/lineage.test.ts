@@ -212,7 +212,7 @@ describe.each(drivers)("lineage ($name)", (driver) => {
     expect(facts.get("rawV2")).not.toHaveProperty("taintedBy");
   });
 
-  it("gives each node's kind and proof: its first Walrus event for a blob, else its first edge", async () => {
+  it("gives each node's kind and event: its first Walrus event for a blob, else its first edge", async () => {
     await seed();
     const facts = await nodeFacts(handle.db, ["blobRaw", "derived", "raw", "nobody"]);
     expect(facts.get("blobRaw")).toEqual({
@@ -220,20 +220,20 @@ describe.each(drivers)("lineage ($name)", (driver) => {
       timestampMs: 70,
       retracted: false,
       tainted: false,
-      proof: { checkpoint: 7, txDigest: "txW", eventIndex: 3 },
+      event: { checkpoint: 7, txDigest: "txW", eventIndex: 3 },
     });
     expect(facts.get("derived")).toMatchObject({ kind: "dataset", retracted: false });
-    expect(facts.get("derived")?.proof).toEqual({ checkpoint: 10, txDigest: "tx0", eventIndex: 0 });
+    expect(facts.get("derived")?.event).toEqual({ checkpoint: 10, txDigest: "tx0", eventIndex: 0 });
     expect(facts.get("raw")).toMatchObject({ retracted: true });
     expect(facts.get("nobody")).toEqual({
       kind: null,
       retracted: false,
       tainted: false,
-      proof: null,
+      event: null,
     });
   });
 
-  it("gives lineage with proofs, PROV types and taint, or null for an unknown id", async () => {
+  it("gives lineage with event ids, PROV types and taint, or null for an unknown id", async () => {
     await seed();
     const result = await provLineage(handle.db, "training", {
       direction: "both",
@@ -251,7 +251,7 @@ describe.each(drivers)("lineage ($name)", (driver) => {
       dst: "derived",
       signed: true,
       enclave: false,
-      proof: { checkpoint: 15, txDigest: "tx5", eventIndex: 0 },
+      event: { checkpoint: 15, txDigest: "tx5", eventIndex: 0 },
     });
     const inference = await provLineage(handle.db, "inference", {
       direction: "upstream",
@@ -344,13 +344,13 @@ describe.each(drivers)("lineage ($name)", (driver) => {
           expected.edges,
         );
         const prov = await provLineage(handle.db, start, options, live);
-        expect(prov, `${name}: the same facts, proofs and taint`).toEqual(fromSql);
+        expect(prov, `${name}: the same facts, event ids and taint`).toEqual(fromSql);
         expect(
           prov?.nodes.map((n) => `${n.id}@${n.depth}`),
           name,
         ).toEqual(walked.nodes.map((n) => `${n.id}@${n.depth}`));
         expect(
-          prov?.edges.map((e) => edgeName({ ...e, ...e.proof })),
+          prov?.edges.map((e) => edgeName({ ...e, ...e.event })),
           name,
         ).toEqual(expected.edges);
       }

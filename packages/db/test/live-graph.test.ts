@@ -100,16 +100,16 @@ describe("NodeTable", () => {
       timestampMs: 5,
       retracted: false,
       tainted: false,
-      proof: { checkpoint: 70, txDigest: "tx70", eventIndex: 0 },
+      event: { checkpoint: 70, txDigest: "tx70", eventIndex: 0 },
     });
     expect(facts.get("d8")).toMatchObject({ tainted: true, taintedBy: "r" });
-    expect(facts.get("d2999")?.proof?.checkpoint).toBe(2999);
-    expect(facts.get("r")).toEqual({ kind: null, retracted: true, tainted: false, proof: null });
+    expect(facts.get("d2999")?.event?.checkpoint).toBe(2999);
+    expect(facts.get("r")).toEqual({ kind: null, retracted: true, tainted: false, event: null });
     expect(facts.get("nobody")).toEqual({
       kind: null,
       retracted: false,
       tainted: false,
-      proof: null,
+      event: null,
     });
   });
 });
@@ -149,7 +149,7 @@ describe.each(drivers)("LiveGraph ($name)", (driver) => {
     expect(graph?.edges.edgesAmong(Array.from({ length: 21 }, (_, i) => `n${i}`))).toHaveLength(20);
   });
   it("follows the nodes' rows as the write path rewrites them, and the retractions", async () => {
-    const proof = (checkpoint: number) => ({
+    const eventId = (checkpoint: number) => ({
       checkpoint,
       txDigest: `tx${checkpoint}`,
       eventIndex: 0,
@@ -161,7 +161,7 @@ describe.each(drivers)("LiveGraph ($name)", (driver) => {
       dst,
       dstKind: "dataset",
       network: "testnet",
-      ...proof(checkpoint),
+      ...eventId(checkpoint),
     });
     const commit = (sequenceNumber: number, rows: Parameters<typeof commitCheckpoint>[3]) =>
       commitCheckpoint(handle.db, "p", { sequenceNumber, timestampMs: 0 }, rows);
@@ -170,18 +170,18 @@ describe.each(drivers)("LiveGraph ($name)", (driver) => {
     await live.loaded;
     const ids = ["child", "parent", "blob", "other", "nobody"];
     const before = (await live.current())?.nodes.facts(ids);
-    expect(before?.get("parent")?.proof?.checkpoint).toBe(10);
+    expect(before?.get("parent")?.event?.checkpoint).toBe(10);
     expect(before?.get("blob")).toMatchObject({ kind: "dataset", tainted: false });
     // A better fact for `parent` (an earlier edge), a retraction of it (tainting `child`), and a
     // Walrus blob event for `blob`, which the edges named first.
     await commit(2, {
       edges: [edge("other", "parent", 5)],
       datasetRetractions: [
-        { datasetId: "parent", creator: "alice", reason: "r", timestampMs: 1, ...proof(20) },
+        { datasetId: "parent", creator: "alice", reason: "r", timestampMs: 1, ...eventId(20) },
       ],
       walrusBlobEvents: [
         {
-          ...proof(3),
+          ...eventId(3),
           network: "testnet",
           kind: "registered",
           blobId: "blob",
@@ -193,7 +193,7 @@ describe.each(drivers)("LiveGraph ($name)", (driver) => {
     });
     const after = (await live.current())?.nodes.facts(ids);
     expect(after).toEqual(await nodeFacts(handle.db, ids));
-    expect(after?.get("parent")).toMatchObject({ retracted: true, proof: proof(5) });
+    expect(after?.get("parent")).toMatchObject({ retracted: true, event: eventId(5) });
     expect(after?.get("child")).toMatchObject({ tainted: true, taintedBy: "parent" });
     expect(after?.get("blob")).toMatchObject({ kind: "blob", timestampMs: 30 });
     expect(live.nodeCount).toBe(4);

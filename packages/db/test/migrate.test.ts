@@ -136,29 +136,29 @@ describe.each(drivers)("migration 0017 (sound contracts) on $name", (driver) => 
       for (const entry of journal.entries.slice(0, sound)) {
         await runMigrationFile(db, `${entry.tag}.sql`);
       }
-      const proof = `1, 'tx', 0`;
+      const eventId = `1, 'tx', 0`;
       for (const statement of [
         `insert into datasets (dataset_id, network, creator, name, blob_id, sha256, size,
           media_type, license, parents, revision, timestamp_ms, checkpoint, tx_digest, event_index)
-        values ('0xd', 'testnet', '0xc', 'old', 'blob', 'ab', 1, 'text/csv', 'MIT', '{}', 1, 5, ${proof})`,
+        values ('0xd', 'testnet', '0xc', 'old', 'blob', 'ab', 1, 'text/csv', 'MIT', '{}', 1, 5, ${eventId})`,
         `insert into models (model_id, network, creator, name, blob_id, sha256, size, architecture,
           framework, training_id, datasets, timestamp_ms, checkpoint, tx_digest, event_index)
-        values ('0xm', 'testnet', '0xc', 'old', 'w', 'cd', 1, 'a', 'f', '0xt', '{0xd}', 5, ${proof})`,
+        values ('0xm', 'testnet', '0xc', 'old', 'w', 'cd', 1, 'a', 'f', '0xt', '{0xd}', 5, ${eventId})`,
         `insert into attestations (attestation_id, network, kind, signed, public_key, signature,
           submitter, inputs, input_blobs, outputs, output_blobs, payload_digest, timestamp_ms,
           recorded_ms, checkpoint, tx_digest, event_index)
         values ('0xt', 'testnet', 'training', false, '', '', '0xc', '{0xd}', '{blob}', '{}',
-          '{w}', 'ef', 5, 5, ${proof})`,
+          '{w}', 'ef', 5, 5, ${eventId})`,
         `insert into inferences (inference_id, network, attestation_id, model_id, attester_id,
           input_blob_id, input_sha256, output_blob_id, output_sha256, submitter, timestamp_ms,
           checkpoint, tx_digest, event_index)
-        values ('0xi', 'testnet', '0xt', '0xm', '0xa', 'in', '00', 'out', '11', '0xc', 5, ${proof})`,
+        values ('0xi', 'testnet', '0xt', '0xm', '0xa', 'in', '00', 'out', '11', '0xc', 5, ${eventId})`,
         `insert into attesters (attester_id, network, name, pcrs, admin, timestamp_ms, checkpoint,
           tx_digest, event_index)
-        values ('0xa', 'testnet', 'key', '{}', '0xc', 5, ${proof})`,
+        values ('0xa', 'testnet', 'key', '{}', '0xc', 5, ${eventId})`,
         `insert into edges (kind, src, src_kind, dst, dst_kind, network, checkpoint, tx_digest,
           event_index)
-        values ('wasDerivedFrom', '0xm', 'model', '0xd', 'dataset', 'testnet', ${proof})`,
+        values ('wasDerivedFrom', '0xm', 'model', '0xd', 'dataset', 'testnet', ${eventId})`,
       ]) {
         await db.execute(sql.raw(statement));
       }

@@ -2,7 +2,7 @@ import type { NodeKind } from "@verity/sdk";
 import { prng, shuffled } from "@verity/testing";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { commitCheckpoint, nodes, type Rows } from "../src/index.ts";
+import { commitCheckpoint, type EventId, nodes, type Rows } from "../src/index.ts";
 import { drivers, useDatabase } from "./support/databases.ts";
 import { runMigrationFile } from "./support/migration-file.ts";
 import { readTable } from "./support/read.ts";
@@ -10,26 +10,31 @@ import { sampleRows } from "./support/rows.ts";
 
 /** Full rows of every table, to take the columns a test does not care about from. */
 const template = sampleRows(1) as Required<Rows>;
-type Proof = { checkpoint: number; txDigest: string; eventIndex: number };
-const at = (checkpoint: number, txDigest: string, eventIndex = 0): Proof => ({
+const at = (checkpoint: number, txDigest: string, eventIndex = 0): EventId => ({
   checkpoint,
   txDigest,
   eventIndex,
 });
 
-const dataset = (datasetId: string, name: string, p: Proof): Rows => ({
+const dataset = (datasetId: string, name: string, p: EventId): Rows => ({
   datasets: [{ ...template.datasets[0]!, datasetId, name, timestampMs: 1000 + p.checkpoint, ...p }],
 });
-const attestation = (attestationId: string, kind: string, p: Proof): Rows => ({
+const attestation = (attestationId: string, kind: string, p: EventId): Rows => ({
   attestations: [{ ...template.attestations[0]!, attestationId, kind, timestampMs: 7, ...p }],
 });
-const policy = (policyId: string, name: string | null, p: Proof): Rows => ({
+const policy = (policyId: string, name: string | null, p: EventId): Rows => ({
   policies: [{ ...template.policies[0]!, policyId, kind: "allowlist", name, timestampMs: 8, ...p }],
 });
-const blobEvent = (blobId: string, p: Proof): Rows => ({
+const blobEvent = (blobId: string, p: EventId): Rows => ({
   walrusBlobEvents: [{ ...template.walrusBlobEvents[0]!, blobId, timestampMs: 9, ...p }],
 });
-const edge = (src: string, srcKind: NodeKind, dst: string, dstKind: NodeKind, p: Proof): Rows => ({
+const edge = (
+  src: string,
+  srcKind: NodeKind,
+  dst: string,
+  dstKind: NodeKind,
+  p: EventId,
+): Rows => ({
   edges: [{ kind: "used", src, srcKind, dst, dstKind, network: "testnet", ...p }],
 });
 
@@ -44,7 +49,7 @@ const merged = (...all: Rows[]): Rows => {
 
 /**
  * Random facts about 12 ids: entity rows (one table per id), Walrus blob events, and edges with
- * typed and `object` ends, on proofs that often tie on checkpoint and differ by digest case
+ * typed and `object` ends, on event ids that often tie on checkpoint and differ by digest case
  * (byte order and a linguistic collation disagree on `B` and `a`). Each event has its own
  * (digest, index), as on chain.
  */
@@ -53,19 +58,19 @@ function randomFacts(seed: number): Rows[] {
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)] as T;
   const ids = Array.from({ length: 10 }, (_, i) => `n${i}`);
   let event = 0;
-  const proof = () => at(pick([1, 2, 3]), pick(["A", "B", "a", "b"]), event++);
+  const eventId = () => at(pick([1, 2, 3]), pick(["A", "B", "a", "b"]), event++);
   const facts: Rows[] = [];
-  for (const id of ids.slice(0, 3)) facts.push(dataset(id, `name of ${id}`, proof()));
-  facts.push(attestation("n3", "training", proof()));
-  facts.push(policy("n4", null, proof()));
-  for (let i = 0; i < 8; i++) facts.push(blobEvent(pick(ids.slice(3, 8)), proof()));
+  for (const id of ids.slice(0, 3)) facts.push(dataset(id, `name of ${id}`, eventId()));
+  facts.push(attestation("n3", "training", eventId()));
+  facts.push(policy("n4", null, eventId()));
+  for (let i = 0; i < 8; i++) facts.push(blobEvent(pick(ids.slice(3, 8)), eventId()));
   const kinds: NodeKind[] = ["dataset", "model", "blob", "agent", "object"];
   for (let i = 0; i < 30; i++) {
-    facts.push(edge(pick(ids), pick(kinds), pick(ids), pick(kinds), proof()));
+    facts.push(edge(pick(ids), pick(kinds), pick(ids), pick(kinds), eventId()));
   }
   // inputs whose kind no event gives
   for (const unknown of ["u0", "u1", "u0"]) {
-    facts.push(edge(pick(ids), pick(kinds), unknown, "object", proof()));
+    facts.push(edge(pick(ids), pick(kinds), unknown, "object", eventId()));
   }
   return facts;
 }

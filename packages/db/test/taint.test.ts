@@ -16,8 +16,8 @@ import { readTable } from "./support/read.ts";
 
 type Edge = [kind: EdgeKind, src: string, dst: string];
 
-/** A proof handle named after the row, so that the same row made twice is the same row. */
-const proof = (name: string) => ({ checkpoint: 1, txDigest: name, eventIndex: 0 });
+/** An event id named after the row, so that the same row made twice is the same row. */
+const eventId = (name: string) => ({ checkpoint: 1, txDigest: name, eventIndex: 0 });
 const edgeRow = ([kind, src, dst]: Edge): InsertRow<"edges"> => ({
   kind,
   src,
@@ -25,14 +25,14 @@ const edgeRow = ([kind, src, dst]: Edge): InsertRow<"edges"> => ({
   dst,
   dstKind: "object",
   network: "testnet",
-  ...proof(`${src}-${kind}->${dst}`),
+  ...eventId(`${src}-${kind}->${dst}`),
 });
 const retractionRow = (datasetId: string): InsertRow<"datasetRetractions"> => ({
   datasetId,
   creator: "alice",
   reason: "consent withdrawn",
   timestampMs: 1,
-  ...proof(`retract-${datasetId}`),
+  ...eventId(`retract-${datasetId}`),
 });
 
 /** One batch of rows: retractions and edges. */

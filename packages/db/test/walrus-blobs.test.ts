@@ -102,7 +102,7 @@ const events: Event[] = [
 ];
 
 const none = { checkpoint: null, txDigest: null, eventIndex: null };
-const proofs = (prefix: "registered" | "certified" | "deleted", p: typeof none | Event) => ({
+const eventIds = (prefix: "registered" | "certified" | "deleted", p: typeof none | Event) => ({
   [`${prefix}Checkpoint`]: p.checkpoint,
   [`${prefix}TxDigest`]: p.txDigest,
   [`${prefix}EventIndex`]: p.eventIndex,
@@ -121,9 +121,9 @@ const expected = [
     certifiedEpoch: null,
     deletedEpoch: null,
     endEpoch: 5,
-    ...proofs("registered", at(0)),
-    ...proofs("certified", none),
-    ...proofs("deleted", none),
+    ...eventIds("registered", at(0)),
+    ...eventIds("certified", none),
+    ...eventIds("deleted", none),
   },
   {
     objectId: hex(0xb),
@@ -136,9 +136,9 @@ const expected = [
     certifiedEpoch: 2,
     deletedEpoch: null,
     endEpoch: 30,
-    ...proofs("registered", at(1)),
-    ...proofs("certified", at(3)),
-    ...proofs("deleted", none),
+    ...eventIds("registered", at(1)),
+    ...eventIds("certified", at(3)),
+    ...eventIds("deleted", none),
   },
   {
     objectId: hex(0xc),
@@ -151,9 +151,9 @@ const expected = [
     certifiedEpoch: 3,
     deletedEpoch: 5,
     endEpoch: 8,
-    ...proofs("registered", at(5)),
-    ...proofs("certified", at(6)),
-    ...proofs("deleted", at(7)),
+    ...eventIds("registered", at(5)),
+    ...eventIds("certified", at(6)),
+    ...eventIds("deleted", at(7)),
   },
   {
     objectId: hex(0xd),
@@ -166,9 +166,9 @@ const expected = [
     certifiedEpoch: 2,
     deletedEpoch: null,
     endEpoch: 5,
-    ...proofs("registered", at(8)),
-    ...proofs("certified", at(9)),
-    ...proofs("deleted", none),
+    ...eventIds("registered", at(8)),
+    ...eventIds("certified", at(9)),
+    ...eventIds("deleted", none),
   },
   {
     objectId: hex(0xe),
@@ -181,9 +181,9 @@ const expected = [
     certifiedEpoch: null,
     deletedEpoch: null,
     endEpoch: 5,
-    ...proofs("registered", at(10)),
-    ...proofs("certified", none),
-    ...proofs("deleted", none),
+    ...eventIds("registered", at(10)),
+    ...eventIds("certified", none),
+    ...eventIds("deleted", none),
   },
   {
     objectId: hex(0xf),
@@ -196,9 +196,9 @@ const expected = [
     certifiedEpoch: 6,
     deletedEpoch: null,
     endEpoch: 12,
-    ...proofs("registered", none),
-    ...proofs("certified", at(11)),
-    ...proofs("deleted", none),
+    ...eventIds("registered", none),
+    ...eventIds("certified", at(11)),
+    ...eventIds("deleted", none),
   },
   {
     objectId: hex(0x10),
@@ -211,9 +211,9 @@ const expected = [
     certifiedEpoch: null,
     deletedEpoch: 2,
     endEpoch: 5,
-    ...proofs("registered", at(12)),
-    ...proofs("certified", none),
-    ...proofs("deleted", at(13)),
+    ...eventIds("registered", at(12)),
+    ...eventIds("certified", none),
+    ...eventIds("deleted", at(13)),
   },
 ].map((row) => ({ network: "testnet", ...row }));
 
@@ -221,7 +221,7 @@ describe.each(drivers)("walrus_blobs view on $name", (driver) => {
   const t = useDatabase(driver);
   const read = () => t.db.select().from(walrusBlobs).orderBy(asc(walrusBlobs.objectId));
 
-  it("gives each Blob object's status, first certified epoch, latest end epoch and proofs", async () => {
+  it("gives each Blob object's status, first certified epoch, latest end epoch and event ids", async () => {
     await commitEvents(t.db, 200, events);
     expect(await read()).toEqual(expected);
   });

@@ -7,6 +7,13 @@ export {
 } from "./attestation.ts";
 export { checkpoint, event } from "./checkpoints.ts";
 export {
+  certifiedBy,
+  certifiedFile,
+  type SummaryChange,
+  type TestCommittee,
+  testCommittee,
+} from "./committee.ts";
+export {
   ENCLAVE_CONFIG,
   generative,
   PER_STORY,

@@ -1,9 +1,13 @@
 // The Verity graph explorer: search, then draw a node's lineage with Cytoscape.js (loaded
 // before this module as `window.cytoscape`; style and layout in `graph.js`); browse the
-// indexed Walrus blobs (`walrus.js`); a node's signed or claimed provenance (`trust.js`).
-// Every piece of data goes into the DOM through `textContent` or DOM properties, never as HTML.
+// indexed Walrus blobs (`walrus.js`); a node's signed or claimed provenance (`trust.js`); the
+// proof of every node and edge, checked in the browser against a pinned committee (`anchor.js`,
+// `proofs.js`). Every piece of data goes into the DOM through `textContent` or DOM properties,
+// never as HTML.
+import { committeeAnchor } from "./anchor.js";
 import { getJson, h, row, short, txLink } from "./dom.js";
 import { edgeClasses, edgeLabels, LAYOUT, STYLE } from "./graph.js";
+import { describeCommittee, proofView } from "./proofs.js";
 import { edgeTrust, hasTrustFacts, trustFacts } from "./trust.js";
 import { blobFacts, blobList } from "./walrus.js";
 
@@ -21,7 +25,7 @@ const els = {
   fields: $("fields"),
   trust: $("trust"),
   walrus: $("walrus-facts"),
-  proof: $("proof"),
+  event: $("event"),
   explore: $("explore"),
 };
 
@@ -76,7 +80,7 @@ async function show(id, { push = true } = {}) {
   setStatus(`Loading the lineage of ${short(id)}…`);
   let lineage;
   try {
-    const path = `/v1/lineage/${encodeURIComponent(id)}?direction=both&depth=${DEPTH}`;
+    const path = `/v1/lineage/${encodeURIComponent(id)}?direction=both&depth=${DEPTH}&proofs=inline`;
     lineage = await getJson(path);
   } catch (error) {
     if (current !== id) return;
@@ -95,20 +99,13 @@ async function show(id, { push = true } = {}) {
 }
 
 function draw(rootId, lineage) {
-  const nodes = lineage.nodes.map((n) => ({
-    group: "nodes",
-    data: { ...n, display: n.label ?? `${n.subkind ?? n.kind} ${short(n.id)}` },
-    classes: [
-      n.provType,
-      `kind-${n.kind}`,
-      n.id === rootId ? "root" : "",
-      n.retracted ? "retracted" : "",
-      n.tainted ? "tainted" : "",
-    ].filter(Boolean),
-  }));
+  const nodes = lineage.nodes.map((n) => {
+    const name = n.label ?? `${n.subkind ?? n.kind} ${short(n.id)}`;
+    return { group: "nodes", data: { ...n, name, display: name }, classes: nodeClasses(rootId, n) };
+  });
   const edges = lineage.edges.map((e, i) => ({
     group: "edges",
-    data: { ...e, id: `edge-${i}`, source: e.src, target: e.dst },
+    data: { ...e, id: `edge-${i}`, source: e.src, target: e.dst, name: e.kind, display: e.kind },
     classes: edgeClasses(e),
   }));
   cy?.destroy();
@@ -127,6 +124,7 @@ function draw(rootId, lineage) {
     if (event.target === cy) clearPanel();
   });
   listNodes(lineage.nodes);
+  proofs.show(cy, lineage);
   const root = cy.$id(rootId);
   if (root.length) {
     root.select();
@@ -136,19 +134,31 @@ function draw(rootId, lineage) {
   }
 }
 
+/** The classes of the lineage node `n` in the graph rooted at `rootId`. */
+const nodeClasses = (rootId, n) =>
+  [
+    n.provType,
+    `kind-${n.kind}`,
+    n.id === rootId ? "root" : "",
+    n.retracted ? "retracted" : "",
+    n.tainted ? "tainted" : "",
+  ].filter(Boolean);
+
+/** Selects the element `el` of the graph, centres it and shows it in the side panel. */
+function focus(el) {
+  cy.elements().unselect();
+  el.select();
+  cy.animate({ center: { eles: el } }, { duration: 200 });
+  select(el);
+}
+
 /** A keyboard-reachable list of the graph's nodes (the canvas itself is not). */
 function listNodes(nodes) {
   els.nodes.replaceChildren(
     ...nodes.map((n) => {
       const button = h("button", n.label ?? `${n.kind} ${short(n.id)}`, { type: "button" });
       button.title = n.id;
-      button.addEventListener("click", () => {
-        const el = cy.$id(n.id);
-        cy.elements().unselect();
-        el.select();
-        cy.animate({ center: { eles: el } }, { duration: 200 });
-        select(el);
-      });
+      button.addEventListener("click", () => focus(cy.$id(n.id)));
       const li = h("li");
       li.append(button);
       return li;
@@ -178,9 +188,10 @@ function clearPanel() {
   els.title.textContent = "Nothing selected";
   els.hint.hidden = false;
   els.fields.replaceChildren();
-  els.proof.replaceChildren();
+  els.event.replaceChildren();
   clearWalrus();
   clearTrust();
+  proofs.panel(null);
   els.explore.hidden = true;
 }
 
@@ -189,9 +200,10 @@ async function select(el) {
   const d = el.data();
   els.hint.hidden = true;
   els.fields.replaceChildren();
-  els.proof.replaceChildren();
+  els.event.replaceChildren();
   clearWalrus();
   clearTrust();
+  proofs.panel(el);
   if (el.isNode()) {
     els.title.textContent = d.label ?? `${d.subkind ?? d.kind} ${short(d.id)}`;
     row(els.fields, "id", h("code", d.id));
@@ -214,13 +226,13 @@ async function select(el) {
     if (trust) row(els.fields, "backed by", trust);
     els.explore.hidden = true;
   }
-  const proof = d.proof;
-  if (!proof) return;
-  const link = await txLink(proof.txDigest);
+  const eventId = d.event;
+  if (!eventId) return;
+  const link = await txLink(eventId.txDigest);
   if (mine !== selection) return;
-  row(els.proof, "checkpoint", proof.checkpoint);
-  row(els.proof, "transaction", link);
-  row(els.proof, "event index", proof.eventIndex);
+  row(els.event, "checkpoint", eventId.checkpoint);
+  row(els.event, "transaction", link);
+  row(els.event, "event index", eventId.eventIndex);
 }
 
 /** The Walrus facts of the blob `blobId` (`GET /v1/blobs/{blobId}`), unless `mine` is stale. */
@@ -272,6 +284,18 @@ const blobs = blobList(
     more: $("blobs-more"),
   },
   (blobId) => show(blobId),
+);
+
+// ---- proofs
+
+const proofs = proofView(
+  { summary: $("proof-summary"), list: $("proof-items"), panel: $("proof") },
+  focus,
+);
+committeeAnchor(
+  { input: $("committee-file"), status: $("anchor-status"), forget: $("committee-forget") },
+  describeCommittee,
+  (anchor) => proofs.setAnchor(anchor),
 );
 
 // ---- start

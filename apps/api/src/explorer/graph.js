@@ -12,7 +12,8 @@ const LABEL_WIDTH = 96;
 
 /**
  * The Cytoscape stylesheet; classes are set by the explorer (`root`, `retracted`, ...; on
- * edges `edgeClasses`).
+ * edges `edgeClasses`; `proof-ok`, `proof-failed`, ... by `proofs.js`, which also puts the
+ * badge's mark in `display`, the label).
  */
 export const STYLE = [
   {
@@ -76,14 +77,23 @@ export const STYLE = [
   { selector: "edge.signed", style: { "line-color": "#7f9bd8", "target-arrow-color": "#7f9bd8" } },
   { selector: "edge.enclave", style: { "line-color": "#5b9f75", "target-arrow-color": "#5b9f75" } },
   {
-    selector: "edge.zoomed, edge.near, edge:selected",
-    style: { label: "data(kind)" },
+    selector: "edge.zoomed, edge.near, edge:selected, edge.proof-failed",
+    style: { label: "data(display)" },
   },
   {
     selector: "edge.near, edge:selected",
     style: { "line-color": "#555555", "target-arrow-color": "#555555", width: 1.8, "z-index": 2 },
   },
   { selector: "node.near", style: { "z-index": 2 } },
+  // a proof that failed: the label (with its ✗) in red on red, an edge drawn red
+  {
+    selector: ".proof-failed",
+    style: { color: "#b71c1c", "text-background-color": "#ffebee", "text-background-opacity": 1 },
+  },
+  {
+    selector: "edge.proof-failed",
+    style: { "line-color": "#d32f2f", "target-arrow-color": "#d32f2f", width: 2 },
+  },
   {
     selector: ":selected",
     style: { "overlay-color": "#1565c0", "overlay-opacity": 0.25, "overlay-padding": 5 },

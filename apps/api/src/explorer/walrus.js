@@ -15,17 +15,17 @@ const byteCount = (size) => (size === null ? null : BigInt(size).toLocaleString(
 const epochCell = (epoch, why) =>
   epoch === null ? h("span", "—", { title: why }) : h("span", epoch);
 
-/** A proof handle: checkpoint and event index, then the transaction (linked when possible). */
-async function proofHandle(proof) {
-  const span = h("span", undefined, { className: "proof-handle" });
+/** An event id: checkpoint and event index, then the transaction (linked when possible). */
+async function eventIdView(eventId) {
+  const span = h("span", undefined, { className: "event-id" });
   span.append(
-    `checkpoint ${proof.checkpoint}, event ${proof.eventIndex}, tx `,
-    await txLink(proof.txDigest),
+    `checkpoint ${eventId.checkpoint}, event ${eventId.eventIndex}, tx `,
+    await txLink(eventId.txDigest),
   );
   return span;
 }
 
-/** The card of one Blob object: its id, status, epochs, size, and each event's proof handle. */
+/** The card of one Blob object: its id, status, epochs, size, and the id of each of its events. */
 async function objectCard(o) {
   const card = h("article", undefined, { className: "blob-object" });
   card.dataset.objectId = o.objectId;
@@ -46,7 +46,7 @@ async function objectCard(o) {
   row(dl, "deletable", o.deletable === null ? "unknown" : o.deletable ? "yes" : "no");
   row(dl, "network", o.network);
   for (const event of ["registered", "certified", "deleted"]) {
-    if (o[event]) row(dl, `${event} in`, await proofHandle(o[event]));
+    if (o[event]) row(dl, `${event} in`, await eventIdView(o[event]));
   }
   card.append(title, dl);
   return card;

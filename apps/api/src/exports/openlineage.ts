@@ -11,15 +11,16 @@
  * - `inputs`: the entities it `used`; `outputs`: the entities `wasGeneratedBy` it, both among
  *   the lineage's edges. Datasets are named by object id in namespace `sui:<network>`, or by
  *   blob id in `walrus:<network>` for Walrus blobs;
- * - a custom `verity` facet on the run and on every dataset: its kind, label and proof handle
+ * - a custom `verity` facet on the run and on every dataset: its kind, label and event id
  *   (`checkpoint`, `txDigest`, `eventIndex`);
  * - a custom `verityTerms` facet on every Verity dataset whose terms for AI use are given: the
  *   terms in their JSON shape (`ai_training`, `ai_generative_training`, `ai_inference`,
  *   `data_mining`, each `{ use, constraints }`, in the C2PA / CAWG vocabulary).
  */
 import { createHash } from "node:crypto";
-import type { AiTerms, ProofHandle, ProvLineage, ProvNode } from "@verity/db";
+import type { AiTerms, EventId, ProvLineage, ProvNode } from "@verity/db";
 import type { EdgeKind, NodeKind } from "@verity/sdk";
+import { proofPath } from "../proof-links.ts";
 
 /** Written in every event's `producer` and every facet's `_producer`. */
 export const OPENLINEAGE_PRODUCER = "https://verity.dev/api";
@@ -39,7 +40,8 @@ export interface VerityFacet {
   _schemaURL: string;
   kind: NodeKind;
   label?: string;
-  proof: ProofHandle;
+  /** the event id, and the path of its proof bundle */
+  event: EventId & { proof: string };
 }
 
 /** The custom dataset facet of a Verity dataset's terms for AI use. */
@@ -82,7 +84,7 @@ const facet = (n: ProvNode): VerityFacet => ({
   _schemaURL: FACET_SCHEMA,
   kind: n.kind,
   ...(n.label !== undefined && { label: n.label }),
-  proof: n.proof,
+  event: { ...n.event, proof: proofPath(n.event) },
 });
 
 function dataset(n: ProvNode, network: string, terms: AiTerms | undefined): OpenLineageDataset {

@@ -3,7 +3,7 @@
  *
  * Identifiers: objects and addresses are `sui:<0x id>`, Walrus blobs `walrus:<blob id>`.
  * Records: each node is an `entity`, `activity` or `agent` (its `provType`), with `prov:type`
- * `verity:<kind>`, `prov:label` (names), `verity:retracted` / `verity:tainted` and its proof; a
+ * `verity:<kind>`, `prov:label` (names), `verity:retracted` / `verity:tainted` and its event id; a
  * dataset whose terms for AI use are given also carries them, one attribute per C2PA / CAWG
  * use (`verity:ai_training`, `verity:ai_generative_training`, `verity:ai_inference`,
  * `verity:data_mining`: `allowed`, `notAllowed` or `constrained`) and, for a constrained one,
@@ -24,13 +24,14 @@
  *
  * An edge of any other kind becomes `wasInfluencedBy` with `prov:type` `verity:<kind>`. Every
  * record (node or relation) carries `verity:checkpoint`, `verity:txDigest`, `verity:eventIndex`:
- * the proof handle of the event behind it. Relation ids are blank nodes `_:<kind><n>`, numbered
+ * the id of the event behind it, and `verity:proof`, the path of its proof bundle. Relation ids are blank nodes `_:<kind><n>`, numbered
  * in the lineage's edge order. An edge an attestation backs also carries `verity:signed` (whether
  * an attester signed it, else only the submitter claims it) and `verity:enclave` (whether that
  * attester is an enclave).
  */
-import type { AiTerms, ProofHandle, ProvEdge, ProvLineage, ProvNode } from "@verity/db";
+import type { AiTerms, EventId, ProvEdge, ProvLineage, ProvNode } from "@verity/db";
 import { type EdgeKind, type NodeKind, terms } from "@verity/sdk";
+import { proofPath } from "../proof-links.ts";
 
 /** A typed PROV-JSON value (here: qualified names). */
 interface QualifiedName {
@@ -82,10 +83,11 @@ const RELATIONS: Readonly<
   governedBy: ["wasInfluencedBy", "prov:influencee", "prov:influencer", "verity:governedBy"],
 };
 
-const proofAttributes = (p: ProofHandle): Attributes => ({
+const eventIdAttributes = (p: EventId): Attributes => ({
   "verity:checkpoint": p.checkpoint,
   "verity:txDigest": p.txDigest,
   "verity:eventIndex": p.eventIndex,
+  "verity:proof": proofPath(p),
 });
 
 /** The PROV qualified name of a node: `walrus:<id>` for blobs, `sui:<id>` otherwise. */
@@ -116,7 +118,7 @@ function nodeRecord(n: ProvNode, aiTerms: AiTerms | undefined): Attributes {
     "verity:retracted": n.retracted,
     "verity:tainted": n.tainted,
     ...(aiTerms && termsAttributes(aiTerms)),
-    ...proofAttributes(n.proof),
+    ...eventIdAttributes(n.event),
   };
 }
 
@@ -135,7 +137,7 @@ function edgeRecord(e: ProvEdge, kindOf: Map<string, NodeKind>): [Relation, Attr
       ...(type !== undefined && { "prov:type": qname(type) }),
       ...(e.signed !== null && { "verity:signed": e.signed }),
       ...(e.enclave !== null && { "verity:enclave": e.enclave }),
-      ...proofAttributes(e.proof),
+      ...eventIdAttributes(e.event),
     },
   ];
 }

@@ -14,8 +14,10 @@ import type { ApiEnv } from "../context.ts";
 import { toOpenLineage } from "../exports/openlineage.ts";
 import { toProvJson } from "../exports/prov-json.ts";
 import { ProblemError } from "../problem.ts";
+import { linkProofs, proofBundles } from "../proof-links.ts";
+import { EventId } from "../schemas/event-id.ts";
 import { problemAnswer, rateLimited } from "../schemas/problem.ts";
-import { ProofHandle } from "../schemas/proof.ts";
+import { ProofBundle } from "../schemas/proof.ts";
 
 /** Most nodes one lineage request may ask for. */
 export const MAX_LINEAGE_NODES = 5000;
@@ -52,6 +54,13 @@ const Query = z.object({
   maxNodes: integerIn("maxNodes", 1, MAX_LINEAGE_NODES, 500),
 });
 
+const LineageQuery = Query.extend({
+  proofs: z.enum(["link", "inline"]).default("link").openapi({
+    description:
+      "link: each node's and edge's event names its proof bundle (`event.proof`); inline: the bundles come too, in `proofs`",
+  }),
+});
+
 const Node = z
   .object({
     id: z.string(),
@@ -66,9 +75,9 @@ const Node = z
       description: `Retracted, or has a path (${TAINT_EDGE_KINDS.join(", ")}) to a retracted dataset`,
     }),
     taintedBy: z.string().optional().openapi({
-      description: "When tainted: a retracted dataset it comes from (its retraction is the proof)",
+      description: "When tainted: a retracted dataset it comes from (its retraction is the reason)",
     }),
-    proof: ProofHandle.openapi({ description: "The event that created the node" }),
+    event: EventId.openapi({ description: "The event that created the node" }),
   })
   .openapi("LineageNode");
 
@@ -85,7 +94,7 @@ const Edge = z
       description:
         "On edges an attestation backs: whether an enclave attester signed it (false: a plain key, or unsigned); null on other edges",
     }),
-    proof: ProofHandle,
+    event: EventId,
   })
   .openapi("LineageEdge");
 
@@ -94,6 +103,10 @@ const Lineage = z
     nodes: z.array(Node).openapi({ description: "Nearest first; the requested node first" }),
     edges: z.array(Edge).openapi({ description: "Every edge between the nodes" }),
     truncated: z.boolean().openapi({ description: "Whether maxNodes left nodes out" }),
+    proofs: z.record(z.string(), ProofBundle).optional().openapi({
+      description:
+        "With proofs=inline: the proof bundle of every node's and edge's event, by its `event.proof` path (events whose proof parts were not kept are absent)",
+    }),
   })
   .openapi("Lineage");
 
@@ -122,19 +135,26 @@ const route = (
     },
   });
 
-const lineageRoute = route(
-  "getLineage",
-  "/{id}",
-  "Lineage of a node with proofs, retractions and taint (W3C PROV terms)",
-  Lineage,
-  "The subgraph around the node",
-);
+const lineageRoute = createRoute({
+  method: "get",
+  operationId: "getLineage",
+  path: "/{id}",
+  summary: "Lineage of a node with event ids, proofs, retractions and taint (W3C PROV terms)",
+  request: { params: Params, query: LineageQuery },
+  responses: {
+    200: {
+      description: "The subgraph around the node",
+      content: { "application/json": { schema: Lineage } },
+    },
+    ...errors,
+  },
+});
 const provRoute = route(
   "getLineageProvJson",
   "/{id}/prov",
   "Lineage as a W3C PROV-JSON document",
   z.record(z.string(), z.unknown()).openapi("ProvJson"),
-  "PROV-JSON: prefix, entity, activity, agent and relation records, each with its proof; datasets with their terms for AI use, relations an attestation backs with verity:signed and verity:enclave",
+  "PROV-JSON: prefix, entity, activity, agent and relation records, each with its event id; datasets with their terms for AI use, relations an attestation backs with verity:signed and verity:enclave",
 );
 const openLineageRoute = route(
   "getLineageOpenLineage",
@@ -165,15 +185,22 @@ async function datasetTermsOf(db: Db, lineage: ProvLineage): Promise<Map<string,
 }
 
 /**
- * `/v1/lineage/{id}` (the subgraph with proofs and impact analysis), `/v1/lineage/{id}/prov`
+ * `/v1/lineage/{id}` (the subgraph with event ids, proof links (bundles with `proofs=inline`)
+ * and impact analysis), `/v1/lineage/{id}/prov`
  * (PROV-JSON) and `/v1/lineage/{id}/openlineage` (OpenLineage RunEvents). All take `direction`
  * (default upstream), `depth` (0..25, default 3) and `maxNodes` (1..5000, default 500); out of
  * range or malformed: 400 problem. Unknown id: 404 problem.
  */
 export const lineageRoutes = new OpenAPIHono<ApiEnv>()
-  .openapi(lineageRoute, async (c) =>
-    c.json(await requested(c, c.req.valid("param").id, c.req.valid("query")), 200),
-  )
+  .openapi(lineageRoute, async (c) => {
+    const { proofs, ...query } = c.req.valid("query");
+    const lineage = await requested(c, c.req.valid("param").id, query);
+    const answer = linkProofs(lineage);
+    if (proofs === "link") return c.json(answer, 200);
+    const { database, network } = c.var.deps;
+    const events = [...lineage.nodes, ...lineage.edges].map((x) => x.event);
+    return c.json({ ...answer, proofs: await proofBundles(database.db, events, network) }, 200);
+  })
   .openapi(provRoute, async (c) => {
     const lineage = await requested(c, c.req.valid("param").id, c.req.valid("query"));
     const terms = await datasetTermsOf(c.var.deps.database.db, lineage);

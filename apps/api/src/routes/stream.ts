@@ -34,7 +34,7 @@ const route = createRoute({
   summary: "Server-Sent Events of new provenance as it is indexed",
   description:
     "One event per new dataset, model, attestation, inference or Walrus blob event (`event:` " +
-    "is its kind), with its proof handle, in (checkpoint, tx digest, event index) order. Each " +
+    "is its kind), with its event id, in (checkpoint, tx digest, event index) order. Each " +
     "event's `id` is `<checkpoint>:<txDigest>:<eventIndex>`; reconnecting with `Last-Event-ID` " +
     "(or `?after=`) resumes right after it. Without either, the stream starts at what is indexed now.",
   request: {
@@ -71,13 +71,13 @@ export const stream = new OpenAPIHono<ApiEnv>().openapi(route, async (c) => {
       const upTo = await committedCheckpoint(database.db);
       const changes = upTo === null ? [] : await provenanceChangesAfter(database.db, cursor, upTo);
       for (const change of changes) {
-        const { checkpoint, txDigest, eventIndex } = change.proof;
+        const { checkpoint, txDigest, eventIndex } = change.event;
         await sse.writeSSE({
           id: `${checkpoint}:${txDigest}:${eventIndex}`,
           event: change.kind,
           data: JSON.stringify(change),
         });
-        cursor = change.proof;
+        cursor = change.event;
       }
       if (changes.length > 0) idle = 0;
       else if (++idle % KEEPALIVE_POLLS === 0) await sse.write(": keep-alive\n\n");

@@ -5,8 +5,9 @@ import { walrusBlobIdOf } from "@verity/sdk/walrus";
 import type { ApiEnv } from "../context.ts";
 import { DEFAULT_BLOB_BYTES, readCapped } from "../middleware/body-limit.ts";
 import { ProblemError } from "../problem.ts";
+import { linkProofs } from "../proof-links.ts";
+import { EventId } from "../schemas/event-id.ts";
 import { badRequest, problemAnswer, rateLimited } from "../schemas/problem.ts";
-import { ProofHandle } from "../schemas/proof.ts";
 
 const blobRoute = createRoute({
   method: "post",
@@ -37,7 +38,7 @@ const blobRoute = createRoute({
                   kind: z.enum(["dataset", "model"]),
                   id: z.string(),
                   name: z.string(),
-                  proof: ProofHandle,
+                  event: EventId,
                 }),
               ),
             })
@@ -120,7 +121,7 @@ export const verify = new OpenAPIHono<ApiEnv>()
     const sha256 = sha.digest("hex");
     const { blobId, u256 } = walrusBlobIdOf(bytes);
     const matches = await entitiesByContent(c.var.deps.database.db, blobId, sha256);
-    return c.json({ blobId, blobIdU256: u256.toString(), sha256, size, matches }, 200);
+    return c.json(linkProofs({ blobId, blobIdU256: u256.toString(), sha256, size, matches }), 200);
   })
   .openapi(attestationRoute, async (c) => {
     const { attestationId } = c.req.valid("json");

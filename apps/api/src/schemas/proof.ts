@@ -1,20 +1,8 @@
 import { z } from "@hono/zod-openapi";
+import { ProofBundleJson } from "@verity/checkpoints";
 
-/** Where on chain a fact was emitted: the event's checkpoint, transaction and index. */
-export const ProofHandle = z
-  .object({
-    checkpoint: z.number().int().openapi({ description: "Checkpoint sequence number" }),
-    txDigest: z.string().openapi({ description: "Transaction digest (base58)" }),
-    eventIndex: z.number().int().openapi({ description: "Index of the event in its transaction" }),
-  })
-  .openapi("ProofHandle");
-
-/** Where on chain a fact was emitted, and the object it concerns. */
-export const EntityProof = z
-  .object({
-    checkpoint: z.number().int().openapi({ description: "Checkpoint sequence number" }),
-    txDigest: z.string().openapi({ description: "Base58 transaction digest" }),
-    eventIndex: z.number().int().openapi({ description: "Index among the transaction's events" }),
-    objectId: z.string().openapi({ description: "The object the event concerns" }),
-  })
-  .openapi("EntityProof");
+/**
+ * A proof bundle, as `@verity/checkpoints` defines its JSON (`ProofBundleJson`): the certified
+ * checkpoint summary, the contents, the transaction's effects and events, as base64 BCS.
+ */
+export const ProofBundle = z.object(ProofBundleJson.shape).openapi("ProofBundle");

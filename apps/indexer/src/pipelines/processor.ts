@@ -11,7 +11,7 @@ import type { Layout } from "@verity/sdk";
 
 export type { Rows };
 
-/** An event the pipeline could not turn into rows, with the reason and its proof handle. */
+/** An event the pipeline could not turn into rows, with the reason and its event id. */
 export type QuarantinedEvent = QuarantineRow;
 
 /** What a processor makes of one checkpoint. */
@@ -28,7 +28,7 @@ export interface Processor {
   process(checkpoint: Checkpoint): ProcessedCheckpoint;
 }
 
-/** Where an event sits on chain: the proof handle every row carries. */
+/** Where an event sits on chain: the event id every row carries. */
 export interface EventContext {
   checkpoint: Checkpoint;
   transaction: CheckpointTransaction;
@@ -36,8 +36,8 @@ export interface EventContext {
   eventIndex: number;
 }
 
-/** The proof-handle columns of a row made from the event at `ctx`. */
-export const proofOf = (ctx: EventContext) => ({
+/** The event-id columns of a row made from the event at `ctx`. */
+export const eventIdOf = (ctx: EventContext) => ({
   checkpoint: Number(ctx.checkpoint.sequenceNumber),
   txDigest: ctx.transaction.digest,
   eventIndex: ctx.eventIndex,
@@ -67,7 +67,7 @@ export function decodeStrict<T>(
 
 /** A quarantine row for the event at `ctx`. */
 export const quarantine = (ctx: EventContext, reason: string): QuarantinedEvent => ({
-  ...proofOf(ctx),
+  ...eventIdOf(ctx),
   eventType: ctx.event.type,
   reason,
   contents: ctx.event.contents,
@@ -99,5 +99,39 @@ export function* eventsOf(checkpoint: Checkpoint): Generator<EventContext> {
     for (const [eventIndex, event] of transaction.events.entries()) {
       yield { checkpoint, transaction, event, eventIndex };
     }
+  }
+}
+
+/**
+ * Adds to `rows` the proof parts of `transactions` (those of `checkpoint` whose events made rows
+ * or were quarantined) and of `checkpoint`, copied from the source's bytes: the rows a proof
+ * bundle of any of their events is read from. Adds nothing when none is given, or when the
+ * source gave no proof parts (test checkpoints built without BCS).
+ */
+export function keepProofParts(
+  rows: Rows,
+  network: string,
+  checkpoint: Checkpoint,
+  transactions: ReadonlySet<CheckpointTransaction>,
+): void {
+  const parts = checkpoint.proofParts;
+  if (transactions.size === 0 || !parts) return;
+  const sequence = Number(checkpoint.sequenceNumber);
+  push(rows, "checkpointProofs", {
+    network,
+    checkpoint: sequence,
+    epoch: Number(checkpoint.epoch),
+    certifiedSummary: parts.certifiedSummary.slice(),
+    contents: parts.contents.slice(),
+  });
+  for (const tx of transactions) {
+    if (!tx.proofParts?.events) continue;
+    push(rows, "transactionProofs", {
+      network,
+      txDigest: tx.digest,
+      checkpoint: sequence,
+      effects: tx.proofParts.effects.slice(),
+      events: tx.proofParts.events.slice(),
+    });
   }
 }

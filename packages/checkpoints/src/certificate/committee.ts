@@ -48,6 +48,17 @@ export function committeeFromBcs(bytes: Uint8Array): Committee {
 }
 
 /**
+ * The committee file of `committee` (see {@link CommitteeBcs}): what `committeeFromBcs` reads
+ * back to an equal committee.
+ */
+export function committeeToBcs({ epoch, members }: Committee): Uint8Array {
+  return CommitteeBcs.serialize({
+    epoch,
+    members: members.map((m) => ({ public_key: m.publicKey, stake: m.votingPower })),
+  }).toBytes();
+}
+
+/**
  * The committee of the next epoch named by `certified`'s end-of-epoch data (only the last checkpoint
  * of an epoch has it): epoch `summary.epoch + 1`. Trust it only once that certificate is
  * verified against the committee of its own epoch.

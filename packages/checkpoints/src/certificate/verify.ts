@@ -9,6 +9,20 @@ export const QUORUM_VOTING_POWER = 6667n;
 /** Intent of a checkpoint summary: scope CheckpointSummary (2), version 0, app Sui (0). */
 const CHECKPOINT_INTENT = Uint8Array.of(2, 0, 0);
 
+/**
+ * The message the validators of `epoch` sign for a checkpoint: `[2, 0, 0]` (intent scope
+ * CheckpointSummary, version 0, app Sui) ++ the summary's BCS bytes ++ `epoch` as u64
+ * little-endian. Its BLS12-381 min-sig signature hashes it to G1 with
+ * `BLS_SIG_BLS12381G1_XMD:SHA-256_SSWU_RO_NUL_`.
+ */
+export function checkpointSigningMessage(summaryBcs: Uint8Array, epoch: bigint): Uint8Array {
+  const message = new Uint8Array(CHECKPOINT_INTENT.length + summaryBcs.length + 8);
+  message.set(CHECKPOINT_INTENT);
+  message.set(summaryBcs, CHECKPOINT_INTENT.length);
+  new DataView(message.buffer).setBigUint64(message.length - 8, epoch, true);
+  return message;
+}
+
 /** Each committee's public keys as G2 points, decompressed once (the costly part). */
 const committeeKeys = new WeakMap<Committee, ReturnType<typeof bls12_381.G2.Point.fromBytes>[]>();
 
@@ -95,10 +109,7 @@ export function verifyCheckpointCertificate(
     throw new CertificateError(
       `signers hold ${votingPower} of 10000 voting power, below the quorum of ${QUORUM_VOTING_POWER}`,
     );
-  const message = new Uint8Array(CHECKPOINT_INTENT.length + summaryBcs.length + 8);
-  message.set(CHECKPOINT_INTENT);
-  message.set(summaryBcs, CHECKPOINT_INTENT.length);
-  new DataView(message.buffer).setBigUint64(message.length - 8, signedEpoch, true);
+  const message = checkpointSigningMessage(summaryBcs, signedEpoch);
   const bls = bls12_381.shortSignatures;
   let valid: boolean;
   try {

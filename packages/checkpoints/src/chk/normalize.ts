@@ -6,7 +6,7 @@ import { toBase58 } from "@mysten/bcs";
 import type { Checkpoint, CheckpointTransaction } from "../checkpoint.ts";
 import { sameBytes, suiDigest } from "../digest.ts";
 import { CheckpointDecodeError } from "./error.ts";
-import type { CheckpointData } from "./layouts/checkpoint.ts";
+import { AuthorityQuorumSignInfo, type CheckpointData } from "./layouts/checkpoint.ts";
 import { fullLeaves, type LeafText } from "./layouts/leaves.ts";
 import type { StructTag, TypeTag } from "./layouts/move.ts";
 import type { WithBcs } from "./layouts/support.ts";
@@ -30,6 +30,7 @@ interface ExecutionDigests<D> {
 export interface DecodedCheckpoint<A, D> {
   checkpointSummary: {
     data: WithBcs<{ epoch: string; sequenceNumber: string; timestampMs: string; contentDigest: D }>;
+    authSignature: typeof AuthorityQuorumSignInfo.$inferInput;
   };
   checkpointContents: WithBcs<
     | { $kind: "V1"; V1: { transactions: ExecutionDigests<D>[] } }
@@ -104,7 +105,26 @@ export function normalizeCheckpoint<A, D>(
         mismatch(`transactions[${i}]: ${what}`),
       ),
     ),
+    proofParts: {
+      certifiedSummary: certifiedSummaryBcs(summary.bcs, data.checkpointSummary.authSignature),
+      contents: contents.bcs,
+    },
   };
+}
+
+/**
+ * BCS `Envelope<CheckpointSummary, AuthorityQuorumSignInfo>` of a summary (its BCS) and its
+ * certificate: the two encodings one after the other.
+ */
+export function certifiedSummaryBcs(
+  summaryBcs: Uint8Array,
+  signature: typeof AuthorityQuorumSignInfo.$inferInput,
+): Uint8Array {
+  const signed = AuthorityQuorumSignInfo.serialize(signature).toBytes();
+  const envelope = new Uint8Array(summaryBcs.length + signed.length);
+  envelope.set(summaryBcs);
+  envelope.set(signed, summaryBcs.length);
+  return envelope;
 }
 
 /**
@@ -148,6 +168,7 @@ function transactionOf<A, D>(
       sender: address(event.sender),
       contents: event.contents.slice(), // a copy: the checkpoint must not pin the file's bytes
     })),
+    proofParts: { effects: tx.effects.bcs, events: tx.events?.bcs ?? null },
   };
 }
 

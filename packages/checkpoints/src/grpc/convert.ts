@@ -5,11 +5,13 @@
 import type { GrpcTypes } from "@mysten/sui/grpc";
 import { isValidSuiAddress, normalizeSuiAddress, parseStructTag } from "@mysten/sui/utils";
 import type { Checkpoint, CheckpointEvent, CheckpointTransaction } from "../checkpoint.ts";
+import { certifiedSummaryBcs } from "../chk/normalize.ts";
 
 /**
  * The `read_mask` paths (relative to `sui.rpc.v2.Checkpoint`) of everything {@link fromProto}
  * reads, and nothing else: sequence number, digest, epoch, timestamp, each transaction's digest
- * and sender, each event's type, sender and BCS contents.
+ * and sender, each event's type, sender and BCS contents; and the proof parts as BCS (summary,
+ * validators' signature, contents, each transaction's effects and events).
  */
 export const CHECKPOINT_READ_MASK: readonly string[] = [
   "sequence_number",
@@ -21,6 +23,11 @@ export const CHECKPOINT_READ_MASK: readonly string[] = [
   "transactions.events.events.event_type",
   "transactions.events.events.sender",
   "transactions.events.events.contents",
+  "summary.bcs",
+  "signature",
+  "contents.bcs",
+  "transactions.effects.bcs",
+  "transactions.events.bcs",
 ];
 
 /** A checkpoint from the full node lacks a field the read mask asked for, or holds a bad value. */
@@ -49,6 +56,27 @@ export function fromProto(proto: GrpcTypes.Checkpoint): Checkpoint {
     transactions: proto.transactions.map((tx, index) =>
       transactionOf(tx, `${where} transaction ${index}`),
     ),
+    ...proofPartsOf(proto, where),
+  };
+}
+
+/**
+ * The checkpoint's proof parts, when the node sent its summary's BCS (a node asked with the
+ * read mask always does; a checkpoint without them can be indexed but not proven).
+ */
+function proofPartsOf(proto: GrpcTypes.Checkpoint, where: string): Pick<Checkpoint, "proofParts"> {
+  const summary = proto.summary?.bcs?.value;
+  if (!summary) return {};
+  const signature = required(proto.signature, where, "signature");
+  return {
+    proofParts: {
+      certifiedSummary: certifiedSummaryBcs(summary, {
+        epoch: required(signature.epoch, where, "signature.epoch"),
+        signature: required(signature.signature, where, "signature.signature"),
+        signersMap: required(signature.bitmap, where, "signature.bitmap"),
+      }),
+      contents: required(proto.contents?.bcs?.value, where, "contents.bcs"),
+    },
   };
 }
 
@@ -59,6 +87,9 @@ function transactionOf(proto: GrpcTypes.ExecutedTransaction, where: string): Che
     events: (proto.events?.events ?? []).map((event, index) =>
       eventOf(event, `${where} event ${index}`),
     ),
+    ...(proto.effects?.bcs?.value && {
+      proofParts: { effects: proto.effects.bcs.value, events: proto.events?.bcs?.value ?? null },
+    }),
   };
 }
 

@@ -1,6 +1,6 @@
 /**
  * The provenance graph's edges in memory, for lineage walks that need no database round trip per
- * depth: every edge of the `edges` table with its proof handle and what backs it (`signed`,
+ * depth: every edge of the `edges` table with its event id and what backs it (`signed`,
  * `enclave`), packed in typed arrays, and each node's outgoing and incoming edges as linked lists
  * through them (39 bytes per edge, 8 per node, besides the ids and digests its `GraphNames`
  * hold); a walk of 500 nodes at depth 10 takes about a millisecond.
@@ -43,7 +43,7 @@ export const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b
 
 /**
  * A growable set of edges with adjacency lists. Edges are only added: the `edges` table is
- * append-only (rows are facts with proof handles; nothing updates or deletes them).
+ * append-only (rows are facts with event ids; nothing updates or deletes them).
  */
 export class EdgeGraph {
   /** Node ids, kinds and tx digests, numbered (shared with the nodes' facts: `NodeTable`). */
@@ -180,7 +180,7 @@ export class EdgeGraph {
 
   /**
    * Every edge with both ends among `ids`, as `GraphReader.edgesAmong` gives them: ordered by
-   * proof handle (checkpoint, tx digest, event index), then kind, src and dst.
+   * event id (checkpoint, tx digest, event index), then kind, src and dst.
    */
   edgesAmong(ids: readonly string[]): LineageEdge[] {
     /** The members, by number, as the caller spelled them (so no id is decoded again). */
@@ -196,7 +196,7 @@ export class EdgeGraph {
         if (dst !== undefined) found.push(this.#edge(e, src, dst));
       }
     }
-    return found.sort(byProofHandle);
+    return found.sort(byEventId);
   }
 
   /** Edge `e` (from `src` to `dst`) as a row of `edges`. */
@@ -245,8 +245,8 @@ export class EdgeGraph {
   }
 }
 
-/** `edgesAmong`'s order: proof handle, then kind, src, dst (strings by code point). */
-function byProofHandle(a: LineageEdge, b: LineageEdge): number {
+/** `edgesAmong`'s order: event id, then kind, src, dst (strings by code point). */
+function byEventId(a: LineageEdge, b: LineageEdge): number {
   return (
     a.checkpoint - b.checkpoint ||
     byCodePoint(a.txDigest, b.txDigest) ||

@@ -107,7 +107,7 @@ export class NodeTable {
     const kind = node === undefined ? NONE : (this.#kind[node] as number);
     const retracted = node !== undefined && this.#retracted[node] === 1;
     if (node === undefined || kind === NONE) {
-      return { kind: null, retracted, tainted: false, proof: null };
+      return { kind: null, retracted, tainted: false, event: null };
     }
     // Fields in `nodeFacts`'s order (the API's JSON is the same from SQL and from memory),
     // optional ones only when set.
@@ -122,7 +122,7 @@ export class NodeTable {
     facts.retracted = retracted;
     facts.tainted = taintedBy !== NONE;
     if (taintedBy !== NONE) facts.taintedBy = this.#names.ids.text(taintedBy);
-    facts.proof = {
+    facts.event = {
       checkpoint: this.#checkpoint[node] as number,
       txDigest: this.#names.digests.text(this.#digest[node] as number),
       eventIndex: this.#eventIndex[node] as number,

@@ -7,7 +7,7 @@
  * backward (dst -> src).
  */
 import type { EdgeKind, NodeKind } from "@verity/sdk";
-import type { ProofHandle } from "../schema/columns.ts";
+import type { EventId } from "../schema/columns.ts";
 
 /** Which way to walk from the start node. */
 export type LineageDirection = "upstream" | "downstream" | "both";
@@ -21,8 +21,8 @@ export interface LineageOptions {
   maxNodes: number;
 }
 
-/** An edge (a row of `edges`), with the proof handle of the event that established it. */
-export interface LineageEdge extends ProofHandle {
+/** An edge (a row of `edges`), with the id of the event that established it. */
+export interface LineageEdge extends EventId {
   kind: EdgeKind;
   src: string;
   srcKind: NodeKind;
@@ -78,19 +78,19 @@ export interface NodeFacts {
    */
   taintedBy?: string;
   /**
-   * The creating event (the `nodes` row's proof): the dataset / model / attestation / inference /
+   * The creating event (the `nodes` row's event id): the dataset / model / attestation / inference /
    * attester / policy row; for a blob its first `walrus_blob_events` row; otherwise (agents,
    * blobs Walrus did not report, unknown objects) the first edge naming it. Null when nothing
    * names it.
    */
-  proof: ProofHandle | null;
+  event: EventId | null;
 }
 
 /**
  * The reads of a lineage, answered alike from SQL and from memory: the walk (breadth-first,
  * each node once at its smallest depth with the smallest kind the edges reaching it there give
  * it, within a depth by id in code point order, at most `maxNodes`, the start node first with
- * kind null), the edges with both ends among a set of nodes (ordered by proof handle, then
+ * kind null), the edges with both ends among a set of nodes (ordered by event id, then
  * kind, src and dst), and those nodes' facts (every id a key). Options are checked by the
  * caller (`lineage`).
  */

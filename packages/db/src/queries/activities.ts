@@ -4,8 +4,8 @@ import { eq, sql } from "drizzle-orm";
 import type { Db } from "../database.ts";
 import { preparedPer } from "../once-per.ts";
 import { attestations, inferences } from "../schema/provenance.ts";
+import { type EntityEvent, eventIdOf, inRange, type TimeRange } from "./event-id.ts";
 import { eqIf, type Page, type PageOptions, pageRows, toPage } from "./page.ts";
-import { type EntityProof, inRange, proofOf, type TimeRange } from "./proof.ts";
 
 /** A recorded attestation. */
 export interface Attestation {
@@ -39,7 +39,7 @@ export interface Attestation {
   timestampMs: number;
   /** chain time when recorded, ms */
   recordedMs: number;
-  proof: EntityProof;
+  event: EntityEvent;
 }
 
 /** Filters of `listAttestations`. */
@@ -70,7 +70,7 @@ const attestationColumns = {
   payloadDigest: attestations.payloadDigest,
   timestampMs: attestations.timestampMs,
   recordedMs: attestations.recordedMs,
-  proof: proofOf(attestations, attestations.attestationId),
+  event: eventIdOf(attestations, attestations.attestationId),
 };
 
 const attestationById = preparedPer((db) =>
@@ -130,7 +130,7 @@ export interface Inference {
   submitter: string;
   /** ms */
   timestampMs: number;
-  proof: EntityProof;
+  event: EntityEvent;
 }
 
 /** Filters of `listInferences`. */
@@ -152,7 +152,7 @@ const inferenceColumns = {
   outputSha256: inferences.outputSha256,
   submitter: inferences.submitter,
   timestampMs: inferences.timestampMs,
-  proof: proofOf(inferences, inferences.inferenceId),
+  event: eventIdOf(inferences, inferences.inferenceId),
 };
 
 const inferenceById = preparedPer((db) =>

@@ -6,8 +6,8 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "../database.ts";
 import { walrusBlobObjects, walrusBlobs } from "../schema/walrus.ts";
 import { type Dataset, entitiesOfBlob, type Model } from "./entities.ts";
+import { type EntityEvent, inRange, type TimeRange } from "./event-id.ts";
 import { eqIf, type Page, type PageOptions, pageRows, toPage } from "./page.ts";
-import { type EntityProof, inRange, type TimeRange } from "./proof.ts";
 
 /** One Walrus `Blob` object storing the blob, from the `walrus_blobs` view. */
 export interface WalrusBlobObject {
@@ -24,10 +24,10 @@ export interface WalrusBlobObject {
   deletedEpoch: number | null;
   /** first epoch in which it is no longer stored (exclusive) */
   endEpoch: number | null;
-  /** proof handles of the registration, latest certification and deletion, when seen */
-  registered: EntityProof | null;
-  certified: EntityProof | null;
-  deleted: EntityProof | null;
+  /** event ids of the registration, latest certification and deletion, when seen */
+  registered: EntityEvent | null;
+  certified: EntityEvent | null;
+  deleted: EntityEvent | null;
 }
 
 /** Everything known of one blob id. */
@@ -44,7 +44,7 @@ const handle = (
   checkpoint: number | null,
   txDigest: string | null,
   eventIndex: number | null,
-): EntityProof | null =>
+): EntityEvent | null =>
   checkpoint === null || txDigest === null || eventIndex === null
     ? null
     : { checkpoint, txDigest, eventIndex, objectId };

@@ -1,19 +1,19 @@
 /**
  * New provenance as it is indexed, for the live stream: datasets, models, attestations,
- * inferences and Walrus blob events committed after a cursor, in one total order by proof
- * handle `(checkpoint, tx_digest, event_index)` (each of these rows comes from exactly one
- * event, so the handle is unique across them).
+ * inferences and Walrus blob events committed after a cursor, in one total order by event
+ * id `(checkpoint, tx_digest, event_index)` (each of these rows comes from exactly one
+ * event, so the id is unique across them).
  */
 import { asc, sql } from "drizzle-orm";
 import type { Db } from "../database.ts";
-import type { ProofHandle } from "../schema/columns.ts";
+import type { EventId } from "../schema/columns.ts";
 import { attestations, datasets, inferences, models, walrusBlobEvents } from "../schema/index.ts";
 import { readWatermarks } from "../watermarks.ts";
 
 /** What kind of row a change is. */
 export type ChangeKind = "dataset" | "model" | "attestation" | "inference" | "walrus_blob";
 
-/** One new row of the provenance graph, with its proof handle. */
+/** One new row of the provenance graph, with its event id. */
 export interface ProvenanceChange {
   kind: ChangeKind;
   /** object id (0x + 64 hex); for `walrus_blob`, the blob id */
@@ -28,11 +28,11 @@ export interface ProvenanceChange {
   detail: string;
   /** ms since the Unix epoch (signed time for attestations, chain time otherwise) */
   timestampMs: number;
-  proof: ProofHandle;
+  event: EventId;
 }
 
-/** Where a reader of changes got to: the proof handle of the last change it saw (exclusive). */
-export type ChangeCursor = ProofHandle;
+/** Where a reader of changes got to: the event id of the last change it saw (exclusive). */
+export type ChangeCursor = EventId;
 
 /** The cursor just before checkpoint `checkpoint + 1`: everything up to `checkpoint` is seen. */
 export const cursorAfterCheckpoint = (checkpoint: number): ChangeCursor => ({
@@ -59,7 +59,7 @@ type Table =
   | typeof walrusBlobEvents;
 
 /**
- * Up to `limit` changes after `cursor` and at most at checkpoint `upTo`, in proof-handle order
+ * Up to `limit` changes after `cursor` and at most at checkpoint `upTo`, in event-id order
  * (tx digests compared bytewise, as `collate "C"`).
  */
 export async function provenanceChangesAfter(
@@ -100,7 +100,7 @@ export async function provenanceChangesAfter(
         kind,
         ...rest,
         timestampMs: Number(rest.timestampMs),
-        proof: { checkpoint: Number(checkpoint), txDigest, eventIndex },
+        event: { checkpoint: Number(checkpoint), txDigest, eventIndex },
       }),
     );
   };
@@ -129,11 +129,11 @@ export async function provenanceChangesAfter(
       }),
     ])
   ).flat();
-  return all.sort((a, b) => compareProof(a.proof, b.proof)).slice(0, limit);
+  return all.sort((a, b) => compareEventIds(a.event, b.event)).slice(0, limit);
 }
 
-/** Orders proof handles as PostgreSQL does with `collate "C"`. */
-export function compareProof(a: ProofHandle, b: ProofHandle): number {
+/** Orders event ids as PostgreSQL does with `collate "C"`. */
+export function compareEventIds(a: EventId, b: EventId): number {
   if (a.checkpoint !== b.checkpoint) return a.checkpoint - b.checkpoint;
   if (a.txDigest !== b.txDigest) return a.txDigest < b.txDigest ? -1 : 1;
   return a.eventIndex - b.eventIndex;

@@ -2,10 +2,10 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../database.ts";
 import { preparedPer } from "../once-per.ts";
-import type { ProofHandle } from "../schema/columns.ts";
+import type { EventId } from "../schema/columns.ts";
 import { enclaveConfigRetirements, enclaveConfigs } from "../schema/provenance.ts";
+import { type EntityEvent, eventIdOf } from "./event-id.ts";
 import { eqIf, type Page, type PageOptions, pageRows, toPage } from "./page.ts";
-import { type EntityProof, proofOf } from "./proof.ts";
 
 /**
  * The admin's retirement of an enclave config (`EnclaveConfigRetired`): no enclave registers
@@ -17,7 +17,7 @@ export interface EnclaveConfigRetirement {
   /** ms */
   timestampMs: number;
   /** the `EnclaveConfigRetired` event; `objectId` is the config */
-  proof: EntityProof;
+  event: EntityEvent;
 }
 
 /** An enclave image's measurements, published by the admin (`EnclaveConfigCreated`). */
@@ -31,7 +31,7 @@ export interface EnclaveConfig {
   admin: string;
   /** ms */
   timestampMs: number;
-  proof: EntityProof;
+  event: EntityEvent;
   /** its retirement, null while enclaves may still register under it */
   retirement: EnclaveConfigRetirement | null;
 }
@@ -43,7 +43,7 @@ const enclaveConfigColumns = {
   pcrs: enclaveConfigs.pcrs,
   admin: enclaveConfigs.admin,
   timestampMs: enclaveConfigs.timestampMs,
-  proof: proofOf(enclaveConfigs, enclaveConfigs.configId),
+  event: eventIdOf(enclaveConfigs, enclaveConfigs.configId),
   retirement: {
     admin: enclaveConfigRetirements.admin,
     timestampMs: enclaveConfigRetirements.timestampMs,
@@ -55,10 +55,10 @@ const enclaveConfigColumns = {
 
 /** A selected row: the retirement's columns flat, null when there is no retirement row. */
 type Row = Omit<EnclaveConfig, "retirement"> & {
-  retirement: (ProofHandle & { admin: string; timestampMs: number }) | null;
+  retirement: (EventId & { admin: string; timestampMs: number }) | null;
 };
 
-/** A selected row as an `EnclaveConfig`: the retirement's proof names the config. */
+/** A selected row as an `EnclaveConfig`: the retirement's event id names the config. */
 const toEnclaveConfig = ({ retirement: r, ...config }: Row): EnclaveConfig => ({
   ...config,
   retirement:
@@ -67,7 +67,7 @@ const toEnclaveConfig = ({ retirement: r, ...config }: Row): EnclaveConfig => ({
       : {
           admin: r.admin,
           timestampMs: r.timestampMs,
-          proof: {
+          event: {
             checkpoint: r.checkpoint,
             txDigest: r.txDigest,
             eventIndex: r.eventIndex,

@@ -7,8 +7,8 @@ import type { Db } from "../database.ts";
 import { preparedPer } from "../once-per.ts";
 import { datasetRetractions, datasets, datasetTermsChanges, models } from "../schema/provenance.ts";
 import type { AiTerms, UsageConstraint } from "../schema/terms.ts";
+import { decimal, type EntityEvent, eventIdOf, inRange, type TimeRange } from "./event-id.ts";
 import { eqIf, type Page, type PageOptions, pageRows, toPage } from "./page.ts";
-import { decimal, type EntityProof, inRange, proofOf, type TimeRange } from "./proof.ts";
 
 /** A registered dataset with its current state. */
 export interface Dataset {
@@ -38,8 +38,8 @@ export interface Dataset {
   timestampMs: number;
   retracted: boolean;
   /** the retraction, null while the dataset stands */
-  retraction: { reason: string; timestampMs: number; proof: EntityProof } | null;
-  proof: EntityProof;
+  retraction: { reason: string; timestampMs: number; event: EntityEvent } | null;
+  event: EntityEvent;
 }
 
 /** One `DatasetTermsSet`: terms the creator tightened a dataset's to. */
@@ -48,7 +48,7 @@ export interface DatasetTermsChange {
   creator: string;
   /** ms */
   timestampMs: number;
-  proof: EntityProof;
+  event: EntityEvent;
 }
 
 /**
@@ -99,7 +99,7 @@ const datasetColumns = {
     txDigest: datasetRetractions.txDigest,
     eventIndex: datasetRetractions.eventIndex,
   },
-  proof: proofOf(datasets, datasets.datasetId),
+  event: eventIdOf(datasets, datasets.datasetId),
 };
 
 type DatasetRow = {
@@ -123,7 +123,7 @@ function toDataset<R extends DatasetRow>({ retractedBy, retraction, ...row }: R)
         : {
             reason: retraction.reason!,
             timestampMs: retraction.timestampMs!,
-            proof: {
+            event: {
               checkpoint: retraction.checkpoint!,
               txDigest: retraction.txDigest!,
               eventIndex: retraction.eventIndex!,
@@ -153,7 +153,7 @@ const termsChangesById = preparedPer((db) =>
       terms: datasetTermsChanges.terms,
       creator: datasetTermsChanges.creator,
       timestampMs: datasetTermsChanges.timestampMs,
-      proof: proofOf(datasetTermsChanges, datasetTermsChanges.datasetId),
+      event: eventIdOf(datasetTermsChanges, datasetTermsChanges.datasetId),
     })
     .from(datasetTermsChanges)
     .where(eq(datasetTermsChanges.datasetId, sql.placeholder("id")))
@@ -248,7 +248,7 @@ export interface Model {
   constraints: UsageConstraint[];
   /** ms */
   timestampMs: number;
-  proof: EntityProof;
+  event: EntityEvent;
 }
 
 /** Filters of `listModels`. */
@@ -276,7 +276,7 @@ const modelColumns = {
   datasets: models.datasets,
   constraints: models.constraints,
   timestampMs: models.timestampMs,
-  proof: proofOf(models, models.modelId),
+  event: eventIdOf(models, models.modelId),
 };
 
 const modelById = preparedPer((db) =>

@@ -4,8 +4,8 @@ import { eq, isNotNull, sql } from "drizzle-orm";
 import type { Db } from "../database.ts";
 import { preparedPer } from "../once-per.ts";
 import { attesterKeys, attesterRevocations, attesters, policies } from "../schema/provenance.ts";
+import { type EntityEvent, eventIdOf } from "./event-id.ts";
 import { eqIf, type Page, type PageOptions, pageRows, toPage } from "./page.ts";
-import { type EntityProof, proofOf } from "./proof.ts";
 
 /** A Seal access policy. u64 values are decimal strings. */
 export interface Policy {
@@ -22,7 +22,7 @@ export interface Policy {
   ttlMs: string | null;
   /** ms */
   timestampMs: number;
-  proof: EntityProof;
+  event: EntityEvent;
 }
 
 /** A policy and, for an allowlist, its current members (latest change of each is `added`). */
@@ -41,7 +41,7 @@ const policyColumns = {
   feeMist: sql<string | null>`${policies.feeMist}::text`,
   ttlMs: sql<string | null>`${policies.ttlMs}::text`,
   timestampMs: policies.timestampMs,
-  proof: proofOf(policies, policies.policyId),
+  event: eventIdOf(policies, policies.policyId),
 };
 
 const policyById = preparedPer((db) =>
@@ -99,7 +99,7 @@ export interface Attester {
   /** ms */
   timestampMs: number;
   revoked: boolean;
-  proof: EntityProof;
+  event: EntityEvent;
 }
 
 /** One key of an attester: version 0 at registration, then one per rotation. */
@@ -109,13 +109,13 @@ export interface AttesterKey {
   publicKey: string;
   /** ms */
   timestampMs: number;
-  proof: EntityProof;
+  event: EntityEvent;
 }
 
 /** An attester with its key history (oldest first) and its revocation, if any. */
 export interface AttesterDetail extends Attester {
   keys: AttesterKey[];
-  revocation: { publicKey: string; timestampMs: number; proof: EntityProof } | null;
+  revocation: { publicKey: string; timestampMs: number; event: EntityEvent } | null;
 }
 
 const attesterColumns = {
@@ -127,7 +127,7 @@ const attesterColumns = {
   admin: attesters.admin,
   timestampMs: attesters.timestampMs,
   revoked: isNotNull(attesterRevocations.attesterId).mapWith(Boolean),
-  proof: proofOf(attesters, attesters.attesterId),
+  event: eventIdOf(attesters, attesters.attesterId),
 };
 
 const attesterById = preparedPer((db) =>
@@ -154,7 +154,7 @@ const attesterKeysById = preparedPer((db) =>
       keyVersion: attesterKeys.keyVersion,
       publicKey: attesterKeys.publicKey,
       timestampMs: attesterKeys.timestampMs,
-      proof: proofOf(attesterKeys, attesterKeys.attesterId),
+      event: eventIdOf(attesterKeys, attesterKeys.attesterId),
     })
     .from(attesterKeys)
     .where(eq(attesterKeys.attesterId, sql.placeholder("id")))
@@ -179,7 +179,7 @@ export async function getAttester(db: Db, id: string): Promise<AttesterDetail | 
         : {
             publicKey: r.publicKey,
             timestampMs: r.timestampMs!,
-            proof: {
+            event: {
               checkpoint: r.checkpoint!,
               txDigest: r.txDigest!,
               eventIndex: r.eventIndex!,

@@ -1,8 +1,8 @@
 /**
  * Lineage: the part of the provenance graph reachable from one node, in W3C PROV terms
  * (`graph/types.ts` says which way edges point). `provLineage`, what the API serves, completes
- * the walk's nodes with what the graph knows of them (kind, name, time, the proof handle of the
- * event that created them: `nodes`), whether they are retracted, and whether they are tainted by
+ * the walk's nodes with what the graph knows of them (kind, name, time, the id of the event
+ * that created them: `nodes`), whether they are retracted, and whether they are tainted by
  * a retraction upstream (`nodes.tainted_by`); the write path keeps both (`recordNodes`,
  * `propagateTaint`). `lineage` is the walk and its edges alone, kinds as the edges give them.
  *
@@ -19,7 +19,7 @@ import type {
   NodeFacts,
   WalkedNode,
 } from "../graph/types.ts";
-import type { ProofHandle } from "../schema/columns.ts";
+import type { EventId } from "../schema/columns.ts";
 import { sqlReader } from "./walk.ts";
 
 /** Deepest walk the API accepts. */
@@ -59,8 +59,8 @@ export interface ProvNode {
   tainted: boolean;
   /** see `NodeFacts.taintedBy` */
   taintedBy?: string;
-  /** the event that created it (see `NodeFacts.proof`) */
-  proof: ProofHandle;
+  /** the event that created it (see `NodeFacts.event`) */
+  event: EventId;
 }
 
 /** An edge of a `provLineage`. */
@@ -72,10 +72,10 @@ export interface ProvEdge {
   signed: boolean | null;
   /** see `LineageEdge.enclave` */
   enclave: boolean | null;
-  proof: ProofHandle;
+  event: EventId;
 }
 
-/** The subgraph around a node, every node and edge with its proof. */
+/** The subgraph around a node, every node and edge with its event id. */
 export interface ProvLineage {
   nodes: ProvNode[];
   edges: ProvEdge[];
@@ -105,7 +105,7 @@ export async function lineage(
 }
 
 /**
- * `lineage(db, start, options, live)` with every node's facts, proof and taint: the walk, then
+ * `lineage(db, start, options, live)` with every node's facts, event id and taint: the walk, then
  * the edges among its nodes and their facts (`nodeFacts`), at once (two connections on
  * PostgreSQL; with `live` loaded, all are read in memory after its one top-up statement). A
  * node's kind is its `nodes` row's.
@@ -123,8 +123,8 @@ export async function provLineage(
   const walk = await graph.walk(start, options);
   const ids = walk.nodes.map((n) => n.id);
   const [walkEdges, facts] = await Promise.all([graph.edgesAmong(ids), graph.nodeFacts(ids)]);
-  if (!facts.get(start)?.proof) return null;
-  // Every node has its `nodes` row: the start node's gave its proof, the others were reached
+  if (!facts.get(start)?.event) return null;
+  // Every node has its `nodes` row: the start node's gave its event id, the others were reached
   // through edges, which name them.
   const nodes = walk.nodes.map((n): ProvNode => {
     const f = facts.get(n.id) as NodeFacts;
@@ -138,7 +138,7 @@ export async function provLineage(
     node.tainted = f.tainted;
     if (f.taintedBy !== undefined) node.taintedBy = f.taintedBy;
     node.depth = n.depth;
-    node.proof = f.proof as ProofHandle;
+    node.event = f.event as EventId;
     return node;
   });
   const edges = walkEdges.map(
@@ -148,7 +148,7 @@ export async function provLineage(
       dst,
       signed,
       enclave,
-      proof: { checkpoint, txDigest, eventIndex },
+      event: { checkpoint, txDigest, eventIndex },
     }),
   );
   return { nodes, edges, truncated: walk.truncated };

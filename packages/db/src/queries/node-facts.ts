@@ -1,6 +1,6 @@
 /**
- * What the graph knows of each node of a lineage: its `nodes` row (kind, name, time, the proof
- * handle of the event that created it), whether it is a retracted dataset, and its taint. Read
+ * What the graph knows of each node of a lineage: its `nodes` row (kind, name, time, the id of
+ * the event that created it), whether it is a retracted dataset, and its taint. Read
  * by id from SQL here, or from memory (`NodeTable`) when a `LiveGraph` is loaded.
  */
 
@@ -40,7 +40,7 @@ export async function nodeFacts(db: Db, ids: readonly string[]): Promise<Map<str
         retracted: r.retracted,
         tainted: r.taintedBy !== null,
         ...(r.taintedBy !== null && { taintedBy: r.taintedBy }),
-        proof:
+        event:
           r.checkpoint === null || r.txDigest === null || r.eventIndex === null
             ? null
             : {

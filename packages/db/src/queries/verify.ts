@@ -1,7 +1,7 @@
 /** Reads behind `/v1/verify/*`: which entities hold some content, and what an attestation needs. */
 import { and, desc, eq, lte, or } from "drizzle-orm";
 import type { Db } from "../database.ts";
-import type { ProofHandle } from "../schema/columns.ts";
+import type { EventId } from "../schema/columns.ts";
 import {
   attestations,
   attesterKeys,
@@ -16,42 +16,42 @@ export interface ContentMatch {
   /** object id, 0x + 64 hex */
   id: string;
   name: string;
-  proof: ProofHandle;
+  event: EventId;
 }
 
 /**
  * Every dataset and model registered under Walrus blob id `blobId` (URL-safe base64) or with
- * SHA-256 `sha256` (lowercase hex), datasets first, each by proof order.
+ * SHA-256 `sha256` (lowercase hex), datasets first, each in event id order.
  */
 export async function entitiesByContent(
   db: Db,
   blobId: string,
   sha256: string,
 ): Promise<ContentMatch[]> {
-  const proofOf = (t: typeof datasets | typeof models) => ({
+  const eventIdOf = (t: typeof datasets | typeof models) => ({
     checkpoint: t.checkpoint,
     txDigest: t.txDigest,
     eventIndex: t.eventIndex,
   });
   const [ds, ms] = await Promise.all([
     db
-      .select({ id: datasets.datasetId, name: datasets.name, ...proofOf(datasets) })
+      .select({ id: datasets.datasetId, name: datasets.name, ...eventIdOf(datasets) })
       .from(datasets)
       .where(or(eq(datasets.blobId, blobId), eq(datasets.sha256, sha256)))
       .orderBy(datasets.checkpoint, datasets.eventIndex),
     db
-      .select({ id: models.modelId, name: models.name, ...proofOf(models) })
+      .select({ id: models.modelId, name: models.name, ...eventIdOf(models) })
       .from(models)
       .where(or(eq(models.blobId, blobId), eq(models.sha256, sha256)))
       .orderBy(models.checkpoint, models.eventIndex),
   ]);
   const match =
     (kind: ContentMatch["kind"]) =>
-    ({ id, name, ...proof }: { id: string; name: string } & ProofHandle): ContentMatch => ({
+    ({ id, name, ...event }: { id: string; name: string } & EventId): ContentMatch => ({
       kind,
       id,
       name,
-      proof,
+      event,
     });
   return [...ds.map(match("dataset")), ...ms.map(match("model"))];
 }

@@ -2,19 +2,19 @@ import { sql } from "drizzle-orm";
 import { bigint, customType, integer, numeric, text } from "drizzle-orm/pg-core";
 
 /**
- * The proof handle every row carries: where on chain the fact it records was emitted. A row
+ * The event id every row carries: where on chain the fact it records was emitted. A row
  * without one does not exist (DESIGN.md). `checkpoint` is the checkpoint sequence number,
  * `tx_digest` the base58 transaction digest, `event_index` the event's position among its
  * transaction's events.
  */
-export const proof = () => ({
+export const eventId = () => ({
   checkpoint: bigint("checkpoint", { mode: "number" }).notNull(),
   txDigest: text("tx_digest").notNull(),
   eventIndex: integer("event_index").notNull(),
 });
 
-/** A row's proof handle (the `proof()` columns): where on chain the fact it records was emitted. */
-export interface ProofHandle {
+/** A row's event id (the `eventId()` columns): where on chain the fact it records was emitted. */
+export interface EventId {
   /** checkpoint sequence number */
   checkpoint: number;
   /** base58 transaction digest */

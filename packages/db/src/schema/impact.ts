@@ -9,7 +9,7 @@ import { objectId } from "./columns.ts";
 /**
  * Every tainted node, once: a retracted dataset, or a node with a path of taint edges
  * (`TAINT_EDGE_KINDS`, followed src -> dst, "came from") to one. `retraction_id` is a retracted
- * dataset that taints it (its `dataset_retractions` row is the proof); when several do, the one
+ * dataset that taints it (its `dataset_retractions` row is the reason); when several do, the one
  * recorded depends on the order in which the batches that tainted it were committed.
  */
 export const tainted = pgTable("tainted", {

@@ -17,7 +17,7 @@ export const watermarks = pgTable("watermarks", {
 
 /**
  * Events a pipeline could not turn into rows (bytes that do not decode, a type unknown within
- * our packages), kept with the reason and their proof handle instead of crashing the indexer.
+ * our packages), kept with the reason and their event id instead of crashing the indexer.
  */
 export const quarantine = pgTable(
   "quarantine",

@@ -6,7 +6,7 @@
  */
 import type { NodeKind } from "@verity/sdk";
 import { index, pgTable, smallint, text } from "drizzle-orm/pg-core";
-import { objectId, proof, timeMs, writtenBy } from "./columns.ts";
+import { eventId, objectId, timeMs, writtenBy } from "./columns.ts";
 
 /**
  * Every node of the graph once, described by the best fact known of it: its entity row
@@ -14,7 +14,7 @@ import { objectId, proof, timeMs, writtenBy } from "./columns.ts";
  * Walrus blob event (1: kind `blob`), else the first edge naming it with a kind (2), else the
  * first edge naming it at all (3: kind `object`); a `DatasetRetracted` names its dataset as a
  * typed edge does (2: kind `dataset`). "First" is in (checkpoint, tx digest in byte order, event
- * index) order, ties (one event naming a node twice) broken by kind. The proof handle is that
+ * index) order, ties (one event naming a node twice) broken by kind. The event id is that
  * fact's event, the one that created the node as far as the graph knows.
  *
  * `tainted_by` mirrors the node's `tainted` row (`propagateTaint` writes both in one statement),
@@ -37,7 +37,7 @@ export const nodes = pgTable(
     source: smallint("source").notNull(),
     /** the node's `tainted.retraction_id`: a retracted dataset it comes from; null when untainted */
     taintedBy: objectId("tainted_by"),
-    ...proof(),
+    ...eventId(),
     /**
      * the transaction that last wrote the row, so `LiveGraph` can read what changed since: the
      * upsert (`recordNodes`) and `propagateTaint` set it on every update

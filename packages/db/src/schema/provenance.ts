@@ -2,7 +2,7 @@
  * The provenance graph, from the events of Verity's `verity` package. Every table is
  * append-only and keyed so that re-ingesting a checkpoint inserts nothing new: state changes
  * (retraction, key rotation, policy membership) are rows of their own, never updates. Every
- * row carries its proof handle (`checkpoint`, `tx_digest`, `event_index`).
+ * row carries its event id (`checkpoint`, `tx_digest`, `event_index`).
  *
  * Ids are 0x + 64 hex (objects and addresses); Walrus blob ids are URL-safe base64; SHA-256
  * digests, keys and signatures are lowercase hex; times are ms since the Unix epoch.
@@ -18,7 +18,7 @@ import {
   primaryKey,
   text,
 } from "drizzle-orm/pg-core";
-import { blobId, objectId, proof, timeMs, u64, writtenBy } from "./columns.ts";
+import { blobId, eventId, objectId, timeMs, u64, writtenBy } from "./columns.ts";
 import type { AiTerms, UsageConstraint } from "./terms.ts";
 
 /**
@@ -58,7 +58,7 @@ export const datasets = pgTable(
     previousId: objectId("previous_id"),
     revision: bigint("revision", { mode: "number" }).notNull(),
     timestampMs: timeMs("timestamp_ms").notNull(),
-    ...proof(),
+    ...eventId(),
   },
   (t) => [
     // Lookups by blob id, and `search` by blob id prefix (`like 'q%'`) whatever the collation.
@@ -86,7 +86,7 @@ export const datasetRetractions = pgTable(
     creator: objectId("creator").notNull(),
     reason: text("reason").notNull(),
     timestampMs: timeMs("timestamp_ms").notNull(),
-    ...proof(),
+    ...eventId(),
     /** the transaction that inserted it, so `LiveGraph` can read what was added since */
     xactId: writtenBy("xact_id"),
   },
@@ -101,7 +101,7 @@ export const datasetPolicyChanges = pgTable(
     policyId: objectId("policy_id"),
     creator: objectId("creator").notNull(),
     timestampMs: timeMs("timestamp_ms").notNull(),
-    ...proof(),
+    ...eventId(),
   },
   (t) => [
     primaryKey({ columns: [t.txDigest, t.eventIndex] }),
@@ -118,7 +118,7 @@ export const datasetTermsChanges = pgTable(
     terms: jsonb("terms").$type<AiTerms>().notNull(),
     creator: objectId("creator").notNull(),
     timestampMs: timeMs("timestamp_ms").notNull(),
-    ...proof(),
+    ...eventId(),
   },
   (t) => [
     primaryKey({ columns: [t.txDigest, t.eventIndex] }),
@@ -155,7 +155,7 @@ export const models = pgTable(
      */
     constraints: jsonb("constraints").$type<UsageConstraint[]>().notNull(),
     timestampMs: timeMs("timestamp_ms").notNull(),
-    ...proof(),
+    ...eventId(),
   },
   (t) => [
     index("models_blob_id").on(t.blobId.op("text_pattern_ops")),
@@ -204,7 +204,7 @@ export const attestations = pgTable(
     timestampMs: timeMs("timestamp_ms").notNull(),
     /** chain time when recorded */
     recordedMs: timeMs("recorded_ms").notNull(),
-    ...proof(),
+    ...eventId(),
   },
   (t) => [
     index("attestations_attester").on(t.attesterId),
@@ -234,7 +234,7 @@ export const inferences = pgTable(
     outputSha256: text("output_sha256").notNull(),
     submitter: objectId("submitter").notNull(),
     timestampMs: timeMs("timestamp_ms").notNull(),
-    ...proof(),
+    ...eventId(),
   },
   (t) => [
     index("inferences_model").on(t.modelId),
@@ -264,7 +264,7 @@ export const attesters = pgTable(
      */
     admin: objectId("admin").notNull(),
     timestampMs: timeMs("timestamp_ms").notNull(),
-    ...proof(),
+    ...eventId(),
   },
   (t) => [
     index("attesters_page").on(t.timestampMs, t.attesterId),
@@ -285,7 +285,7 @@ export const enclaveConfigs = pgTable(
     /** the `AdminCap` holder who published it */
     admin: objectId("admin").notNull(),
     timestampMs: timeMs("timestamp_ms").notNull(),
-    ...proof(),
+    ...eventId(),
   },
   (t) => [index("enclave_configs_page").on(t.timestampMs, t.configId)],
 );
@@ -299,7 +299,7 @@ export const enclaveConfigRetirements = pgTable("enclave_config_retirements", {
   /** the `AdminCap` holder who retired it */
   admin: objectId("admin").notNull(),
   timestampMs: timeMs("timestamp_ms").notNull(),
-  ...proof(),
+  ...eventId(),
 });
 
 /**
@@ -313,7 +313,7 @@ export const attesterKeys = pgTable(
     keyVersion: integer("key_version").notNull(),
     publicKey: text("public_key").notNull(),
     timestampMs: timeMs("timestamp_ms").notNull(),
-    ...proof(),
+    ...eventId(),
   },
   (t) => [primaryKey({ columns: [t.attesterId, t.keyVersion] })],
 );
@@ -324,7 +324,7 @@ export const attesterRevocations = pgTable("attester_revocations", {
   publicKey: text("public_key").notNull(),
   admin: objectId("admin").notNull(),
   timestampMs: timeMs("timestamp_ms").notNull(),
-  ...proof(),
+  ...eventId(),
 });
 
 /** Seal policies: `AllowlistCreated`, `TimelockCreated`, `ServiceCreated`. */
@@ -345,7 +345,7 @@ export const policies = pgTable(
     feeMist: u64("fee_mist"),
     ttlMs: u64("ttl_ms"),
     timestampMs: timeMs("timestamp_ms").notNull(),
-    ...proof(),
+    ...eventId(),
   },
   (t) => [
     index("policies_page").on(t.timestampMs, t.policyId),
@@ -363,7 +363,7 @@ export const policyMemberChanges = pgTable(
     added: boolean("added").notNull(),
     admin: objectId("admin").notNull(),
     timestampMs: timeMs("timestamp_ms").notNull(),
-    ...proof(),
+    ...eventId(),
   },
   (t) => [
     primaryKey({ columns: [t.txDigest, t.eventIndex] }),
@@ -381,7 +381,7 @@ export const subscriptions = pgTable(
     feeMist: u64("fee_mist").notNull(),
     expiresMs: u64("expires_ms").notNull(),
     timestampMs: timeMs("timestamp_ms").notNull(),
-    ...proof(),
+    ...eventId(),
   },
   (t) => [index("subscriptions_service").on(t.serviceId)],
 );
@@ -394,14 +394,14 @@ export const feeWithdrawals = pgTable(
     amountMist: u64("amount_mist").notNull(),
     recipient: objectId("recipient").notNull(),
     timestampMs: timeMs("timestamp_ms").notNull(),
-    ...proof(),
+    ...eventId(),
   },
   (t) => [primaryKey({ columns: [t.txDigest, t.eventIndex] })],
 );
 
 /**
- * The edges of the provenance graph in W3C PROV terms, from `src` to `dst`, each with the proof
- * handle of the event that established it: the kinds are the sdk's `EDGE_KINDS` (whose table
+ * The edges of the provenance graph in W3C PROV terms, from `src` to `dst`, each with the id
+ * of the event that established it: the kinds are the sdk's `EDGE_KINDS` (whose table
  * says what each links), the kinds of their ends its `NODE_KINDS`.
  *
  * `signed` and `enclave` say what backs an edge an attestation backs: signed by an attester or
@@ -430,7 +430,7 @@ export const edges = pgTable(
     signed: boolean("signed"),
     /** signed by an enclave attester (false when by a plain key or unsigned); null as `signed` */
     enclave: boolean("enclave"),
-    ...proof(),
+    ...eventId(),
     /** the transaction that inserted the edge, so `LiveGraph` can read what was added since */
     xactId: writtenBy("xact_id"),
   },

@@ -1,6 +1,6 @@
 /**
  * Walrus blob lifecycle, from Walrus's own system events (`walrus::events`): one row per event,
- * keyed by its proof handle, and a view with each blob object's current status.
+ * keyed by its event id, and a view with each blob object's current status.
  */
 import { sql } from "drizzle-orm";
 import {
@@ -14,13 +14,13 @@ import {
   smallint,
   text,
 } from "drizzle-orm/pg-core";
-import { blobId, objectId, proof, timeMs, u64 } from "./columns.ts";
+import { blobId, eventId, objectId, timeMs, u64 } from "./columns.ts";
 
 /** Every `BlobRegistered` / `BlobCertified` / `BlobDeleted` (and blob-level deny-list) event. */
 export const walrusBlobEvents = pgTable(
   "walrus_blob_events",
   {
-    ...proof(),
+    ...eventId(),
     /** which network's Walrus emitted it: mainnet, testnet, ... */
     network: text("network").notNull(),
     /** `registered` | `certified` | `deleted` | `invalid` | `deny_listed` */
@@ -93,7 +93,7 @@ export const walrusBlobObjects = pgTable(
  *   transactions within a checkpoint, which the events do not record.
  * - `size`, `encoding_type`: from the registration (null when the registration predates the
  *   indexed range); `deletable` from the registration, else from a certification.
- * - Proof handles of the registration (`registered_*`), the latest certification
+ * - Event ids of the registration (`registered_*`), the latest certification
  *   (`certified_*`: greatest checkpoint, then end epoch, then event index) and the deletion
  *   (`deleted_*`), each null when that event was not seen.
  *

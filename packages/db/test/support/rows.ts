@@ -37,10 +37,12 @@ export const TRICKY_TERMS: AiTerms = {
 
 /**
  * One row per append-only table (or `perTable` rows, keys made distinct by `i`), all with the
- * proof handle of `checkpoint`. Different checkpoints give different keys.
+ * event id of `checkpoint`. Different checkpoints give different keys.
  */
 export function sampleRows(checkpoint: number, perTable = 1): Rows {
   const rows: Required<Rows> = {
+    checkpointProofs: [],
+    transactionProofs: [],
     datasets: [],
     datasetRetractions: [],
     datasetPolicyChanges: [],
@@ -63,7 +65,7 @@ export function sampleRows(checkpoint: number, perTable = 1): Rows {
   for (let i = 0; i < perTable; i++) {
     const n = checkpoint * 1_000_000 + i;
     const txDigest = `tx${checkpoint}_${i}`;
-    const proof = (eventIndex: number) => ({ checkpoint, txDigest, eventIndex });
+    const eventId = (eventIndex: number) => ({ checkpoint, txDigest, eventIndex });
     const timestampMs = 1_700_000_000_000 + n;
     rows.datasets.push({
       datasetId: hex(n),
@@ -83,21 +85,21 @@ export function sampleRows(checkpoint: number, perTable = 1): Rows {
       previousId: i % 2 === 0 ? hex(2) : null,
       revision: i,
       timestampMs,
-      ...proof(0),
+      ...eventId(0),
     });
     rows.datasetRetractions.push({
       datasetId: hex(n),
       creator: hex(1),
       reason: TRICKY,
       timestampMs,
-      ...proof(1),
+      ...eventId(1),
     });
     rows.datasetPolicyChanges.push({
       datasetId: hex(n),
       policyId: null,
       creator: hex(1),
       timestampMs,
-      ...proof(2),
+      ...eventId(2),
     });
     rows.datasetTermsChanges.push({
       datasetId: hex(n),
@@ -105,7 +107,7 @@ export function sampleRows(checkpoint: number, perTable = 1): Rows {
       terms: TRICKY_TERMS,
       creator: hex(1),
       timestampMs,
-      ...proof(15),
+      ...eventId(15),
     });
     rows.models.push({
       modelId: hex(n + 1),
@@ -124,7 +126,7 @@ export function sampleRows(checkpoint: number, perTable = 1): Rows {
       datasets: [hex(n)],
       constraints: [{ dataset: hex(n), constraints: TRICKY_ELEMENTS }],
       timestampMs,
-      ...proof(3),
+      ...eventId(3),
     });
     rows.attestations.push({
       attestationId: hex(n + 2),
@@ -145,7 +147,7 @@ export function sampleRows(checkpoint: number, perTable = 1): Rows {
       payloadDigest: "ef".repeat(32),
       timestampMs,
       recordedMs: timestampMs + 1,
-      ...proof(4),
+      ...eventId(4),
     });
     rows.inferences.push({
       inferenceId: hex(n + 3),
@@ -160,7 +162,7 @@ export function sampleRows(checkpoint: number, perTable = 1): Rows {
       outputSha256: "11".repeat(32),
       submitter: hex(1),
       timestampMs,
-      ...proof(5),
+      ...eventId(5),
     });
     rows.attesters.push({
       attesterId: hex(n + 4),
@@ -170,7 +172,7 @@ export function sampleRows(checkpoint: number, perTable = 1): Rows {
       enclaveConfigId: i % 2 === 0 ? null : hex(n + 9),
       admin: hex(1),
       timestampMs,
-      ...proof(6),
+      ...eventId(6),
     });
     rows.enclaveConfigs.push({
       configId: hex(n + 9),
@@ -179,27 +181,27 @@ export function sampleRows(checkpoint: number, perTable = 1): Rows {
       pcrs: ["00".repeat(48), "11".repeat(48), "22".repeat(48)],
       admin: hex(1),
       timestampMs,
-      ...proof(16),
+      ...eventId(16),
     });
     rows.enclaveConfigRetirements.push({
       configId: hex(n + 9),
       admin: hex(1),
       timestampMs,
-      ...proof(17),
+      ...eventId(17),
     });
     rows.attesterKeys.push({
       attesterId: hex(n + 4),
       keyVersion: 0,
       publicKey: "aa".repeat(32),
       timestampMs,
-      ...proof(7),
+      ...eventId(7),
     });
     rows.attesterRevocations.push({
       attesterId: hex(n + 4),
       publicKey: "aa".repeat(32),
       admin: hex(1),
       timestampMs,
-      ...proof(8),
+      ...eventId(8),
     });
     rows.policies.push({
       policyId: hex(n + 5),
@@ -212,7 +214,7 @@ export function sampleRows(checkpoint: number, perTable = 1): Rows {
       feeMist: 10n ** 19n,
       ttlMs: U64_MAX,
       timestampMs,
-      ...proof(9),
+      ...eventId(9),
     });
     rows.policyMemberChanges.push({
       policyId: hex(n + 5),
@@ -220,7 +222,7 @@ export function sampleRows(checkpoint: number, perTable = 1): Rows {
       added: i % 2 === 0,
       admin: hex(1),
       timestampMs,
-      ...proof(10),
+      ...eventId(10),
     });
     rows.subscriptions.push({
       subscriptionId: hex(n + 7),
@@ -229,14 +231,14 @@ export function sampleRows(checkpoint: number, perTable = 1): Rows {
       feeMist: 0n,
       expiresMs: BigInt(timestampMs) + 86_400_000n,
       timestampMs,
-      ...proof(11),
+      ...eventId(11),
     });
     rows.feeWithdrawals.push({
       serviceId: hex(n + 5),
       amountMist: 123_456_789_012_345_678n,
       recipient: hex(1),
       timestampMs,
-      ...proof(12),
+      ...eventId(12),
     });
     rows.edges.push({
       kind: "wasDerivedFrom",
@@ -247,10 +249,10 @@ export function sampleRows(checkpoint: number, perTable = 1): Rows {
       network: "testnet",
       signed: i % 3 === 0 ? null : i % 3 === 1,
       enclave: i % 3 === 0 ? null : i % 2 === 0,
-      ...proof(13),
+      ...eventId(13),
     });
     rows.walrusBlobEvents.push({
-      ...proof(14),
+      ...eventId(14),
       network: "testnet",
       kind: "registered",
       blobId: `blob-${n}`,
@@ -263,6 +265,20 @@ export function sampleRows(checkpoint: number, perTable = 1): Rows {
       isExtension: null,
       wasCertified: null,
       timestampMs,
+    });
+    rows.checkpointProofs.push({
+      network: "testnet",
+      checkpoint: n,
+      epoch: 7,
+      certifiedSummary: Uint8Array.of(0, 0x5c, 9, 10, 255),
+      contents: Uint8Array.of(1, 2, 3),
+    });
+    rows.transactionProofs.push({
+      network: "testnet",
+      txDigest,
+      checkpoint,
+      effects: Uint8Array.of(4, 0, 5),
+      events: Uint8Array.of(6, 7),
     });
   }
   return rows;

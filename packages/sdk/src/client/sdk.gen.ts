@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.ts';
 import type { Client, Options as Options2, TDataShape } from './client/index.ts';
-import type { GetAgentData, GetAgentErrors, GetAgentResponses, GetAttestationData, GetAttestationErrors, GetAttestationResponses, GetAttesterData, GetAttesterErrors, GetAttesterResponses, GetBlobData, GetBlobErrors, GetBlobResponses, GetDatasetData, GetDatasetErrors, GetDatasetResponses, GetEnclaveConfigData, GetEnclaveConfigErrors, GetEnclaveConfigResponses, GetHealthData, GetHealthErrors, GetHealthResponses, GetInferenceData, GetInferenceErrors, GetInferenceResponses, GetLineageData, GetLineageErrors, GetLineageOpenLineageData, GetLineageOpenLineageErrors, GetLineageOpenLineageResponses, GetLineageProvJsonData, GetLineageProvJsonErrors, GetLineageProvJsonResponses, GetLineageResponses, GetMetricsData, GetMetricsErrors, GetMetricsResponses, GetModelData, GetModelErrors, GetModelResponses, GetPolicyData, GetPolicyErrors, GetPolicyResponses, GetStatusData, GetStatusErrors, GetStatusResponses, ListAttestationsData, ListAttestationsErrors, ListAttestationsResponses, ListAttestersData, ListAttestersErrors, ListAttestersResponses, ListBlobObjectsData, ListBlobObjectsErrors, ListBlobObjectsResponses, ListDatasetsData, ListDatasetsErrors, ListDatasetsResponses, ListEnclaveConfigsData, ListEnclaveConfigsErrors, ListEnclaveConfigsResponses, ListInferencesData, ListInferencesErrors, ListInferencesResponses, ListModelsData, ListModelsErrors, ListModelsResponses, ListPoliciesData, ListPoliciesErrors, ListPoliciesResponses, SearchData, SearchErrors, SearchResponses, StreamProvenanceData, StreamProvenanceErrors, StreamProvenanceResponse, StreamProvenanceResponses, VerifyAttestationData, VerifyAttestationErrors, VerifyAttestationResponses, VerifyBlobData, VerifyBlobErrors, VerifyBlobResponses } from './types.gen.ts';
+import type { GetAgentData, GetAgentErrors, GetAgentResponses, GetAttestationData, GetAttestationErrors, GetAttestationResponses, GetAttesterData, GetAttesterErrors, GetAttesterResponses, GetBlobData, GetBlobErrors, GetBlobResponses, GetDatasetData, GetDatasetErrors, GetDatasetResponses, GetEnclaveConfigData, GetEnclaveConfigErrors, GetEnclaveConfigResponses, GetHealthData, GetHealthErrors, GetHealthResponses, GetInferenceData, GetInferenceErrors, GetInferenceResponses, GetLineageData, GetLineageErrors, GetLineageOpenLineageData, GetLineageOpenLineageErrors, GetLineageOpenLineageResponses, GetLineageProvJsonData, GetLineageProvJsonErrors, GetLineageProvJsonResponses, GetLineageResponses, GetMetricsData, GetMetricsErrors, GetMetricsResponses, GetModelData, GetModelErrors, GetModelResponses, GetPolicyData, GetPolicyErrors, GetPolicyResponses, GetProofData, GetProofErrors, GetProofResponses, GetStatusData, GetStatusErrors, GetStatusResponses, ListAttestationsData, ListAttestationsErrors, ListAttestationsResponses, ListAttestersData, ListAttestersErrors, ListAttestersResponses, ListBlobObjectsData, ListBlobObjectsErrors, ListBlobObjectsResponses, ListDatasetsData, ListDatasetsErrors, ListDatasetsResponses, ListEnclaveConfigsData, ListEnclaveConfigsErrors, ListEnclaveConfigsResponses, ListInferencesData, ListInferencesErrors, ListInferencesResponses, ListModelsData, ListModelsErrors, ListModelsResponses, ListPoliciesData, ListPoliciesErrors, ListPoliciesResponses, SearchData, SearchErrors, SearchResponses, StreamProvenanceData, StreamProvenanceErrors, StreamProvenanceResponse, StreamProvenanceResponses, VerifyAttestationData, VerifyAttestationErrors, VerifyAttestationResponses, VerifyBlobData, VerifyBlobErrors, VerifyBlobResponses } from './types.gen.ts';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -198,7 +198,7 @@ export class VerityApi extends HeyApiClient {
     }
     
     /**
-     * Lineage of a node with proofs, retractions and taint (W3C PROV terms)
+     * Lineage of a node with event ids, proofs, retractions and taint (W3C PROV terms)
      */
     public getLineage<ThrowOnError extends boolean = false>(options: Options<GetLineageData, ThrowOnError>) {
         return (options.client ?? this.client).get<GetLineageResponses, GetLineageErrors, ThrowOnError>({ url: '/v1/lineage/{id}', ...options });
@@ -228,7 +228,7 @@ export class VerityApi extends HeyApiClient {
     /**
      * Server-Sent Events of new provenance as it is indexed
      *
-     * One event per new dataset, model, attestation, inference or Walrus blob event (`event:` is its kind), with its proof handle, in (checkpoint, tx digest, event index) order. Each event's `id` is `<checkpoint>:<txDigest>:<eventIndex>`; reconnecting with `Last-Event-ID` (or `?after=`) resumes right after it. Without either, the stream starts at what is indexed now.
+     * One event per new dataset, model, attestation, inference or Walrus blob event (`event:` is its kind), with its event id, in (checkpoint, tx digest, event index) order. Each event's `id` is `<checkpoint>:<txDigest>:<eventIndex>`; reconnecting with `Last-Event-ID` (or `?after=`) resumes right after it. Without either, the stream starts at what is indexed now.
      */
     public streamProvenance<ThrowOnError extends boolean = false>(options?: Options<StreamProvenanceData, ThrowOnError, StreamProvenanceResponse>) {
         return (options?.client ?? this.client).sse.get<StreamProvenanceResponses, StreamProvenanceErrors, ThrowOnError>({ url: '/v1/stream', ...options });
@@ -261,5 +261,14 @@ export class VerityApi extends HeyApiClient {
                 ...options.headers
             }
         });
+    }
+    
+    /**
+     * A self-contained proof that the event was emitted on Sui: the certified checkpoint and the BCS down to the event
+     *
+     * Check it without trusting this server: `verity verify proof`, or `verifyProofBundle` of @verity/checkpoints, with a committee you trust for its epoch.
+     */
+    public getProof<ThrowOnError extends boolean = false>(options: Options<GetProofData, ThrowOnError>) {
+        return (options.client ?? this.client).get<GetProofResponses, GetProofErrors, ThrowOnError>({ url: '/v1/proofs/{txDigest}/{eventIndex}', ...options });
     }
 }

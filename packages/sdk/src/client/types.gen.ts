@@ -49,7 +49,7 @@ export type DatasetDetail = Dataset & {
         terms: AiTerms & unknown;
         creator: string;
         timestampMs: number;
-        proof: EntityProof;
+        event: EntityEvent;
     }>;
 };
 
@@ -71,19 +71,23 @@ export type Permission = {
     constraints: Array<string>;
 };
 
-export type EntityProof = {
+export type EntityEvent = {
     /**
      * Checkpoint sequence number
      */
     checkpoint: number;
     /**
-     * Base58 transaction digest
+     * Transaction digest (base58)
      */
     txDigest: string;
     /**
-     * Index among the transaction's events
+     * Index of the event in its transaction
      */
     eventIndex: number;
+    /**
+     * Path of the event's proof bundle, checkable without trusting this server: /v1/proofs/{txDigest}/{eventIndex}
+     */
+    proof: string;
     /**
      * The object the event concerns
      */
@@ -124,9 +128,9 @@ export type Dataset = {
     retraction: {
         reason: string;
         timestampMs: number;
-        proof: EntityProof;
+        event: EntityEvent;
     } | null;
-    proof: EntityProof;
+    event: EntityEvent;
 };
 
 export type DatasetPage = {
@@ -169,7 +173,7 @@ export type Model = {
         constraints: Array<string>;
     }>;
     timestampMs: number;
-    proof: EntityProof;
+    event: EntityEvent;
 };
 
 export type ModelPage = {
@@ -217,7 +221,7 @@ export type Attestation = {
      * Chain time when recorded, ms
      */
     recordedMs: number;
-    proof: EntityProof;
+    event: EntityEvent;
 };
 
 export type AttestationPage = {
@@ -241,7 +245,7 @@ export type Inference = {
     outputSha256: string;
     submitter: string;
     timestampMs: number;
-    proof: EntityProof;
+    event: EntityEvent;
 };
 
 export type InferencePage = {
@@ -276,7 +280,7 @@ export type Policy = {
      */
     ttlMs: string | null;
     timestampMs: number;
-    proof: EntityProof;
+    event: EntityEvent;
 };
 
 export type PolicyPage = {
@@ -289,12 +293,12 @@ export type AttesterDetail = Attester & {
         keyVersion: number;
         publicKey: string;
         timestampMs: number;
-        proof: EntityProof;
+        event: EntityEvent;
     }>;
     revocation: {
         publicKey: string;
         timestampMs: number;
-        proof: EntityProof;
+        event: EntityEvent;
     } | null;
 };
 
@@ -316,7 +320,7 @@ export type Attester = {
     admin: string;
     timestampMs: number;
     revoked: boolean;
-    proof: EntityProof;
+    event: EntityEvent;
 };
 
 export type AttesterPage = {
@@ -337,7 +341,7 @@ export type EnclaveConfig = {
      */
     admin: string;
     timestampMs: number;
-    proof: EntityProof;
+    event: EntityEvent;
     /**
      * Its retirement (EnclaveConfigRetired): no enclave registers under it since; attesters registered before stay until revoked. Null while it is in use
      */
@@ -347,7 +351,7 @@ export type EnclaveConfig = {
          */
         admin: string;
         timestampMs: number;
-        proof: EntityProof;
+        event: EntityEvent;
     } | null;
 };
 
@@ -413,13 +417,13 @@ export type WalrusBlobObject = {
      * First epoch it is no longer stored (exclusive)
      */
     endEpoch: number | null;
-    registered: EntityProof & ({
+    registered: EntityEvent & ({
         [key: string]: unknown;
     } | null);
-    certified: EntityProof & ({
+    certified: EntityEvent & ({
         [key: string]: unknown;
     } | null);
-    deleted: EntityProof & ({
+    deleted: EntityEvent & ({
         [key: string]: unknown;
     } | null);
 };
@@ -466,6 +470,12 @@ export type Lineage = {
      * Whether maxNodes left nodes out
      */
     truncated: boolean;
+    /**
+     * With proofs=inline: the proof bundle of every node's and edge's event, by its `event.proof` path (events whose proof parts were not kept are absent)
+     */
+    proofs?: {
+        [key: string]: ProofBundle;
+    };
 };
 
 export type LineageNode = {
@@ -500,16 +510,16 @@ export type LineageNode = {
      */
     tainted: boolean;
     /**
-     * When tainted: a retracted dataset it comes from (its retraction is the proof)
+     * When tainted: a retracted dataset it comes from (its retraction is the reason)
      */
     taintedBy?: string;
-    proof: ProofHandle;
+    event: EventId;
 };
 
 /**
  * The event that created the node
  */
-export type ProofHandle = {
+export type EventId = {
     /**
      * Checkpoint sequence number
      */
@@ -522,6 +532,10 @@ export type ProofHandle = {
      * Index of the event in its transaction
      */
     eventIndex: number;
+    /**
+     * Path of the event's proof bundle, checkable without trusting this server: /v1/proofs/{txDigest}/{eventIndex}
+     */
+    proof: string;
 };
 
 export type LineageEdge = {
@@ -536,7 +550,46 @@ export type LineageEdge = {
      * On edges an attestation backs: whether an enclave attester signed it (false: a plain key, or unsigned); null on other edges
      */
     enclave: boolean | null;
-    proof: ProofHandle;
+    event: EventId;
+};
+
+export type ProofBundle = {
+    /**
+     * Bundle format version
+     */
+    version: 1;
+    /**
+     * Checkpoint sequence number, decimal (a hint: the certified summary decides)
+     */
+    checkpoint: string;
+    /**
+     * Epoch whose committee certified the checkpoint, decimal (a hint, likewise)
+     */
+    epoch: string;
+    /**
+     * The event's transaction digest, base58
+     */
+    txDigest: string;
+    /**
+     * The event's index in its transaction
+     */
+    eventIndex: number;
+    /**
+     * BCS Envelope<CheckpointSummary, AuthorityQuorumSignInfo>, base64
+     */
+    certifiedSummary: string;
+    /**
+     * BCS CheckpointContents, base64
+     */
+    contents: string;
+    /**
+     * BCS TransactionEffects of the transaction, base64
+     */
+    effects: string;
+    /**
+     * BCS TransactionEvents of the transaction, base64
+     */
+    events: string;
 };
 
 export type ProvJson = {
@@ -568,7 +621,7 @@ export type BlobVerification = {
         kind: 'dataset' | 'model';
         id: string;
         name: string;
-        proof: ProofHandle;
+        event: EventId;
     }>;
 };
 
@@ -1384,6 +1437,10 @@ export type GetLineageData = {
          * maxNodes must be an integer from 1 to 5000 (default 500)
          */
         maxNodes?: number;
+        /**
+         * link: each node's and edge's event names its proof bundle (`event.proof`); inline: the bundles come too, in `proofs`
+         */
+        proofs?: 'link' | 'inline';
     };
     url: '/v1/lineage/{id}';
 };
@@ -1458,7 +1515,7 @@ export type GetLineageProvJsonError = GetLineageProvJsonErrors[keyof GetLineageP
 
 export type GetLineageProvJsonResponses = {
     /**
-     * PROV-JSON: prefix, entity, activity, agent and relation records, each with its proof; datasets with their terms for AI use, relations an attestation backs with verity:signed and verity:enclave
+     * PROV-JSON: prefix, entity, activity, agent and relation records, each with its event id; datasets with their terms for AI use, relations an attestation backs with verity:signed and verity:enclave
      */
     200: ProvJson;
 };
@@ -1650,3 +1707,39 @@ export type VerifyAttestationResponses = {
 };
 
 export type VerifyAttestationResponse = VerifyAttestationResponses[keyof VerifyAttestationResponses];
+
+export type GetProofData = {
+    body?: never;
+    path: {
+        txDigest: string;
+        eventIndex?: number | null;
+    };
+    query?: never;
+    url: '/v1/proofs/{txDigest}/{eventIndex}';
+};
+
+export type GetProofErrors = {
+    /**
+     * Malformed parameters
+     */
+    400: Problem;
+    /**
+     * Nothing is known under that id
+     */
+    404: Problem;
+    /**
+     * Too many requests from this client: retry after `Retry-After` seconds
+     */
+    429: Problem;
+};
+
+export type GetProofError = GetProofErrors[keyof GetProofErrors];
+
+export type GetProofResponses = {
+    /**
+     * The proof bundle
+     */
+    200: ProofBundle;
+};
+
+export type GetProofResponse = GetProofResponses[keyof GetProofResponses];

@@ -20,8 +20,13 @@ export type CyElements = CyNode & {
   length: number;
   style(property: string): string;
 };
+/** Some of the page's elements, as far as the tests map over them. */
+export interface CyList {
+  length: number;
+  map<T>(f: (n: CyNode) => T): T[];
+}
 /** The page's Cytoscape instance, as far as the tests read it. */
-export type Cy = { nodes(): { length: number; map<T>(f: (n: CyNode) => T): T[] } } & {
+export type Cy = { nodes(): CyList; elements(): CyList } & {
   $id(id: string): CyElements;
   /** the elements matching a Cytoscape selector */
   $(selector: string): CyElements;

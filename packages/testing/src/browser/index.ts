@@ -3,6 +3,7 @@ export { chromiumBuild, launchChromium } from "./chromium.ts";
 export {
   type Cy,
   type CyElements,
+  type CyList,
   type CyNode,
   drawn,
   type ExplorerBrowser,

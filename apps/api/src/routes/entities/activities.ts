@@ -2,10 +2,11 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { getAttestation, getInference, listAttestations, listInferences } from "@verity/db";
 import { ATTESTATION_KIND_NAMES } from "@verity/sdk";
 import type { ApiEnv } from "../../context.ts";
+import { linkProofs } from "../../proof-links.ts";
+import { EntityEvent } from "../../schemas/event-id.ts";
 import { IdParam, ObjectId } from "../../schemas/ids.ts";
 import { BooleanQuery, PageQuery, pageOf, pageOptions, TimeQuery } from "../../schemas/page.ts";
 import { badRequest, lookupErrors } from "../../schemas/problem.ts";
-import { EntityProof } from "../../schemas/proof.ts";
 import { found } from "./found.ts";
 
 /** A recorded attestation. */
@@ -37,7 +38,7 @@ export const Attestation = z
     payloadDigest: z.string(),
     timestampMs: z.number().int().openapi({ description: "Signed time of the activity, ms" }),
     recordedMs: z.number().int().openapi({ description: "Chain time when recorded, ms" }),
-    proof: EntityProof,
+    event: EntityEvent,
   })
   .openapi("Attestation");
 
@@ -56,7 +57,7 @@ export const Inference = z
     outputSha256: z.string(),
     submitter: z.string(),
     timestampMs: z.number().int(),
-    proof: EntityProof,
+    event: EntityEvent,
   })
   .openapi("Inference");
 
@@ -130,7 +131,10 @@ const routes = {
 export const activities = new OpenAPIHono<ApiEnv>()
   .openapi(routes.attestation, async (c) => {
     const { id } = c.req.valid("param");
-    return c.json(found(await getAttestation(c.var.deps.database.db, id), "attestation", id), 200);
+    return c.json(
+      linkProofs(found(await getAttestation(c.var.deps.database.db, id), "attestation", id)),
+      200,
+    );
   })
   .openapi(routes.attestations, async (c) => {
     const q = c.req.valid("query");
@@ -143,14 +147,23 @@ export const activities = new OpenAPIHono<ApiEnv>()
       fromMs: q.from,
       toMs: q.to,
     };
-    return c.json(await listAttestations(c.var.deps.database.db, filter, pageOptions(q)), 200);
+    return c.json(
+      linkProofs(await listAttestations(c.var.deps.database.db, filter, pageOptions(q))),
+      200,
+    );
   })
   .openapi(routes.inference, async (c) => {
     const { id } = c.req.valid("param");
-    return c.json(found(await getInference(c.var.deps.database.db, id), "inference", id), 200);
+    return c.json(
+      linkProofs(found(await getInference(c.var.deps.database.db, id), "inference", id)),
+      200,
+    );
   })
   .openapi(routes.inferences, async (c) => {
     const q = c.req.valid("query");
     const filter = { model: q.model, submitter: q.submitter, fromMs: q.from, toMs: q.to };
-    return c.json(await listInferences(c.var.deps.database.db, filter, pageOptions(q)), 200);
+    return c.json(
+      linkProofs(await listInferences(c.var.deps.database.db, filter, pageOptions(q))),
+      200,
+    );
   });

@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { getAgent } from "@verity/db";
 import type { ApiEnv } from "../../context.ts";
+import { linkProofs } from "../../proof-links.ts";
 import { ObjectId } from "../../schemas/ids.ts";
 import { lookupErrors } from "../../schemas/problem.ts";
 import { Attestation, Inference } from "./activities.ts";
@@ -47,5 +48,8 @@ const route = createRoute({
 /** `/v1/agents/{address}`. */
 export const agents = new OpenAPIHono<ApiEnv>().openapi(route, async (c) => {
   const { address } = c.req.valid("param");
-  return c.json(found(await getAgent(c.var.deps.database.db, address), "agent", address), 200);
+  return c.json(
+    linkProofs(found(await getAgent(c.var.deps.database.db, address), "agent", address)),
+    200,
+  );
 });

@@ -1,10 +1,11 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { getBlob, listBlobObjects } from "@verity/db";
 import type { ApiEnv } from "../../context.ts";
+import { linkProofs } from "../../proof-links.ts";
+import { EntityEvent } from "../../schemas/event-id.ts";
 import { BlobId } from "../../schemas/ids.ts";
 import { PageQuery, pageOf, pageOptions, TimeQuery } from "../../schemas/page.ts";
 import { badRequest, lookupErrors } from "../../schemas/problem.ts";
-import { EntityProof } from "../../schemas/proof.ts";
 import { Dataset } from "./datasets.ts";
 import { found } from "./found.ts";
 import { Model } from "./models.ts";
@@ -26,9 +27,9 @@ const WalrusBlobObject = z
     certifiedEpoch: epoch,
     deletedEpoch: epoch,
     endEpoch: epoch.openapi({ description: "First epoch it is no longer stored (exclusive)" }),
-    registered: EntityProof.nullable(),
-    certified: EntityProof.nullable(),
-    deleted: EntityProof.nullable(),
+    registered: EntityEvent.nullable(),
+    certified: EntityEvent.nullable(),
+    deleted: EntityEvent.nullable(),
   })
   .openapi("WalrusBlobObject");
 
@@ -89,10 +90,16 @@ const one = createRoute({
 export const blobs = new OpenAPIHono<ApiEnv>()
   .openapi(one, async (c) => {
     const { blobId } = c.req.valid("param");
-    return c.json(found(await getBlob(c.var.deps.database.db, blobId), "blob", blobId), 200);
+    return c.json(
+      linkProofs(found(await getBlob(c.var.deps.database.db, blobId), "blob", blobId)),
+      200,
+    );
   })
   .openapi(list, async (c) => {
     const q = c.req.valid("query");
     const filter = { status: q.status, fromMs: q.from, toMs: q.to };
-    return c.json(await listBlobObjects(c.var.deps.database.db, filter, pageOptions(q)), 200);
+    return c.json(
+      linkProofs(await listBlobObjects(c.var.deps.database.db, filter, pageOptions(q))),
+      200,
+    );
   });

@@ -1,10 +1,11 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { getDataset, listDatasets } from "@verity/db";
 import type { ApiEnv } from "../../context.ts";
+import { linkProofs } from "../../proof-links.ts";
+import { EntityEvent } from "../../schemas/event-id.ts";
 import { IdParam, ObjectId } from "../../schemas/ids.ts";
 import { BooleanQuery, PageQuery, pageOf, pageOptions, TimeQuery } from "../../schemas/page.ts";
 import { badRequest, lookupErrors } from "../../schemas/problem.ts";
-import { EntityProof } from "../../schemas/proof.ts";
 import { AiTerms } from "../../schemas/terms.ts";
 import { found } from "./found.ts";
 
@@ -38,9 +39,9 @@ export const Dataset = z
     timestampMs: z.number().int(),
     retracted: z.boolean(),
     retraction: z
-      .object({ reason: z.string(), timestampMs: z.number().int(), proof: EntityProof })
+      .object({ reason: z.string(), timestampMs: z.number().int(), event: EntityEvent })
       .nullable(),
-    proof: EntityProof,
+    event: EntityEvent,
   })
   .openapi("Dataset");
 
@@ -52,7 +53,7 @@ const DatasetDetail = Dataset.extend({
         terms: AiTerms,
         creator: z.string(),
         timestampMs: z.number().int(),
-        proof: EntityProof,
+        event: EntityEvent,
       }),
     )
     .openapi({ description: "Every tightening of its terms (DatasetTermsSet), oldest first" }),
@@ -95,7 +96,10 @@ const list = createRoute({
 export const datasets = new OpenAPIHono<ApiEnv>()
   .openapi(one, async (c) => {
     const { id } = c.req.valid("param");
-    return c.json(found(await getDataset(c.var.deps.database.db, id), "dataset", id), 200);
+    return c.json(
+      linkProofs(found(await getDataset(c.var.deps.database.db, id), "dataset", id)),
+      200,
+    );
   })
   .openapi(list, async (c) => {
     const q = c.req.valid("query");
@@ -110,5 +114,5 @@ export const datasets = new OpenAPIHono<ApiEnv>()
       },
       pageOptions(q),
     );
-    return c.json(page, 200);
+    return c.json(linkProofs(page), 200);
   });

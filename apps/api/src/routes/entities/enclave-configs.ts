@@ -1,10 +1,11 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { getEnclaveConfig, listEnclaveConfigs } from "@verity/db";
 import type { ApiEnv } from "../../context.ts";
+import { linkProofs } from "../../proof-links.ts";
+import { EntityEvent } from "../../schemas/event-id.ts";
 import { IdParam, ObjectId } from "../../schemas/ids.ts";
 import { PageQuery, pageOf, pageOptions } from "../../schemas/page.ts";
 import { badRequest, lookupErrors } from "../../schemas/problem.ts";
-import { EntityProof } from "../../schemas/proof.ts";
 import { found } from "./found.ts";
 
 /** An enclave image's measurements, which enclave attesters are registered against. */
@@ -18,12 +19,12 @@ const EnclaveConfig = z
       .openapi({ description: "[PCR0, PCR1, PCR2], hex (SHA-384, 48 bytes each)" }),
     admin: z.string().openapi({ description: "The AdminCap holder who published it" }),
     timestampMs: z.number().int(),
-    proof: EntityProof,
+    event: EntityEvent,
     retirement: z
       .object({
         admin: z.string().openapi({ description: "The AdminCap holder who retired it" }),
         timestampMs: z.number().int(),
-        proof: EntityProof,
+        event: EntityEvent,
       })
       .nullable()
       .openapi({
@@ -66,12 +67,14 @@ export const enclaveConfigs = new OpenAPIHono<ApiEnv>()
   .openapi(routes.enclaveConfig, async (c) => {
     const { id } = c.req.valid("param");
     const config = await getEnclaveConfig(c.var.deps.database.db, id);
-    return c.json(found(config, "enclave config", id), 200);
+    return c.json(linkProofs(found(config, "enclave config", id)), 200);
   })
   .openapi(routes.enclaveConfigs, async (c) => {
     const q = c.req.valid("query");
     return c.json(
-      await listEnclaveConfigs(c.var.deps.database.db, { admin: q.admin }, pageOptions(q)),
+      linkProofs(
+        await listEnclaveConfigs(c.var.deps.database.db, { admin: q.admin }, pageOptions(q)),
+      ),
       200,
     );
   });

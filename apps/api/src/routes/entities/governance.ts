@@ -2,10 +2,11 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { getAttester, getPolicy, listAttesters, listPolicies } from "@verity/db";
 import { POLICY_KINDS } from "@verity/sdk";
 import type { ApiEnv } from "../../context.ts";
+import { linkProofs } from "../../proof-links.ts";
+import { EntityEvent } from "../../schemas/event-id.ts";
 import { IdParam, ObjectId } from "../../schemas/ids.ts";
 import { PageQuery, pageOf, pageOptions } from "../../schemas/page.ts";
 import { badRequest, lookupErrors } from "../../schemas/problem.ts";
-import { EntityProof } from "../../schemas/proof.ts";
 import { found } from "./found.ts";
 
 const Policy = z
@@ -20,7 +21,7 @@ const Policy = z
     feeMist: z.string().nullable().openapi({ description: "Subscription price, MIST (decimal)" }),
     ttlMs: z.string().nullable().openapi({ description: "Subscription lifetime, ms (decimal)" }),
     timestampMs: z.number().int(),
-    proof: EntityProof,
+    event: EntityEvent,
   })
   .openapi("Policy");
 
@@ -46,7 +47,7 @@ const Attester = z
     }),
     timestampMs: z.number().int(),
     revoked: z.boolean(),
-    proof: EntityProof,
+    event: EntityEvent,
   })
   .openapi("Attester");
 
@@ -56,11 +57,11 @@ const AttesterDetail = Attester.extend({
       keyVersion: z.number().int(),
       publicKey: z.string(),
       timestampMs: z.number().int(),
-      proof: EntityProof,
+      event: EntityEvent,
     }),
   ),
   revocation: z
-    .object({ publicKey: z.string(), timestampMs: z.number().int(), proof: EntityProof })
+    .object({ publicKey: z.string(), timestampMs: z.number().int(), event: EntityEvent })
     .nullable(),
 }).openapi("AttesterDetail");
 
@@ -126,21 +127,30 @@ const routes = {
 export const governance = new OpenAPIHono<ApiEnv>()
   .openapi(routes.policy, async (c) => {
     const { id } = c.req.valid("param");
-    return c.json(found(await getPolicy(c.var.deps.database.db, id), "policy", id), 200);
+    return c.json(
+      linkProofs(found(await getPolicy(c.var.deps.database.db, id), "policy", id)),
+      200,
+    );
   })
   .openapi(routes.policies, async (c) => {
     const q = c.req.valid("query");
     const filter = { kind: q.kind, creator: q.creator };
-    return c.json(await listPolicies(c.var.deps.database.db, filter, pageOptions(q)), 200);
+    return c.json(
+      linkProofs(await listPolicies(c.var.deps.database.db, filter, pageOptions(q))),
+      200,
+    );
   })
   .openapi(routes.attester, async (c) => {
     const { id } = c.req.valid("param");
-    return c.json(found(await getAttester(c.var.deps.database.db, id), "attester", id), 200);
+    return c.json(
+      linkProofs(found(await getAttester(c.var.deps.database.db, id), "attester", id)),
+      200,
+    );
   })
   .openapi(routes.attesters, async (c) => {
     const q = c.req.valid("query");
     return c.json(
-      await listAttesters(c.var.deps.database.db, { admin: q.admin }, pageOptions(q)),
+      linkProofs(await listAttesters(c.var.deps.database.db, { admin: q.admin }, pageOptions(q))),
       200,
     );
   });

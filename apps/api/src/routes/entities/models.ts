@@ -1,10 +1,11 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { getModel, listModels } from "@verity/db";
 import type { ApiEnv } from "../../context.ts";
+import { linkProofs } from "../../proof-links.ts";
+import { EntityEvent } from "../../schemas/event-id.ts";
 import { IdParam, ObjectId } from "../../schemas/ids.ts";
 import { PageQuery, pageOf, pageOptions, TimeQuery } from "../../schemas/page.ts";
 import { badRequest, lookupErrors } from "../../schemas/problem.ts";
-import { EntityProof } from "../../schemas/proof.ts";
 import { found } from "./found.ts";
 
 /** A registered model. */
@@ -36,7 +37,7 @@ export const Model = z
           "The constraints its datasets' terms put on it, per dataset; a fine-tune's base's come first",
       }),
     timestampMs: z.number().int(),
-    proof: EntityProof,
+    event: EntityEvent,
   })
   .openapi("Model");
 
@@ -77,7 +78,7 @@ const list = createRoute({
 export const models = new OpenAPIHono<ApiEnv>()
   .openapi(one, async (c) => {
     const { id } = c.req.valid("param");
-    return c.json(found(await getModel(c.var.deps.database.db, id), "model", id), 200);
+    return c.json(linkProofs(found(await getModel(c.var.deps.database.db, id), "model", id)), 200);
   })
   .openapi(list, async (c) => {
     const q = c.req.valid("query");
@@ -88,5 +89,8 @@ export const models = new OpenAPIHono<ApiEnv>()
       fromMs: q.from,
       toMs: q.to,
     };
-    return c.json(await listModels(c.var.deps.database.db, filter, pageOptions(q)), 200);
+    return c.json(
+      linkProofs(await listModels(c.var.deps.database.db, filter, pageOptions(q))),
+      200,
+    );
   });

@@ -57,9 +57,9 @@ export async function verifyBlob(file: string, options: DatabaseOptions & { blob
   const { database } = opened;
   try {
     const matches = await entitiesByContent(database.db, blobId, sha256);
-    for (const { kind, id, name, proof } of matches)
+    for (const { kind, id, name, event } of matches)
       console.log(
-        `✓ registered as ${kind} ${id} "${name}" (checkpoint ${proof.checkpoint}, transaction ${proof.txDigest}, event ${proof.eventIndex})`,
+        `✓ registered as ${kind} ${id} "${name}" (checkpoint ${event.checkpoint}, transaction ${event.txDigest}, event ${event.eventIndex})`,
       );
     if (matches.length === 0)
       console.log(`no dataset or model is registered under this content in ${database.location}`);

@@ -14,7 +14,7 @@ import {
   type VerityEventValues,
 } from "@verity/sdk";
 import { walrusBlobId as blob } from "../encoding.ts";
-import { type EventContext, proofOf, push, type Rows } from "../processor.ts";
+import { type EventContext, eventIdOf, push, type Rows } from "../processor.ts";
 
 /**
  * Turns one decoded `verity` event of type `N` (at `ctx`) into rows appended to `out`, tagged
@@ -44,7 +44,7 @@ interface Backing {
 }
 
 /**
- * Appends one edge with the proof handle of the event at `ctx`, and what backs it (`signed`
+ * Appends one edge with the id of the event at `ctx`, and what backs it (`signed`
  * and `enclave` null when no attestation does).
  */
 function edge(
@@ -65,7 +65,7 @@ function edge(
     network,
     signed: backing?.signed ?? null,
     enclave: backing?.enclave ?? null,
-    ...proofOf(ctx),
+    ...eventIdOf(ctx),
   });
 }
 
@@ -107,7 +107,7 @@ const datasetRegistered: Handler<"dataset::DatasetRegistered"> = (v, ctx, out, n
     previousId: v.previous,
     revision: Number(v.revision),
     timestampMs: Number(v.timestamp_ms),
-    ...proofOf(ctx),
+    ...eventIdOf(ctx),
   });
   const self: End = [v.dataset_id, "dataset"];
   edge(out, ctx, network, "storedAs", self, [blobId, "blob"]);
@@ -127,7 +127,7 @@ const datasetRetracted: Handler<"dataset::DatasetRetracted"> = (v, ctx, out) => 
     creator: v.creator,
     reason: v.reason,
     timestampMs: Number(v.timestamp_ms),
-    ...proofOf(ctx),
+    ...eventIdOf(ctx),
   });
 };
 
@@ -137,7 +137,7 @@ const datasetPolicySet: Handler<"dataset::DatasetPolicySet"> = (v, ctx, out, net
     policyId: v.policy,
     creator: v.creator,
     timestampMs: Number(v.timestamp_ms),
-    ...proofOf(ctx),
+    ...eventIdOf(ctx),
   });
   if (v.policy)
     edge(out, ctx, network, "governedBy", [v.dataset_id, "dataset"], [v.policy, "policy"]);
@@ -149,7 +149,7 @@ const datasetTermsSet: Handler<"dataset::DatasetTermsSet"> = (v, ctx, out) => {
     terms: termsToJson(v.terms),
     creator: v.creator,
     timestampMs: Number(v.timestamp_ms),
-    ...proofOf(ctx),
+    ...eventIdOf(ctx),
   });
 };
 
@@ -172,7 +172,7 @@ const modelRegistered: Handler<"model::ModelRegistered"> = (v, ctx, out, network
     datasets: v.datasets,
     constraints: v.constraints.map((c) => ({ dataset: c.dataset, constraints: c.constraints })),
     timestampMs: Number(v.timestamp_ms),
-    ...proofOf(ctx),
+    ...eventIdOf(ctx),
   });
   const self: End = [v.model_id, "model"];
   edge(out, ctx, network, "storedAs", self, [blobId, "blob"]);
@@ -205,7 +205,7 @@ const attestationRecorded: Handler<"attestation::AttestationRecorded"> = (v, ctx
     payloadDigest: toHex(v.payload_digest),
     timestampMs: Number(v.timestamp_ms),
     recordedMs: Number(v.recorded_ms),
-    ...proofOf(ctx),
+    ...eventIdOf(ctx),
   });
   const self: End = [v.attestation_id, "attestation"];
   const backing: Backing = { signed: v.signed, enclave: v.enclave };
@@ -236,7 +236,7 @@ const inferenceRecorded: Handler<"inference::InferenceRecorded"> = (v, ctx, out,
     outputSha256: toHex(v.output_sha256),
     submitter: v.submitter,
     timestampMs: Number(v.timestamp_ms),
-    ...proofOf(ctx),
+    ...eventIdOf(ctx),
   });
   const self: End = [v.inference_id, "inference"];
   // An inference is always signed (`inference::record` takes the attester).
@@ -258,14 +258,14 @@ const attesterRegistered: Handler<"attester::AttesterRegistered"> = (v, ctx, out
     enclaveConfigId: v.enclave_config,
     admin: v.registrant,
     timestampMs,
-    ...proofOf(ctx),
+    ...eventIdOf(ctx),
   });
   push(out, "attesterKeys", {
     attesterId: v.attester_id,
     keyVersion: 0,
     publicKey: toHex(v.public_key),
     timestampMs,
-    ...proofOf(ctx),
+    ...eventIdOf(ctx),
   });
 };
 
@@ -277,7 +277,7 @@ const enclaveConfigCreated: Handler<"enclave::EnclaveConfigCreated"> = (v, ctx, 
     pcrs: v.pcrs.map(toHex),
     admin: v.admin,
     timestampMs: Number(v.timestamp_ms),
-    ...proofOf(ctx),
+    ...eventIdOf(ctx),
   });
 };
 
@@ -286,7 +286,7 @@ const enclaveConfigRetired: Handler<"enclave::EnclaveConfigRetired"> = (v, ctx, 
     configId: v.config_id,
     admin: v.admin,
     timestampMs: Number(v.timestamp_ms),
-    ...proofOf(ctx),
+    ...eventIdOf(ctx),
   });
 };
 
@@ -296,7 +296,7 @@ const attesterKeyRotated: Handler<"attester::AttesterKeyRotated"> = (v, ctx, out
     keyVersion: Number(v.key_version),
     publicKey: toHex(v.new_public_key),
     timestampMs: Number(v.timestamp_ms),
-    ...proofOf(ctx),
+    ...eventIdOf(ctx),
   });
 };
 
@@ -306,7 +306,7 @@ const attesterRevoked: Handler<"attester::AttesterRevoked"> = (v, ctx, out) => {
     publicKey: toHex(v.public_key),
     admin: v.admin,
     timestampMs: Number(v.timestamp_ms),
-    ...proofOf(ctx),
+    ...eventIdOf(ctx),
   });
 };
 
@@ -319,7 +319,7 @@ const allowlistCreated: Handler<"allowlist::AllowlistCreated"> = (v, ctx, out, n
     creator: v.creator,
     capId: v.cap_id,
     timestampMs: Number(v.timestamp_ms),
-    ...proofOf(ctx),
+    ...eventIdOf(ctx),
   });
 };
 
@@ -334,7 +334,7 @@ const memberChange =
       added,
       admin: v.admin,
       timestampMs: Number(v.timestamp_ms),
-      ...proofOf(ctx),
+      ...eventIdOf(ctx),
     });
   };
 
@@ -346,7 +346,7 @@ const timelockCreated: Handler<"timelock::TimelockCreated"> = (v, ctx, out, netw
     creator: v.creator,
     unlockMs: BigInt(v.unlock_ms),
     timestampMs: Number(v.timestamp_ms),
-    ...proofOf(ctx),
+    ...eventIdOf(ctx),
   });
 };
 
@@ -361,7 +361,7 @@ const serviceCreated: Handler<"subscription::ServiceCreated"> = (v, ctx, out, ne
     feeMist: BigInt(v.fee_mist),
     ttlMs: BigInt(v.ttl_ms),
     timestampMs: Number(v.timestamp_ms),
-    ...proofOf(ctx),
+    ...eventIdOf(ctx),
   });
 };
 
@@ -373,7 +373,7 @@ const subscribed: Handler<"subscription::Subscribed"> = (v, ctx, out) => {
     feeMist: BigInt(v.fee_mist),
     expiresMs: BigInt(v.expires_ms),
     timestampMs: Number(v.timestamp_ms),
-    ...proofOf(ctx),
+    ...eventIdOf(ctx),
   });
 };
 
@@ -383,7 +383,7 @@ const feesWithdrawn: Handler<"subscription::FeesWithdrawn"> = (v, ctx, out) => {
     amountMist: BigInt(v.amount_mist),
     recipient: v.recipient,
     timestampMs: Number(v.timestamp_ms),
-    ...proofOf(ctx),
+    ...eventIdOf(ctx),
   });
 };
 

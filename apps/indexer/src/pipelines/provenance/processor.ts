@@ -1,9 +1,10 @@
-import type { Checkpoint } from "@verity/checkpoints";
+import type { Checkpoint, CheckpointTransaction } from "@verity/checkpoints";
 import { isVerityEventName, type VerityEventName, verityEvents } from "@verity/sdk";
 import {
   decodeStrict,
   type EventContext,
   eventsOf,
+  keepProofParts,
   type ProcessedCheckpoint,
   type Processor,
   type QuarantinedEvent,
@@ -34,14 +35,17 @@ export function provenanceProcessor({ network, packageIds }: ProvenanceOptions):
     name: "provenance",
     process(checkpoint: Checkpoint): ProcessedCheckpoint {
       const out: ProcessedCheckpoint = { rows: {}, quarantined: [] };
+      const proven = new Set<CheckpointTransaction>();
       for (const ctx of eventsOf(checkpoint)) {
         if (!ours.has(ctx.event.packageId)) continue;
+        proven.add(ctx.transaction);
         const name = `${ctx.event.module}::${ctx.event.struct}`;
         const refused = isVerityEventName(name)
           ? handle(name, ctx, out.rows, network)
           : quarantine(ctx, `unknown event type ${name} in package ${ctx.event.packageId}`);
         if (refused) out.quarantined.push(refused);
       }
+      keepProofParts(out.rows, network, checkpoint, proven);
       return out;
     },
   };

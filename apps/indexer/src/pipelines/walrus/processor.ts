@@ -1,13 +1,14 @@
-import type { Checkpoint } from "@verity/checkpoints";
+import type { Checkpoint, CheckpointTransaction } from "@verity/checkpoints";
 import { walrusEvents } from "@verity/sdk";
 import { walrusBlobId } from "../encoding.ts";
 import {
   decodeStrict,
   type EventContext,
+  eventIdOf,
   eventsOf,
+  keepProofParts,
   type ProcessedCheckpoint,
   type Processor,
-  proofOf,
   push,
   quarantine,
 } from "../processor.ts";
@@ -86,14 +87,16 @@ export function walrusProcessor({ network, packageId }: WalrusOptions): Processo
     ...event,
     network,
     timestampMs: Number(ctx.checkpoint.timestampMs),
-    ...proofOf(ctx),
+    ...eventIdOf(ctx),
   });
   return {
     name: "walrus",
     process(checkpoint: Checkpoint): ProcessedCheckpoint {
       const out: ProcessedCheckpoint = { rows: {}, quarantined: [] };
+      const proven = new Set<CheckpointTransaction>();
       for (const ctx of eventsOf(checkpoint)) {
         if (ctx.event.packageId !== packageId || ctx.event.module !== "events") continue;
+        proven.add(ctx.transaction);
         const { struct } = ctx.event;
         if (!isWalrusEventName(struct)) {
           out.quarantined.push(quarantine(ctx, `unknown Walrus event type events::${struct}`));
@@ -103,6 +106,7 @@ export function walrusProcessor({ network, packageId }: WalrusOptions): Processo
         if ("reason" in decoded) out.quarantined.push(quarantine(ctx, decoded.reason));
         else if (decoded.event) push(out.rows, "walrusBlobEvents", row(ctx, decoded.event));
       }
+      keepProofParts(out.rows, network, checkpoint, proven);
       return out;
     },
   };

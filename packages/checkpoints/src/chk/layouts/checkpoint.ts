@@ -19,6 +19,19 @@ import { objectLayouts } from "./object.ts";
 import { enumLayout, traced, tracedVector, withBcs } from "./support.ts";
 import { transactionLayouts } from "./transaction.ts";
 
+/**
+ * `AuthorityQuorumSignInfo`: a quorum's certificate of a checkpoint summary. In BCS, a certified
+ * summary (`Envelope<CheckpointSummary, AuthorityQuorumSignInfo>`) is the summary's bytes
+ * followed by these.
+ */
+export const AuthorityQuorumSignInfo = bcs.struct("AuthorityQuorumSignInfo", {
+  epoch: bcs.u64(),
+  /** aggregated BLS12-381 signature */
+  signature: bcs.bytes(48),
+  /** roaring bitmap of the signing validators' committee indices */
+  signersMap: bcs.byteVector(),
+});
+
 /** `CheckpointData` over `leaves`, and the parts of it whose digests tie a checkpoint together. */
 function checkpointLayout<L extends Leaves>(leaves: L) {
   const objects = objectLayouts(moveLayouts(leaves));
@@ -60,13 +73,7 @@ function checkpointLayout<L extends Leaves>(leaves: L) {
   /** `Envelope<CheckpointSummary, AuthorityQuorumSignInfo>`: the summary and its certificate. */
   const CertifiedCheckpointSummary = bcs.struct("CertifiedCheckpointSummary", {
     data: withBcs(CheckpointSummary),
-    authSignature: bcs.struct("AuthorityQuorumSignInfo", {
-      epoch: bcs.u64(),
-      /** aggregated BLS12-381 signature */
-      signature: bcs.bytes(48),
-      /** roaring bitmap of the signing validators' committee indices */
-      signersMap: bcs.byteVector(),
-    }),
+    authSignature: AuthorityQuorumSignInfo,
   });
 
   /** (transaction digest, effects digest) of one transaction. */

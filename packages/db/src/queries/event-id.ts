@@ -1,15 +1,15 @@
-/** The proof handle every entity the API serves carries, and the filters all lists share. */
+/** The event id every entity the API serves carries, and the filters all lists share. */
 import { type AnyColumn, gte, lt, type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
-import type { ProofHandle } from "../schema/columns.ts";
+import type { EventId } from "../schema/columns.ts";
 
-/** A `ProofHandle` and the on-chain object the event concerns (0x + 64 hex). */
-export interface EntityProof extends ProofHandle {
+/** An `EventId` and the on-chain object the event concerns (0x + 64 hex). */
+export interface EntityEvent extends EventId {
   objectId: string;
 }
 
-/** The nested `proof` selection of a table's proof columns and the object the row is about. */
-export function proofOf<
+/** The nested `event` selection of a table's event id columns and the object the row is about. */
+export function eventIdOf<
   C extends PgColumn,
   D extends PgColumn,
   E extends PgColumn,
