@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { DEMO_PACKAGE_ID } from "@verity/demo";
 import { createPostgresDatabase } from "@verity/testing";
 import { afterAll, describe, expect, it } from "vitest";
-import { errorLines, runCli } from "./support/cli.ts";
+import { apiUrl, errorLines, runCli, startCli } from "./support/cli.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "verity-demo-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -61,6 +61,45 @@ describe("verity demo", () => {
       expect(verified.code).toBe(0);
     } finally {
       await drop();
+    }
+
+    // Every node and edge of the model's upstream proves against that committee, in the CLI.
+    const serve = startCli(["serve", "--data-dir", dataDir, "--port", "0"]);
+    try {
+      const url = await apiUrl(serve);
+      const model = idIn(demo.stdout, "model");
+      const graph = (await (await fetch(`${url}/v1/lineage/${model}`)).json()) as {
+        nodes: { event: { proof: string } }[];
+        edges: { event: { proof: string } }[];
+      };
+      const proofs = new Set([...graph.nodes, ...graph.edges].map((x) => x.event.proof));
+      expect(proofs.size).toBeGreaterThan(5);
+      const committee = join(dir, "checkpoints", "committee.bcs");
+      for (const proof of proofs) {
+        const proven = await runCli([
+          "verify",
+          "proof",
+          `${url}${proof}`,
+          "--committee",
+          committee,
+        ]);
+        expect(proven.stdout, proof).toMatch(/^✓ certificate: .*, 75\.00% of the voting power$/m);
+        expect(proven.stdout).toContain(`proven: event ${proof.split("/").at(-1)} of transaction`);
+        expect(proven.code).toBe(0);
+      }
+      // ... and a tampered bundle does not.
+      const [first] = proofs;
+      const bundle = (await (await fetch(`${url}${first}`)).json()) as { effects: string };
+      const effects = Buffer.from(bundle.effects, "base64");
+      effects.writeUInt8(effects.readUInt8(0) ^ 1, 0);
+      const tampered = join(dir, "tampered.json");
+      writeFileSync(tampered, JSON.stringify({ ...bundle, effects: effects.toString("base64") }));
+      const refused = await runCli(["verify", "proof", tampered, "--committee", committee]);
+      expect(refused.stdout).toMatch(/^✗ effects: effects digest \w+, the contents list \w+$/m);
+      expect(refused.code).toBe(1);
+    } finally {
+      serve.child.kill("SIGTERM");
+      await serve.exited;
     }
 
     const again = await runCli(["demo", "--dir", dir]);

@@ -18,7 +18,7 @@ import { openDatabase, readWatermark, walrusBlobEvents } from "@verity/db";
 import { closedPortUrl, createPostgresDatabase } from "@verity/testing";
 import { afterAll, describe, expect, it } from "vitest";
 import {
-  type CliProcess,
+  apiUrl,
   errorLines,
   runCli,
   startCli,
@@ -31,13 +31,6 @@ const CERTIFIED_BLOB = "y4UaG1aueyEVCXTLTCHlN79YkmBRS4DnopK3yIiIDAI";
 const LAST = 275761458;
 
 const temporary = (prefix: string) => mkdtempSync(join(tmpdir(), prefix));
-
-/** The API's URL, once `start` has printed it. */
-async function apiUrl(run: CliProcess): Promise<string> {
-  const pattern = /Verity API and explorer at (http:\/\/\S+) /;
-  await run.waitFor((stdout) => pattern.test(stdout));
-  return pattern.exec(run.stdout)![1]!;
-}
 
 /** Polls `/v1/status` until the walrus pipeline's watermark is `checkpoint`. */
 async function caughtUp(url: string, checkpoint: number): Promise<void> {

@@ -37,9 +37,9 @@ export interface IndexRun extends SourceChoice {
   batchSize?: number;
   /**
    * Verify every checkpoint's certificate (a quorum of its epoch's committee signed its summary)
-   * before committing anything of it, on a second thread; a checkpoint-store source then also
-   * checks each file's digests (`verifyDigests`), tying its transactions and events to the
-   * certified summary. The committee chain is kept in the database. Default false.
+   * before committing anything of it, on a second thread; the source then also checks each
+   * checkpoint's digests (`verifyDigests`), tying its transactions and events to the certified
+   * summary. The committee chain is kept in the database. Default false.
    */
   verifyCertificates?: boolean;
   /**

@@ -17,8 +17,9 @@ export interface SourceChoice {
   /** A checkpoint store instead of a full node: a local directory or an http(s):// base URL. */
   checkpoints?: string;
   /**
-   * Check that each checkpoint-store file's digests tie together (`DecodeOptions.verifyDigests`;
-   * roughly doubles decoding time). Default false.
+   * Check that each checkpoint's transactions and events are those its summary commits to: a
+   * store file's digests (`DecodeOptions.verifyDigests`; roughly doubles decoding time), a full
+   * node's fields against their BCS (`GrpcCheckpointSourceOptions.verifyDigests`). Default false.
    */
   verifyDigests?: boolean;
 }
@@ -86,5 +87,9 @@ export function sourceFor(
   if (grpc !== undefined && !(/^https?:\/\//.test(grpc) && URL.canParse(grpc)))
     throw new Error(`--grpc ${grpc}: not an http(s):// full-node URL`);
   const url = grpc ?? resolveNetwork(networkOf(choice).name).url;
-  return new GrpcCheckpointSource({ url, onRetry: options.onRetry });
+  return new GrpcCheckpointSource({
+    url,
+    onRetry: options.onRetry,
+    verifyDigests: choice.verifyDigests,
+  });
 }

@@ -3,6 +3,7 @@ import { RpcError } from "@mysten/sui/grpc";
 import { normalizeSuiAddress } from "@mysten/sui/utils";
 import {
   type Checkpoint,
+  type CheckpointTransaction,
   decodeCertifiedSummary,
   decodeCheckpointFile,
   nextCommittee,
@@ -176,6 +177,27 @@ describe("GrpcCheckpointSource", () => {
     const tx = seen!.transactions[1]!;
     const verdict = verifyProofBundle(proofBundleOf(seen!, tx, 210), committee);
     expect(verdict).toMatchObject({ ok: true, proven: { event: tx.events[210] } });
+  });
+
+  it("with verifyDigests, refuses events the node's BCS does not commit to", async () => {
+    const file = new Uint8Array(readFileSync(fixturePath("mainnet", 16005062)));
+    const real = decodeCheckpointFile(file);
+    const [system, endOfEpoch] = real.transactions as [
+      CheckpointTransaction,
+      CheckpointTransaction,
+    ];
+    const dropped = {
+      ...real,
+      transactions: [system, { ...endOfEpoch, events: endOfEpoch.events.slice(1) }],
+    };
+    const read = async (served: Checkpoint) => {
+      const node = await startNode([served]);
+      return collect(sourceFor(node, { verifyDigests: true }).stream(16005062n, { to: 16005062n }));
+    };
+    expect(await read(real)).toEqual([real]);
+    await expect(read(dropped)).rejects.toThrow(
+      `checkpoint 16005062: transaction 1 (${endOfEpoch.digest}): the events BCS holds 211 events, 210 came`,
+    );
   });
 
   describe("yields the same checkpoints, once each, despite", () => {

@@ -46,6 +46,7 @@ export { suiDigest } from "./digest.ts";
 export { CHECKPOINT_READ_MASK, fromProto, MalformedCheckpointError } from "./grpc/convert.ts";
 export { type OrderedPrefetchOptions, orderedPrefetch } from "./ordered-prefetch.ts";
 export { PROOF_BUNDLE_VERSION, proofBundleOf, proofBundleToJson } from "./proof/bundle.ts";
+export { ProofPartsMismatchError, verifyCheckpointParts } from "./proof/parts.ts";
 export {
   DEFAULT_DIRECTORY_CONCURRENCY,
   DirectoryCheckpointSource,

@@ -8,15 +8,19 @@ import { readFileSync } from "node:fs";
 import { fixturePath } from "@verity/testing";
 import { describe, expect, it } from "vitest";
 import {
+  type Checkpoint,
+  type CheckpointTransaction,
   decodeCheckpointData,
   decodeCheckpointFile,
   nextCommittee,
   PROOF_STEPS,
   type ProofBundle,
   ProofBundleFormatError,
+  ProofPartsMismatchError,
   proofBundleFromJson,
   proofBundleOf,
   proofBundleToJson,
+  verifyCheckpointParts,
   verifyProofBundle,
 } from "../src/index.ts";
 
@@ -127,7 +131,7 @@ describe("verifyProofBundle on a real mainnet checkpoint", () => {
     const longer = new Uint8Array([...bundle.certifiedSummary, 0]);
     expect(failure({ ...bundle, certifiedSummary: longer })).toEqual({
       step: "certificate",
-      reason: "1 bytes left after the summary",
+      reason: "1 bytes left after the CertifiedCheckpointSummary",
     });
   });
 });
@@ -152,5 +156,33 @@ describe("proof bundle JSON", () => {
       /^not a proof bundle: eventIndex: .*; effects: /,
     );
     expect(read("{")).toThrow(/^not JSON: /);
+  });
+});
+
+describe("verifyCheckpointParts", () => {
+  const check = (changed: Checkpoint) => () => verifyCheckpointParts(changed);
+  const withTx = (i: number, tx: CheckpointTransaction): Checkpoint => ({
+    ...checkpoint,
+    transactions: checkpoint.transactions.map((t, j) => (j === i ? tx : t)),
+  });
+
+  it("holds for a real checkpoint as the store file gives it", () => {
+    expect(check(checkpoint)).not.toThrow();
+  });
+
+  it("refuses a dropped event, a changed one, a dropped transaction and no parts", () => {
+    const events = endOfEpoch.events;
+    expect(check(withTx(1, { ...endOfEpoch, events: events.slice(1) }))).toThrow(
+      /^checkpoint 16005062: transaction 1 \(\w+\): the events BCS holds 211 events, 210 came$/,
+    );
+    const changed = { ...events[5]!, contents: flipped(events[5]!.contents, 0) };
+    expect(check(withTx(1, { ...endOfEpoch, events: events.with(5, changed) }))).toThrow(
+      /: event 5 is not the one its events BCS holds$/,
+    );
+    expect(check({ ...checkpoint, transactions: [endOfEpoch] })).toThrow(
+      "checkpoint 16005062: the contents list 2 transactions, 1 came",
+    );
+    expect(check({ ...checkpoint, proofParts: undefined })).toThrow(ProofPartsMismatchError);
+    expect(check({ ...checkpoint, digest: "x" })).toThrow(/: digest x, its summary's is \w+$/);
   });
 });

@@ -116,3 +116,10 @@ export async function runCli(args: string[], env: Record<string, string> = {}): 
 /** The `error: ...` lines of a run's stderr (logs are JSON lines). */
 export const errorLines = (stderr: string) =>
   stderr.split("\n").filter((line) => line.startsWith("error:"));
+
+/** The API's URL, once `start` or `serve` has printed it. */
+export async function apiUrl(run: CliProcess): Promise<string> {
+  const pattern = /Verity API (?:and explorer )?at (http:\/\/\S+) /;
+  await run.waitFor((stdout) => pattern.test(stdout));
+  return pattern.exec(run.stdout)![1]!;
+}

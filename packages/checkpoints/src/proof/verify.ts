@@ -2,8 +2,7 @@
  * Checking a proof bundle end to end, each step named, from a committee the client trusts down
  * to one event: certificate -> contents -> transaction -> effects -> events -> event.
  */
-import { BcsReader, fromBase58, toBase58 } from "@mysten/bcs";
-import { readerOffset } from "../bcs-offset.ts";
+import { fromBase58, toBase58 } from "@mysten/bcs";
 import type { Committee } from "../certificate/committee.ts";
 import { type CertifiedCheckpoint, verifyCheckpointCertificate } from "../certificate/verify.ts";
 import type { CheckpointEvent } from "../checkpoint.ts";
@@ -16,6 +15,7 @@ import {
 import { structTagString } from "../chk/normalize.ts";
 import { sameBytes, suiDigest } from "../digest.ts";
 import type { ProofBundle } from "./bundle.ts";
+import { readWhole } from "./read-whole.ts";
 
 /** The steps of a proof, in the order they are checked. */
 export const PROOF_STEPS = [
@@ -76,7 +76,7 @@ export function verifyProofBundle(bundle: ProofBundle, committee: Committee): Pr
   let current: ProofStepName = "certificate";
   const held = (detail: string) => steps.push({ step: current, ok: true, detail });
   try {
-    const certified = decodeWhole(CertifiedCheckpointSummary, bundle.certifiedSummary, "summary");
+    const certified = readWhole(CertifiedCheckpointSummary, bundle.certifiedSummary);
     const summary = certified.data.value;
     const certificate = verifyCheckpointCertificate(certified, committee);
     const share = (Number(certificate.votingPower) / 100).toFixed(2);
@@ -89,7 +89,7 @@ export function verifyProofBundle(bundle: ProofBundle, committee: Committee): Pr
     const contentsDigest = toBase58(suiDigest("CheckpointContents", bundle.contents));
     if (contentsDigest !== summary.contentDigest)
       fail(`contents digest ${contentsDigest}, the summary names ${summary.contentDigest}`);
-    const contents = decodeWhole(CheckpointContents, bundle.contents, "contents");
+    const contents = readWhole(CheckpointContents, bundle.contents);
     const listed =
       contents.$kind === "V1"
         ? contents.V1.transactions
@@ -109,7 +109,7 @@ export function verifyProofBundle(bundle: ProofBundle, committee: Committee): Pr
     const effectsDigest = toBase58(suiDigest("TransactionEffects", bundle.effects));
     if (effectsDigest !== entry.effects)
       fail(`effects digest ${effectsDigest}, the contents list ${entry.effects}`);
-    const effects = decodeWhole(TransactionEffects, bundle.effects, "effects");
+    const effects = readWhole(TransactionEffects, bundle.effects);
     const named = effects.$kind === "V1" ? effects.V1 : effects.V2;
     if (named.transactionDigest !== bundle.txDigest)
       fail(`the effects are those of transaction ${named.transactionDigest}`);
@@ -122,7 +122,7 @@ export function verifyProofBundle(bundle: ProofBundle, committee: Committee): Pr
     const eventsDigest = suiDigest("TransactionEvents", bundle.events);
     if (!sameBytes(eventsDigest, fromBase58(named.eventsDigest as string)))
       fail(`events digest ${toBase58(eventsDigest)}, the effects name ${named.eventsDigest}`);
-    const events = decodeWhole(TransactionEvents, bundle.events, "events").data;
+    const events = readWhole(TransactionEvents, bundle.events).data;
     held(`events digest ${named.eventsDigest} is the effects'; ${events.length} events`);
 
     current = "event";
@@ -159,22 +159,4 @@ export function verifyProofBundle(bundle: ProofBundle, committee: Committee): Pr
 
 function fail(reason: string): never {
   throw new StepFailure(reason);
-}
-
-/** `layout`'s value in `bytes`, which must end where it does. */
-function decodeWhole<T>(
-  layout: { read(reader: BcsReader): T; name: string },
-  bytes: Uint8Array,
-  part: string,
-): T {
-  const reader = new BcsReader(bytes);
-  let value: T;
-  try {
-    value = layout.read(reader);
-  } catch (error) {
-    fail(`the ${part} bytes do not decode as ${layout.name}: ${(error as Error).message}`);
-  }
-  const end = readerOffset(reader);
-  if (end !== bytes.length) fail(`${bytes.length - end} bytes left after the ${part}`);
-  return value;
 }

@@ -9,6 +9,7 @@ import {
   fromProto,
   MalformedCheckpointError,
   orderedPrefetch,
+  verifyCheckpointParts,
 } from "@verity/checkpoints";
 import { connectFullNode } from "@verity/sdk";
 import { abortScope, timeoutError } from "./abort-scope.ts";
@@ -35,6 +36,13 @@ export interface GrpcCheckpointSourceOptions {
    * Default none.
    */
   onRetry?: (retry: SourceRetry) => void;
+  /**
+   * Check that each checkpoint's transactions and events are those its proof parts commit to
+   * (`verifyCheckpointParts`: the node sends them in separate fields), so that with its
+   * certificate verified, no event can be dropped or changed by the node. Costs a Blake2b-256
+   * and a decode of each transaction's effects and events. Default false.
+   */
+  verifyDigests?: boolean;
 }
 
 /**
@@ -71,6 +79,7 @@ export class GrpcCheckpointSource implements CheckpointSource {
   readonly #backoff: BackoffOptions;
   readonly #url: string;
   readonly #onRetry: ((retry: SourceRetry) => void) | undefined;
+  readonly #verifyDigests: boolean;
 
   constructor(options: GrpcCheckpointSourceOptions) {
     this.description = `full node ${options.url}`;
@@ -86,6 +95,14 @@ export class GrpcCheckpointSource implements CheckpointSource {
     this.#requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
     this.#idleTimeoutMs = options.idleTimeoutMs ?? 30_000;
     this.#backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
+    this.#verifyDigests = options.verifyDigests ?? false;
+  }
+
+  /** The checkpoint a proto converts to, checked against its proof parts when asked to. */
+  #convert(proto: Parameters<typeof fromProto>[0]): Checkpoint {
+    const checkpoint = fromProto(proto);
+    if (this.#verifyDigests) verifyCheckpointParts(checkpoint);
+    return checkpoint;
   }
 
   /** See the class comment; `to` is inclusive. */
@@ -210,7 +227,7 @@ export class GrpcCheckpointSource implements CheckpointSource {
         { abort },
       ),
     );
-    const converted = checkpoint && fromProto(checkpoint);
+    const converted = checkpoint && this.#convert(checkpoint);
     if (converted?.sequenceNumber !== sequenceNumber) {
       throw new MalformedCheckpointError(
         `${this.description} answered checkpoint ${converted?.sequenceNumber ?? "(none)"} ` +
@@ -238,7 +255,7 @@ export class GrpcCheckpointSource implements CheckpointSource {
         const frame = await frames.next().finally(() => clearTimeout(idle));
         if (frame.done) return;
         if (!frame.value.checkpoint) continue;
-        const checkpoint = fromProto(frame.value.checkpoint);
+        const checkpoint = this.#convert(frame.value.checkpoint);
         if (checkpoint.sequenceNumber < next) continue;
         if (checkpoint.sequenceNumber > next) {
           yield* this.#ledger(next, checkpoint.sequenceNumber - 1n, signal);
