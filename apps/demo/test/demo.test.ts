@@ -87,13 +87,15 @@ describe.each(["postgres", "pglite"] as const)("the demo indexed into %s", (driv
     });
     // The event ids point at the demo's own transactions: raw dataset registered in checkpoint 3,
     // the training and the model together in checkpoint 5.
-    expect(node(story.raw.id).event).toEqual({ checkpoint: 3, txDigest: txAt(3), eventIndex: 0 });
-    expect(node(story.model.trainingId).event).toEqual({
-      checkpoint: 5,
-      txDigest: txAt(5),
-      eventIndex: 0,
+    const at = (checkpoint: number, eventIndex: number) => ({
+      checkpoint,
+      txDigest: txAt(checkpoint),
+      eventIndex,
+      proof: `/v1/proofs/${txAt(checkpoint)}/${eventIndex}`,
     });
-    expect(node(story.model.id).event).toEqual({ checkpoint: 5, txDigest: txAt(5), eventIndex: 1 });
+    expect(node(story.raw.id).event).toEqual(at(3, 0));
+    expect(node(story.model.trainingId).event).toEqual(at(5, 0));
+    expect(node(story.model.id).event).toEqual(at(5, 1));
     for (const edge of graph.edges) expect(edge.event).toMatchObject(EVENT_ID);
   });
 
@@ -103,8 +105,8 @@ describe.each(["postgres", "pglite"] as const)("the demo indexed into %s", (driv
       `/v1/lineage/${story.model.id}?direction=upstream&proofs=inline`,
     );
     const graph = (await response.json()) as ProvLineage & {
-      nodes: { proof: string }[];
-      edges: { proof: string }[];
+      nodes: { event: EventId & { proof: string } }[];
+      edges: { event: EventId & { proof: string } }[];
       proofs: Record<string, unknown>;
     };
     const committee = committeeFromBcs(
@@ -113,7 +115,8 @@ describe.each(["postgres", "pglite"] as const)("the demo indexed into %s", (driv
     const elements = [...graph.nodes, ...graph.edges];
     expect(elements.length).toBeGreaterThan(10);
     for (const element of elements) {
-      const { event, proof } = element as (typeof elements)[number] & { event: EventId };
+      const { event } = element;
+      const { proof } = event;
       expect(proof).toBe(`/v1/proofs/${event.txDigest}/${event.eventIndex}`);
       const bundle = proofBundleFromJson(graph.proofs[proof]);
       const verdict = verifyProofBundle(bundle, committee);
@@ -125,7 +128,7 @@ describe.each(["postgres", "pglite"] as const)("the demo indexed into %s", (driv
     }
     // a changed byte of the events stops the proof at the events step
     const first = graph.edges[0]!;
-    const json = graph.proofs[first.proof] as { events: string };
+    const json = graph.proofs[first.event.proof] as { events: string };
     const events = Buffer.from(json.events, "base64");
     events[events.length - 1] = (events[events.length - 1] as number) ^ 1;
     const tampered = proofBundleFromJson({ ...json, events: events.toString("base64") });
