@@ -1,25 +1,27 @@
 /**
  * `pnpm bench:certificate`: the cost of verifying a checkpoint certificate with `@noble/curves`
- * (pure JS, what `@verity/checkpoints` uses) and with `mcl-wasm` (WebAssembly,
- * `certificate-mcl.ts`), on the real mainnet case of ../shared/fixtures: checkpoint 16005062,
- * signed by 61 of epoch 189's 105 validators, the committee from 15918264's end-of-epoch data.
- * First asserts that both libraries accept the certificate and refuse it with one summary byte
- * flipped (exit 1 otherwise). Prints per library the first checkpoint of an epoch (the
- * committee's keys decompressed) and each further one (median, p90), then the noble/mcl ratios.
+ * (pure JS, `@verity/checkpoints`' default) and with `mcl-wasm` (WebAssembly, `@verity/indexer`'s
+ * `mclBls`, what its verifying thread uses), both through `verifyCheckpointCertificate`, on the
+ * real mainnet case of ../shared/fixtures: checkpoint 16005062, signed by 61 of epoch 189's 105
+ * validators, the committee from 15918264's end-of-epoch data. First asserts that both libraries
+ * accept the certificate and refuse it with one summary byte flipped (exit 1 otherwise). Prints
+ * per library the first checkpoint of an epoch (a fresh committee: its keys decoded) and each
+ * further one (median, p90), then the noble/mcl ratios.
  * Last line: `certificate_verify_ms=<noble median of a further checkpoint>`, after
  * `certificate_verify_ms_mcl=<mcl's>`.
  */
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import {
+  type BlsVerifier,
   type CertifiedCheckpointSummary,
   type Committee,
   decodeCheckpointData,
   nextCommittee,
   verifyCheckpointCertificate,
 } from "@verity/checkpoints";
+import { mclBls } from "@verity/indexer";
 import { fixturePath } from "@verity/testing";
-import { initMcl, mclCommitteeKeys, mclVerifyCertificate } from "./certificate-mcl.ts";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const FIRSTS = 5;
@@ -31,21 +33,27 @@ const bcs = Uint8Array.from(checkpoint.data.bcs);
 bcs[bcs.length >> 1] = (bcs[bcs.length >> 1] ?? 0) ^ 1;
 const tampered: CertifiedCheckpointSummary = { ...checkpoint, data: { ...checkpoint.data, bcs } };
 
-await initMcl();
-const nobleAccepts = (certified: CertifiedCheckpointSummary) => {
+/** One library's pairing check, for `verifyCheckpointCertificate`. */
+interface Library {
+  name: string;
+  bls?: BlsVerifier;
+}
+const noble: Library = { name: "@noble/curves (pure JS)" };
+const wasm: Library = { name: "mcl-wasm 2.4.1 (WebAssembly)", bls: await mclBls() };
+
+const accepts = ({ bls }: Library, certified: CertifiedCheckpointSummary) => {
   try {
-    verifyCheckpointCertificate(certified, nextCommittee(last188));
+    verifyCheckpointCertificate(certified, nextCommittee(last188), bls);
     return true;
   } catch {
     return false;
   }
 };
-const mclKeys = mclCommitteeKeys(nextCommittee(last188));
 const verdicts = {
-  "@noble/curves accepts the certificate": nobleAccepts(checkpoint),
-  "@noble/curves refuses it with a summary byte flipped": !nobleAccepts(tampered),
-  "mcl-wasm accepts the certificate": mclVerifyCertificate(checkpoint, mclKeys),
-  "mcl-wasm refuses it with a summary byte flipped": !mclVerifyCertificate(tampered, mclKeys),
+  "@noble/curves accepts the certificate": accepts(noble, checkpoint),
+  "@noble/curves refuses it with a summary byte flipped": !accepts(noble, tampered),
+  "mcl-wasm accepts the certificate": accepts(wasm, checkpoint),
+  "mcl-wasm refuses it with a summary byte flipped": !accepts(wasm, tampered),
 };
 for (const [claim, holds] of Object.entries(verdicts)) {
   console.log(`${holds ? "ok" : "FAILED"}: ${claim}`);
@@ -63,35 +71,20 @@ const timed = (runs: number, run: (index: number) => void) =>
     return performance.now() - start;
   }).sort((a, b) => a - b);
 
-/** One library's way to verify: `prepare` a committee's keys, `verify` with them. */
-interface Verifier<Keys> {
-  name: string;
-  prepare(committee: Committee): Keys;
-  verify(keys: Keys): void;
-}
-const noble: Verifier<Committee> = {
-  name: "@noble/curves (pure JS)",
-  prepare: (committee) => committee, // verifying decompresses its keys once per object
-  verify: (committee) => verifyCheckpointCertificate(checkpoint, committee),
-};
-const wasm: Verifier<ReturnType<typeof mclCommitteeKeys>> = {
-  name: "mcl-wasm 2.4.1 (WebAssembly)",
-  prepare: mclCommitteeKeys,
-  verify: (keys) => {
-    if (!mclVerifyCertificate(checkpoint, keys)) throw new Error("mcl-wasm refused");
-  },
-};
-
-/** First-checkpoint and further-checkpoint timings of `verifier`, printed. */
-function bench<Keys>({ name, prepare, verify }: Verifier<Keys>) {
+/**
+ * First-checkpoint (a fresh `Committee` object: its keys decoded) and further-checkpoint
+ * timings of `library`, printed.
+ */
+function bench({ name, bls }: Library) {
+  const verify = (committee: Committee) => verifyCheckpointCertificate(checkpoint, committee, bls);
   const committees = Array.from({ length: FIRSTS }, () => nextCommittee(last188));
   const first = at(
-    timed(FIRSTS, (i) => verify(prepare(committees[i] as Committee))),
+    timed(FIRSTS, (i) => verify(committees[i] as Committee)),
     0.5,
   );
-  const keys = prepare(nextCommittee(last188));
-  verify(keys);
-  const further = timed(RUNS, () => verify(keys));
+  const committee = nextCommittee(last188);
+  verify(committee);
+  const further = timed(RUNS, () => verify(committee));
   console.log(`${name}, 105 validators, 61 signers:`);
   console.log(`  first checkpoint of an epoch (keys decompressed): median ${first.toFixed(1)} ms`);
   console.log(

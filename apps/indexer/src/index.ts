@@ -1,4 +1,5 @@
 export { databaseCommittees } from "./certificates/db-committees.ts";
+export { mclBls } from "./certificates/mcl.ts";
 export {
   CertificateVerifier,
   CheckpointVerificationError,

@@ -1,6 +1,7 @@
 export { readerOffset } from "./bcs-offset.ts";
 export * from "./browser.ts";
 export { anchorCommittee } from "./certificate/anchor.ts";
+export type { BlsVerifier } from "./certificate/bls.ts";
 export { committeeChain } from "./certificate/chain.ts";
 export {
   CommitteeBcs,

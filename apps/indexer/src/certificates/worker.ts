@@ -2,7 +2,8 @@
  * The certificate-verifying thread (`node:worker_threads`) of `CertificateVerifier`: verifies
  * certified summaries in the order they come, on its own core, against the committees it holds
  * (offered, or named by the end-of-epoch data of a checkpoint it verified), each kept as one
- * `Committee` object so its keys are decompressed once per epoch.
+ * `Committee` object so its keys are decompressed once per epoch. The pairing check is mcl-wasm's
+ * (`mclBls`), loaded before the first message is taken (messages wait in the port till then).
  */
 import { parentPort } from "node:worker_threads";
 import { BcsReader, toBase58 } from "@mysten/bcs";
@@ -17,6 +18,7 @@ import {
   suiDigest,
   verifyCheckpointCertificate,
 } from "@verity/checkpoints";
+import { mclBls } from "./mcl.ts";
 import type { ToVerifier, VerifyCheck, VerifyRequest, VerifyResult } from "./messages.ts";
 
 /** The committees this thread trusts, by epoch; those of epochs passed are dropped. */
@@ -24,6 +26,7 @@ const committees = new Map<bigint, Committee>();
 
 const port = parentPort;
 if (!port) throw new Error("certificates/worker.ts runs as a worker thread");
+const bls = await mclBls();
 port.on("message", (message: ToVerifier) => {
   if (message.kind === "committee") {
     const committee = committeeFromBcs(message.committee);
@@ -75,7 +78,7 @@ function verify(request: VerifyRequest): VerifyResult {
         : `no committee for epoch ${epoch}: pin one with --committee, or index from the last checkpoint of epoch ${epoch - 1n}`,
     );
   try {
-    verifyCheckpointCertificate(certified, committee);
+    verifyCheckpointCertificate(certified, committee, bls);
   } catch (error) {
     if (error instanceof CertificateError) return fail("certificate", error.message);
     throw error;

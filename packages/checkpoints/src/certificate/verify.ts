@@ -1,7 +1,10 @@
-import { bls12_381 } from "@noble/curves/bls12-381.js";
 import type { CertifiedCheckpointSummary } from "../chk/layouts/checkpoint.ts";
+import { type BlsVerifier, nobleBls } from "./bls.ts";
 import type { Committee } from "./committee.ts";
+import { CertificateError } from "./error.ts";
 import { readRoaring } from "./roaring.ts";
+
+export { CertificateError };
 
 /** Voting power a certificate needs: 2f+1 of Sui's total of 10,000. */
 export const QUORUM_VOTING_POWER = 6667n;
@@ -23,32 +26,6 @@ export function checkpointSigningMessage(summaryBcs: Uint8Array, epoch: bigint):
   return message;
 }
 
-/** Each committee's public keys as G2 points, decompressed once (the costly part). */
-const committeeKeys = new WeakMap<Committee, ReturnType<typeof bls12_381.G2.Point.fromBytes>[]>();
-
-/** `committee`'s keys as points, from the cache or decompressed now. */
-function keysOf(committee: Committee) {
-  let keys = committeeKeys.get(committee);
-  if (!keys) {
-    keys = committee.members.map((m, i) => {
-      try {
-        return bls12_381.G2.Point.fromBytes(m.publicKey);
-      } catch (error) {
-        throw new CertificateError(
-          `committee member ${i}'s public key is not a G2 point: ${(error as Error).message}`,
-        );
-      }
-    });
-    committeeKeys.set(committee, keys);
-  }
-  return keys;
-}
-
-/** Why a certificate was refused. */
-export class CertificateError extends Error {
-  override name = "CertificateError";
-}
-
 /** A verified checkpoint certificate. */
 export interface CertifiedCheckpoint {
   sequenceNumber: bigint;
@@ -67,15 +44,16 @@ export interface CertifiedCheckpoint {
  * agree, the signers bitmap is well formed and names committee members, their voting power is
  * a quorum, and the aggregate BLS12-381 signature (min-sig: a 48-byte G1 signature, 96-byte G2
  * keys, `BLS_SIG_BLS12381G1_XMD:SHA-256_SSWU_RO_NUL_`) verifies over `[2, 0, 0] ++ BCS(summary)
- * ++ epoch (u64 LE)` with the sum of the signers' keys. With `@noble/curves` (pure JS, also in
- * browsers); a committee's keys are decompressed once per `Committee` object, so verify many
- * checkpoints of an epoch with the same object.
+ * ++ epoch (u64 LE)` with the sum of the signers' keys. That last check is `bls`'s: by default
+ * `nobleBls` (`@noble/curves`, pure JS, also in browsers), which decompresses a committee's keys
+ * once per `Committee` object, so verify many checkpoints of an epoch with the same object.
  *
  * @throws CertificateError naming the check that failed
  */
 export function verifyCheckpointCertificate(
   certified: CertifiedCheckpointSummary,
   committee: Committee,
+  bls: BlsVerifier = nobleBls,
 ): CertifiedCheckpoint {
   const { value: summary, bcs: summaryBcs } = certified.data;
   const { epoch, signature, signersMap } = certified.authSignature;
@@ -103,21 +81,17 @@ export function verifyCheckpointCertificate(
       );
     return member;
   });
-  const keys = keysOf(committee);
   const votingPower = members.reduce((sum, m) => sum + m.votingPower, 0n);
   if (votingPower < QUORUM_VOTING_POWER)
     throw new CertificateError(
       `signers hold ${votingPower} of 10000 voting power, below the quorum of ${QUORUM_VOTING_POWER}`,
     );
   const message = checkpointSigningMessage(summaryBcs, signedEpoch);
-  const bls = bls12_381.shortSignatures;
   let valid: boolean;
   try {
-    const key = bls.aggregatePublicKeys(
-      signers.map((index) => keys[index] as (typeof keys)[number]),
-    );
-    valid = bls.verify(Uint8Array.from(signature), bls.hash(message), key);
+    valid = bls.verify(Uint8Array.from(signature), message, signers, committee);
   } catch (error) {
+    if (error instanceof CertificateError) throw error;
     throw new CertificateError(`bad key or signature bytes: ${(error as Error).message}`);
   }
   if (!valid)

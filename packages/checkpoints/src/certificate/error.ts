@@ -1,0 +1,4 @@
+/** Why a certificate was refused. */
+export class CertificateError extends Error {
+  override name = "CertificateError";
+}
