@@ -14,7 +14,7 @@ import type { ApiEnv } from "../context.ts";
 import { toOpenLineage } from "../exports/openlineage.ts";
 import { toProvJson } from "../exports/prov-json.ts";
 import { ProblemError } from "../problem.ts";
-import { linkProofs, proofBundles } from "../proof-links.ts";
+import { linkLineageProofs, proofBundles } from "../proof-links.ts";
 import { EventId } from "../schemas/event-id.ts";
 import { problemAnswer, rateLimited } from "../schemas/problem.ts";
 import { ProofBundle } from "../schemas/proof.ts";
@@ -195,7 +195,7 @@ export const lineageRoutes = new OpenAPIHono<ApiEnv>()
   .openapi(lineageRoute, async (c) => {
     const { proofs, ...query } = c.req.valid("query");
     const lineage = await requested(c, c.req.valid("param").id, query);
-    const answer = linkProofs(lineage);
+    const answer = linkLineageProofs(lineage);
     if (proofs === "link") return c.json(answer, 200);
     const { database, network } = c.var.deps;
     const events = [...lineage.nodes, ...lineage.edges].map((x) => x.event);
