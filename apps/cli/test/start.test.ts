@@ -17,13 +17,7 @@ import { join } from "node:path";
 import { openDatabase, readWatermark, walrusBlobEvents } from "@verity/db";
 import { closedPortUrl, createPostgresDatabase } from "@verity/testing";
 import { afterAll, describe, expect, it } from "vitest";
-import {
-  apiUrl,
-  errorLines,
-  runCli,
-  startCli,
-  TESTNET_CHECKPOINTS,
-} from "./support/cli.ts";
+import { apiUrl, errorLines, runCli, startCli, TESTNET_CHECKPOINTS } from "./support/cli.ts";
 
 /** The blob certified in checkpoint 248050771 (registered again in 248054311, see the fixtures' README). */
 const CERTIFIED_BLOB = "y4UaG1aueyEVCXTLTCHlN79YkmBRS4DnopK3yIiIDAI";
