@@ -49,15 +49,19 @@ function tampered(
   };
 }
 
-const refused = (data: CertifiedCheckpointSummary, committee: Committee) => {
+/** The message of the CertificateError `check` throws; fails when it accepts. */
+const certificateError = (check: () => unknown) => {
   try {
-    verifyCheckpointCertificate(data, committee);
+    check();
   } catch (error) {
     expect(error).toBeInstanceOf(CertificateError);
     return (error as Error).message;
   }
   throw new Error("accepted");
 };
+
+const refused = (data: CertifiedCheckpointSummary, committee: Committee) =>
+  certificateError(() => verifyCheckpointCertificate(data, committee));
 
 describe("verifyCheckpointCertificate, real cases", () => {
   it("certifies mainnet 16005062 by 61 of epoch 189's 105 validators, 6,684 voting power", () => {
@@ -158,15 +162,8 @@ describe("committeeChain", () => {
   });
 
   it("refuses a checkpoint of another epoch, one that is not the last, and a forged one", () => {
-    const chainError = (anchor: Committee, last: CertifiedCheckpointSummary[]) => {
-      try {
-        committeeChain(anchor, last);
-      } catch (error) {
-        expect(error).toBeInstanceOf(CertificateError);
-        return (error as Error).message;
-      }
-      throw new Error("accepted");
-    };
+    const chainError = (anchor: Committee, last: CertifiedCheckpointSummary[]) =>
+      certificateError(() => committeeChain(anchor, last));
     expect(chainError(epoch189, [mainnet, mainnet])).toBe(
       "checkpoint 16005062 is of epoch 189; the chain has reached epoch 190",
     );

@@ -1,7 +1,6 @@
-import { readFile } from "node:fs/promises";
 import { type ProvenEvent, proofBundleFromJson, verifyProofBundle } from "@verity/checkpoints";
 import { isVerityEventName, verityEvents, walrusEvents } from "@verity/sdk";
-import { committeeFrom } from "./committee-source.ts";
+import { committeeFrom, readBytes } from "./committee-source.ts";
 
 /**
  * `verity verify proof`'s work: reads the bundle (a file, or an http(s) URL), checks it against
@@ -36,9 +35,7 @@ async function readBundle(location: string): Promise<string> {
       throw new Error(`${location}: HTTP ${response.status} ${response.statusText}`);
     return response.text();
   }
-  return readFile(location, "utf8").catch((error: NodeJS.ErrnoException) => {
-    throw new Error(`${location}: ${error.code === "ENOENT" ? "no such file" : error.message}`);
-  });
+  return new TextDecoder().decode(await readBytes(location));
 }
 
 /** The proven event's fields, decoded with the sdk's layout when it is one of ours or Walrus's. */
