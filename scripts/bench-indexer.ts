@@ -135,10 +135,16 @@ try {
   const e2eDb = await openDatabase({ url: e2eTarget.url });
   const store = databaseStore(e2eDb.db);
   let commitSeconds = 0;
+  const stepMs = new Map<string, number>();
   const timedStore = {
     ...store,
     commit: async (...args: Parameters<typeof store.commit>) => {
-      commitSeconds += await seconds(() => store.commit(...args));
+      const start = performance.now();
+      const result = await store.commit(...args);
+      commitSeconds += (performance.now() - start) / 1000;
+      for (const [step, ms] of Object.entries(result?.stepMs ?? {}))
+        stepMs.set(step, (stepMs.get(step) ?? 0) + (ms ?? 0));
+      return result;
     },
   };
   const e2eSeconds = await seconds(() =>
@@ -151,6 +157,8 @@ try {
   console.log(
     `  of which commits (rows + watermarks): ${commitSeconds.toFixed(2)} s = ${rate(rowCount, commitSeconds)} rows`,
   );
+  for (const [step, ms] of [...stepMs].sort((a, b) => b[1] - a[1]))
+    console.log(`    ${step}: ${(ms / 1000).toFixed(2)} s`);
 
   // 3. Baseline: the same rows, COPY'd into the same schema.
   const copyDb = await openDatabase({ url: copyTarget.url });

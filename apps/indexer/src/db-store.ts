@@ -17,7 +17,7 @@ export function databaseStore(db: Db): Store {
         sequenceNumber: Number(batch.last.sequenceNumber),
         timestampMs: Number(batch.last.timestampMs),
       };
-      await commitBatch(db, pipeline, [
+      return commitBatch(db, pipeline, [
         { checkpoint, rows: batch.processed.rows, quarantined: batch.processed.quarantined },
       ]);
     },

@@ -11,10 +11,14 @@ export interface Store {
   /**
    * Commits, in one database transaction, the rows and quarantined events of `batch` (processed
    * checkpoints of `pipeline`, in order) and moves the pipeline's watermark to the last one.
-   * Idempotent: committing the same batch again changes nothing.
+   * Idempotent: committing the same batch again changes nothing. May report the time each
+   * step of the transaction took (ms by step name, e.g. a table's inserts).
    */
-  commit(pipeline: string, batch: ProcessedBatch): Promise<void>;
+  commit(pipeline: string, batch: ProcessedBatch): Promise<{ stepMs: StepTimes } | undefined>;
 }
+
+/** Time spent per step of a commit, ms, by step name (`CommitResult.stepMs` of `@verity/db`). */
+export type StepTimes = Partial<Record<string, number>>;
 
 /** A pipeline's processed checkpoints, consecutive in the stream, ready to commit together. */
 export interface ProcessedBatch {

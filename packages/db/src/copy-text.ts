@@ -35,10 +35,15 @@ export function arrayLiteral(items: readonly unknown[]): string {
   const elements = items.map((item) => {
     if (item === null || item === undefined) return "NULL";
     if (Array.isArray(item)) return arrayLiteral(item);
-    return `"${scalarText(item).replace(/[\\"]/g, "\\$&")}"`;
+    const text = scalarText(item);
+    return NEEDS_ESCAPE.test(text) ? `"${text.replace(NEEDS_ESCAPE_ALL, "\\$&")}"` : `"${text}"`;
   });
   return `{${elements.join(",")}}`;
 }
+
+/** Characters an array element escapes with a backslash (tested before replacing: most have none). */
+const NEEDS_ESCAPE = /[\\"]/;
+const NEEDS_ESCAPE_ALL = /[\\"]/g;
 
 /** The text PostgreSQL reads back as `value`, before any COPY or array escaping. */
 function scalarText(value: unknown): string {

@@ -72,12 +72,11 @@ async function copyPostgres(sql: Sql, statement: string, chunks: Iterable<string
 
 /** COPY text for `rows`, in chunks of `ROWS_PER_CHUNK` lines. */
 function* textChunks(columns: [string, PgColumn][], rows: readonly object[]): Generator<string> {
+  const encoders = columns.map(([key, column]) => [key, driverValue(column)] as const);
   for (let start = 0; start < rows.length; start += ROWS_PER_CHUNK) {
     let text = "";
     for (const row of rows.slice(start, start + ROWS_PER_CHUNK)) {
-      const values = columns.map(([key, column]) =>
-        driverValue(column, (row as Record<string, unknown>)[key]),
-      );
+      const values = encoders.map(([key, encode]) => encode((row as Record<string, unknown>)[key]));
       text += `${copyLine(values)}\n`;
     }
     yield text;

@@ -65,8 +65,9 @@ export async function insertRows(
   for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
     const chunk = rows.slice(start, start + ROWS_PER_INSERT);
     const arrays = columns.map(([key, column]) => {
+      const encode = driverValue(column);
       const values = chunk.map((row) => {
-        const value = driverValue(column, (row as Record<string, unknown>)[key]);
+        const value = encode((row as Record<string, unknown>)[key]);
         return Array.isArray(value) ? arrayLiteral(value) : value;
       });
       return sql`${arrayLiteral(values)}::text[]`;

@@ -35,14 +35,15 @@ export function usedColumns(
 }
 
 /**
- * `value` of `column` as the text encoders (`copy-text.ts`) take it: null for NULL, an array
- * column's values as they are (encoded by `arrayLiteral`, not drizzle's own literal builder),
- * anything else through the column's drizzle mapping, as an insert would send it (a `jsonb`
- * column's value, arrays included, as its JSON text).
+ * The encoder of `column`'s values for the text encoders (`copy-text.ts`): null for NULL, an
+ * array column's values as they are (encoded by `arrayLiteral`, not drizzle's own literal
+ * builder), anything else through the column's drizzle mapping, as an insert would send it (a
+ * `jsonb` column's value, arrays included, as its JSON text). Made once per column: the bulk
+ * paths call it for every value.
  */
-export function driverValue(column: PgColumn, value: unknown): unknown {
-  if (value === null || value === undefined) return null;
-  return is(column, PgArray) ? value : column.mapToDriverValue(value);
+export function driverValue(column: PgColumn): (value: unknown) => unknown {
+  if (is(column, PgArray)) return (value) => value ?? null;
+  return (value) => (value === null || value === undefined ? null : column.mapToDriverValue(value));
 }
 
 /** `table`'s name, schema-qualified when it has a schema, with each part quoted. */

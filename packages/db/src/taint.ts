@@ -85,7 +85,11 @@ export async function propagateTaint(tx: Db | Tx, sources: TaintSources): Promis
           where not exists (select from tainted t where t.node_id = s.id)
           union
           select e.src from down d
-          join edges e on e.dst = d.node_id and e.kind = any(${textArray(kinds)})
+          cross join lateral (
+            select e.src from edges e
+            where e.dst = d.node_id and e.kind = any(${textArray(kinds)})
+            offset 0
+          ) e
           where not exists (select from tainted t where t.node_id = e.src)
         ),
         added as (

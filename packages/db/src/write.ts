@@ -56,7 +56,23 @@ export interface CommitResult {
   inserted: number;
   /** whether the watermark moved (false when it was already at or past the last checkpoint) */
   watermarkMoved: boolean;
+  /**
+   * Time spent on each step of the transaction, ms, by step: each table's inserts (by its
+   * `appendOnlyTables` name), `quarantine`, and the derived steps `datasetTerms`, `nodes`,
+   * `blobObjects`, `taint` and `watermark` (the transaction's own COMMIT is not a step).
+   */
+  stepMs: Partial<Record<CommitStep, number>>;
 }
+
+/** A step of `commitBatch`'s transaction, as `CommitResult.stepMs` names it. */
+export type CommitStep =
+  | TableName
+  | "quarantine"
+  | "datasetTerms"
+  | "nodes"
+  | "blobObjects"
+  | "taint"
+  | "watermark";
 
 /**
  * Commits one checkpoint of `pipeline` in one transaction: inserts every row of `rows` (tables
@@ -104,56 +120,61 @@ export async function commitBatch(
     (c.quarantined ?? []).map((row) => ({ ...row, pipeline })),
   );
   let writing: PgTable | undefined;
+  const stepMs: CommitResult["stepMs"] = {};
+  /** Runs one step writing `table`, adding its time to `stepMs[step]`. */
+  const step = async <T>(name: CommitStep, table: PgTable, work: () => Promise<T>) => {
+    writing = table;
+    const start = performance.now();
+    const result = await work();
+    stepMs[name] = (stepMs[name] ?? 0) + performance.now() - start;
+    return result;
+  };
   try {
     return await db.transaction(async (tx) => {
+      await tx.execute(sql`set local jit = off`);
       let rows = quarantined.length;
       let inserted = 0;
       for (const [name, list] of merged) {
         rows += list.length;
-        writing = appendOnlyTables[name];
-        inserted += await insertRows(tx, writing, list);
+        const table = appendOnlyTables[name];
+        inserted += await step(name, table, () => insertRows(tx, table, list));
       }
-      writing = quarantine;
-      inserted += await insertRows(tx, quarantine, quarantined);
-      writing = datasets;
-      await recordDatasetTerms(
-        tx,
-        (merged.get("datasetTermsChanges") ?? []) as InsertRow<"datasetTermsChanges">[],
+      inserted += await step("quarantine", quarantine, () =>
+        insertRows(tx, quarantine, quarantined),
       );
-      writing = nodes;
-      await recordNodes(tx, merged);
-      writing = walrusBlobObjects;
-      await recordBlobObjects(
-        tx,
-        (merged.get("walrusBlobEvents") ?? []) as InsertRow<"walrusBlobEvents">[],
+      const of = <T extends TableName>(name: T) => (merged.get(name) ?? []) as InsertRow<T>[];
+      await step("datasetTerms", datasets, () => recordDatasetTerms(tx, of("datasetTermsChanges")));
+      await step("nodes", nodes, () => recordNodes(tx, merged));
+      await step("blobObjects", walrusBlobObjects, () =>
+        recordBlobObjects(tx, of("walrusBlobEvents")),
       );
-      writing = tainted;
-      await propagateTaint(tx, {
-        retracted: (merged.get("datasetRetractions") ?? []).map(
-          (r) => (r as InsertRow<"datasetRetractions">).datasetId,
-        ),
-        edges: (merged.get("edges") ?? []) as InsertRow<"edges">[],
-      });
-      writing = watermarks;
-      const moved = await tx
-        .insert(watermarks)
-        .values({
-          pipeline,
-          checkpoint: last.sequenceNumber,
-          checkpointTimestampMs: last.timestampMs,
-        })
-        .onConflictDoUpdate({
-          target: watermarks.pipeline,
-          set: {
-            checkpoint: sql`excluded.checkpoint`,
-            checkpointTimestampMs: sql`excluded.checkpoint_timestamp_ms`,
-            updatedAt: sql`now()`,
-          },
-          setWhere: sql`${watermarks.checkpoint} < excluded.checkpoint`,
-        })
-        .returning({ checkpoint: watermarks.checkpoint });
+      await step("taint", tainted, () =>
+        propagateTaint(tx, {
+          retracted: of("datasetRetractions").map((r) => r.datasetId),
+          edges: of("edges"),
+        }),
+      );
+      const moved = await step("watermark", watermarks, () =>
+        tx
+          .insert(watermarks)
+          .values({
+            pipeline,
+            checkpoint: last.sequenceNumber,
+            checkpointTimestampMs: last.timestampMs,
+          })
+          .onConflictDoUpdate({
+            target: watermarks.pipeline,
+            set: {
+              checkpoint: sql`excluded.checkpoint`,
+              checkpointTimestampMs: sql`excluded.checkpoint_timestamp_ms`,
+              updatedAt: sql`now()`,
+            },
+            setWhere: sql`${watermarks.checkpoint} < excluded.checkpoint`,
+          })
+          .returning({ checkpoint: watermarks.checkpoint }),
+      );
       writing = undefined;
-      return { rows, inserted, watermarkMoved: moved.length > 0 };
+      return { rows, inserted, watermarkMoved: moved.length > 0, stepMs };
     });
   } catch (cause) {
     throw new CommitError({

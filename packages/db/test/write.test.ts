@@ -21,6 +21,19 @@ const at = (sequenceNumber: number) => ({
   timestampMs: 1_700_000_000_000 + sequenceNumber,
 });
 
+/** `CommitResult.stepMs` of a batch writing every table: a time for each step. */
+const everyStep = Object.fromEntries(
+  [
+    ...Object.keys(appendOnlyTables),
+    "quarantine",
+    "datasetTerms",
+    "nodes",
+    "blobObjects",
+    "taint",
+    "watermark",
+  ].map((step) => [step, expect.any(Number)]),
+);
+
 describe.each(drivers)("write path on $name", (driver) => {
   const t = useDatabase(driver);
 
@@ -30,7 +43,12 @@ describe.each(drivers)("write path on $name", (driver) => {
     expect(await readWatermark(t.db, "provenance")).toBeUndefined();
     const result = await commitCheckpoint(t.db, "provenance", at(10), rows, quarantined);
     const count = Object.keys(appendOnlyTables).length * 3 + 1;
-    expect(result).toEqual({ rows: count, inserted: count, watermarkMoved: true });
+    expect(result).toEqual({
+      rows: count,
+      inserted: count,
+      watermarkMoved: true,
+      stepMs: everyStep,
+    });
     expect(await readAll(t.db)).toEqual(
       expectedAll(
         rows,
@@ -175,7 +193,12 @@ describe.each(drivers)("write path on $name", (driver) => {
     }));
     const result = await commitBatch(t.db, "provenance", batch);
     const count = 3 * (Object.keys(appendOnlyTables).length + 1);
-    expect(result).toEqual({ rows: count, inserted: count, watermarkMoved: true });
+    expect(result).toEqual({
+      rows: count,
+      inserted: count,
+      watermarkMoved: true,
+      stepMs: everyStep,
+    });
     expect(await readAll(t.db)).toEqual(
       expectedAll(
         concatRows(...batch.map((b) => b.rows)),
