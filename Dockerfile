@@ -1,6 +1,6 @@
 # Verity (indexer + query API + explorer) as one container: `verity start`.
 # Built from the repository root: docker build -t verity .
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 WORKDIR /verity
 RUN npm install --global pnpm@10
 COPY . .

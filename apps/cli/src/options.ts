@@ -3,6 +3,7 @@
  * `serve`, `start`, `verify`), the HTTP listener (`serve`, `start`), and the indexer's source and
  * pipelines (`index`, `start`).
  */
+import { STORE_FORMATS } from "@verity/checkpoints";
 import type { IndexRun } from "@verity/indexer";
 import { PIPELINES, type PipelineName } from "@verity/indexer/pipelines";
 import { type Command, InvalidArgumentError, Option } from "commander";
@@ -88,8 +89,8 @@ export type IndexOptions = Omit<IndexRun, "packageIds" | "signal" | "logger" | "
 };
 
 /**
- * The indexer's options: the source (`--network`, `--grpc`, `--checkpoints`, first and last
- * checkpoint), the pipelines (`--pipelines`, `--package-id`, `--config`), `--batch-size`,
+ * The indexer's options: the source (`--network`, `--grpc`, `--checkpoints` and
+ * `--checkpoint-format`, first and last checkpoint), the pipelines (`--pipelines`, `--package-id`, `--config`), `--batch-size`,
  * `--metrics-port`, and certificate verification (`--verify-certificates`, `--committee`, which
  * implies it). Database options are separate ({@link withDatabaseOptions}).
  */
@@ -102,7 +103,13 @@ export function withIndexOptions(command: Command): Command {
     .option("--grpc <url>", "full node gRPC URL (default: the network's public full node)")
     .option(
       "--checkpoints <dir|url>",
-      "read a checkpoint store instead: a directory of <seq>.chk files, or an http(s) base URL",
+      "read a checkpoint store instead: a directory of <seq>.binpb.zst (or deprecated <seq>.chk) files, or an http(s) base URL",
+    )
+    .addOption(
+      new Option(
+        "--checkpoint-format <format>",
+        "read only the store's files of this format (default: whichever it holds, .binpb.zst first)",
+      ).choices(STORE_FORMATS),
     )
     .addOption(
       new Option(

@@ -2,8 +2,9 @@
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openDatabase, readWatermark, walrusBlobEvents } from "@verity/db";
-import { createPostgresDatabase } from "@verity/testing";
+import { appendOnlyTables, openDatabase, readWatermark, walrusBlobEvents } from "@verity/db";
+import { fixtureStore, serveDirectory } from "@verity/test-scenarios";
+import { createPostgresDatabase, readTables } from "@verity/testing";
 import { describe, expect, it } from "vitest";
 import { errorLines, runCli, TESTNET_CHECKPOINTS } from "./support/cli.ts";
 
@@ -35,6 +36,59 @@ describe("verity index", () => {
       "error: --committee /no/such/committee.bcs: no such file",
     ]);
   });
+
+  it("rejects an unknown checkpoint format, naming the two", async () => {
+    const result = await verityIndex(["--checkpoint-format", "zst", "--data-dir", "memory://"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/'zst' is invalid\. Allowed choices are binpb\.zst, chk\./);
+  });
+
+  it("indexes the same rows from a .binpb.zst store over HTTP as from the .chk directory", async () => {
+    const first = 700_000_000n;
+    const chk = fixtureStore("testnet", "chk", { first });
+    const binpb = fixtureStore("testnet", "binpb.zst", { first });
+    const served = await serveDirectory(binpb.directory);
+    const range = [
+      "--first-checkpoint",
+      String(first),
+      "--last-checkpoint",
+      `${chk.checkpoints.at(-1)}`,
+    ];
+    const rowsOf = async (...args: string[]) => {
+      const { url, drop } = await createPostgresDatabase();
+      try {
+        const result = await verityIndex([
+          "--network",
+          "testnet",
+          ...args,
+          ...range,
+          "--database-url",
+          url,
+        ]);
+        expect(errorLines(result.stderr)).toEqual([]);
+        expect(result.code).toBe(0);
+        const database = await openDatabase({ url });
+        try {
+          return await readTables(database.db, appendOnlyTables);
+        } finally {
+          await database.close();
+        }
+      } finally {
+        await drop();
+      }
+    };
+    try {
+      const fromChk = await rowsOf("--checkpoints", chk.directory);
+      const overHttp = await rowsOf(
+        ...["--checkpoints", served.url, "--checkpoint-format", "binpb.zst"],
+      );
+      expect(fromChk.walrusBlobEvents).toHaveLength(8);
+      expect(overHttp).toEqual(fromChk);
+      expect(served.requests.every((path) => path.endsWith(".binpb.zst"))).toBe(true);
+    } finally {
+      await served.close();
+    }
+  }, 60_000);
 
   it("rejects an unknown pipeline name", async () => {
     const result = await verityIndex(["--pipelines", "walrus,teleport", "--data-dir", "memory://"]);

@@ -15,6 +15,7 @@ import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openDatabase, readWatermark, walrusBlobEvents } from "@verity/db";
+import { fixtureStore } from "@verity/test-scenarios";
 import { closedPortUrl, createPostgresDatabase } from "@verity/testing";
 import { afterAll, describe, expect, it } from "vitest";
 import { apiUrl, errorLines, runCli, startCli, TESTNET_CHECKPOINTS } from "./support/cli.ts";
@@ -62,54 +63,62 @@ const places = [
   },
 ];
 
-describe.each(places)("verity start on the real testnet checkpoints ($driver)", ({ create }) => {
-  it("serves the certified real blob of checkpoint 248050771 with its event id, then stops cleanly", async () => {
-    const place = await create();
-    try {
-      const run = startCli([
-        "start",
-        "--checkpoints",
-        TESTNET_CHECKPOINTS,
-        "--port",
-        "0",
-        ...place.args,
-      ]);
-      const url = await apiUrl(run);
-      await caughtUp(url, LAST);
-      await run.waitFor((_, stderr) => stderr.includes("caught up"));
+/** The testnet fixtures as the deprecated .chk files, and as .binpb.zst files read by force. */
+const stores = [
+  { files: ".chk", args: () => ["--checkpoints", TESTNET_CHECKPOINTS] },
+  {
+    files: ".binpb.zst",
+    args: () => [
+      ...["--checkpoints", fixtureStore("testnet", "binpb.zst").directory],
+      ...["--network", "testnet", "--checkpoint-format", "binpb.zst"],
+    ],
+  },
+];
 
-      const response = await fetch(`${url}/v1/blobs/${CERTIFIED_BLOB}`);
-      expect(response.status).toBe(200);
-      const blob = (await response.json()) as { blobId: string; objects: WalrusObject[] };
-      expect(blob.blobId).toBe(CERTIFIED_BLOB);
-      const certified = blob.objects.find((o) => o.status === "certified");
-      expect(certified).toMatchObject({
-        objectId: "0xc63d62dd862cbb60c91ea00d67ac0bb3970650fe21910f29bcd17456c99319aa",
-        certifiedEpoch: 182,
-        endEpoch: 183,
-        certified: {
-          checkpoint: 248050771,
-          txDigest: "6ukNiSVVC6TtvHFhCkDzA3ascUZVPBuWXQ8855XaJEcH",
-          eventIndex: 0,
-        },
-      });
-      const status = (await (await fetch(`${url}/v1/status`)).json()) as { network: string };
-      expect(status.network).toBe("testnet");
-
-      run.child.kill("SIGTERM");
-      expect(await run.exited).toBe(0);
-      expect(errorLines(run.stderr)).toEqual([]);
-      const database = await openDatabase(place.open);
+describe.each(places.flatMap((place) => stores.map((store) => ({ ...place, ...store }))))(
+  "verity start on the real testnet checkpoints, $files files ($driver)",
+  ({ create, args }) => {
+    it("serves the certified real blob of checkpoint 248050771 with its event id, then stops cleanly", async () => {
+      const place = await create();
       try {
-        expect(await readWatermark(database.db, "walrus")).toBe(LAST);
+        const run = startCli(["start", ...args(), "--port", "0", ...place.args]);
+        const url = await apiUrl(run);
+        await caughtUp(url, LAST);
+        await run.waitFor((_, stderr) => stderr.includes("caught up"));
+
+        const response = await fetch(`${url}/v1/blobs/${CERTIFIED_BLOB}`);
+        expect(response.status).toBe(200);
+        const blob = (await response.json()) as { blobId: string; objects: WalrusObject[] };
+        expect(blob.blobId).toBe(CERTIFIED_BLOB);
+        const certified = blob.objects.find((o) => o.status === "certified");
+        expect(certified).toMatchObject({
+          objectId: "0xc63d62dd862cbb60c91ea00d67ac0bb3970650fe21910f29bcd17456c99319aa",
+          certifiedEpoch: 182,
+          endEpoch: 183,
+          certified: {
+            checkpoint: 248050771,
+            txDigest: "6ukNiSVVC6TtvHFhCkDzA3ascUZVPBuWXQ8855XaJEcH",
+            eventIndex: 0,
+          },
+        });
+        const status = (await (await fetch(`${url}/v1/status`)).json()) as { network: string };
+        expect(status.network).toBe("testnet");
+
+        run.child.kill("SIGTERM");
+        expect(await run.exited).toBe(0);
+        expect(errorLines(run.stderr)).toEqual([]);
+        const database = await openDatabase(place.open);
+        try {
+          expect(await readWatermark(database.db, "walrus")).toBe(LAST);
+        } finally {
+          await database.close();
+        }
       } finally {
-        await database.close();
+        await place.drop();
       }
-    } finally {
-      await place.drop();
-    }
-  });
-});
+    });
+  },
+);
 
 describe("verity start, when it cannot", () => {
   const servers: Server[] = [];

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from "node:fs";
 import { basename, resolve } from "node:path";
-import type { CheckpointSource, SourceRetry } from "@verity/checkpoints";
+import type { CheckpointSource, SourceRetry, StoreFormat } from "@verity/checkpoints";
 import { DirectoryCheckpointSource, HttpCheckpointSource } from "@verity/checkpoints";
 import { NETWORK_NAMES, resolveNetwork } from "@verity/sdk";
 import { GrpcCheckpointSource } from "./sources/grpc/source.ts";
@@ -16,6 +16,11 @@ export interface SourceChoice {
   grpc?: string;
   /** A checkpoint store instead of a full node: a local directory or an http(s):// base URL. */
   checkpoints?: string;
+  /**
+   * The checkpoint store's files to read, `<seq>.binpb.zst` or `<seq>.chk`, and only those.
+   * Default: whichever the store holds (`DirectoryCheckpointSource`, `HttpCheckpointSource`).
+   */
+  checkpointFormat?: StoreFormat;
   /**
    * Check that each checkpoint's transactions and events are those its summary commits to: a
    * store file's digests (`DecodeOptions.verifyDigests`; roughly doubles decoding time), a full
@@ -60,26 +65,26 @@ export function networkOf({ network, checkpoints }: SourceChoice): ChosenNetwork
  * given, else the full node at `grpc` or the network's default full node. `onRetry` hears of
  * every transient failure the source retries (an unreachable node or store).
  *
- * @throws Error with one line when both `grpc` and `checkpoints` are given, when `checkpoints`
- *   is neither an existing directory nor an http(s) URL, when `grpc` is not an http(s) URL, or
- *   when the network is unknown
+ * @throws Error with one line when both `grpc` and `checkpoints` are given, when
+ *   `checkpointFormat` is given without `checkpoints`, when `checkpoints` is neither an existing
+ *   directory nor an http(s) URL, when `grpc` is not an http(s) URL, or when the network is
+ *   unknown
  */
 export function sourceFor(
   choice: SourceChoice,
   options: { onRetry?: (retry: SourceRetry) => void } = {},
 ): CheckpointSource {
-  const { grpc, checkpoints } = choice;
+  const { grpc, checkpoints, checkpointFormat: format, verifyDigests } = choice;
   if (grpc && checkpoints) throw new Error("give either --grpc or --checkpoints, not both");
+  if (format && !checkpoints)
+    throw new Error(`--checkpoint-format ${format}: give it with --checkpoints`);
   if (checkpoints) {
     if (/^https?:\/\//.test(checkpoints)) {
       if (!URL.canParse(checkpoints)) throw new Error(`--checkpoints ${checkpoints}: not a URL`);
-      return new HttpCheckpointSource(checkpoints, {
-        ...options,
-        verifyDigests: choice.verifyDigests,
-      });
+      return new HttpCheckpointSource(checkpoints, { ...options, verifyDigests, format });
     }
     if (existsSync(checkpoints) && statSync(checkpoints).isDirectory())
-      return new DirectoryCheckpointSource(checkpoints, { verifyDigests: choice.verifyDigests });
+      return new DirectoryCheckpointSource(checkpoints, { verifyDigests, format });
     throw new Error(
       `--checkpoints ${checkpoints}: not a directory, nor an http(s):// checkpoint store URL`,
     );
@@ -87,9 +92,5 @@ export function sourceFor(
   if (grpc !== undefined && !(/^https?:\/\//.test(grpc) && URL.canParse(grpc)))
     throw new Error(`--grpc ${grpc}: not an http(s):// full-node URL`);
   const url = grpc ?? resolveNetwork(networkOf(choice).name).url;
-  return new GrpcCheckpointSource({
-    url,
-    onRetry: options.onRetry,
-    verifyDigests: choice.verifyDigests,
-  });
+  return new GrpcCheckpointSource({ url, onRetry: options.onRetry, verifyDigests });
 }

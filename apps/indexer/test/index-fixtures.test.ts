@@ -1,17 +1,21 @@
-import { join } from "node:path";
+import { STORE_FORMATS } from "@verity/checkpoints";
 import { openDatabase, walrusBlobEvents, watermarks } from "@verity/db";
-import { SUI_CHECKPOINTS } from "@verity/testing";
+import { fixtureStore, serveDirectory } from "@verity/test-scenarios";
+import { createPostgresDatabase, sorted } from "@verity/testing";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { indexCommand } from "../src/run.ts";
+import { type IndexRun, indexCommand } from "../src/run.ts";
 import { type FreshDatabase, freshDatabases } from "./support/databases.ts";
+import { readAll } from "./support/tables.ts";
 
-const TESTNET = join(SUI_CHECKPOINTS, "testnet");
 const silent = pino({ level: "silent" });
 
-describe.each(freshDatabases)(
-  "verity index on the real testnet checkpoints ($driver)",
-  ({ create }) => {
+describe.each(
+  freshDatabases.flatMap((database) => STORE_FORMATS.map((format) => ({ ...database, format }))),
+)(
+  "verity index on the real testnet checkpoints, a directory of .$format files ($driver)",
+  ({ create, format }) => {
+    const { directory } = fixtureStore("testnet", format);
     let database: FreshDatabase;
     beforeAll(async () => {
       database = await create();
@@ -21,7 +25,7 @@ describe.each(freshDatabases)(
     const index = () =>
       indexCommand({
         network: "testnet",
-        checkpoints: TESTNET,
+        checkpoints: directory,
         ...database.options,
         logger: silent,
       });
@@ -96,3 +100,68 @@ describe.each(freshDatabases)(
     });
   },
 );
+
+/** Every row `verity index` writes for `run` (on testnet) into a fresh PostgreSQL database. */
+async function rowsOf(run: IndexRun) {
+  const { url, drop } = await createPostgresDatabase();
+  try {
+    await indexCommand({ network: "testnet", ...run, databaseUrl: url, logger: silent });
+    const database = await openDatabase({ url });
+    try {
+      return await readAll(database.db);
+    } finally {
+      await database.close();
+    }
+  } finally {
+    await drop();
+  }
+}
+
+describe("verity index reads the same rows from a .binpb.zst store as from the .chk store", () => {
+  it("from directories of the real testnet checkpoints", async () => {
+    const chk = await rowsOf({ checkpoints: fixtureStore("testnet", "chk").directory });
+    const binpb = await rowsOf({ checkpoints: fixtureStore("testnet", "binpb.zst").directory });
+    expect(chk.walrusBlobEvents).toHaveLength(8);
+    expect(chk.checkpointProofs.length).toBeGreaterThan(0);
+    expect(binpb).toEqual(chk);
+  });
+
+  it("over HTTP and from a directory, the real checkpoints renumbered into a dense store", async () => {
+    const first = 500_000_000n;
+    const chk = fixtureStore("testnet", "chk", { first });
+    const binpb = fixtureStore("testnet", "binpb.zst", { first });
+    const range = { firstCheckpoint: first, lastCheckpoint: chk.checkpoints.at(-1)! };
+    const servedChk = await serveDirectory(chk.directory);
+    const servedBinpb = await serveDirectory(binpb.directory);
+    try {
+      const chkOverHttp = await rowsOf({ checkpoints: servedChk.url, ...range });
+      const binpbOverHttp = await rowsOf({ checkpoints: servedBinpb.url, ...range });
+      const binpbForced = await rowsOf({
+        checkpoints: servedBinpb.url,
+        checkpointFormat: "binpb.zst",
+        ...range,
+      });
+      const binpbDirectory = await rowsOf({ checkpoints: binpb.directory, ...range });
+      expect(binpbOverHttp).toEqual(chkOverHttp);
+      expect(binpbForced).toEqual(chkOverHttp);
+      expect(binpbDirectory).toEqual(chkOverHttp);
+      expect(servedBinpb.requests.filter((path) => !path.endsWith(".binpb.zst"))).toEqual([]);
+
+      // The 8 Walrus events of the real checkpoints, each at its checkpoint's new number.
+      const real = fixtureStore("testnet", "chk");
+      const renumber = new Map(real.checkpoints.map((seq, i) => [seq, chk.checkpoints[i]!]));
+      const { walrusBlobEvents: events } = await rowsOf({ checkpoints: real.directory });
+      expect(binpbOverHttp.walrusBlobEvents).toEqual(
+        sorted(
+          events.map((event) => {
+            const row = event as { checkpoint: number };
+            return { ...row, checkpoint: Number(renumber.get(BigInt(row.checkpoint))) };
+          }),
+        ),
+      );
+    } finally {
+      await servedChk.close();
+      await servedBinpb.close();
+    }
+  }, 60_000);
+});

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { decodeCheckpointData } from "@verity/checkpoints";
+import { fixtureStore } from "@verity/test-scenarios";
 import { fixtures, readFixture, SUI_CHECKPOINTS } from "@verity/testing";
 import { describe, expect, it } from "vitest";
 import { networkOf, sourceFor } from "../src/source-for.ts";
@@ -39,6 +40,7 @@ describe("sourceFor", () => {
     [{ grpc: "http://" }, "--grpc http://: not an http(s):// full-node URL"],
     [{ checkpoints: "https://" }, "--checkpoints https://: not a URL"],
     [{ grpc: "http://a", checkpoints: "/tmp" }, "give either --grpc or --checkpoints, not both"],
+    [{ checkpointFormat: "chk" as const }, "--checkpoint-format chk: give it with --checkpoints"],
   ])("refuses %j in one line", (choice, message) => {
     expect(() => sourceFor(choice)).toThrow(message);
   });
@@ -50,6 +52,19 @@ describe("sourceFor", () => {
     expect(sourceFor({ checkpoints: "https://checkpoints.testnet.sui.io/" }).description).toBe(
       "checkpoint store https://checkpoints.testnet.sui.io",
     );
+  });
+
+  it("reads the store's files of the format given, else whichever it holds", async () => {
+    const { directory, checkpoints } = fixtureStore("testnet", "binpb.zst");
+    const stream = async (checkpointFormat?: "binpb.zst" | "chk") => {
+      const seen: bigint[] = [];
+      for await (const c of sourceFor({ checkpoints: directory, checkpointFormat }).stream(0n))
+        seen.push(c.sequenceNumber);
+      return seen;
+    };
+    expect(await stream()).toEqual(checkpoints);
+    expect(await stream("binpb.zst")).toEqual(checkpoints);
+    expect(await stream("chk")).toEqual([]);
   });
 
   it("checks a checkpoint store's digests when asked to", async () => {

@@ -1,4 +1,6 @@
 export { readerOffset } from "./bcs-offset.ts";
+export { decodeCheckpointBlob } from "./binpb/decode.ts";
+export { encodeCheckpointBlob } from "./binpb/encode.ts";
 export * from "./browser.ts";
 export { anchorCommittee } from "./certificate/anchor.ts";
 export type { BlsVerifier } from "./certificate/bls.ts";
@@ -38,6 +40,7 @@ export {
   CheckpointContents,
   CheckpointData,
   CheckpointSummary,
+  SuiObject,
   TransactionData,
   TransactionEffects,
   TransactionEvents,
@@ -53,6 +56,8 @@ export {
   DirectoryCheckpointSource,
   type DirectoryCheckpointSourceOptions,
 } from "./store/directory.ts";
+export { EPOCHS_FILE, parseEpochs } from "./store/epochs.ts";
+export { STORE_FORMATS, type StoreFormat } from "./store/format.ts";
 export {
   HTTP_SOURCE_DEFAULTS,
   HttpCheckpointSource,

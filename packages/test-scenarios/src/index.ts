@@ -5,6 +5,12 @@ export {
   DATASET,
   ENCLAVE,
 } from "./attestation.ts";
+export {
+  type FixtureStore,
+  fixtureStore,
+  type ServedDirectory,
+  serveDirectory,
+} from "./checkpoint-store.ts";
 export { checkpoint, event } from "./checkpoints.ts";
 export {
   certifiedBy,

@@ -70,30 +70,6 @@ export function decodeCheckpointFile(
 }
 
 /**
- * `decodeCheckpointFile` for a file that must hold checkpoint `sequenceNumber`, as stores name
- * their files (`<sequence number>.chk`).
- *
- * @throws CheckpointDecodeError as `decodeCheckpointFile`, or when the file holds another
- *   checkpoint
- */
-export function decodeCheckpointFileAt(
-  bytes: Uint8Array,
-  sequenceNumber: bigint,
-  source: string,
-  options: DecodeOptions = {},
-): Checkpoint {
-  const checkpoint = decodeCheckpointFile(bytes, source, options);
-  if (checkpoint.sequenceNumber !== sequenceNumber) {
-    throw new CheckpointDecodeError(
-      `holds checkpoint ${checkpoint.sequenceNumber}, expected ${sequenceNumber}`,
-      undefined,
-      source,
-    );
-  }
-  return checkpoint;
-}
-
-/**
  * The certified summary in `bytes`: a checkpoint file (`.chk`: tag byte 0x01 then BCS
  * `CheckpointData`), BCS `CheckpointData` without the tag, or a BCS
  * `Envelope<CheckpointSummary, AuthorityQuorumSignInfo>` as Sui's light client stores them;

@@ -117,6 +117,7 @@ function checkpointLayout<L extends Leaves>(leaves: L) {
 
   return {
     CheckpointData,
+    SuiObject,
     CertifiedCheckpointSummary,
     CheckpointSummary,
     CheckpointContents,
@@ -130,6 +131,9 @@ const full = checkpointLayout(fullLeaves);
 
 /** `CheckpointData`, the payload of a `.chk` file, with addresses as 0x + hex, digests base58. */
 export const CheckpointData = full.CheckpointData;
+
+/** `Object`: an object version, as a checkpoint's input and output objects hold it. */
+export const SuiObject = full.SuiObject;
 
 /**
  * The parts of a (full) `CheckpointData` that Sui hashes (`suiDigest` with the part's name):
@@ -154,8 +158,14 @@ export type CertifiedCheckpointSummary = typeof CertifiedCheckpointSummary.$infe
 /** A decoded `CheckpointData` (see the layouts for the shape of each part). */
 export type CheckpointData = typeof CheckpointData.$inferType;
 
+/**
+ * The raw family (addresses, object ids and digests as views into the input bytes): the layouts
+ * of `checkpointLayout`, for indexing. Its parts read a `.binpb.zst` file's BCS fields.
+ */
+export const rawLayouts = checkpointLayout(rawLeaves);
+
 /** `CheckpointData` with addresses, object ids and digests as views into the input bytes. */
-export const RawCheckpointData = checkpointLayout(rawLeaves).CheckpointData;
+export const RawCheckpointData = rawLayouts.CheckpointData;
 
 /** A decoded `RawCheckpointData`. */
 export type RawCheckpointData = typeof RawCheckpointData.$inferType;

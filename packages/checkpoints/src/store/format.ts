@@ -1,0 +1,49 @@
+/**
+ * The two file formats of a checkpoint store, each a file per checkpoint named
+ * `<sequence number>.<format>`, and the decoding of a store's file.
+ */
+import { decodeCheckpointBlob } from "../binpb/decode.ts";
+import type { Checkpoint } from "../checkpoint.ts";
+import { type DecodeOptions, decodeCheckpointFile } from "../chk/decode.ts";
+import { CheckpointDecodeError } from "../chk/error.ts";
+
+/**
+ * A store's file format: `binpb.zst` (protobuf `sui.rpc.v2.Checkpoint`, zstd-compressed), the
+ * one Sui's stores publish now, or `chk` (BCS `CheckpointData`), deprecated and being
+ * decommissioned.
+ */
+export type StoreFormat = "binpb.zst" | "chk";
+
+/** The formats, the current one first (the one tried first when probing). */
+export const STORE_FORMATS: readonly StoreFormat[] = ["binpb.zst", "chk"];
+
+/** The other format. */
+export const otherFormat = (format: StoreFormat): StoreFormat =>
+  format === "chk" ? "binpb.zst" : "chk";
+
+/**
+ * The checkpoint in `bytes`, a store's file in `format` that must hold checkpoint
+ * `sequenceNumber` (as stores name their files).
+ *
+ * @param source file path or URL, named in errors
+ * @throws CheckpointDecodeError as `decodeCheckpointBlob` or `decodeCheckpointFile`, or when the
+ *   file holds another checkpoint
+ */
+export function decodeStoreFile(
+  format: StoreFormat,
+  bytes: Uint8Array,
+  sequenceNumber: bigint,
+  source: string,
+  options: DecodeOptions,
+): Checkpoint {
+  const decode = format === "chk" ? decodeCheckpointFile : decodeCheckpointBlob;
+  const checkpoint = decode(bytes, source, options);
+  if (checkpoint.sequenceNumber !== sequenceNumber) {
+    throw new CheckpointDecodeError(
+      `holds checkpoint ${checkpoint.sequenceNumber}, expected ${sequenceNumber}`,
+      undefined,
+      source,
+    );
+  }
+  return checkpoint;
+}
