@@ -7,7 +7,7 @@ import { pipeline } from "node:stream/promises";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Sql } from "postgres";
 import { copyLine } from "./copy-text.ts";
-import type { Database } from "./database.ts";
+import type { Database, Tx } from "./database.ts";
 import { driverValue, quoteIdent, tableIdent, usedColumns } from "./row-values.ts";
 
 /** Rows per chunk of COPY text handed to the driver at a time. */
@@ -32,17 +32,44 @@ export async function copyRows<T extends PgTable>(
   rows: readonly T["$inferInsert"][],
 ): Promise<number> {
   if (rows.length === 0) return 0;
-  const columns = usedColumns(table, rows, "copyRows");
-  const target = tableIdent(table);
-  const columnList = columns.map(([, column]) => quoteIdent(column.name)).join(", ");
-  const chunks = textChunks(columns, rows);
+  const { into, chunks } = copyOf(table, rows, "copyRows");
   if (database.driver === "postgres") {
-    await copyPostgres(database.client, `copy ${target} (${columnList}) from stdin`, chunks);
+    await copyPostgres(database.client, `copy ${into} from stdin`, chunks);
   } else {
     const blob = new Blob([...chunks]);
-    await database.client.query(`copy ${target} (${columnList}) from '/dev/blob'`, [], { blob });
+    await database.client.query(`copy ${into} from '/dev/blob'`, [], { blob });
   }
   return rows.length;
+}
+
+/**
+ * `copyRows` inside a transaction of the postgres.js driver (`tx`, as `db.transaction` gives
+ * it): the COPY runs on the transaction's connection, so it commits or rolls back with it.
+ * PGlite's transactions are left to the caller's other path.
+ *
+ * @returns the number of rows loaded, or undefined (nothing done) when `tx` is not a postgres.js
+ *   transaction
+ * @throws as `copyRows`; the transaction is then aborted unless the caller set a savepoint
+ */
+export async function copyRowsInTransaction(
+  tx: Tx,
+  table: PgTable,
+  rows: readonly object[],
+): Promise<number | undefined> {
+  // drizzle keeps the driver's transaction handle on the session; postgres.js's has `unsafe`.
+  const client = (tx as unknown as { session?: { client?: Partial<Sql> } }).session?.client;
+  if (typeof client?.unsafe !== "function") return undefined;
+  if (rows.length === 0) return 0;
+  const { into, chunks } = copyOf(table, rows, "commit");
+  await copyPostgres(client as Sql, `copy ${into} from stdin`, chunks);
+  return rows.length;
+}
+
+/** The COPY target (`table (columns)`) and text of `rows`: the columns some row sets. */
+function copyOf(table: PgTable, rows: readonly object[], caller: string) {
+  const columns = usedColumns(table, rows, caller);
+  const columnList = columns.map(([, column]) => quoteIdent(column.name)).join(", ");
+  return { into: `${tableIdent(table)} (${columnList})`, chunks: textChunks(columns, rows) };
 }
 
 /**

@@ -10,6 +10,7 @@ import postgres from "postgres";
 import { lock } from "proper-lockfile";
 import type { Database, Db } from "./database.ts";
 import { migrate } from "./migrate.ts";
+import { noDelaySocket } from "./no-delay-socket.ts";
 import { redactUrl } from "./redact.ts";
 import * as schema from "./schema/index.ts";
 
@@ -81,6 +82,9 @@ async function openPostgres(url: string): Promise<Database> {
   const sql = postgres(url, {
     onnotice: () => {},
     connect_timeout: 10,
+    // Nagle off, so the write path's COPY statements do not wait on delayed ACKs. (postgres.js
+    // documents `socket` in its README, not in its types.)
+    ...({ socket: noDelaySocket(10_000) } as object),
     // Prepared statements (`selectRows`) skip parsing each time but are planned for their
     // arguments every time: a generic plan, which PostgreSQL would switch to after five runs,
     // cannot size `= any($1)` lists and makes the lineage edges statement twice as slow.

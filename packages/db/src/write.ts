@@ -4,13 +4,14 @@
  * the same checkpoint again changes nothing, and the watermark only moves forward: a restart
  * that replays checkpoints at or below it is harmless.
  */
-import { getTableName, sql } from "drizzle-orm";
+import { eq, getTableName, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import { recordBlobObjects } from "./blob-objects.ts";
 import type { Db } from "./database.ts";
 import { recordDatasetTerms } from "./dataset-terms.ts";
 import { CommitError } from "./errors.ts";
 import { insertRows } from "./insert.ts";
+import { insertNewRows } from "./insert-new.ts";
 import { recordNodes } from "./nodes.ts";
 import {
   datasets,
@@ -64,6 +65,13 @@ export interface CommitResult {
   stepMs: Partial<Record<CommitStep, number>>;
 }
 
+/**
+ * The tables more than one pipeline writes: the proof parts, which each pipeline keeps for the
+ * checkpoints and transactions its events come from, so a checkpoint holding events of two
+ * pipelines is offered twice. Their rows always go in with ON CONFLICT DO NOTHING.
+ */
+const SHARED_TABLES: ReadonlySet<TableName> = new Set(["checkpointProofs", "transactionProofs"]);
+
 /** A step of `commitBatch`'s transaction, as `CommitResult.stepMs` names it. */
 export type CommitStep =
   | TableName
@@ -78,7 +86,9 @@ export type CommitStep =
  * Commits one checkpoint of `pipeline` in one transaction: inserts every row of `rows` (tables
  * in `appendOnlyTables` order) and the `quarantined` events, each with ON CONFLICT DO NOTHING,
  * each table's rows in statements of up to `ROWS_PER_INSERT` rows (`insertRows`: an `unnest` of
- * one array per column, or VALUES below `UNNEST_MIN_ROWS`), then sets the terms of the datasets
+ * one array per column, or VALUES below `UNNEST_MIN_ROWS`); when the checkpoint is past the
+ * pipeline's watermark, a table only it writes takes its rows by COPY instead (`insertNewRows`,
+ * from `COPY_MIN_ROWS` rows, falling back to `insertRows` should a row be there), then sets the terms of the datasets
  * whose terms it tightens to the newest (`recordDatasetTerms`), records the graph nodes its
  * rows name in `nodes` (`recordNodes`) and the Walrus Blob objects its events name in
  * `walrus_blob_objects` (`recordBlobObjects`), then adds the nodes its retractions and edges
@@ -115,6 +125,7 @@ export async function commitBatch(
 ): Promise<CommitResult> {
   if (pipeline === "") throw new TypeError("commit: the pipeline name is empty");
   const last = checkConsecutive(checkpoints);
+  const first = checkpoints[0]!.checkpoint;
   const merged = mergeRows(checkpoints);
   const quarantined = checkpoints.flatMap((c) =>
     (c.quarantined ?? []).map((row) => ({ ...row, pipeline })),
@@ -134,10 +145,19 @@ export async function commitBatch(
       await tx.execute(sql`set local jit = off`);
       let rows = quarantined.length;
       let inserted = 0;
+      const [held] = await tx
+        .select({ checkpoint: watermarks.checkpoint })
+        .from(watermarks)
+        .where(eq(watermarks.pipeline, pipeline));
+      const fresh = held === undefined || first.sequenceNumber > held.checkpoint;
       for (const [name, list] of merged) {
         rows += list.length;
         const table = appendOnlyTables[name];
-        inserted += await step(name, table, () => insertRows(tx, table, list));
+        inserted += await step(name, table, () =>
+          fresh && !SHARED_TABLES.has(name)
+            ? insertNewRows(tx, table, list)
+            : insertRows(tx, table, list),
+        );
       }
       inserted += await step("quarantine", quarantine, () =>
         insertRows(tx, quarantine, quarantined),

@@ -3,6 +3,7 @@ import { PgDialect, type PgTable } from "drizzle-orm/pg-core";
 import { describe, expect, it } from "vitest";
 import {
   appendOnlyTables,
+  COPY_MIN_ROWS,
   CommitError,
   commitBatch,
   commitCheckpoint,
@@ -290,4 +291,59 @@ describe.each(drivers)("insertRows and commits through unnest on $name", (driver
       expect(await readWatermark(t.db, "p")).toBe(40);
     },
   );
+});
+
+describe.each(drivers)("rows past the watermark go in by COPY on $name", (driver) => {
+  const t = useDatabase(driver);
+  /** The tables `insertNewRows` may COPY into: all but the proof parts, which pipelines share. */
+  const copied = Object.values(appendOnlyTables)
+    .map(getTableName)
+    .filter((name) => !name.endsWith("_proofs"));
+  const unnestOf = (names: string[]) => names.map((name) => `unnest ${name}`);
+
+  it("round-trips arrays, NULLs, u64::MAX, bytes and tricky text", async () => {
+    const { rows, quarantined } = trickyRows(7, COPY_MIN_ROWS);
+    const { db, inserts } = recording(t.db);
+    const result = await commitCheckpoint(db, "p", at(7), rows, quarantined);
+    expect(result.inserted).toBe(COPY_MIN_ROWS * (TABLES + 1));
+    const proofs = ["checkpoint_proofs", "transaction_proofs"];
+    // COPY goes around drizzle, so only the other statements are recorded.
+    expect(inserts).toEqual(
+      driver.name === "postgres"
+        ? [...unnestOf([...proofs, "quarantine"]), "values watermarks"]
+        : [...unnestOf([...proofs, ...copied, "quarantine"]), "values watermarks"],
+    );
+    expect(await readAll(t.db)).toEqual(
+      expectedAll(
+        rows,
+        quarantined.map((q) => ({ ...q, pipeline: "p" })),
+      ),
+    );
+  });
+
+  it("falls back to ON CONFLICT DO NOTHING when a row is already there", async () => {
+    const rows = (sampleRows(9, COPY_MIN_ROWS).edges ?? []).map((row, i) => ({
+      ...row,
+      dst: hex(i),
+    }));
+    await insertRows(t.db, edges, rows.slice(0, 1)); // written by hand, not by a commit
+    const { db, inserts } = recording(t.db);
+    const result = await commitCheckpoint(db, "p", at(9), { edges: rows });
+    expect(result.inserted).toBe(COPY_MIN_ROWS - 1);
+    expect(inserts).toEqual(["unnest edges", "values watermarks"]);
+    expect(await readTable(t.db, edges)).toEqual(sorted(rows));
+    expect(await readWatermark(t.db, "p")).toBe(9);
+  });
+
+  it("takes unnest for a batch at or below the watermark", async () => {
+    const rows = (sampleRows(11, COPY_MIN_ROWS).edges ?? []).map((row, i) => ({
+      ...row,
+      dst: hex(i),
+    }));
+    await commitCheckpoint(t.db, "p", at(12), {});
+    const { db, inserts } = recording(t.db);
+    expect((await commitCheckpoint(db, "p", at(11), { edges: rows })).inserted).toBe(COPY_MIN_ROWS);
+    expect(inserts).toEqual(["unnest edges", "values watermarks"]);
+    expect(await readWatermark(t.db, "p")).toBe(12);
+  });
 });
