@@ -1,29 +1,46 @@
 /**
- * `pnpm bench:indexer`: replays a large stream through the indexer's real path (decode ->
- * pipelines -> PostgreSQL) and compares its write rate with a raw `COPY` of the same rows into
- * the same schema, measured in the same run. The stream is the real fixture checkpoints of
- * ../shared (mainnet and testnet), repeated with shifted sequence numbers (and transaction
- * digests, so repeats are new rows), each carrying one synthetic provenance story.
+ * `pnpm bench:indexer`: the indexer's real path (store files -> source -> decode -> pipelines ->
+ * PostgreSQL) against a raw `COPY` of the same rows into the same schema, measured in the same
+ * run, and where a checkpoint's time goes.
  *
- * Then the cost of `--verify-certificates`: the first BENCH_VERIFIED_CHECKPOINTS of the stream,
- * their summaries renumbered and certified anew by a test committee of 100 validators (67 sign
- * each certificate, close to mainnet's 61 of 105), indexed end to end without verification,
- * with it on the worker thread (`CertificateVerifier`, as `verity index` runs it), and with the
- * same checks inline on the main thread (what the worker saves).
+ * 1. The stream: BENCH_CHECKPOINTS checkpoints, checkpoint `FIRST + i` being the real fixture
+ *    `i mod 67` of ../shared (mainnet and testnet) renumbered, plus provenance story `i`
+ *    (`storyCheckpointData`), written once as a directory of `.binpb.zst` files and one of
+ *    `.chk` files.
+ * 2. Stages, one at a time on the main thread, per checkpoint of the stream: fetch (read the
+ *    file), decompress (zstd, `.binpb.zst` only), decode, process (both pipelines).
+ * 3. End to end, per format: the directory source `verity index --checkpoints DIR` uses (files
+ *    decoded on the `DecodePool` threads) -> `runIndexer` -> a fresh PostgreSQL database, and the commit's time per step (each table's inserts, the derived tables, the
+ *    watermark) for the `.binpb.zst` run.
+ * 4. COPY baseline: the rows of the stream, COPY'd into a fresh database.
+ * 5. The real mainnet mix: the 35 mainnet fixtures repeated (renumbered, nothing added) for
+ *    BENCH_MAINNET_CHECKPOINTS checkpoints, served over HTTP on loopback in each format, indexed
+ *    end to end as `verity index --network mainnet` would (Walrus and provenance pipelines), and
+ *    what a backfill of mainnet's Walrus events since Walrus's launch would take at that rate.
+ * 6. `--verify-certificates`: BENCH_VERIFIED_CHECKPOINTS of the stream certified anew by a test
+ *    committee of 100 validators (67 signing, close to mainnet's 61 of 105), indexed without
+ *    verification, with it on the worker thread (`CertificateVerifier`), and inline.
  *
- * Env: BENCH_CHECKPOINTS (default 3000), BENCH_VERIFIED_CHECKPOINTS (default 500),
- * VERITY_TEST_POSTGRES_URL (the server to create the throwaway databases on; default
- * postgres://postgres@127.0.0.1:5432/postgres).
- * Last line: `ratio_vs_copy=<end-to-end rows/s ÷ COPY rows/s>`.
+ * Env: BENCH_CHECKPOINTS (default 3000), BENCH_MAINNET_CHECKPOINTS (default 2000),
+ * BENCH_VERIFIED_CHECKPOINTS (default 500), VERITY_TEST_POSTGRES_URL (the server the throwaway
+ * databases are made on; default postgres://postgres@127.0.0.1:5432/postgres).
+ * Last line: `ratio_vs_copy=<end-to-end rows/s from .binpb.zst ÷ COPY rows/s>`.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { zstdDecompressSync } from "node:zlib";
 import { normalizeSuiAddress } from "@mysten/sui/utils";
 import {
   CertifiedCheckpointSummary,
   type Checkpoint,
+  type CheckpointData,
   type CheckpointSource,
-  decodeCheckpointFile,
+  decodeCheckpointData,
+  decodeStoreFile,
+  encodeCheckpointBlob,
+  encodeCheckpointFile,
+  type StoreFormat,
   verifyCheckpointCertificate,
 } from "@verity/checkpoints";
 import { appendOnlyTables, copyRows, openDatabase, type TableName } from "@verity/db";
@@ -33,57 +50,31 @@ import {
   type CheckpointVerifier,
   databaseCommittees,
   databaseStore,
+  type Processor,
   provenanceProcessor,
   type Rows,
   runIndexer,
+  sourceFor,
   walrusProcessor,
 } from "@verity/indexer";
 import { walrusEvents } from "@verity/sdk";
-import { certifiedBy, provenanceScenario, testCommittee } from "@verity/test-scenarios";
-import { createPostgresDatabase } from "@verity/testing";
+import {
+  certifiedBy,
+  provenanceScenario,
+  serveDirectory,
+  storyCheckpointData,
+  testCommittee,
+} from "@verity/test-scenarios";
+import { createPostgresDatabase, fixtures, readFixture } from "@verity/testing";
 
 const CHECKPOINTS = Number(process.env.BENCH_CHECKPOINTS ?? 3000);
+const MAINNET_CHECKPOINTS = Number(process.env.BENCH_MAINNET_CHECKPOINTS ?? 2000);
 const VERIFIED = Math.min(CHECKPOINTS, Number(process.env.BENCH_VERIFIED_CHECKPOINTS ?? 500));
 const FIRST = 1_000_000_000n;
 const PACKAGE = normalizeSuiAddress("0xbe9c4");
-const FIXTURES = new URL("../../shared/fixtures/sui-checkpoints/", import.meta.url).pathname;
-
-const files = ["mainnet", "testnet"].flatMap((network) =>
-  readdirSync(join(FIXTURES, network))
-    .filter((f) => f.endsWith(".chk"))
-    .map((f) => readFileSync(join(FIXTURES, network, f))),
-);
-const stories = provenanceScenario(PACKAGE, CHECKPOINTS, 0);
-const processors = () => [
-  provenanceProcessor({ network: "testnet", packageIds: [PACKAGE] }),
-  walrusProcessor({ network: "testnet", packageId: walrusEvents.WALRUS_PACKAGE_IDS.testnet }),
-];
-
-/** Checkpoint `i` of the stream: fixture `i mod n`, decoded now, renumbered, plus story `i`. */
-function checkpointAt(i: number): Checkpoint {
-  const decoded = decodeCheckpointFile(files[i % files.length]!);
-  const story = stories[i]!;
-  return {
-    ...decoded,
-    sequenceNumber: FIRST + BigInt(i),
-    transactions: [
-      ...decoded.transactions.map((t) => ({ ...t, digest: `${t.digest}-${i}` })),
-      ...story.transactions.map((t) => ({ ...t, digest: `${t.digest}-${i}` })),
-    ],
-  };
-}
-
-/** The first `count` checkpoints of the stream, each made by `make(i)`. */
-const replay = (count: number, make: (i: number) => Checkpoint): CheckpointSource => ({
-  description: `${count} replayed checkpoints`,
-  async *stream(from, options) {
-    for (let i = Number(from - FIRST); i < count; i++) {
-      if (options?.to !== undefined && FIRST + BigInt(i) > options.to) return;
-      yield make(i);
-    }
-  },
-});
-const source = replay(CHECKPOINTS, checkpointAt);
+const FORMATS: readonly StoreFormat[] = ["binpb.zst", "chk"];
+/** Walrus's mainnet launch, the start of a Walrus backfill. */
+const WALRUS_LAUNCH_MS = Date.UTC(2025, 2, 27);
 
 const seconds = async (work: () => Promise<unknown> | unknown) => {
   const start = performance.now();
@@ -91,30 +82,98 @@ const seconds = async (work: () => Promise<unknown> | unknown) => {
   return (performance.now() - start) / 1000;
 };
 const rate = (n: number, s: number) => `${Math.round(n / s).toLocaleString("en-US")}/s`;
+const ms = (s: number, n: number) => `${((1000 * s) / n).toFixed(3)} ms`;
 
-// 1. Decoding alone.
-let decoded = 0;
-const decodeSeconds = await seconds(() => {
-  for (let round = 0; round < 5; round++) {
-    for (const f of files) {
-      decodeCheckpointFile(f);
-      decoded++;
-    }
+// 1. The stream, and the mainnet mix, as store directories of both formats.
+const decoded = fixtures.map((f) => ({
+  network: f.network,
+  data: decodeCheckpointData(readFixture(f.network, f.sequence_number)),
+}));
+const mainnet = decoded.filter((f) => f.network === "mainnet").map((f) => f.data);
+const template = decoded.find((f) => f.network === "testnet")!.data.transactions[0]!;
+const stories = provenanceScenario(PACKAGE, CHECKPOINTS, 0);
+const nothing: Checkpoint = { ...stories[0]!, transactions: [] };
+
+/** Writes `count` checkpoints made by `make(i)` into a fresh directory per format. */
+function writeStores(
+  label: string,
+  count: number,
+  make: (i: number) => CheckpointData,
+): Record<StoreFormat, string> {
+  const dirs = Object.fromEntries(
+    FORMATS.map((format) => [format, mkdtempSync(join(tmpdir(), `bench-${label}-${format}-`))]),
+  ) as Record<StoreFormat, string>;
+  for (let i = 0; i < count; i++) {
+    const data = make(i);
+    const seq = FIRST + BigInt(i);
+    writeFileSync(join(dirs.chk, `${seq}.chk`), encodeCheckpointFile(data));
+    writeFileSync(join(dirs["binpb.zst"], `${seq}.binpb.zst`), encodeCheckpointBlob(data));
   }
-});
-console.log(
-  `decode: ${decoded} checkpoints (${files.length} real fixtures) in ${decodeSeconds.toFixed(2)} s = ${rate(decoded, decodeSeconds)} checkpoints`,
+  return dirs;
+}
+process.stdout.write(
+  `writing ${CHECKPOINTS} + ${MAINNET_CHECKPOINTS} checkpoints in both formats...`,
 );
+const stream = writeStores("stream", CHECKPOINTS, (i) =>
+  decodeCheckpointData(
+    encodeCheckpointFile(
+      storyCheckpointData(
+        decoded[i % decoded.length]!.data,
+        stories[i]!,
+        FIRST + BigInt(i),
+        template,
+      ),
+    ),
+  ),
+);
+const mix = writeStores("mainnet", MAINNET_CHECKPOINTS, (i) =>
+  decodeCheckpointData(
+    encodeCheckpointFile(
+      storyCheckpointData(mainnet[i % mainnet.length]!, nothing, FIRST + BigInt(i), template),
+    ),
+  ),
+);
+console.log(" done");
+const fileOf = (dirs: Record<StoreFormat, string>, format: StoreFormat, i: number) =>
+  join(dirs[format], `${FIRST + BigInt(i)}.${format}`);
 
-// The rows the stream yields, and its events, for the COPY baseline and the rates.
+const processors = (network: "testnet" | "mainnet"): Processor[] => [
+  provenanceProcessor({ network, packageIds: [PACKAGE] }),
+  walrusProcessor({ network, packageId: walrusEvents.WALRUS_PACKAGE_IDS[network] }),
+];
+
+// 2. Stages, per checkpoint of the stream, one at a time.
 const rows: Rows = {};
 let events = 0;
-for (let i = 0; i < CHECKPOINTS; i++) {
-  const checkpoint = checkpointAt(i);
-  events += checkpoint.transactions.reduce((n, t) => n + t.events.length, 0);
-  for (const p of processors()) {
-    appendRows(rows, p.process(checkpoint).rows);
-  }
+for (const format of FORMATS) {
+  let bytes: Uint8Array[] = [];
+  const fetch = await seconds(() => {
+    bytes = Array.from({ length: CHECKPOINTS }, (_, i) => readFileSync(fileOf(stream, format, i)));
+  });
+  const size = bytes.reduce((n, b) => n + b.length, 0);
+  const decompress =
+    format === "chk" ? 0 : await seconds(() => bytes.map((b) => zstdDecompressSync(b)));
+  let checkpoints: Checkpoint[] = [];
+  const decode = await seconds(() => {
+    checkpoints = bytes.map((b, i) => decodeStoreFile(format, b, FIRST + BigInt(i), `${i}`, {}));
+  });
+  const pipelines = processors("testnet");
+  const process = await seconds(() => {
+    for (const checkpoint of checkpoints) {
+      for (const p of pipelines) {
+        const out = p.process(checkpoint).rows;
+        if (format === "chk") appendRows(rows, out);
+      }
+    }
+  });
+  if (format === "chk")
+    events = checkpoints.reduce(
+      (n, c) => n + c.transactions.reduce((m, t) => m + t.events.length, 0),
+      0,
+    );
+  console.log(
+    `stages, .${format} (${Math.round(size / CHECKPOINTS / 1024)} KiB a checkpoint), per checkpoint: fetch ${ms(fetch, CHECKPOINTS)}, decompress ${ms(decompress, CHECKPOINTS)}, decode ${ms(decode - decompress, CHECKPOINTS)}, process ${ms(process, CHECKPOINTS)}`,
+  );
 }
 // Both pipelines keep the proof parts of a checkpoint (and transaction) holding events of each;
 // the database keeps one row of each, as the baseline must.
@@ -128,58 +187,146 @@ console.log(
   `stream: ${CHECKPOINTS} checkpoints, ${events} events, ${rowCount} rows in ${Object.keys(rows).length} tables`,
 );
 
-// 2. End to end: decode -> pipelines -> commit (rows + watermarks) on PostgreSQL.
-const e2eTarget = await createPostgresDatabase();
-const copyTarget = await createPostgresDatabase();
-try {
-  const e2eDb = await openDatabase({ url: e2eTarget.url });
-  const store = databaseStore(e2eDb.db);
-  let commitSeconds = 0;
-  const stepMs = new Map<string, number>();
-  const timedStore = {
-    ...store,
-    commit: async (...args: Parameters<typeof store.commit>) => {
-      const start = performance.now();
-      const result = await store.commit(...args);
-      commitSeconds += (performance.now() - start) / 1000;
-      for (const [step, ms] of Object.entries(result?.stepMs ?? {}))
-        stepMs.set(step, (stepMs.get(step) ?? 0) + (ms ?? 0));
-      return result;
-    },
-  };
-  const e2eSeconds = await seconds(() =>
-    runIndexer({ source, store: timedStore, processors: processors(), firstCheckpoint: FIRST }),
-  );
-  await e2eDb.close();
-  console.log(
-    `end to end: ${e2eSeconds.toFixed(2)} s = ${rate(CHECKPOINTS, e2eSeconds)} checkpoints, ${rate(events, e2eSeconds)} events, ${rate(rowCount, e2eSeconds)} rows`,
-  );
-  console.log(
-    `  of which commits (rows + watermarks): ${commitSeconds.toFixed(2)} s = ${rate(rowCount, commitSeconds)} rows`,
-  );
-  for (const [step, ms] of [...stepMs].sort((a, b) => b[1] - a[1]))
-    console.log(`    ${step}: ${(ms / 1000).toFixed(2)} s`);
+/** CPU seconds the machine's cores have been busy (all processes: /proc/stat), NaN elsewhere. */
+function cpuSeconds(): number {
+  try {
+    const [, ...fields] = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/);
+    const [user, nice, system, , , irq, softirq, steal] = fields.map(Number);
+    return (user! + nice! + system! + irq! + softirq! + steal!) / 100; // USER_HZ
+  } catch {
+    return Number.NaN;
+  }
+}
 
-  // 3. Baseline: the same rows, COPY'd into the same schema.
+/**
+ * Seconds to index `count` checkpoints from `source` into a fresh database, and the commit's
+ * time (total, and per step).
+ */
+async function endToEnd(source: CheckpointSource, network: "testnet" | "mainnet", count: number) {
+  const target = await createPostgresDatabase();
+  const database = await openDatabase({ url: target.url });
+  const store = databaseStore(database.db);
+  let commit = 0;
+  const steps = new Map<string, number>();
+  const busy = cpuSeconds();
+  const node = process.cpuUsage();
+  try {
+    const total = await seconds(() =>
+      runIndexer({
+        source,
+        store: {
+          ...store,
+          commit: async (...args: Parameters<typeof store.commit>) => {
+            const start = performance.now();
+            const result = await store.commit(...args);
+            commit += (performance.now() - start) / 1000;
+            for (const [step, stepMs] of Object.entries(result?.stepMs ?? {}))
+              steps.set(step, (steps.get(step) ?? 0) + (stepMs ?? 0) / 1000);
+            return result;
+          },
+        },
+        processors: processors(network),
+        firstCheckpoint: FIRST,
+        lastCheckpoint: FIRST + BigInt(count - 1),
+      }),
+    );
+    const used = process.cpuUsage(node);
+    const nodeCpu = (used.user + used.system) / 1e6;
+    return { total, commit, steps, nodeCpu, otherCpu: cpuSeconds() - busy - nodeCpu };
+  } finally {
+    await database.close();
+    await target.drop();
+  }
+}
+
+try {
+  // 3. End to end, per format.
+  const e2e: Partial<Record<StoreFormat, number>> = {};
+  for (const format of FORMATS) {
+    const run = await endToEnd(
+      sourceFor({ network: "testnet", checkpoints: stream[format], checkpointFormat: format }),
+      "testnet",
+      CHECKPOINTS,
+    );
+    e2e[format] = run.total;
+    console.log(
+      `end to end, .${format} directory: ${run.total.toFixed(2)} s = ${rate(CHECKPOINTS, run.total)} checkpoints, ${rate(events, run.total)} events, ${rate(rowCount, run.total)} rows; commits ${run.commit.toFixed(2)} s; CPU ${run.nodeCpu.toFixed(2)} s in Node (all threads), ${run.otherCpu.toFixed(2)} s in PostgreSQL and the rest`,
+    );
+    if (format !== "binpb.zst") continue;
+    const stepTotal = [...run.steps.values()].reduce((a, b) => a + b, 0);
+    const shares = [...run.steps]
+      .sort((a, b) => b[1] - a[1])
+      .filter(([, s]) => s >= 0.005)
+      .map(([step, s]) => `${step} ${((100 * s) / stepTotal).toFixed(1)}%`);
+    console.log(`  commit steps (${stepTotal.toFixed(2)} s): ${shares.join(", ")}`);
+  }
+
+  // 4. Baseline: the same rows, COPY'd into the same schema.
+  const copyTarget = await createPostgresDatabase();
   const copyDb = await openDatabase({ url: copyTarget.url });
+  const copyBusy = cpuSeconds();
+  const copyNode = process.cpuUsage();
   const copySeconds = await seconds(async () => {
     for (const [table, list] of Object.entries(rows) as [TableName, never[]][]) {
       await copyRows(copyDb, appendOnlyTables[table], list);
     }
   });
   await copyDb.close();
-  console.log(`COPY baseline: ${copySeconds.toFixed(2)} s = ${rate(rowCount, copySeconds)} rows`);
-
-  // 4. Certificates verified, on the worker thread and inline, against none.
-  const perSecond = await certificateCosts();
-  const speedup = perSecond.worker / perSecond.inline;
-  console.log(
-    `certificates, ${VERIFIED} checkpoints end to end: ${Math.round(perSecond.none)} checkpoints/s without verification, ${Math.round(perSecond.worker)}/s verified on the worker thread (${((100 * perSecond.worker) / perSecond.none).toFixed(1)}% of without), ${Math.round(perSecond.inline)}/s verified inline on the main thread: worker speedup ${speedup.toFixed(2)}x`,
-  );
-  console.log(`ratio_vs_copy=${(copySeconds / e2eSeconds).toFixed(3)}`);
-} finally {
-  await e2eTarget.drop();
   await copyTarget.drop();
+  const copyUsed = process.cpuUsage(copyNode);
+  const copyNodeCpu = (copyUsed.user + copyUsed.system) / 1e6;
+  console.log(
+    `COPY baseline: ${copySeconds.toFixed(2)} s = ${rate(rowCount, copySeconds)} rows; CPU ${copyNodeCpu.toFixed(2)} s in Node, ${(cpuSeconds() - copyBusy - copyNodeCpu).toFixed(2)} s in PostgreSQL and the rest`,
+  );
+
+  // 5. The real mainnet mix over HTTP, per format, and a Walrus backfill at that rate.
+  const perSecond: Partial<Record<StoreFormat, number>> = {};
+  for (const format of FORMATS) {
+    const served = await serveDirectory(mix[format]);
+    try {
+      const run = await endToEnd(
+        sourceFor({ network: "mainnet", checkpoints: served.url, checkpointFormat: format }),
+        "mainnet",
+        MAINNET_CHECKPOINTS,
+      );
+      perSecond[format] = MAINNET_CHECKPOINTS / run.total;
+    } finally {
+      await served.close();
+    }
+  }
+  const [oldest, newest] = [mainnet[0]!, mainnet.at(-1)!].map(
+    (d) => d.checkpointSummary.data.value,
+  );
+  const chainRate =
+    (Number(newest!.sequenceNumber) - Number(oldest!.sequenceNumber)) /
+    ((Number(newest!.timestampMs) - Number(oldest!.timestampMs)) / 1000);
+  const since = Math.round(((Date.now() - WALRUS_LAUNCH_MS) / 1000) * chainRate);
+  const days = (cps: number) => (since / cps / 86_400).toFixed(1);
+  const mixBytes = (format: StoreFormat) =>
+    Math.round(
+      mainnet.reduce(
+        (n, d) => n + (format === "chk" ? encodeCheckpointFile(d) : encodeCheckpointBlob(d)).length,
+        0,
+      ) /
+        mainnet.length /
+        1024,
+    );
+  console.log(
+    `real mainnet mix over HTTP, end to end: .binpb.zst ${Math.round(perSecond["binpb.zst"]!)} checkpoints/s (${mixBytes("binpb.zst")} KiB each), .chk ${Math.round(perSecond.chk!)}/s (${mixBytes("chk")} KiB)`,
+  );
+  console.log(
+    `Walrus backfill since ${new Date(WALRUS_LAUNCH_MS).toISOString().slice(0, 10)}: ~${(since / 1e6).toFixed(0)} M mainnet checkpoints (${chainRate.toFixed(2)}/s, the fixtures' pace) = ${days(perSecond["binpb.zst"]!)} days from .binpb.zst at this rate (${days(perSecond.chk!)} from .chk), if the store serves ${Math.round((perSecond["binpb.zst"]! * mixBytes("binpb.zst")) / 1024)} MiB/s`,
+  );
+
+  // 6. Certificates verified, on the worker thread and inline, against none.
+  const cost = await certificateCosts();
+  console.log(
+    `certificates, ${VERIFIED} checkpoints end to end: ${Math.round(cost.none)} checkpoints/s without verification, ${Math.round(cost.worker)}/s verified on the worker thread (${((100 * cost.worker) / cost.none).toFixed(1)}% of without), ${Math.round(cost.inline)}/s verified inline on the main thread: worker speedup ${(cost.worker / cost.inline).toFixed(2)}x`,
+  );
+  console.log(`ratio_vs_copy=${(copySeconds / e2e["binpb.zst"]!).toFixed(3)}`);
+} finally {
+  for (const dirs of [stream, mix])
+    for (const dir of Object.values(dirs)) rmSync(dir, { recursive: true, force: true });
 }
 
 /**
@@ -190,10 +337,12 @@ try {
  */
 async function certificateCosts(): Promise<{ none: number; worker: number; inline: number }> {
   const signers = testCommittee(1n, { validators: 100, label: "bench validator" });
+  const checkpointAt = (i: number) =>
+    decodeStoreFile("chk", readFileSync(fileOf(stream, "chk", i)), FIRST + BigInt(i), `${i}`, {});
   process.stdout.write(`certifying ${VERIFIED} renumbered summaries with a test committee...`);
   const certified = Array.from({ length: VERIFIED }, (_, i) => {
     const envelope = checkpointAt(i).proofParts?.certifiedSummary;
-    if (!envelope) throw new Error(`fixture ${i % files.length} has no certified summary`);
+    if (!envelope) throw new Error(`checkpoint ${i} has no certified summary`);
     return certifiedBy(envelope, signers, {
       sequenceNumber: FIRST + BigInt(i),
       nextCommittee: null,
@@ -209,6 +358,12 @@ async function certificateCosts(): Promise<{ none: number; worker: number; inlin
       epoch: signers.committee.epoch,
       proofParts: { certifiedSummary, contents: checkpoint.proofParts!.contents },
     };
+  };
+  const replay: CheckpointSource = {
+    description: `${VERIFIED} recertified checkpoints`,
+    async *stream(from) {
+      for (let i = Number(from - FIRST); i < VERIFIED; i++) yield recertified(i);
+    },
   };
   const inline: CheckpointVerifier = {
     async submit(checkpoint) {
@@ -228,9 +383,9 @@ async function certificateCosts(): Promise<{ none: number; worker: number; inlin
     try {
       const s = await seconds(() =>
         runIndexer({
-          source: replay(VERIFIED, recertified),
+          source: replay,
           store: databaseStore(database.db),
-          processors: processors(),
+          processors: processors("testnet"),
           firstCheckpoint: FIRST,
           verifier: chosen,
         }),

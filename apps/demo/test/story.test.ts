@@ -37,10 +37,12 @@ let events: { tx: number; sender: string; name: string; contents: Uint8Array }[]
 beforeAll(async () => {
   demo = await makeDemo();
   events = demo.checkpoints.flatMap((file, tx) => {
-    const [t] = checkpointFromData(decodeCheckpointData(file.bytes)).transactions;
+    const data = decodeCheckpointData(file.bytes);
+    const [t] = checkpointFromData(data).transactions;
+    const sender = data.transactions[0]!.transaction.data[0]!.intentMessage.value.value.V1.sender;
     return t!.events.map((e) => ({
       tx,
-      sender: t!.sender,
+      sender,
       name: `${e.module}::${e.struct}`,
       contents: e.contents,
     }));

@@ -1,8 +1,15 @@
 import { existsSync, statSync } from "node:fs";
 import { basename, resolve } from "node:path";
-import type { CheckpointSource, SourceRetry, StoreFormat } from "@verity/checkpoints";
+import type {
+  CheckpointSource,
+  SourceRetry,
+  StoreFileDecoder,
+  StoreFormat,
+  StorePathDecoder,
+} from "@verity/checkpoints";
 import { DirectoryCheckpointSource, HttpCheckpointSource } from "@verity/checkpoints";
 import { NETWORK_NAMES, resolveNetwork } from "@verity/sdk";
+import { sharedDecodePool } from "./decoding/pool.ts";
 import { GrpcCheckpointSource } from "./sources/grpc/source.ts";
 
 /** Where to read checkpoints from, as the command line says it. */
@@ -62,7 +69,7 @@ export function networkOf({ network, checkpoints }: SourceChoice): ChosenNetwork
 
 /**
  * The checkpoint source for a choice: a checkpoint-store directory or URL when `checkpoints` is
- * given, else the full node at `grpc` or the network's default full node. `onRetry` hears of
+ * given (its files decoded on the process's `DecodePool` threads), else the full node at `grpc` or the network's default full node. `onRetry` hears of
  * every transient failure the source retries (an unreachable node or store).
  *
  * @throws Error with one line when both `grpc` and `checkpoints` are given, when
@@ -75,16 +82,24 @@ export function sourceFor(
   options: { onRetry?: (retry: SourceRetry) => void } = {},
 ): CheckpointSource {
   const { grpc, checkpoints, checkpointFormat: format, verifyDigests } = choice;
+  const decodeFile = (...args: Parameters<StoreFileDecoder>) => sharedDecodePool().decode(...args);
+  const decodePath = (...args: Parameters<StorePathDecoder>) =>
+    sharedDecodePool().decodePath(...args);
   if (grpc && checkpoints) throw new Error("give either --grpc or --checkpoints, not both");
   if (format && !checkpoints)
     throw new Error(`--checkpoint-format ${format}: give it with --checkpoints`);
   if (checkpoints) {
     if (/^https?:\/\//.test(checkpoints)) {
       if (!URL.canParse(checkpoints)) throw new Error(`--checkpoints ${checkpoints}: not a URL`);
-      return new HttpCheckpointSource(checkpoints, { ...options, verifyDigests, format });
+      return new HttpCheckpointSource(checkpoints, {
+        ...options,
+        verifyDigests,
+        format,
+        decodeFile,
+      });
     }
     if (existsSync(checkpoints) && statSync(checkpoints).isDirectory())
-      return new DirectoryCheckpointSource(checkpoints, { verifyDigests, format });
+      return new DirectoryCheckpointSource(checkpoints, { verifyDigests, format, decodePath });
     throw new Error(
       `--checkpoints ${checkpoints}: not a directory, nor an http(s):// checkpoint store URL`,
     );

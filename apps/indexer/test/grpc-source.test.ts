@@ -153,7 +153,6 @@ describe("GrpcCheckpointSource", () => {
         "summary.epoch",
         "summary.timestamp",
         "transactions.digest",
-        "transactions.transaction.sender",
         "transactions.events.events.event_type",
         "transactions.events.events.sender",
         "transactions.events.events.contents",

@@ -24,8 +24,6 @@ export interface CheckpointEvent {
 export interface CheckpointTransaction {
   /** Transaction digest, base58. */
   digest: string;
-  /** Sender address (0x + 64 hex). */
-  sender: string;
   /**
    * Events in emission order; an event's index in this array is its `event_index` (Sui's
    * `EventID.event_seq`), part of every event id.

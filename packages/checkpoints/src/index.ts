@@ -57,7 +57,14 @@ export {
   type DirectoryCheckpointSourceOptions,
 } from "./store/directory.ts";
 export { EPOCHS_FILE, parseEpochs } from "./store/epochs.ts";
-export { STORE_FORMATS, type StoreFormat } from "./store/format.ts";
+export {
+  decodeStoreFile,
+  STORE_FORMATS,
+  type StoreDecodeOptions,
+  type StoreFileDecoder,
+  type StoreFormat,
+  type StorePathDecoder,
+} from "./store/format.ts";
 export {
   HTTP_SOURCE_DEFAULTS,
   HttpCheckpointSource,

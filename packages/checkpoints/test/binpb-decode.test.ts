@@ -145,9 +145,22 @@ describe("decodeCheckpointBlob refuses, naming the file", () => {
 
   it("a BCS part that does not decode to its last byte", () => {
     const cut = GrpcTypes.Checkpoint.clone(message);
-    const effects = cut.transactions[0]!.effects!.bcs!;
-    effects.value = effects.value!.subarray(0, effects.value!.length - 1);
+    const at = cut.transactions.findIndex((tx) => tx.events?.bcs?.value);
+    const events = cut.transactions[at]!.events!.bcs!;
+    events.value = events.value!.subarray(0, events.value!.length - 1);
     expect(failure(blobWith(cut)).message).toMatch(
+      new RegExp(
+        `^${SOURCE}: transactions\\[${at}\\]\\.events\\.bcs(: \\d+ bytes, its | does not decode as )TransactionEvents`,
+      ),
+    );
+    // The effects are decoded (and so refused) only to verify them.
+    const cutEffects = GrpcTypes.Checkpoint.clone(message);
+    const effects = cutEffects.transactions[0]!.effects!.bcs!;
+    effects.value = effects.value!.subarray(0, effects.value!.length - 1);
+    expect(decodeCheckpointBlob(blobWith(cutEffects), SOURCE).transactions).toHaveLength(
+      message.transactions.length,
+    );
+    expect(failure(blobWith(cutEffects), true).message).toMatch(
       new RegExp(
         `^${SOURCE}: transactions\\[0\\]\\.effects\\.bcs(: \\d+ bytes, its | does not decode as )TransactionEffects`,
       ),

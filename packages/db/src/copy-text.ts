@@ -65,7 +65,11 @@ function scalarText(value: unknown): string {
 
 /** Escapes the characters COPY text gives a meaning to: backslash, newline, CR, tab. */
 function escapeCopy(text: string): string {
-  return text.replace(/[\\\n\r\t]/g, (c) => ESCAPES[c] ?? c);
+  return COPY_SPECIAL.test(text) ? text.replace(COPY_SPECIAL_ALL, (c) => ESCAPES[c] ?? c) : text;
 }
+
+/** Characters a COPY text field escapes (tested before replacing: most fields have none). */
+const COPY_SPECIAL = /[\\\n\r\t]/;
+const COPY_SPECIAL_ALL = /[\\\n\r\t]/g;
 
 const ESCAPES: Record<string, string> = { "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t" };

@@ -3,12 +3,14 @@
  * which PostgreSQL loads in multi-row heap inserts without parsing array literals, about a third
  * faster than `insertRows`' `unnest` (README, Writing).
  */
-import { sql } from "drizzle-orm";
-import type { PgTable } from "drizzle-orm/pg-core";
+import { getTableColumns, sql } from "drizzle-orm";
+import { getTableConfig, type PgColumn, type PgTable } from "drizzle-orm/pg-core";
 import { copyRowsInTransaction } from "./copy.ts";
 import type { Tx } from "./database.ts";
 import { databaseError } from "./errors.ts";
 import { insertRows } from "./insert.ts";
+import { rowsOf, textArray } from "./raw.ts";
+import { quoteIdent, tableIdent } from "./row-values.ts";
 
 /**
  * Fewer rows than this go in by `insertRows` even when new: a COPY and its savepoint cost three
@@ -48,4 +50,49 @@ export async function insertNewRows(
   }
   await tx.execute(sql`rollback to savepoint verity_copy`);
   return insertRows(tx, table, rows);
+}
+
+/**
+ * Inserts `rows` into `table` inside `tx` when another pipeline may have written some of them
+ * already (the proof parts, which every pipeline keeps for the checkpoints its events come
+ * from): from `COPY_MIN_ROWS` rows, looks up which of their primary keys are present (one
+ * indexed statement: each key column `= any(...)`), leaves those rows out, and inserts the rest
+ * as `insertNewRows` does; fewer go in by `insertRows`.
+ *
+ * @returns how many rows were inserted
+ * @throws the driver's error when a statement fails (the caller's transaction is then void)
+ */
+export async function insertSharedRows(
+  tx: Tx,
+  table: PgTable,
+  rows: readonly object[],
+): Promise<number> {
+  if (rows.length < COPY_MIN_ROWS) return insertRows(tx, table, rows);
+  const key = primaryKeyOf(table);
+  const names = key.map(([, column]) => quoteIdent(column.name));
+  const conditions = key.map(([property, column], i) => {
+    const values = new Set(rows.map((row) => String((row as Record<string, unknown>)[property])));
+    return sql`${sql.raw(names[i]!)} = any(${textArray([...values])}::${sql.raw(column.getSQLType())}[])`;
+  });
+  const present = rowsOf<Record<string, unknown>>(
+    await tx.execute(
+      sql`select ${sql.raw(names.join(", "))} from ${sql.raw(tableIdent(table))} where ${sql.join(conditions, sql` and `)}`,
+    ),
+  );
+  const keyText = (values: unknown[]) => values.map(String).join("\u0000");
+  const held = new Set(present.map((row) => keyText(key.map(([, column]) => row[column.name]))));
+  const fresh = rows.filter(
+    (row) =>
+      !held.has(keyText(key.map(([property]) => (row as Record<string, unknown>)[property]))),
+  );
+  return insertNewRows(tx, table, fresh);
+}
+
+/** `table`'s primary key columns, as (property, column) pairs. */
+function primaryKeyOf(table: PgTable): [string, PgColumn][] {
+  const columns = Object.entries(getTableColumns(table));
+  const [composite] = getTableConfig(table).primaryKeys;
+  const names = composite?.columns.map((column) => column.name);
+  const inKey = (column: PgColumn) => (names ? names.includes(column.name) : column.primary);
+  return columns.filter(([, column]) => inKey(column));
 }

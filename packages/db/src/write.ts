@@ -11,7 +11,7 @@ import type { Db } from "./database.ts";
 import { recordDatasetTerms } from "./dataset-terms.ts";
 import { CommitError } from "./errors.ts";
 import { insertRows } from "./insert.ts";
-import { insertNewRows } from "./insert-new.ts";
+import { insertNewRows, insertSharedRows } from "./insert-new.ts";
 import { recordNodes } from "./nodes.ts";
 import {
   datasets,
@@ -68,7 +68,7 @@ export interface CommitResult {
 /**
  * The tables more than one pipeline writes: the proof parts, which each pipeline keeps for the
  * checkpoints and transactions its events come from, so a checkpoint holding events of two
- * pipelines is offered twice. Their rows always go in with ON CONFLICT DO NOTHING.
+ * pipelines is offered twice (`insertSharedRows` leaves out those already there).
  */
 const SHARED_TABLES: ReadonlySet<TableName> = new Set(["checkpointProofs", "transactionProofs"]);
 
@@ -87,8 +87,9 @@ export type CommitStep =
  * in `appendOnlyTables` order) and the `quarantined` events, each with ON CONFLICT DO NOTHING,
  * each table's rows in statements of up to `ROWS_PER_INSERT` rows (`insertRows`: an `unnest` of
  * one array per column, or VALUES below `UNNEST_MIN_ROWS`); when the checkpoint is past the
- * pipeline's watermark, a table only it writes takes its rows by COPY instead (`insertNewRows`,
- * from `COPY_MIN_ROWS` rows, falling back to `insertRows` should a row be there), then sets the terms of the datasets
+ * pipeline's watermark, its rows go in by COPY instead (`insertNewRows`, from `COPY_MIN_ROWS`
+ * rows, falling back to `insertRows` should a row be there; `insertSharedRows` for the tables
+ * several pipelines write, leaving out the rows already there), then sets the terms of the datasets
  * whose terms it tightens to the newest (`recordDatasetTerms`), records the graph nodes its
  * rows name in `nodes` (`recordNodes`) and the Walrus Blob objects its events name in
  * `walrus_blob_objects` (`recordBlobObjects`), then adds the nodes its retractions and edges
@@ -154,9 +155,11 @@ export async function commitBatch(
         rows += list.length;
         const table = appendOnlyTables[name];
         inserted += await step(name, table, () =>
-          fresh && !SHARED_TABLES.has(name)
-            ? insertNewRows(tx, table, list)
-            : insertRows(tx, table, list),
+          !fresh
+            ? insertRows(tx, table, list)
+            : SHARED_TABLES.has(name)
+              ? insertSharedRows(tx, table, list)
+              : insertNewRows(tx, table, list),
         );
       }
       inserted += await step("quarantine", quarantine, () =>

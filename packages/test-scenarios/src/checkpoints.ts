@@ -34,7 +34,6 @@ export function checkpoint(
     timestampMs: BigInt(timestampMs),
     transactions: transactions.map((events, i) => ({
       digest: `tx-${sequenceNumber}-${i}`,
-      sender: events[0]?.sender ?? normalizeSuiAddress("0x5e"),
       events,
     })),
   };

@@ -30,6 +30,7 @@ export {
   storySha256,
   tightenedTerms,
 } from "./provenance.ts";
+export { storyCheckpointData } from "./story-checkpoints.ts";
 export type { Fault } from "./sui-node-double/faults.ts";
 export {
   type Call,

@@ -6,8 +6,8 @@
 import type { Worker } from "node:worker_threads";
 import { type Checkpoint, type Committee, committeeToBcs } from "@verity/checkpoints";
 import type { CheckpointVerifier } from "../checkpoint-verifier.ts";
+import { startModuleWorker } from "../start-worker.ts";
 import type { ToVerifier, VerifyCheck, VerifyResult } from "./messages.ts";
-import { startModuleWorker } from "./start-worker.ts";
 
 /**
  * Where the committee chain is kept (the `committees` table: `databaseCommittees`), so that a
@@ -104,7 +104,7 @@ export class CertificateVerifier implements CheckpointVerifier {
         );
       if (!stored) await store.record(anchor.epoch, pinned, null);
     }
-    const verifier = new CertificateVerifier(startModuleWorker("worker"), store);
+    const verifier = new CertificateVerifier(startModuleWorker("certificates/worker"), store);
     if (anchor && pinned) {
       verifier.#offered.add(anchor.epoch);
       verifier.#post({ kind: "committee", committee: pinned });

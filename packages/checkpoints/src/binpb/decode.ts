@@ -27,9 +27,11 @@ const SIGNATURE_LENGTH = 48;
 /**
  * Decodes a `.binpb.zst` file to the indexer's `Checkpoint`: the same `Checkpoint` as
  * `decodeCheckpointFile` gives for the `.chk` file of the same checkpoint (digest of the
- * summary's BCS; each transaction's digest as its effects name it, its sender from its
- * `TransactionData`, its events from its `TransactionEvents`; the proof parts). With
- * `verifyDigests`, checks first that the BCS parts tie together, as for a `.chk` file.
+ * summary's BCS; each transaction's digest as the contents list it, its events from its
+ * `TransactionEvents`; the proof parts). Only the summary, the contents and the events are
+ * decoded: a transaction's `TransactionData` and effects are kept as bytes, unread (their
+ * decoding was most of the time of a real checkpoint's). With `verifyDigests`, the effects are
+ * decoded too and every BCS part is checked to tie together, as for a `.chk` file.
  * Byte fields (`proofParts`) are views into the decompressed bytes.
  *
  * @param source file path or URL, named in errors
@@ -43,10 +45,11 @@ export function decodeCheckpointBlob(
   source?: string,
   options: DecodeOptions = {},
 ): Checkpoint {
+  const verifyDigests = options.verifyDigests ?? false;
   const proto = protoOf(inflate(bytes, source), source);
-  return normalizeCheckpoint(partsOf(proto, source), rawLeaves, {
+  return normalizeCheckpoint(partsOf(proto, verifyDigests, source), rawLeaves, {
     source,
-    verifyDigests: options.verifyDigests ?? false,
+    verifyDigests,
   });
 }
 
@@ -78,8 +81,15 @@ function protoOf(bytes: Uint8Array, source: string | undefined): GrpcTypes.Check
 
 type RawParts = DecodedCheckpoint<Uint8Array, Uint8Array>;
 
-/** The message's BCS parts, decoded with the raw layouts, in the shape `normalizeCheckpoint` reads. */
-function partsOf(proto: GrpcTypes.Checkpoint, source: string | undefined): RawParts {
+/**
+ * The message's BCS parts, decoded with the raw layouts, in the shape `normalizeCheckpoint`
+ * reads; each transaction's effects decoded only with `withEffects` (to verify them).
+ */
+function partsOf(
+  proto: GrpcTypes.Checkpoint,
+  withEffects: boolean,
+  source: string | undefined,
+): RawParts {
   const fail = (reason: string): never => {
     throw new CheckpointDecodeError(reason, undefined, source);
   };
@@ -112,15 +122,14 @@ function partsOf(proto: GrpcTypes.Checkpoint, source: string | undefined): RawPa
     ),
     transactions: proto.transactions.map((tx, i) => {
       const at = `transactions[${i}]`;
-      const data = part(
-        rawLayouts.TransactionData,
-        tx.transaction?.bcs?.value,
-        `${at}.transaction.bcs`,
-      );
+      const data = { bcs: need(tx.transaction?.bcs?.value, `${at}.transaction.bcs`) };
+      const effects = `${at}.effects.bcs`;
       return {
         // The shape of a `.chk` file's signed transaction (its signatures are not read).
         transaction: { data: [{ intentMessage: { value: data } }] },
-        effects: part(rawLayouts.TransactionEffects, tx.effects?.bcs?.value, `${at}.effects.bcs`),
+        effects: withEffects
+          ? part(rawLayouts.TransactionEffects, tx.effects?.bcs?.value, effects)
+          : { bcs: need(tx.effects?.bcs?.value, effects) },
         // The writer leaves `events` out when the transaction emitted none.
         events: tx.events
           ? part(rawLayouts.TransactionEvents, tx.events.bcs?.value, `${at}.events.bcs`)

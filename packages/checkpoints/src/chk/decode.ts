@@ -50,8 +50,8 @@ export interface DecodeOptions {
 /**
  * Decodes a `.chk` file to the indexer's `Checkpoint` (see `normalizeCheckpoint`), the fast
  * way: addresses, object ids and digests stay bytes while decoding, and only those the
- * `Checkpoint` holds become text. A transaction's digest is the one its effects name (with
- * `verifyDigests`, checked to be the digest of its data). Gives the same `Checkpoint` as
+ * `Checkpoint` holds become text. A transaction's digest is the one the contents list (with
+ * `verifyDigests`, checked to be the digest of its data and the one its effects name). Gives the same `Checkpoint` as
  * `checkpointFromData(decodeCheckpointData(bytes))`.
  *
  * @param source file path or URL, named in errors

@@ -37,10 +37,13 @@ export interface DecodedCheckpoint<A, D> {
     | { $kind: "V2"; V2: { transactions: { digest: ExecutionDigests<D> }[] } }
   >;
   transactions: {
-    transaction: { data: { intentMessage: { value: WithBcs<{ V1: { sender: A } }> } }[] };
-    effects: WithBcs<
-      { $kind: "V1"; V1: EffectsDigests<D> } | { $kind: "V2"; V2: EffectsDigests<D> }
-    >;
+    /** its signed `TransactionData`: only the BCS is read (hashed, when verifying) */
+    transaction: { data: { intentMessage: { value: { bcs: Uint8Array } } }[] };
+    /** decoded (`value`) only where verifying needs it: a `.binpb.zst` part can skip it */
+    effects: {
+      bcs: Uint8Array;
+      value?: { $kind: "V1"; V1: EffectsDigests<D> } | { $kind: "V2"; V2: EffectsDigests<D> };
+    };
     events: WithBcs<{ data: { type: StructTag<A>; sender: A; contents: Uint8Array }[] }> | null;
   }[];
 }
@@ -60,7 +63,7 @@ export interface NormalizeOptions {
  * The `Checkpoint` of a decoded checkpoint file, its leaves read with `leaves`. The checkpoint
  * digest is the digest of the summary (which the validators' certificate signs; the signature
  * itself is not checked here: that needs the epoch's committee); a transaction's digest is the
- * one its effects name. With `verifyDigests`, checks first that the file is internally
+ * one the contents list (which the summary's content digest covers). With `verifyDigests`, checks first that the file is internally
  * consistent: the summary's `contentDigest` is the digest of the contents, the contents list
  * each transaction's digest and effects digest in order, each effects names its transaction
  * and the digest of its events.
@@ -101,7 +104,7 @@ export function normalizeCheckpoint<A, D>(
     epoch: BigInt(summary.value.epoch),
     timestampMs: BigInt(summary.value.timestampMs),
     transactions: data.transactions.map((tx, i) =>
-      transactionOf(tx, leaves, options.verifyDigests ? listed[i] : undefined, (what) =>
+      transactionOf(tx, leaves, listed[i]!, options.verifyDigests, (what) =>
         mismatch(`transactions[${i}]: ${what}`),
       ),
     ),
@@ -141,25 +144,30 @@ export function checkpointFromData(data: CheckpointData, source?: string): Check
 type Transaction<A, D> = DecodedCheckpoint<A, D>["transactions"][number];
 
 /**
- * The normalized transaction, verified against `listed` (its digests in the contents) when
- * given; `fail(what)` makes the error thrown when it is malformed or a digest is off.
+ * The normalized transaction: its digest as the contents list it (`listed`), and, when
+ * `verify`, checked against its data, effects and events; `fail(what)` makes the error thrown
+ * when it is malformed or a digest is off.
  */
 function transactionOf<A, D>(
   tx: Transaction<A, D>,
   leaves: LeafText<A, D>,
-  listed: ExecutionDigests<D> | undefined,
+  listed: ExecutionDigests<D>,
+  verify: boolean,
   fail: (what: string) => Error,
 ): CheckpointTransaction {
   const [signed, ...others] = tx.transaction.data;
   if (!signed || others.length > 0) {
     throw fail(`holds ${tx.transaction.data.length} signed transactions, expected 1`);
   }
-  const effects = tx.effects.value.$kind === "V1" ? tx.effects.value.V1 : tx.effects.value.V2;
-  if (listed) verifyTransaction(signed.intentMessage.value.bcs, tx, effects, listed, leaves, fail);
+  if (verify) {
+    const decoded = tx.effects.value;
+    if (!decoded) throw fail("its effects were not decoded, so cannot be verified");
+    const effects = decoded.$kind === "V1" ? decoded.V1 : decoded.V2;
+    verifyTransaction(signed.intentMessage.value.bcs, tx, effects, listed, leaves, fail);
+  }
   const address = (value: A) => leaves.addressText(value);
   return {
-    digest: leaves.digestText(effects.transactionDigest),
-    sender: address(signed.intentMessage.value.value.V1.sender),
+    digest: leaves.digestText(listed.transaction),
     events: (tx.events?.value.data ?? []).map((event) => ({
       packageId: address(event.type.address),
       module: event.type.module,

@@ -9,8 +9,8 @@ import { certifiedSummaryBcs } from "../chk/normalize.ts";
 
 /**
  * The `read_mask` paths (relative to `sui.rpc.v2.Checkpoint`) of everything {@link fromProto}
- * reads, and nothing else: sequence number, digest, epoch, timestamp, each transaction's digest
- * and sender, each event's type, sender and BCS contents; and the proof parts as BCS (summary,
+ * reads, and nothing else: sequence number, digest, epoch, timestamp, each transaction's digest,
+ * each event's type, sender and BCS contents; and the proof parts as BCS (summary,
  * validators' signature, contents, each transaction's effects and events).
  */
 export const CHECKPOINT_READ_MASK: readonly string[] = [
@@ -19,7 +19,6 @@ export const CHECKPOINT_READ_MASK: readonly string[] = [
   "summary.epoch",
   "summary.timestamp",
   "transactions.digest",
-  "transactions.transaction.sender",
   "transactions.events.events.event_type",
   "transactions.events.events.sender",
   "transactions.events.events.contents",
@@ -83,7 +82,6 @@ function proofPartsOf(proto: GrpcTypes.Checkpoint, where: string): Pick<Checkpoi
 function transactionOf(proto: GrpcTypes.ExecutedTransaction, where: string): CheckpointTransaction {
   return {
     digest: required(proto.digest, where, "digest"),
-    sender: addressOf(proto.transaction?.sender, where, "transaction.sender"),
     events: (proto.events?.events ?? []).map((event, index) =>
       eventOf(event, `${where} event ${index}`),
     ),

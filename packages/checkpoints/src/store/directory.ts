@@ -4,13 +4,20 @@ import type { Checkpoint, CheckpointSource } from "../checkpoint.ts";
 import type { DecodeOptions } from "../chk/decode.ts";
 import { orderedPrefetch } from "../ordered-prefetch.ts";
 import { EPOCHS_FILE, parseEpochs } from "./epochs.ts";
-import { decodeStoreFile, otherFormat, type StoreFormat } from "./format.ts";
+import {
+  decodeStoreFile,
+  otherFormat,
+  type StoreDecodeOptions,
+  type StoreFileDecoder,
+  type StoreFormat,
+  type StorePathDecoder,
+} from "./format.ts";
 
 /**
  * Options of `DirectoryCheckpointSource`. `verifyDigests` (see `DecodeOptions`) defaults to
  * false: the digests only detect corruption, not forgery, and cost more than decoding.
  */
-export interface DirectoryCheckpointSourceOptions extends DecodeOptions {
+export interface DirectoryCheckpointSourceOptions extends StoreDecodeOptions {
   /** Files read and decoded ahead of the consumer, at most. Default 8. */
   concurrency?: number;
   /**
@@ -18,6 +25,11 @@ export interface DirectoryCheckpointSourceOptions extends DecodeOptions {
    * Default: probed from the directory's listing at each `stream` (see the class).
    */
   format?: StoreFormat;
+  /**
+   * Reads and decodes each file, in place of reading it on this thread and calling
+   * `decodeFile` (e.g. both on the thread that decodes it). Default none.
+   */
+  decodePath?: StorePathDecoder;
 }
 
 /** Default of `DirectoryCheckpointSourceOptions.concurrency`. */
@@ -55,6 +67,8 @@ export class DirectoryCheckpointSource implements CheckpointSource {
   readonly description: string;
   readonly #concurrency: number;
   readonly #decode: DecodeOptions;
+  readonly #decodeFile: StoreFileDecoder;
+  readonly #decodePath: StorePathDecoder | undefined;
   readonly #format: StoreFormat | undefined;
 
   constructor(
@@ -64,6 +78,8 @@ export class DirectoryCheckpointSource implements CheckpointSource {
     this.description = `checkpoint directory ${directory}`;
     this.#concurrency = options.concurrency ?? DEFAULT_DIRECTORY_CONCURRENCY;
     this.#decode = { verifyDigests: options.verifyDigests ?? false };
+    this.#decodeFile = options.decodeFile ?? decodeStoreFile;
+    this.#decodePath = options.decodePath;
     this.#format = options.format;
   }
 
@@ -94,13 +110,15 @@ export class DirectoryCheckpointSource implements CheckpointSource {
     yield* orderedPrefetch(
       files,
       async ({ seq, path }, fetchSignal) =>
-        decodeStoreFile(
-          format,
-          await readFile(path, { signal: fetchSignal }),
-          seq,
-          path,
-          this.#decode,
-        ),
+        this.#decodePath
+          ? this.#decodePath(format, path, seq, this.#decode)
+          : this.#decodeFile(
+              format,
+              await readFile(path, { signal: fetchSignal }),
+              seq,
+              path,
+              this.#decode,
+            ),
       { concurrency: this.#concurrency, signal },
     );
   }

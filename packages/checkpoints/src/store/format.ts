@@ -22,6 +22,36 @@ export const otherFormat = (format: StoreFormat): StoreFormat =>
   format === "chk" ? "binpb.zst" : "chk";
 
 /**
+ * What decodes a store's file: `decodeStoreFile`, by default on the calling thread; a source can
+ * be given another with the same contract (e.g. one that decodes on worker threads) through its
+ * `decodeFile` option.
+ */
+export type StoreFileDecoder = (
+  format: StoreFormat,
+  bytes: Uint8Array,
+  sequenceNumber: bigint,
+  source: string,
+  options: DecodeOptions,
+) => Checkpoint | Promise<Checkpoint>;
+
+/**
+ * What reads and decodes a store directory's file `path` (a `StoreFileDecoder` that reads the
+ * file itself, e.g. on the thread that decodes it).
+ */
+export type StorePathDecoder = (
+  format: StoreFormat,
+  path: string,
+  sequenceNumber: bigint,
+  options: DecodeOptions,
+) => Promise<Checkpoint>;
+
+/** How a store source decodes its files: `DecodeOptions`, and the decoder that applies them. */
+export interface StoreDecodeOptions extends DecodeOptions {
+  /** Decodes each file (after it is read or fetched). Default `decodeStoreFile`. */
+  decodeFile?: StoreFileDecoder;
+}
+
+/**
  * The checkpoint in `bytes`, a store's file in `format` that must hold checkpoint
  * `sequenceNumber` (as stores name their files).
  *

@@ -1,9 +1,14 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Checkpoint, CheckpointSource, SourceRetry } from "../checkpoint.ts";
-import type { DecodeOptions } from "../chk/decode.ts";
 import { orderedPrefetch } from "../ordered-prefetch.ts";
 import { EPOCHS_FILE, parseEpochs } from "./epochs.ts";
-import { decodeStoreFile, otherFormat, type StoreFormat } from "./format.ts";
+import {
+  decodeStoreFile,
+  otherFormat,
+  type StoreDecodeOptions,
+  type StoreFileDecoder,
+  type StoreFormat,
+} from "./format.ts";
 import { TipPoll } from "./tip-poll.ts";
 
 /**
@@ -11,7 +16,7 @@ import { TipPoll } from "./tip-poll.ts";
  * (see `DecodeOptions`) defaults to false: the digests only detect corruption, not forgery,
  * and cost more than decoding.
  */
-export interface HttpCheckpointSourceOptions extends DecodeOptions {
+export interface HttpCheckpointSourceOptions extends StoreDecodeOptions {
   /** Checkpoint files fetched ahead of the consumer, at most (requests in flight). Default 16. */
   concurrency?: number;
   /**
@@ -92,7 +97,11 @@ export class HttpCheckpointSource implements CheckpointSource {
   readonly description: string;
   /** The store's URL, without a trailing slash. */
   readonly baseUrl: string;
-  readonly #options: Omit<Required<HttpCheckpointSourceOptions>, "onRetry" | "format">;
+  readonly #options: Omit<
+    Required<HttpCheckpointSourceOptions>,
+    "onRetry" | "format" | "decodeFile"
+  >;
+  readonly #decodeFile: StoreFileDecoder;
   readonly #onRetry: ((retry: SourceRetry) => void) | undefined;
   readonly #forced: StoreFormat | undefined;
   /** The format the store last served a checkpoint in: the one asked first. */
@@ -102,7 +111,8 @@ export class HttpCheckpointSource implements CheckpointSource {
   constructor(baseUrl: string, options: HttpCheckpointSourceOptions = {}) {
     this.baseUrl = new URL(baseUrl).href.replace(/\/+$/, "");
     this.description = `checkpoint store ${this.baseUrl}`;
-    const { onRetry, format, ...rest } = options;
+    const { onRetry, format, decodeFile, ...rest } = options;
+    this.#decodeFile = decodeFile ?? decodeStoreFile;
     this.#options = { ...HTTP_SOURCE_DEFAULTS, ...rest };
     this.#onRetry = onRetry;
     this.#forced = format;
@@ -134,7 +144,7 @@ export class HttpCheckpointSource implements CheckpointSource {
         });
         tip.served(seq);
         this.#format = format;
-        return decodeStoreFile(format, bytes, seq, url, this.#options);
+        return this.#decodeFile(format, bytes, seq, url, this.#options);
       },
       { concurrency: this.#options.concurrency, signal: options.signal },
     );

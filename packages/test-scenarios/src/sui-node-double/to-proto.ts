@@ -38,7 +38,7 @@ export function toProto(checkpoint: Checkpoint): GrpcTypes.Checkpoint {
     ...(parts && { contents: { bcs: { name: "CheckpointContents", value: parts.contents } } }),
     transactions: checkpoint.transactions.map((transaction, index) => ({
       digest: transaction.digest,
-      transaction: { digest: transaction.digest, sender: transaction.sender },
+      transaction: { digest: transaction.digest, sender: transaction.events[0]?.sender },
       ...(transaction.proofParts && {
         effects: { bcs: { name: "TransactionEffects", value: transaction.proofParts.effects } },
       }),

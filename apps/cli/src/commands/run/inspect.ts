@@ -45,7 +45,7 @@ function inspectCheckpoint(data: CheckpointData, file: string, verityPackage?: s
         raw.effects.value.$kind === "V1" ? raw.effects.value.V1 : raw.effects.value.V2;
       return {
         digest: tx.digest,
-        sender: tx.sender,
+        sender: raw.transaction.data[0]!.intentMessage.value.value.V1.sender,
         kind: raw.transaction.data[0]!.intentMessage.value.value.V1.kind.$kind,
         status: effects.status.$kind,
         events: tx.events.map((event, eventIndex) => ({

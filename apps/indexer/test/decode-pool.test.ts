@@ -1,0 +1,68 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  CheckpointDecodeError,
+  decodeCheckpointData,
+  decodeStoreFile,
+  encodeCheckpointBlob,
+} from "@verity/checkpoints";
+import { fixtures, readFixture } from "@verity/testing";
+import { afterAll, describe, expect, it } from "vitest";
+import { DecodePool } from "../src/decoding/pool.ts";
+
+const pool = new DecodePool(2);
+afterAll(() => pool.close());
+
+const [first, second] = fixtures.filter((f) => f.network === "mainnet");
+const chk = (f: typeof first) => readFixture(f!.network, f!.sequence_number);
+const seq = (f: typeof first) => BigInt(f!.sequence_number);
+
+describe("DecodePool decodes store files on its threads", () => {
+  it("gives the checkpoints decodeStoreFile gives, from bytes and from paths, in both formats", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "verity-pool-"));
+    const blob = encodeCheckpointBlob(decodeCheckpointData(chk(second)));
+    const blobPath = join(dir, `${seq(second)}.binpb.zst`);
+    writeFileSync(blobPath, blob);
+    const expected = [
+      decodeStoreFile("chk", chk(first), seq(first), "a", {}),
+      decodeStoreFile("binpb.zst", blob, seq(second), blobPath, { verifyDigests: true }),
+    ];
+    const bytes = chk(first);
+    const decoded = await Promise.all([
+      pool.decode("chk", bytes, seq(first), "a", {}),
+      pool.decodePath("binpb.zst", blobPath, seq(second), { verifyDigests: true }),
+    ]);
+    expect(decoded).toEqual(expected);
+    expect(bytes.byteLength).toBe(0); // moved to the thread, not copied
+  });
+
+  it("copies a view into a larger buffer instead of moving it", async () => {
+    const file = chk(first);
+    const larger = new Uint8Array(file.length + 8);
+    larger.set(file, 8);
+    const view = larger.subarray(8);
+    const checkpoint = await pool.decode("chk", view, seq(first), "view", {});
+    expect(checkpoint.sequenceNumber).toBe(seq(first));
+    expect(larger.byteLength).toBe(file.length + 8);
+  });
+
+  it("rejects with the CheckpointDecodeError of a bad file, and with the read error of a missing one", async () => {
+    const error = await pool
+      .decode("chk", chk(first), seq(first) + 1n, "/store/x.chk", {})
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CheckpointDecodeError);
+    expect(error).toMatchObject({
+      reason: `holds checkpoint ${seq(first)}, expected ${seq(first) + 1n}`,
+      source: "/store/x.chk",
+    });
+    const truncated = chk(first).slice(0, 100);
+    const cut = await pool.decode("chk", truncated, seq(first), "cut", {}).catch((e) => e);
+    expect(cut).toBeInstanceOf(CheckpointDecodeError);
+    expect((cut as CheckpointDecodeError).offset).toBeGreaterThan(0);
+    const missing = await pool
+      .decodePath("chk", "/no/such/dir/1.chk", 1n, {})
+      .catch((e: unknown) => e);
+    expect((missing as Error).message).toMatch(/ENOENT.*\/no\/such\/dir\/1\.chk/);
+  });
+});
