@@ -66,3 +66,20 @@ describe("DecodePool decodes store files on its threads", () => {
     expect((missing as Error).message).toMatch(/ENOENT.*\/no\/such\/dir\/1\.chk/);
   });
 });
+
+describe("a DecodePool whose threads stopped", () => {
+  it("rejects what was pending and what comes after, instead of waiting forever", async () => {
+    const stopping = new DecodePool(1);
+    await stopping.close();
+    const error = await stopping
+      .decode(
+        "chk",
+        readFixture("testnet", fixtures.find((f) => f.network === "testnet")!.sequence_number),
+        1n,
+        "x",
+        {},
+      )
+      .catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/^a decoding thread exited/);
+  });
+});

@@ -13,6 +13,8 @@ import type { DecodeReply, DecodeRequest } from "./messages.ts";
 interface Thread {
   worker: Worker;
   pending: Map<number, { resolve(checkpoint: Checkpoint): void; reject(error: Error): void }>;
+  /** why the thread stopped, once it has (it takes no more files) */
+  stopped?: Error;
 }
 
 /**
@@ -36,10 +38,13 @@ export class DecodePool {
       const thread: Thread = { worker: startModuleWorker("decoding/worker"), pending: new Map() };
       thread.worker.unref();
       thread.worker.on("message", (reply: DecodeReply) => settle(thread, reply));
-      thread.worker.on("error", (error) => {
-        for (const { reject } of thread.pending.values()) reject(error);
+      const stop = (error: Error) => {
+        thread.stopped ??= error;
+        for (const { reject } of thread.pending.values()) reject(thread.stopped);
         thread.pending.clear();
-      });
+      };
+      thread.worker.on("error", stop);
+      thread.worker.on("exit", (code) => stop(new Error(`a decoding thread exited (${code})`)));
       return thread;
     });
   }
@@ -49,7 +54,7 @@ export class DecodePool {
    * unless it is a view into a larger buffer, which is copied.
    *
    * @throws (rejects with) CheckpointDecodeError as `decodeStoreFile`; the thread's error when it
-   *   failed
+   *   failed, or when every thread has stopped (`close`, a crash)
    */
   readonly decode = (
     ...[format, bytes, sequenceNumber, source, options]: Parameters<StoreFileDecoder>
@@ -76,7 +81,9 @@ export class DecodePool {
 
   /** Sends `request` to the thread with the fewest pending files; its answer settles. */
   #send(request: Omit<DecodeRequest, "id">, transfer: ArrayBuffer[]): Promise<Checkpoint> {
-    const thread = this.#threads.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+    const live = this.#threads.filter((thread) => !thread.stopped);
+    if (live.length === 0) return Promise.reject(this.#threads[0]!.stopped);
+    const thread = live.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
     const id = this.#nextId++;
     return new Promise<Checkpoint>((resolve, reject) => {
       if (thread.pending.size === 0) thread.worker.ref();
