@@ -131,7 +131,7 @@ export function withIndexOptions(command: Command): Command {
     .addOption(
       new Option(
         "--batch-size <checkpoints>",
-        "checkpoints committed together per pipeline (default 100)",
+        "checkpoints committed together per pipeline, at most (default 1000)",
       ).argParser(checkpointCount),
     )
     .addOption(

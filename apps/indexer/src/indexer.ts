@@ -2,6 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { Checkpoint, CheckpointSource } from "@verity/checkpoints";
 import { PendingBatch } from "./batch.ts";
 import type { CheckpointVerifier } from "./checkpoint-verifier.ts";
+import { eventCount, processedBy } from "./decoding/processed.ts";
 import type { IndexerMetrics } from "./metrics.ts";
 import type { Processor } from "./pipelines/processor.ts";
 import type { ProcessedBatch, Store } from "./store.ts";
@@ -16,11 +17,20 @@ export interface IndexerOptions {
   firstCheckpoint?: bigint;
   /** Stop after this checkpoint (inclusive); default: run until the source ends. */
   lastCheckpoint?: bigint;
-  /** Commit after this many checkpoints per pipeline. Default 100. */
+  /**
+   * A batch holds at most this many checkpoints per pipeline: when it is full, reading waits
+   * for the commit in flight, then commits it. Default 1000.
+   */
   batchCheckpoints?: number;
-  /** ... or this many rows. Default 20 000. */
+  /** ... or this many rows. Default 50 000. */
   batchRows?: number;
-  /** ... or when the batch's first checkpoint is this old, or the source is idle that long, ms. Default 500. */
+  /**
+   * When no commit is in flight, each checkpoint is committed as it is processed, with what is
+   * pending; while one is, the next batch grows until the next checkpoint after that commit
+   * ends, until it is full, or until the source is idle this long, ms. Default 500. (So at the
+   * tip each checkpoint is committed as it comes, and a backfill commits batches as large as
+   * the database's pace makes them.)
+   */
   batchDelayMs?: number;
   /** Attempts of a failing commit before giving up (commits are idempotent). Default 5. */
   commitAttempts?: number;
@@ -66,8 +76,8 @@ export type IndexerResult = Map<string, bigint | undefined>;
  */
 export async function runIndexer(options: IndexerOptions): Promise<IndexerResult> {
   const { source, store, processors, verifier, metrics } = options;
-  const batchCheckpoints = options.batchCheckpoints ?? 100;
-  const batchRows = options.batchRows ?? 20_000;
+  const batchCheckpoints = options.batchCheckpoints ?? 1000;
+  const batchRows = options.batchRows ?? 50_000;
   const batchDelayMs = options.batchDelayMs ?? 500;
 
   const watermarks: IndexerResult = new Map();
@@ -90,6 +100,7 @@ export async function runIndexer(options: IndexerOptions): Promise<IndexerResult
   // One commit in flight at a time, overlapping the decoding and processing of the next batch
   // (the database works on its own core meanwhile). Commits stay in order, each atomic.
   let inFlight: Promise<void> = Promise.resolve();
+  let committing = false;
   const commitTaken = async (taken: [string, ProcessedBatch][]) => {
     for (const [pipeline, batch] of taken) {
       await verifier?.verified(batch.last.sequenceNumber).catch((error: unknown) => {
@@ -106,8 +117,12 @@ export async function runIndexer(options: IndexerOptions): Promise<IndexerResult
       const batchTaken = batch.take();
       if (batchTaken) taken.push([pipeline, batchTaken]);
     }
+    if (taken.length === 0) return;
     await inFlight;
-    inFlight = commitTaken(taken);
+    committing = true;
+    inFlight = commitTaken(taken).finally(() => {
+      committing = false;
+    });
     inFlight.catch(() => {}); // not unhandled meanwhile: the next flush awaits it
   };
   const drain = async () => {
@@ -118,20 +133,20 @@ export async function runIndexer(options: IndexerOptions): Promise<IndexerResult
   const onCheckpoint = async (checkpoint: Checkpoint) => {
     metrics?.latestCheckpoint.set(Number(checkpoint.sequenceNumber));
     metrics?.checkpoints.inc();
-    metrics?.events.inc(checkpoint.transactions.reduce((n, t) => n + t.events.length, 0));
-    let full = false;
+    metrics?.events.inc(eventCount(checkpoint));
+    let due = false;
     for (const p of processors) {
       if (checkpoint.sequenceNumber < next.get(p.name)!) continue;
       const batch = pending.get(p.name)!;
-      batch.add(checkpoint, p.process(checkpoint));
+      batch.add(checkpoint, processedBy(p, checkpoint));
       next.set(p.name, checkpoint.sequenceNumber + 1n);
       const { checkpoints, rows } = batch.size;
-      full ||=
+      due ||=
         checkpoints >= batchCheckpoints ||
         rows >= batchRows ||
-        performance.now() - batch.startedAt >= batchDelayMs;
+        (!committing && performance.now() - batch.startedAt >= batchDelayMs);
     }
-    if (full) await flush();
+    if (due) await flush();
   };
 
   try {

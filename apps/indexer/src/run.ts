@@ -33,7 +33,7 @@ export interface IndexRun extends SourceChoice {
   packageIds?: string[];
   /** Deploy config file (default `VERITY_CONFIG`, else `verity.config.json`). */
   config?: string;
-  /** Checkpoints per commit and pipeline (default: the runner's, 100). */
+  /** Checkpoints per commit and pipeline, at most (default: the runner's, 1000). */
   batchSize?: number;
   /**
    * Verify every checkpoint's certificate (a quorum of its epoch's committee signed its summary)
@@ -97,6 +97,12 @@ export function prepareIndex(run: IndexRun): PreparedIndex {
   const network = networkOf(run);
   const certificates = certificatesOf(run);
   const verifyDigests = run.verifyDigests || certificates.verify;
+  const { processors, skipped } = resolvePipelines({
+    network: network.name,
+    pipelines: run.pipelines,
+    packageIds: run.packageIds,
+    deployConfig: readDeployConfig(run.config ?? deployConfigPath()),
+  });
   const source = sourceFor(
     { ...run, verifyDigests },
     {
@@ -105,14 +111,9 @@ export function prepareIndex(run: IndexRun): PreparedIndex {
           { url, attempt, delayMs: Math.round(delayMs) },
           `${error instanceof Error ? error.message : String(error)}; retrying in ${(delayMs / 1000).toFixed(1)} s`,
         ),
+      processors,
     },
   );
-  const { processors, skipped } = resolvePipelines({
-    network: network.name,
-    pipelines: run.pipelines,
-    packageIds: run.packageIds,
-    deployConfig: readDeployConfig(run.config ?? deployConfigPath()),
-  });
   for (const line of skipped) logger.warn(line);
   return {
     network,

@@ -10,6 +10,7 @@ import type {
 import { DirectoryCheckpointSource, HttpCheckpointSource } from "@verity/checkpoints";
 import { NETWORK_NAMES, resolveNetwork } from "@verity/sdk";
 import { sharedDecodePool } from "./decoding/pool.ts";
+import type { Processor } from "./pipelines/processor.ts";
 import { GrpcCheckpointSource } from "./sources/grpc/source.ts";
 
 /** Where to read checkpoints from, as the command line says it. */
@@ -34,6 +35,21 @@ export interface SourceChoice {
    * node's fields against their BCS (`GrpcCheckpointSourceOptions.verifyDigests`). Default false.
    */
   verifyDigests?: boolean;
+}
+
+/** How `sourceFor` builds the source, beyond what the command line chose. */
+export interface SourceForOptions {
+  /** Hears of every transient failure the source retries (an unreachable node or store). */
+  onRetry?: (retry: SourceRetry) => void;
+  /**
+   * The pipelines the checkpoints are for. A checkpoint store's files then keep only the
+   * transactions with an event of their `eventPackages` (`DecodeOptions.eventPackages`), and
+   * when every processor has a `spec`, the processors run on the decoding threads too: only
+   * their outputs cross to this thread (`processedBy`), so give `runIndexer` the same
+   * processors. A full node's checkpoints keep every transaction. Default: none (every
+   * transaction kept, nothing processed).
+   */
+  processors?: readonly Processor[];
 }
 
 /** The network a run indexes, and what said so. */
@@ -69,22 +85,24 @@ export function networkOf({ network, checkpoints }: SourceChoice): ChosenNetwork
 
 /**
  * The checkpoint source for a choice: a checkpoint-store directory or URL when `checkpoints` is
- * given (its files decoded on the process's `DecodePool` threads), else the full node at `grpc` or the network's default full node. `onRetry` hears of
- * every transient failure the source retries (an unreachable node or store).
+ * given (its files decoded, and with `options.processors` processed, on the process's
+ * `DecodePool` threads), else the full node at `grpc` or the network's default full
+ * node.
  *
  * @throws Error with one line when both `grpc` and `checkpoints` are given, when
  *   `checkpointFormat` is given without `checkpoints`, when `checkpoints` is neither an existing
  *   directory nor an http(s) URL, when `grpc` is not an http(s) URL, or when the network is
  *   unknown
  */
-export function sourceFor(
-  choice: SourceChoice,
-  options: { onRetry?: (retry: SourceRetry) => void } = {},
-): CheckpointSource {
+export function sourceFor(choice: SourceChoice, options: SourceForOptions = {}): CheckpointSource {
   const { grpc, checkpoints, checkpointFormat: format, verifyDigests } = choice;
-  const decodeFile = (...args: Parameters<StoreFileDecoder>) => sharedDecodePool().decode(...args);
+  const { onRetry, processors } = options;
+  const eventPackages = processors?.flatMap((p) => p.eventPackages);
+  const specs = processors?.every((p) => p.spec) ? processors.map((p) => p.spec!) : undefined;
+  const decodeFile = (...args: Parameters<StoreFileDecoder>) =>
+    sharedDecodePool().decode(...args, specs);
   const decodePath = (...args: Parameters<StorePathDecoder>) =>
-    sharedDecodePool().decodePath(...args);
+    sharedDecodePool().decodePath(...args, specs);
   if (grpc && checkpoints) throw new Error("give either --grpc or --checkpoints, not both");
   if (format && !checkpoints)
     throw new Error(`--checkpoint-format ${format}: give it with --checkpoints`);
@@ -92,14 +110,20 @@ export function sourceFor(
     if (/^https?:\/\//.test(checkpoints)) {
       if (!URL.canParse(checkpoints)) throw new Error(`--checkpoints ${checkpoints}: not a URL`);
       return new HttpCheckpointSource(checkpoints, {
-        ...options,
+        onRetry,
         verifyDigests,
+        eventPackages,
         format,
         decodeFile,
       });
     }
     if (existsSync(checkpoints) && statSync(checkpoints).isDirectory())
-      return new DirectoryCheckpointSource(checkpoints, { verifyDigests, format, decodePath });
+      return new DirectoryCheckpointSource(checkpoints, {
+        verifyDigests,
+        eventPackages,
+        format,
+        decodePath,
+      });
     throw new Error(
       `--checkpoints ${checkpoints}: not a directory, nor an http(s):// checkpoint store URL`,
     );
@@ -107,5 +131,5 @@ export function sourceFor(
   if (grpc !== undefined && !(/^https?:\/\//.test(grpc) && URL.canParse(grpc)))
     throw new Error(`--grpc ${grpc}: not an http(s):// full-node URL`);
   const url = grpc ?? resolveNetwork(networkOf(choice).name).url;
-  return new GrpcCheckpointSource({ url, onRetry: options.onRetry, verifyDigests });
+  return new GrpcCheckpointSource({ url, onRetry, verifyDigests });
 }

@@ -7,9 +7,12 @@ import {
   decodeStoreFile,
   encodeCheckpointBlob,
 } from "@verity/checkpoints";
+import { walrusEvents } from "@verity/sdk";
 import { fixtures, readFixture } from "@verity/testing";
 import { afterAll, describe, expect, it } from "vitest";
 import { DecodePool } from "../src/decoding/pool.ts";
+import { eventCount, processedBy } from "../src/decoding/processed.ts";
+import { walrusProcessor } from "../src/pipelines/walrus/processor.ts";
 
 const pool = new DecodePool(2);
 afterAll(() => pool.close());
@@ -64,6 +67,38 @@ describe("DecodePool decodes store files on its threads", () => {
       .decodePath("chk", "/no/such/dir/1.chk", 1n, {})
       .catch((e: unknown) => e);
     expect((missing as Error).message).toMatch(/ENOENT.*\/no\/such\/dir\/1\.chk/);
+  });
+});
+
+describe("DecodePool runs the pipelines where it decodes", () => {
+  const walrus = walrusProcessor({
+    network: "testnet",
+    packageId: walrusEvents.WALRUS_PACKAGE_IDS.testnet,
+  });
+  const seq = 248050771; // testnet: a Walrus blob certified
+
+  it("sends back the pipelines' outputs instead of the transactions", async () => {
+    const file = readFixture("testnet", seq);
+    const here = decodeStoreFile("chk", file, BigInt(seq), "a", {});
+    const there = await pool.decode("chk", file.slice(), BigInt(seq), "a", {}, [walrus.spec!]);
+    expect(there).toEqual({ ...here, transactions: [] });
+    expect(processedBy(walrus, there)).toEqual(walrus.process(here));
+    expect(processedBy(walrus, there).rows.walrusBlobEvents).toHaveLength(1);
+    expect(eventCount(there)).toBe(eventCount(here));
+    expect(eventCount(here)).toBeGreaterThan(0);
+  });
+
+  it("refuses to give a pipeline it did not run the output of another", async () => {
+    const there = await pool.decode("chk", readFixture("testnet", seq), BigInt(seq), "a", {}, [
+      walrus.spec!,
+    ]);
+    const mainnet = walrusProcessor({
+      network: "mainnet",
+      packageId: walrusEvents.WALRUS_PACKAGE_IDS.testnet,
+    });
+    expect(() => processedBy(mainnet, there)).toThrow(
+      `checkpoint ${seq} was processed where it was decoded, not for the walrus pipeline as it runs here`,
+    );
   });
 });
 

@@ -58,6 +58,29 @@ describe("a .binpb.zst file and the .chk file of the same checkpoint", () => {
   );
 });
 
+describe("eventPackages: only the transactions with an event of those packages", () => {
+  it.each(fixtures.map((f) => [f.network, f.sequence_number] as const))(
+    "%s %i: both formats keep the same transactions, and every event of each",
+    (network, seq) => {
+      const all = decodeCheckpointFile(readFixture(network, seq));
+      // The package of the checkpoint's last event (if any), and one no event comes from.
+      const last = all.transactions.flatMap((tx) => tx.events).at(-1)?.packageId;
+      const eventPackages = [`0x${"ab".repeat(32)}`, ...(last ? [last] : [])];
+      const kept = all.transactions.filter((tx) =>
+        tx.events.some((event) => eventPackages.includes(event.packageId)),
+      );
+      for (const verifyDigests of [false, true]) {
+        const options = { verifyDigests, eventPackages };
+        const chk = decodeCheckpointFile(readFixture(network, seq), undefined, options);
+        const blob = decodeCheckpointBlob(blobOf(network, seq), undefined, options);
+        expect(chk).toEqual({ ...all, transactions: kept });
+        expect(blob).toEqual(chk);
+      }
+      if (last) expect(kept.length).toBeGreaterThan(0);
+    },
+  );
+});
+
 describe("encodeCheckpointBlob", () => {
   const seq = 248050771; // testnet: the certified Walrus blob
   const data = decodeCheckpointData(readFixture("testnet", seq));

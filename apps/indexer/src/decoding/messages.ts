@@ -1,9 +1,11 @@
 /** The messages between `DecodePool` and its threads (`worker.ts`). */
 import type { Checkpoint, DecodeOptions, StoreFormat } from "@verity/checkpoints";
+import type { ProcessedCheckpoint } from "../pipelines/processor.ts";
+import type { PipelineSpec } from "../pipelines/spec.ts";
 
 /**
  * A file to decode, as `decodeStoreFile` takes it: its bytes (transferred, not copied), or its
- * path, for the thread to read.
+ * path, for the thread to read; and the pipelines to run on the checkpoint there, if any.
  */
 export interface DecodeRequest {
   id: number;
@@ -12,11 +14,20 @@ export interface DecodeRequest {
   sequenceNumber: bigint;
   source: string;
   options: DecodeOptions;
+  pipelines?: readonly PipelineSpec[];
 }
 
-/** The checkpoint, or why the file did not decode. */
+/**
+ * The checkpoint (without its transactions when `pipelines` ran: their outputs, in the order
+ * asked, and how many events the transactions held come instead), or why the file did not
+ * decode.
+ */
 export type DecodeReply =
-  | { id: number; checkpoint: Checkpoint }
+  | {
+      id: number;
+      checkpoint: Checkpoint;
+      processed?: { outputs: ProcessedCheckpoint[]; events: number };
+    }
   | {
       id: number;
       /** a `CheckpointDecodeError`'s fields, or (`reason` only) any other error's message */

@@ -3,16 +3,25 @@ import type { Worker } from "node:worker_threads";
 import {
   type Checkpoint,
   CheckpointDecodeError,
-  type StoreFileDecoder,
-  type StorePathDecoder,
+  type DecodeOptions,
+  type StoreFormat,
 } from "@verity/checkpoints";
+import { type PipelineSpec, specKey } from "../pipelines/spec.ts";
 import { startModuleWorker } from "../start-worker.ts";
 import type { DecodeReply, DecodeRequest } from "./messages.ts";
+import { recordProcessed } from "./processed.ts";
 
 /** A decoding thread and the requests it has not answered yet. */
 interface Thread {
   worker: Worker;
-  pending: Map<number, { resolve(checkpoint: Checkpoint): void; reject(error: Error): void }>;
+  pending: Map<
+    number,
+    {
+      resolve(checkpoint: Checkpoint): void;
+      reject(error: Error): void;
+      pipelines: readonly PipelineSpec[] | undefined;
+    }
+  >;
   /** why the thread stopped, once it has (it takes no more files) */
   stopped?: Error;
 }
@@ -51,33 +60,46 @@ export class DecodePool {
 
   /**
    * `decodeStoreFile` on a decoding thread. `bytes` is moved to it (it is empty afterwards),
-   * unless it is a view into a larger buffer, which is copied.
+   * unless it is a view into a larger buffer, which is copied. With `pipelines`, their
+   * processors run on the checkpoint there too: the checkpoint comes back without its
+   * transactions, and the indexer takes the outputs (`processedBy`) instead of processing it.
    *
    * @throws (rejects with) CheckpointDecodeError as `decodeStoreFile`; the thread's error when it
    *   failed, or when every thread has stopped (`close`, a crash)
    */
   readonly decode = (
-    ...[format, bytes, sequenceNumber, source, options]: Parameters<StoreFileDecoder>
+    format: StoreFormat,
+    bytes: Uint8Array,
+    sequenceNumber: bigint,
+    source: string,
+    options: DecodeOptions,
+    pipelines?: readonly PipelineSpec[],
   ): Promise<Checkpoint> => {
     // A view into a larger buffer (a pooled Buffer) is copied: only its own buffer may move.
     const own =
       bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
         ? bytes
         : bytes.slice();
-    return this.#send({ format, bytes: own, sequenceNumber, source, options }, [
+    return this.#send({ format, bytes: own, sequenceNumber, source, options, pipelines }, [
       own.buffer as ArrayBuffer,
     ]);
   };
 
   /**
    * Reads the file `path` on a decoding thread and decodes it there (`decodeStoreFile`), so this
-   * thread spends nothing on it.
+   * thread spends nothing on it; runs `pipelines` there too, as `decode` does.
    *
    * @throws (rejects with) CheckpointDecodeError as `decodeStoreFile`; an Error with the read's
    *   message when the file cannot be read
    */
-  readonly decodePath: StorePathDecoder = (format, path, sequenceNumber, options) =>
-    this.#send({ format, bytes: { path }, sequenceNumber, source: path, options }, []);
+  readonly decodePath = (
+    format: StoreFormat,
+    path: string,
+    sequenceNumber: bigint,
+    options: DecodeOptions,
+    pipelines?: readonly PipelineSpec[],
+  ): Promise<Checkpoint> =>
+    this.#send({ format, bytes: { path }, sequenceNumber, source: path, options, pipelines }, []);
 
   /** Sends `request` to the thread with the fewest pending files; its answer settles. */
   #send(request: Omit<DecodeRequest, "id">, transfer: ArrayBuffer[]): Promise<Checkpoint> {
@@ -87,7 +109,7 @@ export class DecodePool {
     const id = this.#nextId++;
     return new Promise<Checkpoint>((resolve, reject) => {
       if (thread.pending.size === 0) thread.worker.ref();
-      thread.pending.set(id, { resolve, reject });
+      thread.pending.set(id, { resolve, reject, pipelines: request.pipelines });
       thread.worker.postMessage({ ...request, id }, transfer);
     });
   }
@@ -113,7 +135,15 @@ function settle(thread: Thread, reply: DecodeReply): void {
   thread.pending.delete(reply.id);
   if (thread.pending.size === 0) thread.worker.unref();
   if ("checkpoint" in reply) {
-    request.resolve(reply.checkpoint);
+    const { checkpoint, processed } = reply;
+    if (processed && request.pipelines) {
+      const keys = request.pipelines.map(specKey);
+      recordProcessed(checkpoint, {
+        outputs: new Map(keys.map((key, i) => [key, processed.outputs[i]!])),
+        events: processed.events,
+      });
+    }
+    request.resolve(checkpoint);
   } else {
     const { decode, reason, offset, source } = reply.error;
     request.reject(decode ? new CheckpointDecodeError(reason, offset, source) : new Error(reason));

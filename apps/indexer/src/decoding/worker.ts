@@ -1,19 +1,47 @@
 /**
  * A decoding thread of `DecodePool`: decodes the store files it is sent (or reads them, given
- * their paths) with `decodeStoreFile`, in the order they come, and sends back each checkpoint (or why its file did not decode).
+ * their paths) with `decodeStoreFile`, in the order they come, runs the pipelines asked for on
+ * each checkpoint, and sends back each checkpoint (and the pipelines' outputs instead of its
+ * transactions), or why its file did not decode.
  */
 import { readFileSync } from "node:fs";
 import { parentPort } from "node:worker_threads";
-import { CheckpointDecodeError, decodeStoreFile } from "@verity/checkpoints";
+import { type Checkpoint, CheckpointDecodeError, decodeStoreFile } from "@verity/checkpoints";
+import type { Processor } from "../pipelines/processor.ts";
+import { type PipelineSpec, processorOf, specKey } from "../pipelines/spec.ts";
 import type { DecodeReply, DecodeRequest } from "./messages.ts";
 
 const port = parentPort;
 if (!port) throw new Error("decoding/worker.ts runs as a worker thread");
-port.on("message", ({ id, format, bytes, sequenceNumber, source, options }: DecodeRequest) => {
+
+/** The processors built so far, by `specKey`. */
+const processors = new Map<string, Processor>();
+const processorFor = (spec: PipelineSpec) => {
+  const key = specKey(spec);
+  const built = processors.get(key) ?? processorOf(spec);
+  processors.set(key, built);
+  return built;
+};
+
+/** The reply for `checkpoint`: processed by `pipelines`, when given. */
+function replyFor(
+  id: number,
+  checkpoint: Checkpoint,
+  pipelines: readonly PipelineSpec[] | undefined,
+): DecodeReply {
+  if (!pipelines) return { id, checkpoint };
+  const outputs = pipelines.map((spec) => processorFor(spec).process(checkpoint));
+  const events = checkpoint.transactions.reduce((n, t) => n + t.events.length, 0);
+  return { id, checkpoint: { ...checkpoint, transactions: [] }, processed: { outputs, events } };
+}
+
+port.on("message", (request: DecodeRequest) => {
+  const { id, format, bytes, sequenceNumber, source, options, pipelines } = request;
   let reply: DecodeReply;
   try {
     const file = bytes instanceof Uint8Array ? bytes : readFileSync(bytes.path);
-    reply = { id, checkpoint: decodeStoreFile(format, file, sequenceNumber, source, options) };
+    const checkpoint = decodeStoreFile(format, file, sequenceNumber, source, options);
+    reply = replyFor(id, checkpoint, pipelines);
   } catch (error) {
     reply = {
       id,

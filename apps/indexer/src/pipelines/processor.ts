@@ -8,6 +8,7 @@ import type { Checkpoint, CheckpointEvent, CheckpointTransaction } from "@verity
 import { readerOffset } from "@verity/checkpoints";
 import type { InsertRow, QuarantineRow, Rows, TableName } from "@verity/db";
 import type { Layout } from "@verity/sdk";
+import type { PipelineSpec } from "./spec.ts";
 
 export type { Rows };
 
@@ -24,6 +25,17 @@ export interface ProcessedCheckpoint {
 export interface Processor {
   /** Pipeline name, the key of its watermark (`provenance`, `walrus`). */
   readonly name: string;
+  /**
+   * The packages whose events it reads (0x + 64 hex, as `CheckpointEvent.packageId`): a
+   * checkpoint's other transactions make no rows, so a source may leave them out
+   * (`DecodeOptions.eventPackages`).
+   */
+  readonly eventPackages: readonly string[];
+  /**
+   * How to build the same processor elsewhere (a decoding thread runs it where the checkpoint
+   * is decoded: `DecodePool`); absent for processors only this thread can run.
+   */
+  readonly spec?: PipelineSpec;
   /** Turns a checkpoint into rows. Never throws for bad event bytes: it quarantines them. */
   process(checkpoint: Checkpoint): ProcessedCheckpoint;
 }

@@ -47,10 +47,25 @@ export function decodeCheckpointBlob(
 ): Checkpoint {
   const verifyDigests = options.verifyDigests ?? false;
   const proto = protoOf(inflate(bytes, source), source);
-  return normalizeCheckpoint(partsOf(proto, verifyDigests, source), rawLeaves, {
+  const { eventPackages } = options;
+  const mayHold = eventPackages ? mentionsAny(eventPackages) : () => true;
+  return normalizeCheckpoint(partsOf(proto, verifyDigests, mayHold, source), rawLeaves, {
     source,
     verifyDigests,
+    eventPackages,
   });
+}
+
+/**
+ * Whether a transaction's events (BCS) may hold an event of `packages`: whether any of their
+ * ids occurs in the bytes (an event's type names its package by these 32 bytes).
+ */
+function mentionsAny(packages: readonly string[]): (events: Uint8Array) => boolean {
+  const ids = packages.map((id) => Buffer.from(id.slice(2), "hex"));
+  return (events) => {
+    const bytes = Buffer.from(events.buffer, events.byteOffset, events.byteLength);
+    return ids.some((id) => bytes.includes(id));
+  };
 }
 
 function inflate(bytes: Uint8Array, source: string | undefined): Uint8Array {
@@ -83,11 +98,13 @@ type RawParts = DecodedCheckpoint<Uint8Array, Uint8Array>;
 
 /**
  * The message's BCS parts, decoded with the raw layouts, in the shape `normalizeCheckpoint`
- * reads; each transaction's effects decoded only with `withEffects` (to verify them).
+ * reads; each transaction's effects decoded only with `withEffects` (to verify them), its
+ * events only when `mayHold` says their bytes may hold an event that is kept.
  */
 function partsOf(
   proto: GrpcTypes.Checkpoint,
   withEffects: boolean,
+  mayHold: (events: Uint8Array) => boolean,
   source: string | undefined,
 ): RawParts {
   const fail = (reason: string): never => {
@@ -97,6 +114,11 @@ function partsOf(
   const part = <T>(layout: Layout<T>, bytes: Uint8Array | undefined, field: string) => {
     const bcs = need(bytes, field);
     return { value: readPart(layout, bcs, field, fail), bcs };
+  };
+  // Events whose bytes cannot hold a kept one stay undecoded.
+  const eventsOf = (bytes: Uint8Array | undefined, field: string) => {
+    const bcs = need(bytes, field);
+    return mayHold(bcs) ? part(rawLayouts.TransactionEvents, bcs, field) : { bcs };
   };
   const summary = part(rawLayouts.CheckpointSummary, proto.summary?.bcs?.value, "summary.bcs");
   const listed = proto.sequenceNumber;
@@ -131,9 +153,7 @@ function partsOf(
           ? part(rawLayouts.TransactionEffects, tx.effects?.bcs?.value, effects)
           : { bcs: need(tx.effects?.bcs?.value, effects) },
         // The writer leaves `events` out when the transaction emitted none.
-        events: tx.events
-          ? part(rawLayouts.TransactionEvents, tx.events.bcs?.value, `${at}.events.bcs`)
-          : null,
+        events: tx.events ? eventsOf(tx.events.bcs?.value, `${at}.events.bcs`) : null,
       };
     }),
   };

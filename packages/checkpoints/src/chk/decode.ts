@@ -45,6 +45,16 @@ export interface DecodeOptions {
    * always checks them.)
    */
   verifyDigests?: boolean;
+  /**
+   * Keep only the transactions that emitted an event whose type one of these packages defines
+   * (0x + 64 lowercase hex, as `CheckpointEvent.packageId`): the others are left out of
+   * `Checkpoint.transactions` (a kept transaction keeps all its events, so their indexes are
+   * its event indexes), and a `.binpb.zst` file's events are not decoded at all where their
+   * bytes hold none of these ids. With `verifyDigests`, only the kept transactions (and the
+   * contents) are checked. Default: every transaction. Most of a real checkpoint's
+   * transactions emit no event an indexer reads (README, "Store formats").
+   */
+  eventPackages?: readonly string[];
 }
 
 /**
@@ -66,6 +76,7 @@ export function decodeCheckpointFile(
   return normalizeCheckpoint(decodeWith(RawCheckpointData, bytes, source), rawLeaves, {
     source,
     verifyDigests: options.verifyDigests ?? false,
+    eventPackages: options.eventPackages,
   });
 }
 

@@ -44,7 +44,14 @@ export interface DecodedCheckpoint<A, D> {
       bcs: Uint8Array;
       value?: { $kind: "V1"; V1: EffectsDigests<D> } | { $kind: "V2"; V2: EffectsDigests<D> };
     };
-    events: WithBcs<{ data: { type: StructTag<A>; sender: A; contents: Uint8Array }[] }> | null;
+    /**
+     * null when it emitted none; `value` absent when it was left undecoded because it holds no
+     * event of `NormalizeOptions.eventPackages` (a `.binpb.zst` part can skip it)
+     */
+    events: {
+      bcs: Uint8Array;
+      value?: { data: { type: StructTag<A>; sender: A; contents: Uint8Array }[] };
+    } | null;
   }[];
 }
 
@@ -57,6 +64,8 @@ export interface NormalizeOptions {
    * contents and of each transaction's data, effects and events, a large part of the file.
    */
   verifyDigests: boolean;
+  /** Keep only the transactions with an event of these packages (`DecodeOptions.eventPackages`). */
+  eventPackages?: readonly string[] | undefined;
 }
 
 /**
@@ -103,10 +112,11 @@ export function normalizeCheckpoint<A, D>(
     digest: toBase58(suiDigest("CheckpointSummary", summary.bcs)),
     epoch: BigInt(summary.value.epoch),
     timestampMs: BigInt(summary.value.timestampMs),
-    transactions: data.transactions.map((tx, i) =>
-      transactionOf(tx, leaves, listed[i]!, options.verifyDigests, (what) =>
-        mismatch(`transactions[${i}]: ${what}`),
-      ),
+    transactions: keptTransactions(data.transactions, leaves, options.eventPackages).map(
+      ([tx, i]) =>
+        transactionOf(tx, leaves, listed[i]!, options.verifyDigests, (what) =>
+          mismatch(`transactions[${i}]: ${what}`),
+        ),
     ),
     proofParts: {
       certifiedSummary: certifiedSummaryBcs(summary.bcs, data.checkpointSummary.authSignature),
@@ -144,6 +154,23 @@ export function checkpointFromData(data: CheckpointData, source?: string): Check
 type Transaction<A, D> = DecodedCheckpoint<A, D>["transactions"][number];
 
 /**
+ * The transactions to normalize, with their indexes in the checkpoint: all of them, or with
+ * `packages` those that emitted an event whose type one of `packages` defines.
+ */
+function keptTransactions<A, D>(
+  transactions: Transaction<A, D>[],
+  leaves: LeafText<A, D>,
+  packages: readonly string[] | undefined,
+): [Transaction<A, D>, number][] {
+  const indexed = transactions.map((tx, i): [Transaction<A, D>, number] => [tx, i]);
+  if (!packages) return indexed;
+  const wanted = new Set(packages);
+  return indexed.filter(([tx]) =>
+    tx.events?.value?.data.some((event) => wanted.has(leaves.addressText(event.type.address))),
+  );
+}
+
+/**
  * The normalized transaction: its digest as the contents list it (`listed`), and, when
  * `verify`, checked against its data, effects and events; `fail(what)` makes the error thrown
  * when it is malformed or a digest is off.
@@ -168,7 +195,7 @@ function transactionOf<A, D>(
   const address = (value: A) => leaves.addressText(value);
   return {
     digest: leaves.digestText(listed.transaction),
-    events: (tx.events?.value.data ?? []).map((event) => ({
+    events: (tx.events?.value?.data ?? []).map((event) => ({
       packageId: address(event.type.address),
       module: event.type.module,
       struct: event.type.name,

@@ -77,7 +77,10 @@ export class DirectoryCheckpointSource implements CheckpointSource {
   ) {
     this.description = `checkpoint directory ${directory}`;
     this.#concurrency = options.concurrency ?? DEFAULT_DIRECTORY_CONCURRENCY;
-    this.#decode = { verifyDigests: options.verifyDigests ?? false };
+    this.#decode = {
+      verifyDigests: options.verifyDigests ?? false,
+      eventPackages: options.eventPackages,
+    };
     this.#decodeFile = options.decodeFile ?? decodeStoreFile;
     this.#decodePath = options.decodePath;
     this.#format = options.format;

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Checkpoint, CheckpointSource, SourceRetry } from "../checkpoint.ts";
+import type { DecodeOptions } from "../chk/decode.ts";
 import { orderedPrefetch } from "../ordered-prefetch.ts";
 import { EPOCHS_FILE, parseEpochs } from "./epochs.ts";
 import {
@@ -99,8 +100,9 @@ export class HttpCheckpointSource implements CheckpointSource {
   readonly baseUrl: string;
   readonly #options: Omit<
     Required<HttpCheckpointSourceOptions>,
-    "onRetry" | "format" | "decodeFile"
-  >;
+    "onRetry" | "format" | "decodeFile" | "eventPackages"
+  > &
+    DecodeOptions;
   readonly #decodeFile: StoreFileDecoder;
   readonly #onRetry: ((retry: SourceRetry) => void) | undefined;
   readonly #forced: StoreFormat | undefined;

@@ -33,6 +33,8 @@ export function provenanceProcessor({ network, packageIds }: ProvenanceOptions):
   const ours = new Set(packageIds);
   return {
     name: "provenance",
+    eventPackages: [...ours],
+    spec: { pipeline: "provenance", options: { network, packageIds } },
     process(checkpoint: Checkpoint): ProcessedCheckpoint {
       const out: ProcessedCheckpoint = { rows: {}, quarantined: [] };
       const proven = new Set<CheckpointTransaction>();

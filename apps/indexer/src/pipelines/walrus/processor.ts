@@ -91,6 +91,8 @@ export function walrusProcessor({ network, packageId }: WalrusOptions): Processo
   });
   return {
     name: "walrus",
+    eventPackages: [packageId],
+    spec: { pipeline: "walrus", options: { network, packageId } },
     process(checkpoint: Checkpoint): ProcessedCheckpoint {
       const out: ProcessedCheckpoint = { rows: {}, quarantined: [] };
       const proven = new Set<CheckpointTransaction>();
