@@ -32,7 +32,8 @@ export async function copyRows<T extends PgTable>(
   rows: readonly T["$inferInsert"][],
 ): Promise<number> {
   if (rows.length === 0) return 0;
-  const { into, chunks } = copyOf(table, rows, "copyRows");
+  const { columns, chunks } = copyOf(table, rows, "copyRows");
+  const into = `${tableIdent(table)} (${columns})`;
   if (database.driver === "postgres") {
     await copyPostgres(database.client, `copy ${into} from stdin`, chunks);
   } else {
@@ -45,7 +46,9 @@ export async function copyRows<T extends PgTable>(
 /**
  * `copyRows` inside a transaction of the postgres.js driver (`tx`, as `db.transaction` gives
  * it): the COPY runs on the transaction's connection, so it commits or rolls back with it.
- * PGlite's transactions are left to the caller's other path.
+ * PGlite's transactions are left to the caller's other path (`copiesInTransaction`). With
+ * `into`, the rows go into that table (quoted name; one with `table`'s columns, e.g. a
+ * temporary copy of it) instead.
  *
  * @returns the number of rows loaded, or undefined (nothing done) when `tx` is not a postgres.js
  *   transaction
@@ -55,21 +58,31 @@ export async function copyRowsInTransaction(
   tx: Tx,
   table: PgTable,
   rows: readonly object[],
+  into = tableIdent(table),
 ): Promise<number | undefined> {
-  // drizzle keeps the driver's transaction handle on the session; postgres.js's has `unsafe`.
-  const client = (tx as unknown as { session?: { client?: Partial<Sql> } }).session?.client;
-  if (typeof client?.unsafe !== "function") return undefined;
+  const client = postgresClientOf(tx);
+  if (!client) return undefined;
   if (rows.length === 0) return 0;
-  const { into, chunks } = copyOf(table, rows, "commit");
-  await copyPostgres(client as Sql, `copy ${into} from stdin`, chunks);
+  const { columns, chunks } = copyOf(table, rows, "commit");
+  await copyPostgres(client, `copy ${into} (${columns}) from stdin`, chunks);
   return rows.length;
 }
 
-/** The COPY target (`table (columns)`) and text of `rows`: the columns some row sets. */
+/** Whether `copyRowsInTransaction` can COPY in `tx`: a postgres.js transaction. */
+export const copiesInTransaction = (tx: Tx): boolean => postgresClientOf(tx) !== undefined;
+
+/** The postgres.js handle of `tx`, or undefined for another driver's. */
+function postgresClientOf(tx: Tx): Sql | undefined {
+  // drizzle keeps the driver's transaction handle on the session; postgres.js's has `unsafe`.
+  const client = (tx as unknown as { session?: { client?: Partial<Sql> } }).session?.client;
+  return typeof client?.unsafe === "function" ? (client as Sql) : undefined;
+}
+
+/** The column list and COPY text of `rows`: the columns some row sets. */
 function copyOf(table: PgTable, rows: readonly object[], caller: string) {
   const columns = usedColumns(table, rows, caller);
   const columnList = columns.map(([, column]) => quoteIdent(column.name)).join(", ");
-  return { into: `${tableIdent(table)} (${columnList})`, chunks: textChunks(columns, rows) };
+  return { columns: columnList, chunks: textChunks(columns, rows) };
 }
 
 /**

@@ -3,14 +3,14 @@
  * which PostgreSQL loads in multi-row heap inserts without parsing array literals, about a third
  * faster than `insertRows`' `unnest` (README, Writing).
  */
-import { getTableColumns, sql } from "drizzle-orm";
+import { getTableColumns, getTableName, type SQL, sql } from "drizzle-orm";
 import { getTableConfig, type PgColumn, type PgTable } from "drizzle-orm/pg-core";
-import { copyRowsInTransaction } from "./copy.ts";
+import { copiesInTransaction, copyRowsInTransaction } from "./copy.ts";
 import type { Tx } from "./database.ts";
 import { databaseError } from "./errors.ts";
-import { insertRows } from "./insert.ts";
+import { affectedRows, insertRows } from "./insert.ts";
 import { rowsOf, textArray } from "./raw.ts";
-import { quoteIdent, tableIdent } from "./row-values.ts";
+import { quoteIdent, tableIdent, usedColumns } from "./row-values.ts";
 
 /**
  * Fewer rows than this go in by `insertRows` even when new: a COPY and its savepoint cost three
@@ -86,6 +86,40 @@ export async function insertSharedRows(
       !held.has(keyText(key.map(([property]) => (row as Record<string, unknown>)[property]))),
   );
   return insertNewRows(tx, table, fresh);
+}
+
+/**
+ * Upserts `rows` into `table` inside `tx` with `onConflict` (an `on conflict (...) do update`
+ * clause naming the target as `table`'s own name): from `COPY_MIN_ROWS` rows on the postgres.js
+ * driver, COPY'd into a temporary table first (dropped at commit), then moved with one
+ * `insert ... select ... order by <first primary key column>` (rows lock in key order, whatever
+ * order they came in); else by `insertRows`. The same result either way, without the array
+ * literals `insertRows` makes PostgreSQL parse.
+ *
+ * @returns how many rows were inserted or updated
+ * @throws the driver's error when a statement fails (the caller's transaction is then void)
+ */
+export async function upsertRows(
+  tx: Tx,
+  table: PgTable,
+  rows: readonly object[],
+  onConflict: SQL,
+): Promise<number> {
+  if (rows.length < COPY_MIN_ROWS || !copiesInTransaction(tx))
+    return insertRows(tx, table, rows, onConflict);
+  const stage = quoteIdent(`verity_stage_${getTableName(table)}`);
+  const target = tableIdent(table);
+  const columns = usedColumns(table, rows, "commit")
+    .map(([, column]) => quoteIdent(column.name))
+    .join(", ");
+  const [[, key] = []] = primaryKeyOf(table);
+  if (!key) throw new TypeError(`upsertRows: ${target} has no primary key`);
+  await tx.execute(
+    sql.raw(`create temporary table ${stage} (like ${target} including defaults) on commit drop`),
+  );
+  await copyRowsInTransaction(tx, table, rows, stage);
+  const move = `insert into ${target} (${columns}) select ${columns} from ${stage} order by ${quoteIdent(key.name)} collate "C"`;
+  return affectedRows(await tx.execute(sql`${sql.raw(move)} ${onConflict}`));
 }
 
 /** `table`'s primary key columns, as (property, column) pairs. */

@@ -5,8 +5,8 @@
  */
 import type { NodeKind } from "@verity/sdk";
 import { sql } from "drizzle-orm";
-import type { Db, Tx } from "./database.ts";
-import { insertRows } from "./insert.ts";
+import type { Tx } from "./database.ts";
+import { upsertRows } from "./insert-new.ts";
 import type { EventId } from "./schema/columns.ts";
 import { nodes } from "./schema/index.ts";
 import type { InsertRow, TableName } from "./tables.ts";
@@ -140,8 +140,8 @@ function nodeRowsOf(rows: ReadonlyMap<TableName, readonly object[]>): NodeRow[] 
  * @throws the driver's error when the statement fails (the caller's transaction is then void)
  */
 export function recordNodes(
-  tx: Db | Tx,
+  tx: Tx,
   rows: ReadonlyMap<TableName, readonly object[]>,
 ): Promise<number> {
-  return insertRows(tx, nodes, nodeRowsOf(rows), KEEP_THE_BETTER);
+  return upsertRows(tx, nodes, nodeRowsOf(rows), KEEP_THE_BETTER);
 }

@@ -43,17 +43,20 @@ export interface TaintSources {
  * whatever the order of the rows in the batch or of the batches, and committing a batch again
  * adds nothing (ON CONFLICT DO NOTHING).
  *
- * One statement to find which of the edges start from a tainted node, then one recursive walk
- * per retraction among the starting points, smallest id first: a node reached by several gets
- * the smallest. Each walk expands a node once, so cycles end, and the walks together visit each
- * newly tainted node once (one statement carrying every retraction would walk a node once per
- * retraction reaching it: on `pnpm bench:api`'s graph, 305 retractions over 759,092 tainted
- * nodes, 719 s instead of seconds). Each step looks the edges up by `dst` through a lateral
- * subquery fenced with `offset 0`, so it stays on `edges_dst` whatever the statistics say: while
- * a backfill grows `edges` faster than autovacuum analyzes it, the planner would otherwise hash
- * the whole table at every step. A walk is sorted before its rows go in, so it never reads rows its
- * own statement inserts (with the statistics of a small `tainted`, the planner scans it whole
- * for each node, and a table growing under the walk would make that quadratic). Given every
+ * One statement to find which of the edges start from a tainted node, then one call of the
+ * database function `verity_taint_walks` (migration 0021), which walks from each retraction's
+ * starting points in turn, smallest id first: a node reached by several gets the smallest.
+ * Each walk expands a node once, so cycles end, and the walks together visit each
+ * newly tainted node once (one recursive statement carrying every retraction would walk a node
+ * once per retraction reaching it: on `pnpm bench:api`'s graph, 305 retractions over 759,092
+ * tainted nodes, 719 s instead of seconds; one statement per walk cost a round trip and a plan
+ * each: 0.97 s of `pnpm bench:indexer`'s 300 walks). Each step looks the edges up by `dst`
+ * through a lateral subquery fenced with `offset 0`, so it stays on `edges_dst` whatever the
+ * statistics say: while a backfill grows `edges` faster than autovacuum analyzes it, the planner
+ * would otherwise hash the whole table at every step. A walk is sorted before its rows go in, so
+ * it never reads rows its own statement inserts (with the statistics of a small `tainted`, the
+ * planner scans it whole for each node, and a table growing under the walk would make that
+ * quadratic). Given every
  * retraction and an empty table, it fills the whole table, each node with the smallest
  * retraction id reaching it (as the backfill migration `0003_backfill_tainted` does).
  *
@@ -81,37 +84,14 @@ export async function propagateTaint(tx: Db | Tx, sources: TaintSources): Promis
     );
     for (const { src, retractionId } of fromTainted) start(src, retractionId);
   }
-  let added = 0;
-  for (const retraction of [...starts.keys()].sort()) {
-    const [row] = rowsOf<{ added: number | string }>(
-      await tx.execute(sql`
-        with recursive down(node_id) as (
-          select s.id from unnest(${textArray(starts.get(retraction) ?? [])}) as s(id)
-          where not exists (select from tainted t where t.node_id = s.id)
-          union
-          select e.src from down d
-          cross join lateral (
-            select e.src from edges e
-            where e.dst = d.node_id and e.kind = any(${textArray(kinds)})
-            offset 0
-          ) e
-          where not exists (select from tainted t where t.node_id = e.src)
-        ),
-        added as (
-          insert into tainted (node_id, retraction_id)
-          select node_id, ${retraction}::text from down
-          order by node_id
-          on conflict do nothing
-          returning node_id
-        ),
-        marked as (
-          update nodes n set tainted_by = ${retraction}::text, xact_id = pg_current_xact_id()
-          from added a where n.node_id = a.node_id
-        )
-        select count(*) as added from added
-      `),
-    );
-    added += Number(row?.added ?? 0);
-  }
-  return added;
+  if (starts.size === 0) return 0;
+  const retractions = [...starts].flatMap(([retraction, nodes]) => nodes.map(() => retraction));
+  const [row] = rowsOf<{ added: number | string }>(
+    await tx.execute(sql`
+      select verity_taint_walks(
+        ${textArray(retractions)}, ${textArray([...starts.values()].flat())}, ${textArray(kinds)}
+      ) as added
+    `),
+  );
+  return Number(row?.added ?? 0);
 }

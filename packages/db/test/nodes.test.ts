@@ -3,6 +3,7 @@ import { prng, shuffled } from "@verity/testing";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { commitCheckpoint, type EventId, nodes, type Rows } from "../src/index.ts";
+import { COPY_MIN_ROWS } from "../src/insert-new.ts";
 import { drivers, useDatabase } from "./support/databases.ts";
 import { runMigrationFile } from "./support/migration-file.ts";
 import { readTable } from "./support/read.ts";
@@ -207,6 +208,39 @@ describe.each(drivers)("nodes ($name)", (driver) => {
     checkpoint = 0;
     await commit(retraction);
     expect((await table())[0]).toMatchObject({ source: 0, taintedBy: "d" });
+  });
+
+  it(`ends as the backfill migration computes from batches of ${COPY_MIN_ROWS} nodes and more (staged by COPY on PostgreSQL), in either order`, async () => {
+    const ids = Array.from({ length: 2 * COPY_MIN_ROWS }, (_, i) => `m${i}`);
+    // Edges name every id (typed or `object` ends); entity rows and blob events describe some.
+    const edges = merged(
+      ...ids.map((id, i) =>
+        edge(id, i % 3 ? "dataset" : "object", `m${(i + 1) % ids.length}`, "blob", at(5, "E", i)),
+      ),
+    );
+    const described = merged(
+      ...ids
+        .filter((_, i) => i % 2 === 0)
+        .map((id, i) => dataset(id, `name of ${id}`, at(7, "D", i))),
+      ...ids.filter((_, i) => i % 4 === 1).map((id, i) => blobEvent(id, at(3, "W", i))),
+    );
+    const results = [];
+    for (const order of [
+      [edges, described],
+      [described, edges],
+    ]) {
+      await handle.db.execute(
+        sql`truncate table nodes, datasets, walrus_blob_events, edges, watermarks`,
+      );
+      checkpoint = 0;
+      for (const batch of order) await commit(batch);
+      const rows = await table();
+      expect(rows).toHaveLength(ids.length);
+      expect(rows).toEqual(await backfilled());
+      results.push(rows);
+    }
+    expect(results[1]).toEqual(results[0]);
+    expect(new Set(results[0]?.map((n) => n.source))).toEqual(new Set([0, 1, 2]));
   });
 
   for (const seed of [1, 2, 3, 4]) {
