@@ -4,9 +4,9 @@
  * faster than `insertRows`' `unnest` (README, Writing).
  */
 import { getTableColumns, getTableName, type SQL, sql } from "drizzle-orm";
-import { getTableConfig, type PgColumn, type PgTable } from "drizzle-orm/pg-core";
+import { getTableConfig, type PgColumn, type PgTable, PgTransaction } from "drizzle-orm/pg-core";
 import { copiesInTransaction, copyRowsInTransaction } from "./copy.ts";
-import type { Tx } from "./database.ts";
+import type { Db, Tx } from "./database.ts";
 import { databaseError } from "./errors.ts";
 import { affectedRows, insertRows } from "./insert.ts";
 import { rowsOf, textArray } from "./raw.ts";
@@ -89,9 +89,9 @@ export async function insertSharedRows(
 }
 
 /**
- * Upserts `rows` into `table` inside `tx` with `onConflict` (an `on conflict (...) do update`
- * clause naming the target as `table`'s own name): from `COPY_MIN_ROWS` rows on the postgres.js
- * driver, COPY'd into a temporary table first (dropped at commit), then moved with one
+ * Upserts `rows` into `table` with `onConflict` (an `on conflict (...) do update` clause naming
+ * the target as `table`'s own name): inside a transaction `tx` of the postgres.js driver, from
+ * `COPY_MIN_ROWS` rows, COPY'd into a temporary table first (dropped at commit), then moved with one
  * `insert ... select ... order by <first primary key column>` (rows lock in key order, whatever
  * order they came in); else by `insertRows`. The same result either way, without the array
  * literals `insertRows` makes PostgreSQL parse.
@@ -100,12 +100,12 @@ export async function insertSharedRows(
  * @throws the driver's error when a statement fails (the caller's transaction is then void)
  */
 export async function upsertRows(
-  tx: Tx,
+  tx: Db | Tx,
   table: PgTable,
   rows: readonly object[],
   onConflict: SQL,
 ): Promise<number> {
-  if (rows.length < COPY_MIN_ROWS || !copiesInTransaction(tx))
+  if (rows.length < COPY_MIN_ROWS || !(tx instanceof PgTransaction) || !copiesInTransaction(tx))
     return insertRows(tx, table, rows, onConflict);
   const stage = quoteIdent(`verity_stage_${getTableName(table)}`);
   const target = tableIdent(table);

@@ -5,7 +5,7 @@
  */
 import type { NodeKind } from "@verity/sdk";
 import { sql } from "drizzle-orm";
-import type { Tx } from "./database.ts";
+import type { Db, Tx } from "./database.ts";
 import { upsertRows } from "./insert-new.ts";
 import type { EventId } from "./schema/columns.ts";
 import { nodes } from "./schema/index.ts";
@@ -140,7 +140,7 @@ function nodeRowsOf(rows: ReadonlyMap<TableName, readonly object[]>): NodeRow[] 
  * @throws the driver's error when the statement fails (the caller's transaction is then void)
  */
 export function recordNodes(
-  tx: Tx,
+  tx: Db | Tx,
   rows: ReadonlyMap<TableName, readonly object[]>,
 ): Promise<number> {
   return upsertRows(tx, nodes, nodeRowsOf(rows), KEEP_THE_BETTER);

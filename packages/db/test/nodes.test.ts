@@ -2,7 +2,14 @@ import type { NodeKind } from "@verity/sdk";
 import { prng, shuffled } from "@verity/testing";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { commitCheckpoint, type EventId, nodes, type Rows } from "../src/index.ts";
+import {
+  commitCheckpoint,
+  type EventId,
+  edges as edgesTable,
+  nodes,
+  type Rows,
+  recordNodes,
+} from "../src/index.ts";
 import { COPY_MIN_ROWS } from "../src/insert-new.ts";
 import { drivers, useDatabase } from "./support/databases.ts";
 import { runMigrationFile } from "./support/migration-file.ts";
@@ -241,6 +248,16 @@ describe.each(drivers)("nodes ($name)", (driver) => {
     }
     expect(results[1]).toEqual(results[0]);
     expect(new Set(results[0]?.map((n) => n.source))).toEqual(new Set([0, 1, 2]));
+  });
+
+  it("records the nodes of rows loaded around the write path, outside a transaction", async () => {
+    await handle.db.execute(sql`truncate table nodes, edges, watermarks`);
+    const ids = Array.from({ length: 2 * COPY_MIN_ROWS }, (_, i) => `o${i}`);
+    const rows = merged(...ids.map((id, i) => edge(id, "dataset", "o0", "blob", at(2, "X", i))));
+    await handle.db.insert(edgesTable).values(rows.edges!);
+    await recordNodes(handle.db, new Map([["edges", rows.edges!]]));
+    expect(await table()).toHaveLength(ids.length);
+    expect(await table()).toEqual(await backfilled());
   });
 
   for (const seed of [1, 2, 3, 4]) {
