@@ -17,19 +17,14 @@ export interface IndexerOptions {
   firstCheckpoint?: bigint;
   /** Stop after this checkpoint (inclusive); default: run until the source ends. */
   lastCheckpoint?: bigint;
-  /**
-   * A batch holds at most this many checkpoints per pipeline: when it is full, reading waits
-   * for the commit in flight, then commits it. Default 1000.
-   */
+  /** Commit after this many checkpoints per pipeline. Default 1000. */
   batchCheckpoints?: number;
   /** ... or this many rows. Default 50 000. */
   batchRows?: number;
   /**
-   * When no commit is in flight, each checkpoint is committed as it is processed, with what is
-   * pending; while one is, the next batch grows until the next checkpoint after that commit
-   * ends, until it is full, or until the source is idle this long, ms. Default 500. (So at the
-   * tip each checkpoint is committed as it comes, and a backfill commits batches as large as
-   * the database's pace makes them.)
+   * ... or when the batch's first checkpoint is this old, or the source is idle that long, ms.
+   * Default 500. A batch due while the commit before it is in flight is prepared
+   * (`Store.prepare`) meanwhile, and reading waits for that commit.
    */
   batchDelayMs?: number;
   /** Attempts of a failing commit before giving up (commits are idempotent). Default 5. */
@@ -100,7 +95,6 @@ export async function runIndexer(options: IndexerOptions): Promise<IndexerResult
   // One commit in flight at a time, overlapping the decoding and processing of the next batch
   // (the database works on its own core meanwhile). Commits stay in order, each atomic.
   let inFlight: Promise<void> = Promise.resolve();
-  let committing = false;
   const commitTaken = async (taken: [string, ProcessedBatch][]) => {
     for (const [pipeline, batch] of taken) {
       await verifier?.verified(batch.last.sequenceNumber).catch((error: unknown) => {
@@ -118,11 +112,10 @@ export async function runIndexer(options: IndexerOptions): Promise<IndexerResult
       if (batchTaken) taken.push([pipeline, batchTaken]);
     }
     if (taken.length === 0) return;
+    // Rendered while the commit before is in flight (it yields, so that commit goes on).
+    await Promise.all(taken.map(([, batch]) => store.prepare?.(batch)));
     await inFlight;
-    committing = true;
-    inFlight = commitTaken(taken).finally(() => {
-      committing = false;
-    });
+    inFlight = commitTaken(taken);
     inFlight.catch(() => {}); // not unhandled meanwhile: the next flush awaits it
   };
   const drain = async () => {
@@ -144,7 +137,7 @@ export async function runIndexer(options: IndexerOptions): Promise<IndexerResult
       due ||=
         checkpoints >= batchCheckpoints ||
         rows >= batchRows ||
-        (!committing && performance.now() - batch.startedAt >= batchDelayMs);
+        performance.now() - batch.startedAt >= batchDelayMs;
     }
     if (due) await flush();
   };

@@ -15,6 +15,11 @@ export interface Store {
    * step of the transaction took (ms by step name, e.g. a table's inserts).
    */
   commit(pipeline: string, batch: ProcessedBatch): Promise<{ stepMs: StepTimes } | undefined>;
+  /**
+   * Work on `batch` that needs no database, done ahead of its commit, while the commit before
+   * it is in flight (e.g. rendering its COPY text). Optional; `commit` must not depend on it.
+   */
+  prepare?(batch: ProcessedBatch): Promise<void>;
 }
 
 /** Time spent per step of a commit, ms, by step name (`CommitResult.stepMs` of `@verity/db`). */

@@ -4,11 +4,19 @@
  */
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import { setImmediate } from "node:timers/promises";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Sql } from "postgres";
 import { copyLine } from "./copy-text.ts";
 import type { Database, Tx } from "./database.ts";
 import { driverValue, quoteIdent, tableIdent, usedColumns } from "./row-values.ts";
+import { appendOnlyTables, type Rows, type TableName } from "./tables.ts";
+
+/**
+ * Fewer rows than this go in by `insertRows` even when new: a COPY and its savepoint cost three
+ * round trips more than one statement.
+ */
+export const COPY_MIN_ROWS = 200;
 
 /** Rows per chunk of COPY text handed to the driver at a time. */
 const ROWS_PER_CHUNK = 1000;
@@ -78,8 +86,58 @@ function postgresClientOf(tx: Tx): Sql | undefined {
   return typeof client?.unsafe === "function" ? (client as Sql) : undefined;
 }
 
-/** The column list and COPY text of `rows`: the columns some row sets. */
-function copyOf(table: PgTable, rows: readonly object[], caller: string) {
+/** COPY text of a table's rows, rendered ahead of its statement by `renderCopyText`. */
+interface RenderedCopy {
+  table: PgTable;
+  /** the column list */
+  columns: string;
+  /** the text, UTF-8, in chunks of `ROWS_PER_CHUNK` lines */
+  chunks: Buffer[];
+}
+
+/** What `renderCopyText` rendered, by the row array it rendered (dropped with it). */
+const rendered = new WeakMap<readonly object[], RenderedCopy>();
+
+/**
+ * Renders now the COPY text (UTF-8) of each table's rows in `rows` (table name -> rows), so that
+ * a later `copyRowsInTransaction` of the same array (the same object) into the same table streams
+ * it instead of rendering it while its transaction waits: a committer renders the next batch
+ * while the database commits the one before. Yields to the event loop between chunks, so the
+ * commit in flight is answered meanwhile. What is rendered lives as long as the arrays do, which
+ * must not change afterwards. A table whose rows cannot be rendered (`usedColumns` refuses
+ * them) is left to the COPY, which says why.
+ */
+export async function renderCopyText(rows: Rows): Promise<void> {
+  for (const [name, list] of Object.entries(rows) as [TableName, readonly object[]][]) {
+    const table = appendOnlyTables[name];
+    if (!table || list.length < COPY_MIN_ROWS || rendered.has(list)) continue;
+    const ahead = await renderAhead(table, list).catch(() => undefined);
+    if (ahead) rendered.set(list, ahead);
+  }
+}
+
+/** `rows`' COPY text for `table`, yielding between chunks. */
+async function renderAhead(table: PgTable, rows: readonly object[]): Promise<RenderedCopy> {
+  const { columns, chunks: text } = copyOf(table, rows, "renderCopyText");
+  const chunks: Buffer[] = [];
+  for (const chunk of text) {
+    chunks.push(Buffer.from(chunk));
+    await setImmediate();
+  }
+  return { table, columns, chunks };
+}
+
+/**
+ * The column list and COPY text of `rows` (the columns some row sets): as `renderCopyText`
+ * rendered it for `table`, else rendered as it is streamed.
+ */
+function copyOf(
+  table: PgTable,
+  rows: readonly object[],
+  caller: string,
+): { columns: string; chunks: Iterable<string | Buffer> } {
+  const ahead = rendered.get(rows);
+  if (ahead?.table === table) return ahead;
   const columns = usedColumns(table, rows, caller);
   const columnList = columns.map(([, column]) => quoteIdent(column.name)).join(", ");
   return { columns: columnList, chunks: textChunks(columns, rows) };
@@ -93,7 +151,11 @@ function copyOf(table: PgTable, rows: readonly object[], caller: string) {
  * `reject`, whose promise already resolved to the stream (porsager/postgres#1173). So the
  * query's `reject` is observed too, and whichever settles first decides.
  */
-async function copyPostgres(sql: Sql, statement: string, chunks: Iterable<string>): Promise<void> {
+async function copyPostgres(
+  sql: Sql,
+  statement: string,
+  chunks: Iterable<string | Buffer>,
+): Promise<void> {
   const query = sql.unsafe(statement);
   const internal = query as unknown as { reject(error: unknown): void };
   const reject = internal.reject;

@@ -19,7 +19,6 @@ export type {
   NodeFacts,
 } from "./graph/types.ts";
 export { ROWS_PER_INSERT, UNNEST_MIN_ROWS } from "./insert.ts";
-export { COPY_MIN_ROWS } from "./insert-new.ts";
 export * from "./migrate.ts";
 export { NODE_SOURCE, recordNodes } from "./nodes.ts";
 export { oncePer } from "./once-per.ts";

@@ -5,18 +5,12 @@
  */
 import { getTableColumns, getTableName, type SQL, sql } from "drizzle-orm";
 import { getTableConfig, type PgColumn, type PgTable, PgTransaction } from "drizzle-orm/pg-core";
-import { copiesInTransaction, copyRowsInTransaction } from "./copy.ts";
+import { COPY_MIN_ROWS, copiesInTransaction, copyRowsInTransaction } from "./copy.ts";
 import type { Db, Tx } from "./database.ts";
 import { databaseError } from "./errors.ts";
 import { affectedRows, insertRows } from "./insert.ts";
 import { rowsOf, textArray } from "./raw.ts";
 import { quoteIdent, tableIdent, usedColumns } from "./row-values.ts";
-
-/**
- * Fewer rows than this go in by `insertRows` even when new: a COPY and its savepoint cost three
- * round trips more than one statement.
- */
-export const COPY_MIN_ROWS = 200;
 
 /** SQLSTATE of a unique violation: a row whose key is already present. */
 const UNIQUE_VIOLATION = "23505";
@@ -85,7 +79,7 @@ export async function insertSharedRows(
     (row) =>
       !held.has(keyText(key.map(([property]) => (row as Record<string, unknown>)[property]))),
   );
-  return insertNewRows(tx, table, fresh);
+  return insertNewRows(tx, table, fresh.length === rows.length ? rows : fresh);
 }
 
 /**

@@ -243,7 +243,8 @@ function mergeRows(checkpoints: readonly CheckpointCommit[]): Map<TableName, obj
   }
   for (const name of Object.keys(appendOnlyTables) as TableName[]) {
     const lists = checkpoints.flatMap(({ rows }) => (rows[name]?.length ? [rows[name]] : []));
-    if (lists.length > 0) merged.set(name, lists.flat());
+    // One checkpoint's (or one batch's) list is kept as it is: its COPY text may be rendered.
+    if (lists.length > 0) merged.set(name, lists.length === 1 ? lists[0]! : lists.flat());
   }
   return merged;
 }

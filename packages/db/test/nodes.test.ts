@@ -2,6 +2,7 @@ import type { NodeKind } from "@verity/sdk";
 import { prng, shuffled } from "@verity/testing";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { COPY_MIN_ROWS } from "../src/copy.ts";
 import {
   commitCheckpoint,
   type EventId,
@@ -10,7 +11,6 @@ import {
   type Rows,
   recordNodes,
 } from "../src/index.ts";
-import { COPY_MIN_ROWS } from "../src/insert-new.ts";
 import { drivers, useDatabase } from "./support/databases.ts";
 import { runMigrationFile } from "./support/migration-file.ts";
 import { readTable } from "./support/read.ts";

@@ -2,6 +2,7 @@ import { getTableColumns } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import {
   appendOnlyTables,
+  COPY_MIN_ROWS,
   CommitError,
   commitBatch,
   commitCheckpoint,
@@ -11,6 +12,7 @@ import {
   type Rows,
   readWatermark,
   readWatermarks,
+  renderCopyText,
 } from "../src/index.ts";
 import { drivers, useDatabase } from "./support/databases.ts";
 import { concatRows, expectedAll, readAll, sorted } from "./support/read.ts";
@@ -64,6 +66,20 @@ describe.each(drivers)("write path on $name", (driver) => {
       checkpointTimestampMs: at(10).timestampMs,
     });
     expect(watermark?.updatedAt).toBeInstanceOf(Date);
+  });
+
+  it("commits rows whose COPY text was rendered ahead (renderCopyText) as any others", async () => {
+    const rows = sampleRows(60, COPY_MIN_ROWS);
+    await renderCopyText(rows);
+    await commitCheckpoint(t.db, "provenance", at(60), rows);
+    expect(await readAll(t.db)).toEqual(expectedAll(rows, []));
+    // A set the COPY refuses is still refused, with the table named.
+    const broken = sampleRows(61, COPY_MIN_ROWS);
+    broken.datasets![3] = { ...broken.datasets![3]!, name: null as never };
+    await renderCopyText(broken);
+    const error = await commitCheckpoint(t.db, "provenance", at(61), broken).catch((e) => e);
+    expect(error).toBeInstanceOf(CommitError);
+    expect(error).toMatchObject({ table: "datasets" });
   });
 
   it("re-committing the same checkpoint changes nothing", async () => {
