@@ -1,10 +1,10 @@
-import { commitBatch, type Db, readWatermark, renderCopyText } from "@verity/db";
+import { commitBatch, type Db, prepareCommit, readWatermark } from "@verity/db";
 import type { Store } from "./store.ts";
 
 /**
  * The indexer's `Store` over `@verity/db`: watermarks from the `watermarks` table, and each
  * batch committed by `commitBatch` (rows with ON CONFLICT DO NOTHING, then the watermark, in
- * one transaction), its COPY text rendered ahead (`renderCopyText`).
+ * one transaction), prepared ahead (`prepareCommit`).
  */
 export function databaseStore(db: Db): Store {
   return {
@@ -12,7 +12,7 @@ export function databaseStore(db: Db): Store {
       const watermark = await readWatermark(db, pipeline);
       return watermark === undefined ? undefined : BigInt(watermark);
     },
-    prepare: (batch) => renderCopyText(batch.processed.rows),
+    prepare: (batch) => prepareCommit(batch.processed.rows),
     async commit(pipeline, batch) {
       const checkpoint = {
         sequenceNumber: Number(batch.last.sequenceNumber),

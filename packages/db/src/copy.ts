@@ -110,10 +110,15 @@ const rendered = new WeakMap<readonly object[], RenderedCopy>();
 export async function renderCopyText(rows: Rows): Promise<void> {
   for (const [name, list] of Object.entries(rows) as [TableName, readonly object[]][]) {
     const table = appendOnlyTables[name];
-    if (!table || list.length < COPY_MIN_ROWS || rendered.has(list)) continue;
-    const ahead = await renderAhead(table, list).catch(() => undefined);
-    if (ahead) rendered.set(list, ahead);
+    if (table) await renderTableCopyText(table, list);
   }
+}
+
+/** `renderCopyText` of `rows` for `table` (any table: e.g. `nodes` rows, staged by COPY). */
+export async function renderTableCopyText(table: PgTable, rows: readonly object[]): Promise<void> {
+  if (rows.length < COPY_MIN_ROWS || rendered.has(rows)) return;
+  const ahead = await renderAhead(table, rows).catch(() => undefined);
+  if (ahead) rendered.set(rows, ahead);
 }
 
 /** `rows`' COPY text for `table`, yielding between chunks. */

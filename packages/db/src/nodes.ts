@@ -5,11 +5,12 @@
  */
 import type { NodeKind } from "@verity/sdk";
 import { sql } from "drizzle-orm";
+import { renderTableCopyText } from "./copy.ts";
 import type { Db, Tx } from "./database.ts";
 import { upsertRows } from "./insert-new.ts";
 import type { EventId } from "./schema/columns.ts";
 import { nodes } from "./schema/index.ts";
-import type { InsertRow, TableName } from "./tables.ts";
+import type { InsertRow, Rows, TableName } from "./tables.ts";
 
 /** A `nodes` row: an id and the fact that describes it. */
 type NodeRow = typeof nodes.$inferInsert;
@@ -144,4 +145,34 @@ export function recordNodes(
   rows: ReadonlyMap<TableName, readonly object[]>,
 ): Promise<number> {
   return upsertRows(tx, nodes, nodeRowsOf(rows), KEEP_THE_BETTER);
+}
+
+/** Node rows worked out ahead (`prepareNodes`), by the batch's rows. */
+const prepared = new WeakMap<Rows, NodeRow[]>();
+
+/**
+ * Works out now the `nodes` rows of a batch's `rows` and renders their COPY text, so that
+ * `recordPreparedNodes` of the same `rows` object (unchanged) upserts them without doing it
+ * while its transaction waits.
+ */
+export async function prepareNodes(rows: Rows): Promise<void> {
+  const nodeRows = nodeRowsOf(new Map(Object.entries(rows) as [TableName, object[]][]));
+  prepared.set(rows, nodeRows);
+  await renderTableCopyText(nodes, nodeRows);
+}
+
+/**
+ * `recordNodes` of a batch's `rows` (by table), with the node rows `prepareNodes` worked out
+ * for `rows` when it did, else worked out from `merged` (the same rows, as `commitBatch`
+ * merges them).
+ *
+ * @throws as `recordNodes`
+ */
+export function recordPreparedNodes(
+  tx: Tx,
+  rows: Rows | undefined,
+  merged: ReadonlyMap<TableName, readonly object[]>,
+): Promise<number> {
+  const ahead = rows && prepared.get(rows);
+  return ahead ? upsertRows(tx, nodes, ahead, KEEP_THE_BETTER) : recordNodes(tx, merged);
 }

@@ -7,12 +7,13 @@
 import { eq, getTableName, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import { recordBlobObjects } from "./blob-objects.ts";
+import { renderCopyText } from "./copy.ts";
 import type { Db } from "./database.ts";
 import { recordDatasetTerms } from "./dataset-terms.ts";
 import { CommitError } from "./errors.ts";
 import { insertRows } from "./insert.ts";
 import { insertNewRows, insertSharedRows } from "./insert-new.ts";
-import { recordNodes } from "./nodes.ts";
+import { prepareNodes, recordPreparedNodes } from "./nodes.ts";
 import {
   datasets,
   nodes,
@@ -167,7 +168,8 @@ export async function commitBatch(
       );
       const of = <T extends TableName>(name: T) => (merged.get(name) ?? []) as InsertRow<T>[];
       await step("datasetTerms", datasets, () => recordDatasetTerms(tx, of("datasetTermsChanges")));
-      await step("nodes", nodes, () => recordNodes(tx, merged));
+      const single = checkpoints.length === 1 ? checkpoints[0]!.rows : undefined;
+      await step("nodes", nodes, () => recordPreparedNodes(tx, single, merged));
       await step("blobObjects", walrusBlobObjects, () =>
         recordBlobObjects(tx, of("walrusBlobEvents")),
       );
@@ -208,6 +210,19 @@ export async function commitBatch(
       cause,
     });
   }
+}
+
+/**
+ * Does now what a commit of `rows` (one `CheckpointCommit`'s, or one batch's, as the indexer
+ * commits them) needs no database for: renders each table's COPY text (`renderCopyText`) and
+ * works out its `nodes` rows (`prepareNodes`). A `commitBatch` of a single `CheckpointCommit`
+ * holding this same `rows` object, unchanged, then takes them instead of doing it while its
+ * transaction waits; a committer prepares the next batch while the one before commits.
+ * Yields to the event loop as it goes.
+ */
+export async function prepareCommit(rows: Rows): Promise<void> {
+  await renderCopyText(rows);
+  await prepareNodes(rows);
 }
 
 /** The last checkpoint of a non-empty run of consecutive, increasing checkpoints. */

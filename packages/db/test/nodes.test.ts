@@ -8,6 +8,7 @@ import {
   type EventId,
   edges as edgesTable,
   nodes,
+  prepareCommit,
   type Rows,
   recordNodes,
 } from "../src/index.ts";
@@ -248,6 +249,22 @@ describe.each(drivers)("nodes ($name)", (driver) => {
     }
     expect(results[1]).toEqual(results[0]);
     expect(new Set(results[0]?.map((n) => n.source))).toEqual(new Set([0, 1, 2]));
+  });
+
+  it("takes the nodes prepareCommit worked out for the batch, the same as worked out in it", async () => {
+    await handle.db.execute(sql`truncate table nodes, datasets, edges, watermarks`);
+    const ids = Array.from({ length: 2 * COPY_MIN_ROWS }, (_, i) => `p${i}`);
+    const batch = merged(
+      ...ids.map((id, i) => edge(id, "object", `p${(i + 7) % ids.length}`, "blob", at(4, "P", i))),
+      ...ids
+        .filter((_, i) => i % 3 === 0)
+        .map((id, i) => dataset(id, `name of ${id}`, at(4, "Q", i))),
+    );
+    await prepareCommit(batch);
+    checkpoint = 0;
+    await commit(batch);
+    expect(await table()).toHaveLength(ids.length);
+    expect(await table()).toEqual(await backfilled());
   });
 
   it("records the nodes of rows loaded around the write path, outside a transaction", async () => {

@@ -7,12 +7,12 @@ import {
   commitBatch,
   commitCheckpoint,
   type InsertRow,
+  prepareCommit,
   type QuarantineRow,
   ROWS_PER_INSERT,
   type Rows,
   readWatermark,
   readWatermarks,
-  renderCopyText,
 } from "../src/index.ts";
 import { drivers, useDatabase } from "./support/databases.ts";
 import { concatRows, expectedAll, readAll, sorted } from "./support/read.ts";
@@ -68,15 +68,15 @@ describe.each(drivers)("write path on $name", (driver) => {
     expect(watermark?.updatedAt).toBeInstanceOf(Date);
   });
 
-  it("commits rows whose COPY text was rendered ahead (renderCopyText) as any others", async () => {
+  it("commits rows prepared ahead (prepareCommit) as any others", async () => {
     const rows = sampleRows(60, COPY_MIN_ROWS);
-    await renderCopyText(rows);
+    await prepareCommit(rows);
     await commitCheckpoint(t.db, "provenance", at(60), rows);
     expect(await readAll(t.db)).toEqual(expectedAll(rows, []));
     // A set the COPY refuses is still refused, with the table named.
     const broken = sampleRows(61, COPY_MIN_ROWS);
     broken.datasets![3] = { ...broken.datasets![3]!, name: null as never };
-    await renderCopyText(broken);
+    await prepareCommit(broken);
     const error = await commitCheckpoint(t.db, "provenance", at(61), broken).catch((e) => e);
     expect(error).toBeInstanceOf(CommitError);
     expect(error).toMatchObject({ table: "datasets" });
