@@ -112,8 +112,9 @@ export async function runIndexer(options: IndexerOptions): Promise<IndexerResult
       if (batchTaken) taken.push([pipeline, batchTaken]);
     }
     if (taken.length === 0) return;
-    // Rendered while the commit before is in flight (it yields, so that commit goes on).
-    await Promise.all(taken.map(([, batch]) => store.prepare?.(batch)));
+    // Prepared while the commit before is in flight (it yields, so that commit goes on); a
+    // preparation that fails leaves the work, and the reporting of what is wrong, to the commit.
+    await Promise.all(taken.map(([, batch]) => store.prepare?.(batch).catch(() => {})));
     await inFlight;
     inFlight = commitTaken(taken);
     inFlight.catch(() => {}); // not unhandled meanwhile: the next flush awaits it

@@ -17,7 +17,8 @@ export interface Store {
   commit(pipeline: string, batch: ProcessedBatch): Promise<{ stepMs: StepTimes } | undefined>;
   /**
    * Work on `batch` that needs no database, done ahead of its commit, while the commit before
-   * it is in flight (e.g. rendering its COPY text). Optional; `commit` must not depend on it.
+   * it is in flight (e.g. rendering its COPY text). Optional; `commit` must not depend on it,
+   * and a failure of it is ignored (the commit does the work itself).
    */
   prepare?(batch: ProcessedBatch): Promise<void>;
 }
