@@ -1,7 +1,7 @@
 /** The messages between `DecodePool` and its threads (`worker.ts`). */
 import type { Checkpoint, DecodeOptions, StoreFormat } from "@verity/checkpoints";
+import type { PipelineSpec } from "../pipelines/options.ts";
 import type { ProcessedCheckpoint } from "../pipelines/processor.ts";
-import type { PipelineSpec } from "../pipelines/spec.ts";
 
 /**
  * A file to decode, as `decodeStoreFile` takes it: its bytes (transferred, not copied), or its

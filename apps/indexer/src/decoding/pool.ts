@@ -6,7 +6,8 @@ import {
   type DecodeOptions,
   type StoreFormat,
 } from "@verity/checkpoints";
-import { type PipelineSpec, specKey } from "../pipelines/spec.ts";
+import type { PipelineSpec } from "../pipelines/options.ts";
+import { specKey } from "../pipelines/spec.ts";
 import { startModuleWorker } from "../start-worker.ts";
 import type { DecodeReply, DecodeRequest } from "./messages.ts";
 import { recordProcessed } from "./processed.ts";

@@ -7,8 +7,9 @@
 import { readFileSync } from "node:fs";
 import { parentPort } from "node:worker_threads";
 import { type Checkpoint, CheckpointDecodeError, decodeStoreFile } from "@verity/checkpoints";
+import type { PipelineSpec } from "../pipelines/options.ts";
 import type { Processor } from "../pipelines/processor.ts";
-import { type PipelineSpec, processorOf, specKey } from "../pipelines/spec.ts";
+import { processorOf, specKey } from "../pipelines/spec.ts";
 import type { DecodeReply, DecodeRequest } from "./messages.ts";
 
 const port = parentPort;

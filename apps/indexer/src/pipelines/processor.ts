@@ -8,7 +8,7 @@ import type { Checkpoint, CheckpointEvent, CheckpointTransaction } from "@verity
 import { readerOffset } from "@verity/checkpoints";
 import type { InsertRow, QuarantineRow, Rows, TableName } from "@verity/db";
 import type { Layout } from "@verity/sdk";
-import type { PipelineSpec } from "./spec.ts";
+import type { PipelineSpec } from "./options.ts";
 
 export type { Rows };
 

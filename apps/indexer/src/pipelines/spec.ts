@@ -2,14 +2,10 @@
  * A pipeline's processor as data: what a decoding thread needs to build the same processor
  * and run it where the checkpoint is decoded (`decoding/worker.ts`).
  */
+import type { PipelineSpec } from "./options.ts";
 import type { Processor } from "./processor.ts";
-import { type ProvenanceOptions, provenanceProcessor } from "./provenance/processor.ts";
-import { type WalrusOptions, walrusProcessor } from "./walrus/processor.ts";
-
-/** Which pipeline, and the options its processor was made with. */
-export type PipelineSpec =
-  | { pipeline: "provenance"; options: ProvenanceOptions }
-  | { pipeline: "walrus"; options: WalrusOptions };
+import { provenanceProcessor } from "./provenance/processor.ts";
+import { walrusProcessor } from "./walrus/processor.ts";
 
 /** The processor `spec` describes (a new one, equal to the one it came from). */
 export function processorOf(spec: PipelineSpec): Processor {

@@ -1,5 +1,6 @@
 import type { Checkpoint, CheckpointTransaction } from "@verity/checkpoints";
 import { isVerityEventName, type VerityEventName, verityEvents } from "@verity/sdk";
+import type { ProvenanceOptions } from "../options.ts";
 import {
   decodeStrict,
   type EventContext,
@@ -12,17 +13,6 @@ import {
   type Rows,
 } from "../processor.ts";
 import { handlers } from "./handlers.ts";
-
-/** Configuration of the provenance pipeline. */
-export interface ProvenanceOptions {
-  /** Network name the rows are tagged with (`mainnet`, `testnet`, ...). */
-  network: string;
-  /**
-   * Ids of the `verity` package on that network (0x + 64 hex; the original id, which event
-   * types keep across upgrades), from the deploy config.
-   */
-  packageIds: string[];
-}
 
 /**
  * The `provenance` pipeline's processor: every event of our packages becomes rows of the

@@ -1,6 +1,7 @@
 import type { Checkpoint, CheckpointTransaction } from "@verity/checkpoints";
 import { walrusEvents } from "@verity/sdk";
 import { walrusBlobId } from "../encoding.ts";
+import type { WalrusOptions } from "../options.ts";
 import {
   decodeStrict,
   type EventContext,
@@ -12,14 +13,6 @@ import {
   push,
   quarantine,
 } from "../processor.ts";
-
-/** Configuration of the walrus pipeline. */
-export interface WalrusOptions {
-  /** Network name the rows are tagged with. */
-  network: string;
-  /** The Walrus package whose `events` module defines the system events (0x + 64 hex). */
-  packageId: string;
-}
 
 type BlobEventRow = Parameters<typeof push<"walrusBlobEvents">>[2];
 type BlobEvent = Omit<
