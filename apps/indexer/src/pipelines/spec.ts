@@ -14,5 +14,17 @@ export function processorOf(spec: PipelineSpec): Processor {
     : walrusProcessor(spec.options);
 }
 
-/** A key equal for equal specs: the options' JSON, keys sorted as the processors list them. */
-export const specKey = (spec: PipelineSpec): string => JSON.stringify(spec);
+/** Keys worked out so far, by spec object: the main thread asks for its specs' per checkpoint. */
+const keys = new WeakMap<PipelineSpec, string>();
+
+/**
+ * A key equal for equal specs: the options' JSON, keys sorted as the processors list them
+ * (worked out once per spec object).
+ */
+export function specKey(spec: PipelineSpec): string {
+  const known = keys.get(spec);
+  if (known !== undefined) return known;
+  const key = JSON.stringify(spec);
+  keys.set(spec, key);
+  return key;
+}
