@@ -4,6 +4,7 @@ import { docs } from "./docs/index.ts";
 import { explorer } from "./explorer/index.ts";
 import { applyMiddleware } from "./middleware/index.ts";
 import { onError, problem } from "./problem.ts";
+import { audits } from "./routes/audits.ts";
 import { entities } from "./routes/entities.ts";
 import { health } from "./routes/health.ts";
 import { lineageRoutes } from "./routes/lineage.ts";
@@ -39,6 +40,7 @@ function mountRoutes(app: OpenAPIHono<ApiEnv>): OpenAPIHono<ApiEnv> {
     .route("/v1/status", status)
     .route("/v1", entities)
     .route("/v1/lineage", lineageRoutes)
+    .route("/v1/audits", audits)
     .route("/metrics", metrics)
     .route("/v1/stream", stream)
     .route("/v1/verify", verify)

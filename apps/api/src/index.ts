@@ -1,6 +1,7 @@
 export { createApp, openApiDocument } from "./app.ts";
 export type { ApiDeps } from "./context.ts";
 export { type Problem, ProblemError } from "./problem.ts";
+export { linkProofs, proofPath, type WithProofs } from "./proof-links.ts";
 export {
   type ApiListener,
   type ApiServer,

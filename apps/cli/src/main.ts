@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { Command } from "commander";
+import { auditCommand } from "./commands/audit.ts";
 import { demoCommand } from "./commands/demo.ts";
 import { deployCommand } from "./commands/deploy.ts";
 import { indexCommandDefinition } from "./commands/index-command.ts";
@@ -19,7 +20,8 @@ const program = new Command("verity")
   .addCommand(indexCommandDefinition())
   .addCommand(serveCommand())
   .addCommand(startCommand())
-  .addCommand(verifyCommand());
+  .addCommand(verifyCommand())
+  .addCommand(auditCommand());
 
 program.parseAsync().catch((error: unknown) => {
   console.error(`error: ${error instanceof Error ? error.message : String(error)}`);

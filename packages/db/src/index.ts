@@ -3,6 +3,8 @@
  * drivers behind one API (postgres.js for a server, PGlite embedded), and the write path the
  * indexer commits through.
  */
+export * from "./audit/audit.ts";
+export * from "./audit/policy.ts";
 export { recordBlobObjects } from "./blob-objects.ts";
 export * from "./committees.ts";
 export * from "./copy.ts";

@@ -20,6 +20,8 @@ export {
   testCommittee,
 } from "./committee.ts";
 export {
+  ATTESTER as STORY_ATTESTER,
+  CREATOR as STORY_CREATOR,
   ENCLAVE_CONFIG,
   generative,
   PER_STORY,

@@ -46,8 +46,10 @@ const blobDigest = (...parts: (string | number)[]) => ({
   sha256: bytes32(...parts),
 });
 
-const CREATOR = id("creator");
-const ATTESTER = id("attester");
+/** The address that registers every dataset and model of the scenario. */
+export const CREATOR = id("creator");
+/** The scenario's enclave attester (registered in its first checkpoint), which signs its attestations. */
+export const ATTESTER = id("attester");
 /** The enclave config of the scenario's attester (created in its first checkpoint). */
 export const ENCLAVE_CONFIG = id("enclave-config");
 /** PCR0-2 of the enclave image (48 bytes each). */

@@ -19,6 +19,11 @@ export interface LineageOptions {
   depth: number;
   /** Most nodes returned; the walk reports `truncated` when more were reachable. */
   maxNodes: number;
+  /**
+   * Walk the graph as it was at this checkpoint (sequence number): only edges emitted at or
+   * before it. Read with SQL (the graph in memory holds the present). Default: now.
+   */
+  asOf?: number;
 }
 
 /** An edge (a row of `edges`), with the id of the event that established it. */

@@ -108,7 +108,8 @@ export async function lineage(
  * `lineage(db, start, options, live)` with every node's facts, event id and taint: the walk, then
  * the edges among its nodes and their facts (`nodeFacts`), at once (two connections on
  * PostgreSQL; with `live` loaded, all are read in memory after its one top-up statement). A
- * node's kind is its `nodes` row's.
+ * node's kind is its `nodes` row's. With `options.asOf`, the walk and its edges are as of that
+ * checkpoint, the facts (retracted, tainted) today's.
  *
  * @returns null when `start` is unknown: no entity row, no blob event and no edge names it
  * @throws RangeError for options out of range (see `lineage`)
@@ -156,13 +157,14 @@ export async function provLineage(
 
 /**
  * Where a lineage reads the graph: `live`'s edges and nodes, topped up to now, when it is
- * loaded, else SQL on `db`.
+ * loaded and no `asOf` is asked, else SQL on `db`.
  *
- * @throws RangeError for a depth outside 0..MAX_LINEAGE_DEPTH or a maxNodes below 1
+ * @throws RangeError for a depth outside 0..MAX_LINEAGE_DEPTH, a maxNodes below 1 or an asOf
+ *   that is not a checkpoint sequence number
  */
 async function graphReader(
   db: Db,
-  { depth, maxNodes }: LineageOptions,
+  { depth, maxNodes, asOf }: LineageOptions,
   live?: LiveGraph,
 ): Promise<GraphReader> {
   if (!Number.isInteger(depth) || depth < 0 || depth > MAX_LINEAGE_DEPTH) {
@@ -170,6 +172,12 @@ async function graphReader(
   }
   if (!Number.isInteger(maxNodes) || maxNodes < 1) {
     throw new RangeError("maxNodes must be a positive integer");
+  }
+  if (asOf !== undefined) {
+    if (!Number.isSafeInteger(asOf) || asOf < 0) {
+      throw new RangeError("asOf must be a checkpoint sequence number (a non-negative integer)");
+    }
+    return sqlReader(db, asOf);
   }
   return (await live?.current()) ?? sqlReader(db);
 }

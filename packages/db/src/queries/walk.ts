@@ -9,12 +9,19 @@ import type { GraphReader, LineageEdge, LineageOptions, Walk, WalkedNode } from 
 import { selectRows, textArray } from "../raw.ts";
 import { nodeFacts } from "./node-facts.ts";
 
-/** The `GraphReader` of `db`: one statement per read. */
-export const sqlReader = (db: Db): GraphReader => ({
-  walk: (start, options) => walk(db, start, options),
-  edgesAmong: (ids) => edgesAmong(db, ids),
+/**
+ * The `GraphReader` of `db`: one statement per read; with `asOf` (a checkpoint), walks and edges
+ * hold only the edges emitted at or before it.
+ */
+export const sqlReader = (db: Db, asOf?: number): GraphReader => ({
+  walk: (start, options) => walk(db, start, { ...options, asOf }),
+  edgesAmong: (ids) => edgesAmong(db, ids, asOf),
   nodeFacts: (ids) => nodeFacts(db, ids),
 });
+
+/** `and <alias>.checkpoint <= asOf`, or nothing without `asOf`. */
+const emittedBy = (alias: string, asOf: number | undefined) =>
+  asOf === undefined ? sql`` : sql` and ${sql.raw(alias)}.checkpoint <= ${asOf}`;
 
 /** Runs `lineageWalkQuery`. */
 async function walk(db: Db, start: string, options: LineageOptions): Promise<Walk> {
@@ -39,15 +46,18 @@ async function walk(db: Db, start: string, options: LineageOptions): Promise<Wal
  * `maxNodes` (one more, to tell that some were left out). So each node is expanded once, and
  * the walk stops at `depth`, at `maxNodes`, or when a depth adds no node.
  */
-function lineageWalkQuery(start: string, { direction, depth, maxNodes }: LineageOptions): SQL {
+function lineageWalkQuery(
+  start: string,
+  { direction, depth, maxNodes, asOf }: LineageOptions,
+): SQL {
   const arms: SQL[] = [];
   if (direction !== "downstream") {
     arms.push(sql`select e.dst as id, e.dst_kind as kind from edges e
-                  where e.src = any(w.frontier)`);
+                  where e.src = any(w.frontier)${emittedBy("e", asOf)}`);
   }
   if (direction !== "upstream") {
     arms.push(sql`select e.src as id, e.src_kind as kind from edges e
-                  where e.dst = any(w.frontier)`);
+                  where e.dst = any(w.frontier)${emittedBy("e", asOf)}`);
   }
   const room = sql`(${maxNodes}::int - cardinality(w.seen))`;
   return sql`
@@ -83,17 +93,24 @@ function lineageWalkQuery(start: string, { direction, depth, maxNodes }: Lineage
 }
 
 /**
- * Every edge with both ends among `ids`: the edges from them (an index lookup per id), then
- * those that end among them. Materialized, so the planner does not also look up the edges *to*
- * them, which for agents and attesters are thousands.
+ * Every edge with both ends among `ids` (emitted at or before `asOf`, when given): the edges
+ * from them (an index lookup per id), then those that end among them. Materialized, so the
+ * planner does not also look up the edges *to* them, which for agents and attesters are
+ * thousands.
  */
-async function edgesAmong(db: Db, ids: readonly string[]): Promise<LineageEdge[]> {
+async function edgesAmong(
+  db: Db,
+  ids: readonly string[],
+  asOf: number | undefined,
+): Promise<LineageEdge[]> {
   // The list goes in twice: a constant array, which PostgreSQL hashes for the filter on dst.
   const idArray = textArray(ids);
   const edges = await selectRows<LineageEdge>(
     db,
     sql`
-      with outgoing as materialized (select * from edges where src = any(${idArray}))
+      with outgoing as materialized (
+        select * from edges e where src = any(${idArray})${emittedBy("e", asOf)}
+      )
       select kind, src, src_kind as "srcKind", dst, dst_kind as "dstKind", signed, enclave,
              checkpoint, tx_digest as "txDigest", event_index as "eventIndex"
       from outgoing

@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.ts';
 import type { Client, Options as Options2, TDataShape } from './client/index.ts';
-import type { GetAgentData, GetAgentErrors, GetAgentResponses, GetAttestationData, GetAttestationErrors, GetAttestationResponses, GetAttesterData, GetAttesterErrors, GetAttesterResponses, GetBlobData, GetBlobErrors, GetBlobResponses, GetDatasetData, GetDatasetErrors, GetDatasetResponses, GetEnclaveConfigData, GetEnclaveConfigErrors, GetEnclaveConfigResponses, GetHealthData, GetHealthErrors, GetHealthResponses, GetInferenceData, GetInferenceErrors, GetInferenceResponses, GetLineageData, GetLineageErrors, GetLineageOpenLineageData, GetLineageOpenLineageErrors, GetLineageOpenLineageResponses, GetLineageProvJsonData, GetLineageProvJsonErrors, GetLineageProvJsonResponses, GetLineageResponses, GetMetricsData, GetMetricsErrors, GetMetricsResponses, GetModelData, GetModelErrors, GetModelResponses, GetPolicyData, GetPolicyErrors, GetPolicyResponses, GetProofData, GetProofErrors, GetProofResponses, GetStatusData, GetStatusErrors, GetStatusResponses, ListAttestationsData, ListAttestationsErrors, ListAttestationsResponses, ListAttestersData, ListAttestersErrors, ListAttestersResponses, ListBlobObjectsData, ListBlobObjectsErrors, ListBlobObjectsResponses, ListDatasetsData, ListDatasetsErrors, ListDatasetsResponses, ListEnclaveConfigsData, ListEnclaveConfigsErrors, ListEnclaveConfigsResponses, ListInferencesData, ListInferencesErrors, ListInferencesResponses, ListModelsData, ListModelsErrors, ListModelsResponses, ListPoliciesData, ListPoliciesErrors, ListPoliciesResponses, SearchData, SearchErrors, SearchResponses, StreamProvenanceData, StreamProvenanceErrors, StreamProvenanceResponse, StreamProvenanceResponses, VerifyAttestationData, VerifyAttestationErrors, VerifyAttestationResponses, VerifyBlobData, VerifyBlobErrors, VerifyBlobResponses } from './types.gen.ts';
+import type { AuditData, AuditErrors, AuditResponses, GetAgentData, GetAgentErrors, GetAgentResponses, GetAttestationData, GetAttestationErrors, GetAttestationResponses, GetAttesterData, GetAttesterErrors, GetAttesterResponses, GetBlobData, GetBlobErrors, GetBlobResponses, GetDatasetData, GetDatasetErrors, GetDatasetResponses, GetEnclaveConfigData, GetEnclaveConfigErrors, GetEnclaveConfigResponses, GetHealthData, GetHealthErrors, GetHealthResponses, GetInferenceData, GetInferenceErrors, GetInferenceResponses, GetLineageData, GetLineageErrors, GetLineageOpenLineageData, GetLineageOpenLineageErrors, GetLineageOpenLineageResponses, GetLineageProvJsonData, GetLineageProvJsonErrors, GetLineageProvJsonResponses, GetLineageResponses, GetMetricsData, GetMetricsErrors, GetMetricsResponses, GetModelData, GetModelErrors, GetModelResponses, GetPolicyData, GetPolicyErrors, GetPolicyResponses, GetProofData, GetProofErrors, GetProofResponses, GetStatusData, GetStatusErrors, GetStatusResponses, ListAttestationsData, ListAttestationsErrors, ListAttestationsResponses, ListAttestersData, ListAttestersErrors, ListAttestersResponses, ListBlobObjectsData, ListBlobObjectsErrors, ListBlobObjectsResponses, ListDatasetsData, ListDatasetsErrors, ListDatasetsResponses, ListEnclaveConfigsData, ListEnclaveConfigsErrors, ListEnclaveConfigsResponses, ListInferencesData, ListInferencesErrors, ListInferencesResponses, ListModelsData, ListModelsErrors, ListModelsResponses, ListPoliciesData, ListPoliciesErrors, ListPoliciesResponses, SearchData, SearchErrors, SearchResponses, StreamProvenanceData, StreamProvenanceErrors, StreamProvenanceResponse, StreamProvenanceResponses, VerifyAttestationData, VerifyAttestationErrors, VerifyAttestationResponses, VerifyBlobData, VerifyBlobErrors, VerifyBlobResponses } from './types.gen.ts';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -216,6 +216,22 @@ export class VerityApi extends HeyApiClient {
      */
     public getLineageOpenLineage<ThrowOnError extends boolean = false>(options: Options<GetLineageOpenLineageData, ThrowOnError>) {
         return (options.client ?? this.client).get<GetLineageOpenLineageResponses, GetLineageOpenLineageErrors, ThrowOnError>({ url: '/v1/lineage/{id}/openlineage', ...options });
+    }
+    
+    /**
+     * Audit everything upstream of a model, dataset or inference against a policy, each finding with its proof
+     *
+     * Rules: limits (depth, nodes), licenses (SPDX), consent (no retraction upstream, no taint), attestation (every wasDerivedFrom, used, wasGeneratedBy link signed by an attester not revoked before it signed). Each finding names the node or edge, why, and its event with the path of its proof bundle.
+     */
+    public audit<ThrowOnError extends boolean = false>(options: Options<AuditData, ThrowOnError>) {
+        return (options.client ?? this.client).post<AuditResponses, AuditErrors, ThrowOnError>({
+            url: '/v1/audits',
+            ...options,
+            headers: {
+                'Content-Type': 'application/json',
+                ...options.headers
+            }
+        });
     }
     
     /**

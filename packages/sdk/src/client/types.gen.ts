@@ -600,6 +600,102 @@ export type OpenLineageRunEvents = Array<{
     [key: string]: unknown;
 }>;
 
+export type AuditReport = {
+    subject: {
+        id: string;
+        kind: 'dataset' | 'model' | 'blob' | 'policy' | 'object' | 'attestation' | 'inference' | 'attester' | 'agent' | null;
+        label?: string;
+        event: EventId;
+    };
+    /**
+     * null: everything indexed
+     */
+    asOf: number | null;
+    verdict: 'pass' | 'fail';
+    /**
+     * The policy applied, defaults filled in
+     */
+    policy: {
+        [key: string]: unknown;
+    };
+    upstream: {
+        nodes: number;
+        edges: number;
+        truncated: boolean;
+    };
+    rules: Array<{
+        rule: 'limits' | 'licenses' | 'consent' | 'attestation';
+        passed: boolean;
+        /**
+         * Nodes or edges it looked at
+         */
+        checked: number;
+        findings: Array<AuditFinding>;
+    }>;
+};
+
+export type AuditFinding = {
+    /**
+     * The node it is about
+     */
+    node?: string;
+    /**
+     * The edge it is about
+     */
+    edge?: {
+        kind: 'wasDerivedFrom' | 'wasRevisionOf' | 'used' | 'wasGeneratedBy' | 'wasAttributedTo' | 'wasAssociatedWith' | 'wasInformedBy' | 'governedBy' | 'storedAs';
+        src: string;
+        dst: string;
+    };
+    reason: string;
+    event: EventId & ({
+        [key: string]: unknown;
+    } | null);
+};
+
+export type AuditRequest = {
+    /**
+     * The model, dataset, inference (object id) or Walrus blob id to audit
+     */
+    subject: string;
+    /**
+     * The rules; absent: every license parses as SPDX, no retracted or tainted data upstream, every link signed by an attester not revoked when it signed
+     */
+    policy?: {
+        /**
+         * Every upstream dataset's license parses as SPDX (and is allowed)
+         */
+        licenses?: {
+            /**
+             * SPDX license ids (e.g. CC0-1.0, MIT, Apache-2.0+); every upstream dataset's license expression must be satisfied by them. Absent: any license that parses as SPDX
+             */
+            allowed?: Array<string>;
+        };
+        /**
+         * No retracted dataset upstream, and no upstream node tainted by a retraction
+         */
+        consent?: boolean;
+        /**
+         * Every derivation, use and generation link upstream signed by an attester (not only claimed by its submitter), an attester not revoked before it signed
+         */
+        attestation?: boolean;
+        limits?: {
+            /**
+             * Hops upstream; a longer upstream fails the audit (1 to 24)
+             */
+            depth?: number;
+            /**
+             * Most upstream nodes; more fails the audit (1 to 100000)
+             */
+            maxNodes?: number;
+        };
+    };
+    /**
+     * Audit the chain as it stood at this checkpoint (sequence number): only what was emitted at or before it
+     */
+    asOf?: number;
+};
+
 export type BlobVerification = {
     /**
      * Walrus blob id, URL-safe base64
@@ -1572,6 +1668,47 @@ export type GetLineageOpenLineageResponses = {
 };
 
 export type GetLineageOpenLineageResponse = GetLineageOpenLineageResponses[keyof GetLineageOpenLineageResponses];
+
+export type AuditData = {
+    body: AuditRequest;
+    path?: never;
+    query?: never;
+    url: '/v1/audits';
+};
+
+export type AuditErrors = {
+    /**
+     * Malformed request or policy (each problem named with its path)
+     */
+    400: Problem;
+    /**
+     * Nothing has this id (or nothing had by `asOf`)
+     */
+    404: Problem;
+    /**
+     * Body larger than the JSON cap (64 KiB by default)
+     */
+    413: Problem;
+    /**
+     * Body not sent as application/json
+     */
+    415: Problem;
+    /**
+     * Too many requests from this client: retry after `Retry-After` seconds
+     */
+    429: Problem;
+};
+
+export type AuditError = AuditErrors[keyof AuditErrors];
+
+export type AuditResponses = {
+    /**
+     * The verdict, and each rule with its findings
+     */
+    200: AuditReport;
+};
+
+export type AuditResponse = AuditResponses[keyof AuditResponses];
 
 export type GetMetricsData = {
     body?: never;
