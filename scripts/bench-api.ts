@@ -18,6 +18,8 @@
  *   from SQL, then with the graph in memory (`followGraph`, as `verity serve` runs: its load
  *   time and memory are printed), and the ratio of the two, each with the process's garbage
  *   collection pauses meanwhile;
+ * - audits (`POST /v1/audits`, default policy) of models whose upstream holds at least 10,000
+ *   nodes (`bench-audits.ts`): p50 / p99;
  * - point lookups `GET /v1/datasets/{id}` of random datasets under autocannon (50 connections,
  *   10 s, in a worker thread): requests/s and p99.
  *
@@ -60,6 +62,7 @@ import type { AiTermsJson, AttestationKindName, EdgeKind, NodeKind } from "@veri
 import { ADMIN_URL, createPostgresDatabase, databaseUrl, prng } from "@verity/testing";
 import autocannon from "autocannon";
 import postgres from "postgres";
+import { measureAudits } from "./bench-audits.ts";
 
 const NODES = Number(process.env.BENCH_NODES ?? 1_000_000);
 const SAMPLES = Number(process.env.BENCH_LINEAGE_SAMPLES ?? 300);
@@ -207,12 +210,14 @@ async function generate(loader: Loader) {
     txDigest: ids.tx(tx),
     eventIndex: eventIndex++,
   });
+  /** An edge; `signed` when a (signed) attestation backs it, as the indexer records those. */
   const edge = (
     kind: EdgeKind,
     src: string,
     srcKind: NodeKind,
     dst: string,
     dstKind: NodeKind,
+    signed = false,
   ): Promise<void> => {
     n.edges++;
     return loader.add("edges", {
@@ -222,6 +227,7 @@ async function generate(loader: Loader) {
       dst,
       dstKind,
       network: NETWORK,
+      ...(signed && { signed: true, enclave: false }),
       ...eventId(),
     });
   };
@@ -285,13 +291,15 @@ async function generate(loader: Loader) {
     });
     await edge("storedAs", id, "dataset", ids.blob(b), "blob");
     await edge("wasAttributedTo", id, "dataset", creator, "agent");
-    for (const p of parents) await edge("wasDerivedFrom", id, "dataset", ids.dataset(p), "dataset");
+    for (const p of parents) {
+      await edge("wasDerivedFrom", id, "dataset", ids.dataset(p), "dataset", attestation !== null);
+    }
     if (previous !== null) {
       await edge("wasRevisionOf", id, "dataset", ids.dataset(previous), "dataset");
     }
     if (attestation !== null) {
-      await edge("wasGeneratedBy", id, "dataset", attestation, "attestation");
-      await edge("wasGeneratedBy", ids.blob(b), "blob", attestation, "attestation");
+      await edge("wasGeneratedBy", id, "dataset", attestation, "attestation", true);
+      await edge("wasGeneratedBy", ids.blob(b), "blob", attestation, "attestation", true);
     }
     if (random() < 0.002) {
       await loader.add("datasetRetractions", {
@@ -339,7 +347,7 @@ async function generate(loader: Loader) {
       ...eventId(),
     });
     for (const [input, inputKind] of inputs) {
-      await edge("used", id, "attestation", input, inputKind);
+      await edge("used", id, "attestation", input, inputKind, true);
     }
     await edge("wasAssociatedWith", id, "attestation", by, "attester");
     return id;
@@ -406,10 +414,12 @@ async function generate(loader: Loader) {
       });
       await edge("storedAs", id, "model", ids.blob(b), "blob");
       await edge("wasAttributedTo", id, "model", creator, "agent");
-      for (const p of trained) await edge("wasDerivedFrom", id, "model", ids.dataset(p), "dataset");
-      if (base !== null) await edge("wasDerivedFrom", id, "model", ids.model(base), "model");
-      await edge("wasGeneratedBy", id, "model", a, "attestation");
-      await edge("wasGeneratedBy", ids.blob(b), "blob", a, "attestation");
+      for (const p of trained) {
+        await edge("wasDerivedFrom", id, "model", ids.dataset(p), "dataset", true);
+      }
+      if (base !== null) await edge("wasDerivedFrom", id, "model", ids.model(base), "model", true);
+      await edge("wasGeneratedBy", id, "model", a, "attestation", true);
+      await edge("wasGeneratedBy", ids.blob(b), "blob", a, "attestation", true);
     } else {
       // An inference: a model on an input blob -> an output blob, with its attestation.
       if (n.model === 0) continue;
@@ -444,11 +454,11 @@ async function generate(loader: Loader) {
         timestampMs,
         ...eventId(),
       });
-      await edge("used", id, "inference", model, "model");
-      await edge("used", id, "inference", input, "blob");
+      await edge("used", id, "inference", model, "model", true);
+      await edge("used", id, "inference", input, "blob", true);
       await edge("wasAssociatedWith", id, "inference", by, "attester");
       await edge("wasInformedBy", id, "inference", a, "attestation");
-      await edge("wasGeneratedBy", output, "blob", id, "inference");
+      await edge("wasGeneratedBy", output, "blob", id, "inference", true);
     }
   }
   return n;
@@ -760,6 +770,15 @@ try {
       `slowest: ${slowest.direction} from ${slowest.id} ${ms(slowest.ms)} ms over HTTP; top-up statement ${ms(t1 - t0)} ms, provLineage() ${ms(t2 - t1)} ms (its own top-up included) (${answer?.nodes.length} nodes, ${answer?.edges.length} edges); the rest is HTTP and JSON`,
     );
   }
+
+  // 2c. Audits of models with large upstreams.
+  const held = await graph.current();
+  if (!held) throw new Error("the graph in memory is not loaded");
+  await measureAudits(
+    api,
+    held,
+    Array.from({ length: Math.min(n.model, 2000) }, (_, i) => ids.model(n.model - 1 - i)),
+  );
 
   // 3. Point lookups of random datasets under autocannon (its own worker thread).
   const lookups = Array.from({ length: 2000 }, () => ({

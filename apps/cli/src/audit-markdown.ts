@@ -24,6 +24,7 @@ export function auditMarkdown(report: AuditReport): string {
   ];
   for (const r of rules.filter((rule) => !rule.passed)) {
     lines.push("", `## ${r.rule}: failed`, "", ...r.findings.map(findingLine));
+    if (r.omitted > 0) lines.push(`- and ${r.omitted} more, not listed`);
   }
   lines.push("", "## Policy", "", "```json", JSON.stringify(policy, null, 2), "```", "");
   return lines.join("\n");

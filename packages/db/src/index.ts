@@ -13,7 +13,7 @@ export * from "./database.ts";
 export { recordDatasetTerms } from "./dataset-terms.ts";
 export * from "./errors.ts";
 export { EdgeGraph } from "./graph/edge-graph.ts";
-export { followGraph, LiveGraph } from "./graph/live-graph.ts";
+export { followGraph, HeldGraph, LiveGraph } from "./graph/live-graph.ts";
 export type {
   LineageDirection,
   LineageEdge,

@@ -4,6 +4,7 @@ import {
   AuditPolicySchema,
   auditUpstream,
   DEFAULT_AUDIT_POLICY,
+  MAX_FINDINGS,
   SIGNED_EDGE_KINDS,
 } from "@verity/db";
 import { EDGE_KINDS, NODE_KINDS } from "@verity/sdk";
@@ -72,7 +73,11 @@ const AuditReport = z
         rule: z.enum(AUDIT_RULES),
         passed: z.boolean(),
         checked: z.number().int().openapi({ description: "Nodes or edges it looked at" }),
-        findings: z.array(Finding),
+        findings: z.array(Finding).openapi({ description: `The first ${MAX_FINDINGS}` }),
+        omitted: z
+          .number()
+          .int()
+          .openapi({ description: `Findings past the first ${MAX_FINDINGS}` }),
       }),
     ),
   })

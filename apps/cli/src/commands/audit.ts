@@ -1,26 +1,6 @@
-import { Command, InvalidArgumentError, Option } from "commander";
-import { type DatabaseOptions, withDatabaseOptions } from "../options.ts";
-
-/** The report formats `verity audit --format` writes. */
-export const AUDIT_FORMATS = ["md", "json"] as const;
-
-/** One of `AUDIT_FORMATS`. */
-export type AuditFormat = (typeof AUDIT_FORMATS)[number];
-
-/** What `verity audit` parses. */
-export interface AuditOptions extends DatabaseOptions {
-  policy?: string;
-  asOf?: number;
-  format: AuditFormat;
-  out?: string;
-}
-
-/** Parses a checkpoint sequence number (a safe integer). */
-function checkpointNumber(value: string): number {
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value)))
-    throw new InvalidArgumentError("expected a checkpoint sequence number");
-  return Number(value);
-}
+import { Command, Option } from "commander";
+import { AUDIT_FORMATS, type AuditOptions, checkpointNumber } from "../audit-options.ts";
+import { withDatabaseOptions } from "../options.ts";
 
 /**
  * `verity audit <id>`: a policy's rules over everything upstream of a model, dataset or

@@ -8,9 +8,7 @@ import { sql } from "drizzle-orm";
 import satisfies from "spdx-satisfies";
 import type { Db } from "../database.ts";
 import type { LiveGraph } from "../graph/live-graph.ts";
-import type { LineageEdge, NodeFacts } from "../graph/types.ts";
-import { lineage } from "../queries/lineage.ts";
-import { nodeFacts } from "../queries/node-facts.ts";
+import { type ProvEdge, type ProvNode, provLineage } from "../queries/lineage.ts";
 import { selectRows, textArray } from "../raw.ts";
 import type { EventId } from "../schema/columns.ts";
 import { TAINT_EDGE_KINDS } from "../taint.ts";
@@ -21,6 +19,12 @@ export const AUDIT_RULES = ["limits", "licenses", "consent", "attestation"] as c
 
 /** A rule, one of `AUDIT_RULES`. */
 export type AuditRule = (typeof AUDIT_RULES)[number];
+
+/**
+ * Most findings a rule lists (the rest are counted in `omitted`): enough to act on, while an
+ * upstream failing everywhere does not make a report of megabytes.
+ */
+export const MAX_FINDINGS = 1000;
 
 /** The links the attestation rule wants signed: derivations, uses (training, inputs), outputs. */
 export const SIGNED_EDGE_KINDS = [
@@ -50,7 +54,10 @@ export interface AuditRuleResult {
   passed: boolean;
   /** how many nodes or edges it looked at */
   checked: number;
+  /** the first `MAX_FINDINGS` findings, in the rule's order */
   findings: AuditFinding[];
+  /** findings left out past `MAX_FINDINGS` */
+  omitted: number;
 }
 
 /** What an audit found. */
@@ -69,9 +76,10 @@ export interface AuditReport {
 
 /** The graph an audit checks: the subject's upstream, within the policy's limits. */
 interface Upstream {
-  ids: string[];
-  edges: LineageEdge[];
-  facts: Map<string, NodeFacts>;
+  /** the nodes within the depth, by id, nearest first */
+  nodes: Map<string, ProvNode>;
+  /** the edges among them */
+  edges: ProvEdge[];
   asOf: number | undefined;
 }
 
@@ -100,34 +108,36 @@ export async function auditUpstream(
 ): Promise<AuditReport | null> {
   const { depth, maxNodes } = policy.limits;
   // One hop further than allowed, to tell an upstream longer than `depth`.
-  const walk = await lineage(
+  const walk = await provLineage(
     db,
     subject,
     { direction: "upstream", depth: depth + 1, maxNodes, asOf },
     live,
   );
-  const within = walk.nodes.filter((n) => n.depth <= depth);
-  const ids = within.map((n) => n.id);
-  const inside = new Set(ids);
-  const edges = walk.edges.filter((e) => inside.has(e.src) && inside.has(e.dst));
-  const facts = await nodeFacts(db, ids);
-  const event = facts.get(subject)?.event;
-  if (!event || (asOf !== undefined && event.checkpoint > asOf)) return null;
-  const upstream: Upstream = { ids, edges, facts, asOf };
+  const start = walk?.nodes[0];
+  if (!walk || !start || (asOf !== undefined && start.event.checkpoint > asOf)) return null;
+  const nodes = new Map(walk.nodes.filter((n) => n.depth <= depth).map((n) => [n.id, n]));
+  const edges = walk.edges.filter((e) => nodes.has(e.src) && nodes.has(e.dst));
+  const upstream: Upstream = { nodes, edges, asOf };
 
   const rules: AuditRuleResult[] = [
-    limitsRule(walk.nodes.length - within.length, walk.truncated, policy),
+    limitsRule(walk.nodes.length - nodes.size, walk.truncated, policy),
   ];
-  rules.push(await licensesRule(db, upstream, policy.licenses.allowed));
-  if (policy.consent) rules.push(await consentRule(db, upstream));
-  if (policy.attestation) rules.push(await attestationRule(db, upstream));
-  const { kind, label } = facts.get(subject) as NodeFacts;
+  // Each rule's statement at once: on PostgreSQL, each on a connection of the pool.
+  rules.push(
+    ...(await Promise.all([
+      licensesRule(db, upstream, policy.licenses.allowed),
+      ...(policy.consent ? [consentRule(db, upstream)] : []),
+      ...(policy.attestation ? [attestationRule(db, upstream)] : []),
+    ])),
+  );
+  const { kind, label, event } = start;
   return {
     subject: { id: subject, kind, ...(label !== undefined && { label }), event },
     asOf: asOf ?? null,
     verdict: rules.every((r) => r.passed) ? "pass" : "fail",
     policy,
-    upstream: { nodes: ids.length, edges: edges.length, truncated: walk.truncated },
+    upstream: { nodes: nodes.size, edges: edges.length, truncated: walk.truncated },
     rules,
   };
 }
@@ -137,7 +147,8 @@ const result = (rule: AuditRule, checked: number, findings: AuditFinding[]): Aud
   rule,
   passed: findings.length === 0,
   checked,
-  findings,
+  findings: findings.slice(0, MAX_FINDINGS),
+  omitted: Math.max(0, findings.length - MAX_FINDINGS),
 });
 
 /** `limits`: `beyond` nodes past the depth, or a walk cut at `maxNodes`. */
@@ -155,10 +166,14 @@ function limitsRule(beyond: number, truncated: boolean, policy: AuditPolicy): Au
 }
 
 /** A name for node `id` in a sentence: its kind and label when known. */
-function named(id: string, facts: Map<string, NodeFacts>): string {
-  const f = facts.get(id);
-  return `${f?.kind ?? "node"} ${id}${f?.label ? ` (${f.label})` : ""}`;
+function named(id: string, nodes: Map<string, ProvNode>): string {
+  const node = nodes.get(id);
+  return `${node?.kind ?? "node"} ${id}${node?.label ? ` (${node.label})` : ""}`;
 }
+
+/** The ids of `kind` among `nodes`. */
+const idsOf = (nodes: Map<string, ProvNode>, kind: ProvNode["kind"]) =>
+  [...nodes.values()].filter((n) => n.kind === kind).map((n) => n.id);
 
 const eventOf = (row: { checkpoint: number | string; txDigest: string; eventIndex: number }) => ({
   checkpoint: Number(row.checkpoint),
@@ -174,10 +189,10 @@ type EventRow = { checkpoint: number | string; txDigest: string; eventIndex: num
 /** `licenses`: each upstream dataset's license parses, and is allowed. */
 async function licensesRule(
   db: Db,
-  { ids, facts }: Upstream,
+  { nodes }: Upstream,
   allowed: readonly string[] | undefined,
 ): Promise<AuditRuleResult> {
-  const datasetIds = ids.filter((id) => facts.get(id)?.kind === "dataset");
+  const datasetIds = idsOf(nodes, "dataset");
   const rows = datasetIds.length
     ? await selectRows<EventRow & { id: string; license: string }>(
         db,
@@ -195,7 +210,7 @@ async function licensesRule(
     if (why)
       findings.push({
         node: row.id,
-        reason: `${named(row.id, facts)}: ${why}`,
+        reason: `${named(row.id, nodes)}: ${why}`,
         event: eventOf(row),
       });
   }
@@ -203,11 +218,9 @@ async function licensesRule(
 }
 
 /** `consent`: no retraction upstream, and nothing upstream tainted by one. */
-async function consentRule(
-  db: Db,
-  { ids, edges, facts, asOf }: Upstream,
-): Promise<AuditRuleResult> {
-  const recorded = asOf === undefined ? ids.flatMap((id) => facts.get(id)?.taintedBy ?? []) : [];
+async function consentRule(db: Db, { nodes, edges, asOf }: Upstream): Promise<AuditRuleResult> {
+  const ids = [...nodes.keys()];
+  const recorded = asOf === undefined ? ids.flatMap((id) => nodes.get(id)?.taintedBy ?? []) : [];
   const asked = [...new Set([...ids, ...recorded])];
   const retractions = new Map(
     (
@@ -225,14 +238,14 @@ async function consentRule(
   for (const id of ids) {
     const retraction = retractions.get(id);
     if (retraction) {
-      const reason = `${named(id, facts)} was retracted: ${retraction.reason}`;
+      const reason = `${named(id, nodes)} was retracted: ${retraction.reason}`;
       retracted.push({ node: id, reason, event: eventOf(retraction) });
       continue;
     }
-    const by = taintedBy.get(id) ?? (asOf === undefined ? facts.get(id)?.taintedBy : undefined);
+    const by = taintedBy.get(id) ?? (asOf === undefined ? nodes.get(id)?.taintedBy : undefined);
     const source = by === undefined ? undefined : retractions.get(by);
     if (source) {
-      const reason = `${named(id, facts)} comes from retracted dataset ${by}`;
+      const reason = `${named(id, nodes)} comes from retracted dataset ${by}`;
       tainted.push({ node: id, reason, event: eventOf(source) });
     }
   }
@@ -246,7 +259,7 @@ async function consentRule(
  */
 function taintWithin(
   ids: readonly string[],
-  edges: readonly LineageEdge[],
+  edges: readonly ProvEdge[],
   retractions: Map<string, unknown>,
 ): Map<string, string> {
   const kinds: readonly string[] = TAINT_EDGE_KINDS;
@@ -273,7 +286,7 @@ function taintWithin(
 }
 
 /** `attestation`: every derivation, use and generation link signed, by an attester in force. */
-async function attestationRule(db: Db, { ids, edges, facts }: Upstream): Promise<AuditRuleResult> {
+async function attestationRule(db: Db, { nodes, edges }: Upstream): Promise<AuditRuleResult> {
   const kinds: readonly string[] = SIGNED_EDGE_KINDS;
   const links = edges.filter((e) => kinds.includes(e.kind));
   const findings: AuditFinding[] = links
@@ -285,9 +298,9 @@ async function attestationRule(db: Db, { ids, edges, facts }: Upstream): Promise
           ? "claimed by its submitter, not signed by an attester"
           : "no attestation backs it"
       }`,
-      event: eventOf(e),
+      event: e.event,
     }));
-  const attestationIds = ids.filter((id) => facts.get(id)?.kind === "attestation");
+  const attestationIds = idsOf(nodes, "attestation");
   const revoked = attestationIds.length
     ? await selectRows<EventRow & { id: string; attesterId: string; signedAt: number | string }>(
         db,
@@ -303,7 +316,7 @@ async function attestationRule(db: Db, { ids, edges, facts }: Upstream): Promise
   for (const row of revoked)
     findings.push({
       node: row.id,
-      reason: `${named(row.id, facts)} was signed at checkpoint ${row.signedAt} by attester ${row.attesterId}, revoked at checkpoint ${row.checkpoint}`,
+      reason: `${named(row.id, nodes)} was signed at checkpoint ${row.signedAt} by attester ${row.attesterId}, revoked at checkpoint ${row.checkpoint}`,
       event: eventOf(row),
     });
   return result("attestation", links.length + attestationIds.length, findings);
