@@ -5,14 +5,16 @@
  * and as of a checkpoint.
  */
 import { normalizeSuiAddress } from "@mysten/sui/utils";
-import { indexCheckpoints, provenanceProcessor } from "@verity/indexer";
-import { attester, dataset } from "@verity/sdk";
+import { blobIdFromInt } from "@mysten/walrus";
+import { indexCheckpoints, provenanceProcessor, walrusProcessor } from "@verity/indexer";
+import { attester, dataset, termsToBcs, walrusEvents } from "@verity/sdk";
 import {
   checkpoint,
   event,
   provenanceScenario,
   STORY_ATTESTER,
   STORY_CREATOR,
+  storyBlob,
   storyIds,
 } from "@verity/test-scenarios";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -35,9 +37,60 @@ for (const tx of stories[5]!.transactions)
   }
 const ours = (module: string, struct: string, bytes: Uint8Array) =>
   event(PKG, module, struct, bytes, STORY_CREATOR);
-/** After stories 0-9: raw 0 retracted (1010), the attester revoked (1011), story 11 (1012). */
+/**
+ * After stories 0-9: raw 0 retracted (1010), the attester revoked (1011), story 11 (1012), the
+ * Walrus blobs of story 2 registered and all but the raw one certified until epoch 10 (1013),
+ * story 2's derived dataset's AI training constrained (1014), then not allowed (1015).
+ */
 const RETRACTED_AT = 1010;
 const REVOKED_AT = 1011;
+const STORED_AT = 1013;
+const CONSTRAINED_AT = 1014;
+const CLOSED_AT = 1015;
+/** Story 2's derived dataset's terms, with AI training `use`d so. */
+const termsSet = (sequenceNumber: number, use: "constrained" | "notAllowed") =>
+  checkpoint(sequenceNumber, [
+    [
+      ours(
+        "dataset",
+        "DatasetTermsSet",
+        dataset.DatasetTermsSet.serialize({
+          dataset_id: storyIds(2).derived,
+          terms: termsToBcs({
+            ai_training: { use, constraints: use === "constrained" ? ["research only"] : [] },
+            ai_generative_training: { use: "notAllowed", constraints: [] },
+            ai_inference: { use: "allowed", constraints: [] },
+            data_mining: { use: "allowed", constraints: [] },
+          }),
+          creator: STORY_CREATOR,
+          timestamp_ms: sequenceNumber,
+        }).toBytes(),
+      ),
+    ],
+  ]);
+const STORED_BLOBS = ["raw", "derived", "weights"] as const;
+const walrusEvent = (struct: string, bytes: Uint8Array) =>
+  event(walrusEvents.WALRUS_PACKAGE_IDS.testnet, "events", struct, bytes);
+/** Story 2's blob `name` as its Walrus events say: object `0x<i>`, at epoch 5, until epoch 10. */
+const blobEvents = (name: (typeof STORED_BLOBS)[number], i: number) => {
+  const blob = { epoch: 5, blob_id: storyBlob(name, 2), end_epoch: 10, deletable: false };
+  const object_id = normalizeSuiAddress(`0xb10b${i}`);
+  const registered = walrusEvents.BlobRegistered.serialize({
+    ...blob,
+    size: 1000,
+    encoding_type: 1,
+    object_id,
+  });
+  const certified = walrusEvents.BlobCertified.serialize({
+    ...blob,
+    object_id,
+    is_extension: false,
+  });
+  return [
+    walrusEvent("BlobRegistered", registered.toBytes()),
+    ...(name === "raw" ? [] : [walrusEvent("BlobCertified", certified.toBytes())]),
+  ];
+};
 const checkpoints = [
   ...stories.slice(0, 10),
   checkpoint(RETRACTED_AT, [
@@ -69,6 +122,9 @@ const checkpoints = [
     ],
   ]),
   { ...stories[11]!, sequenceNumber: 1012n },
+  checkpoint(STORED_AT, [STORED_BLOBS.flatMap(blobEvents)]),
+  termsSet(CONSTRAINED_AT, "constrained"),
+  termsSet(CLOSED_AT, "notAllowed"),
 ];
 
 let api: TestApi;
@@ -76,6 +132,7 @@ beforeAll(async () => {
   api = await startTestApi((database) =>
     indexCheckpoints(database.db, checkpoints, [
       provenanceProcessor({ network: "testnet", packageIds: [PKG] }),
+      walrusProcessor({ network: "testnet", packageId: walrusEvents.WALRUS_PACKAGE_IDS.testnet }),
     ]),
   );
 });
@@ -207,6 +264,58 @@ describe("POST /v1/audits", () => {
     expect((await audit({ subject: storyIds(2).model })).verdict).toBe("pass");
   });
 
+  it("fails terms when a dataset's terms in force forbid what an activity did with it", async () => {
+    const { model, training, derived } = storyIds(2);
+    const terms = { terms: true, consent: false, attestation: false };
+    const now = await audit({ subject: model, policy: terms });
+    expect(failed(now)).toEqual(["terms"]);
+    expect(rule(now, "terms")!.findings).toEqual([
+      expect.objectContaining({
+        node: training,
+        edge: { kind: "used", src: training, dst: derived },
+        reason: expect.stringContaining("whose terms for AI use do not allow ai_training"),
+        event: expect.objectContaining({ checkpoint: CLOSED_AT }),
+      }),
+    ]);
+    // Constrained is allowed: as of the first change, the training was within the terms.
+    const before = await audit({ subject: model, policy: terms, asOf: CONSTRAINED_AT });
+    expect(before.verdict).toBe("pass");
+    expect(rule(before, "terms")!.checked).toBe(1);
+  });
+
+  it("fails availability on blobs not certified or stored too briefly, passes those stored", async () => {
+    const { model } = storyIds(2);
+    const base64 = (name: (typeof STORED_BLOBS)[number]) => blobIdFromInt(storyBlob(name, 2));
+    const availability = (policy: object, asOf?: number) =>
+      audit({ subject: model, policy: { availability: policy, consent: false }, asOf });
+    const reasons = (report: Report) =>
+      Object.fromEntries(
+        rule(report, "availability")!.findings.map((f) => [
+          f.node,
+          f.reason.slice(f.reason.indexOf(": ") + 2),
+        ]),
+      );
+    // Newest epoch indexed is 5: two epochs ahead needs an end epoch of 7; the raw blob was
+    // registered, never certified.
+    const ahead = await availability({ epochsAhead: 2 });
+    expect(failed(ahead)).toEqual(["availability"]);
+    expect(rule(ahead, "availability")!.checked).toBe(3);
+    expect(reasons(ahead)).toEqual({ [base64("raw")]: "registered, never certified" });
+    expect(rule(ahead, "availability")!.findings[0]!.event).toMatchObject({
+      checkpoint: STORED_AT,
+    });
+    const later = await availability({ minEndEpoch: 11 });
+    expect(reasons(later)).toEqual({
+      [base64("raw")]: "registered, never certified",
+      [base64("derived")]: "stored until epoch 10 (exclusive), short of epoch 11",
+      [base64("weights")]: "stored until epoch 10 (exclusive), short of epoch 11",
+    });
+    const before = await availability({ minEndEpoch: 1 }, STORED_AT - 1);
+    expect(Object.values(reasons(before))).toEqual(
+      Array(3).fill("no Walrus event of it is indexed: nothing shows it is stored"),
+    );
+  });
+
   it("fails the limits: an upstream longer than the depth, or larger than maxNodes", async () => {
     const { model } = storyIds(2);
     const shallow = await audit({ subject: model, policy: { limits: { depth: 1 } } });
@@ -225,12 +334,12 @@ describe("POST /v1/audits", () => {
   it("refuses a malformed policy naming each problem, and answers 404 for an unknown subject", async () => {
     const bad = await post({
       subject: storyIds(2).model,
-      policy: { licenses: { allowed: ["CC-BY-4.0", "GPL"] }, availability: {} },
+      policy: { licenses: { allowed: ["CC-BY-4.0", "GPL"] }, provenance: {} },
     });
     expect(bad.status).toBe(400);
     const { detail } = (await bad.json()) as { detail: string };
     expect(detail).toContain("GPL is not an SPDX license id");
-    expect(detail).toContain("availability");
+    expect(detail).toContain("provenance");
     const unknown = await post({ subject: normalizeSuiAddress("0x404") });
     expect(unknown.status).toBe(404);
     const tooEarly = await post({ subject: storyIds(2).model, asOf: 1001 });

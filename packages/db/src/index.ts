@@ -4,7 +4,16 @@
  * indexer commits through.
  */
 export * from "./audit/audit.ts";
+export {
+  AUDIT_RULES,
+  type AuditFinding,
+  type AuditRule,
+  type AuditRuleResult,
+  MAX_FINDINGS,
+} from "./audit/findings.ts";
 export * from "./audit/policy.ts";
+export { SIGNED_EDGE_KINDS } from "./audit/rules.ts";
+export { TERMS_OF_KIND } from "./audit/usage-rules.ts";
 export { recordBlobObjects } from "./blob-objects.ts";
 export * from "./committees.ts";
 export * from "./copy.ts";

@@ -28,6 +28,7 @@ export {
   provenanceScenario,
   rawTerms,
   selfRecorded,
+  storyBlob,
   storyIds,
   storySha256,
   tightenedTerms,

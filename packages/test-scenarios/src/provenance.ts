@@ -115,6 +115,9 @@ export function storyIds(i: number) {
   };
 }
 
+/** The Walrus blob id (u256) of story `i`'s blob `name` (`raw`, `derived`, `weights`, ...). */
+export const storyBlob = (name: string, i: number): bigint => u256(name, i);
+
 /** The SHA-256 (hex) of story `i`'s blob `name` (`raw`, `derived`, `weights`, `input`, `output`). */
 export const storySha256 = (name: string, i: number) => toHex(Uint8Array.from(bytes32(name, i)));
 

@@ -89,7 +89,7 @@ const auditRoute = createRoute({
   path: "/",
   summary:
     "Audit everything upstream of a model, dataset or inference against a policy, each finding with its proof",
-  description: `Rules: limits (depth, nodes), licenses (SPDX), consent (no retraction upstream, no taint), attestation (every ${SIGNED_EDGE_KINDS.join(", ")} link signed by an attester not revoked before it signed). Each finding names the node or edge, why, and its event with the path of its proof bundle.`,
+  description: `Rules: limits (depth, nodes), licenses (SPDX), consent (no retraction upstream, no taint), attestation (every ${SIGNED_EDGE_KINDS.join(", ")} link signed by an attester not revoked before it signed), terms (the data's terms for AI use allow each training, fine-tune and inference upstream; off by default), availability (every Walrus blob certified and stored long enough; off by default). Each finding names the node or edge, why, and its event with the path of its proof bundle.`,
   request: {
     body: { required: true, content: { "application/json": { schema: AuditRequest } } },
   },

@@ -55,6 +55,23 @@ export const AuditPolicySchema = z
       description:
         "Every derivation, use and generation link upstream signed by an attester (not only claimed by its submitter), an attester not revoked before it signed",
     }),
+    terms: z.boolean().default(false).meta({
+      description:
+        "Every training, fine-tune and inference upstream allowed by the terms for AI use of the datasets it used (their terms in force, as of the audit's checkpoint)",
+    }),
+    availability: z
+      .strictObject({
+        minEndEpoch: z.int().min(0).optional().meta({
+          description:
+            "Every upstream Walrus blob certified and stored until at least this epoch (its end epoch, exclusive as Walrus counts, at or past it)",
+        }),
+        epochsAhead: z.int().min(1).optional().meta({
+          description:
+            "... or for at least this many epochs after the newest Walrus epoch indexed (as of the audit's checkpoint)",
+        }),
+      })
+      .optional()
+      .meta({ description: "Absent: availability is not checked" }),
     limits: z
       .strictObject({
         depth: z

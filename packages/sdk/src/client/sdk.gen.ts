@@ -221,7 +221,7 @@ export class VerityApi extends HeyApiClient {
     /**
      * Audit everything upstream of a model, dataset or inference against a policy, each finding with its proof
      *
-     * Rules: limits (depth, nodes), licenses (SPDX), consent (no retraction upstream, no taint), attestation (every wasDerivedFrom, used, wasGeneratedBy link signed by an attester not revoked before it signed). Each finding names the node or edge, why, and its event with the path of its proof bundle.
+     * Rules: limits (depth, nodes), licenses (SPDX), consent (no retraction upstream, no taint), attestation (every wasDerivedFrom, used, wasGeneratedBy link signed by an attester not revoked before it signed), terms (the data's terms for AI use allow each training, fine-tune and inference upstream; off by default), availability (every Walrus blob certified and stored long enough; off by default). Each finding names the node or edge, why, and its event with the path of its proof bundle.
      */
     public audit<ThrowOnError extends boolean = false>(options: Options<AuditData, ThrowOnError>) {
         return (options.client ?? this.client).post<AuditResponses, AuditErrors, ThrowOnError>({

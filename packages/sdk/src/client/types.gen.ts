@@ -624,13 +624,20 @@ export type AuditReport = {
         truncated: boolean;
     };
     rules: Array<{
-        rule: 'limits' | 'licenses' | 'consent' | 'attestation';
+        rule: 'limits' | 'licenses' | 'consent' | 'attestation' | 'terms' | 'availability';
         passed: boolean;
         /**
          * Nodes or edges it looked at
          */
         checked: number;
+        /**
+         * The first 1000
+         */
         findings: Array<AuditFinding>;
+        /**
+         * Findings past the first 1000
+         */
+        omitted: number;
     }>;
 };
 
@@ -679,6 +686,23 @@ export type AuditRequest = {
          * Every derivation, use and generation link upstream signed by an attester (not only claimed by its submitter), an attester not revoked before it signed
          */
         attestation?: boolean;
+        /**
+         * Every training, fine-tune and inference upstream allowed by the terms for AI use of the datasets it used (their terms in force, as of the audit's checkpoint)
+         */
+        terms?: boolean;
+        /**
+         * Absent: availability is not checked
+         */
+        availability?: {
+            /**
+             * Every upstream Walrus blob certified and stored until at least this epoch (its end epoch, exclusive as Walrus counts, at or past it)
+             */
+            minEndEpoch?: number;
+            /**
+             * ... or for at least this many epochs after the newest Walrus epoch indexed (as of the audit's checkpoint)
+             */
+            epochsAhead?: number;
+        };
         limits?: {
             /**
              * Hops upstream; a longer upstream fails the audit (1 to 24)
