@@ -8,6 +8,7 @@ import { inspectCommand } from "./commands/inspect.ts";
 import { moveCommand } from "./commands/move.ts";
 import { serveCommand } from "./commands/serve.ts";
 import { startCommand } from "./commands/start.ts";
+import { trainingSummaryCommand } from "./commands/training-summary.ts";
 import { verifyCommand } from "./commands/verify.ts";
 
 const program = new Command("verity")
@@ -21,7 +22,8 @@ const program = new Command("verity")
   .addCommand(serveCommand())
   .addCommand(startCommand())
   .addCommand(verifyCommand())
-  .addCommand(auditCommand());
+  .addCommand(auditCommand())
+  .addCommand(trainingSummaryCommand());
 
 program.parseAsync().catch((error: unknown) => {
   console.error(`error: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,7 +1,8 @@
 /**
  * `verity audit` as a release gate runs it, on what `verity demo` indexed: the demo's model
  * fails consent on the raw dataset's retraction (exit 1), passes as of the checkpoint before it
- * (exit 0); errors exit 2. Markdown and JSON reports, to standard output or a file.
+ * (exit 0); errors exit 2. Markdown and JSON reports, to standard output or a file. Then
+ * `verity training-summary` of the demo's model, field by field.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -146,5 +147,127 @@ describe("verity audit", () => {
       `error: no database at ${nowhere}: index first (verity index or start)`,
     ]);
     expect(existsSync(nowhere)).toBe(false);
+  });
+});
+
+describe("verity training-summary", () => {
+  /** A fact with its event, as the JSON draft gives it. */
+  const fact = (value: unknown) => ({
+    value,
+    event: expect.objectContaining({ proof: expect.stringMatching(/^\/v1\/proofs\//) }),
+  });
+  const toFill = { value: null, notOnChain: expect.any(String) };
+
+  it("drafts the demo model's summary from the chain, marking what the chain cannot fill", async () => {
+    const {
+      model,
+      "raw dataset": raw,
+      "cleaned dataset": clean,
+      transform,
+      training,
+      attester,
+    } = ids;
+    const run = await runCli([
+      "training-summary",
+      model!,
+      "--format",
+      "json",
+      "--data-dir",
+      dataDir,
+    ]);
+    expect(run).toMatchObject({ code: 0, stderr: "" });
+    const summary = JSON.parse(run.stdout);
+    expect(summary.template).toContain("Article 53(1)(d) AI Act), July 2025");
+    // 1. General information
+    expect(summary.general.provider).toEqual({
+      address: fact(expect.stringMatching(/^0x[0-9a-f]{64}$/)),
+      name: toFill,
+      contact: toFill,
+    });
+    expect(summary.general.model).toEqual({
+      id: model,
+      name: fact("penguin-species-logreg"),
+      architecture: fact(expect.stringContaining("logistic-regression")),
+      framework: fact(expect.stringContaining("ml-logistic-regression")),
+      generative: fact(false),
+      baseModel: fact(null),
+      registered: fact(expect.stringMatching(/^2025-06-02T/)),
+      placedOnMarket: toFill,
+    });
+    expect(summary.general.modalities).toEqual({ mediaTypes: ["text/csv"], modalities: ["text"] });
+    expect(summary.general.trainingDataSize).toEqual({ datasets: 1, bytes: 13122 });
+    expect(summary.general.latestDataDate).toMatch(/^2025-06-02T/);
+    expect(summary.general.linguisticCharacteristics).toEqual(toFill);
+    // 2. Data sources: the raw penguins (retracted) and the cleaned CSV the model was trained on
+    const [rawSource, cleaned] = summary.dataSources.datasets;
+    expect(rawSource).toMatchObject({
+      id: raw,
+      role: "source",
+      license: "CC0-1.0",
+      sizeBytes: 67119,
+      mediaType: "application/json",
+      derivedFrom: [],
+      retracted: {
+        value: { reason: expect.stringContaining("withdrew") },
+        event: { checkpoint: lastCheckpoint },
+      },
+    });
+    expect(cleaned).toMatchObject({
+      id: clean,
+      name: "palmer-penguins-clean (complete records, CSV)",
+      role: "trainedOn",
+      license: "CC0-1.0",
+      sizeBytes: 13122,
+      mediaType: "text/csv",
+      derivedFrom: [raw],
+      retracted: null,
+    });
+    expect(summary.dataSources.categories).toEqual(toFill);
+    // 3. Processing: the signed transform and training, and each dataset's reservations
+    expect(
+      summary.processing.activities.map(
+        (a: { id: string; kind: string; attester: { id: string } }) => [
+          a.kind,
+          a.id,
+          a.attester.id,
+        ],
+      ),
+    ).toEqual([
+      ["transform", transform, attester],
+      ["training", training, attester],
+    ]);
+    expect(summary.processing.textAndDataMiningReservations).toEqual([
+      expect.objectContaining({
+        dataset: raw,
+        dataMining: "constrained",
+        aiTraining: "constrained",
+      }),
+      expect.objectContaining({ dataset: clean, aiTraining: "constrained" }),
+    ]);
+    expect(summary.processing.illegalContentRemoval).toEqual(toFill);
+    expect(summary.notOnChain).toHaveLength(6);
+
+    const md = await runCli(["training-summary", model!, "--data-dir", dataDir]);
+    expect(md.code).toBe(0);
+    for (const heading of [
+      "## 1. General information",
+      "## 2. List of data sources",
+      "## 3. Relevant data processing aspects",
+    ])
+      expect(md.stdout).toContain(heading);
+    expect(md.stdout).toContain("- Training data: 1 dataset, 13122 bytes");
+    expect(md.stdout).toContain("- Name: **to be completed by the provider**");
+    expect(md.stdout).toMatch(
+      new RegExp(
+        `^\\| palmer-penguins-clean .*\`${clean}\` \\| trained on \\| CC0-1.0 \\| 13122 \\| text/csv \\|`,
+        "m",
+      ),
+    );
+  });
+
+  it("says there is no such model", async () => {
+    const run = await runCli(["training-summary", ids["raw dataset"]!, "--data-dir", dataDir]);
+    expect(run.code).toBe(1);
+    expect(errorLines(run.stderr)[0]).toContain(`no model ${ids["raw dataset"]} is indexed`);
   });
 });

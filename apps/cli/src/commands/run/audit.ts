@@ -1,10 +1,11 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { linkProofs } from "@verity/api";
 import { auditUpstream, DEFAULT_AUDIT_POLICY, parseAuditPolicy } from "@verity/db";
 import { parse as parseYaml } from "yaml";
 import { auditMarkdown } from "../../audit-markdown.ts";
 import type { AuditOptions } from "../../audit-options.ts";
 import { openExistingDatabase } from "../../existing-database.ts";
+import { writeReport } from "../../report-output.ts";
 
 /**
  * `verity audit`'s work: reads the policy, audits `id` in the database, writes the report
@@ -28,8 +29,7 @@ export async function audit(id: string, options: AuditOptions): Promise<void> {
         options.format === "json"
           ? `${JSON.stringify(linkProofs(report), null, 2)}\n`
           : auditMarkdown(report);
-      if (options.out) await writeFile(options.out, text);
-      else process.stdout.write(text);
+      await writeReport(text, options.out);
       process.exitCode = report.verdict === "pass" ? 0 : 1;
     } finally {
       await database.close();

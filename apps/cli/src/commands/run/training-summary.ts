@@ -1,0 +1,31 @@
+import { linkProofs } from "@verity/api";
+import { trainingSummary } from "@verity/db";
+import { openExistingDatabase } from "../../existing-database.ts";
+import { writeReport } from "../../report-output.ts";
+import { trainingSummaryMarkdown } from "../../training-summary-markdown.ts";
+import type { TrainingSummaryOptions } from "../training-summary.ts";
+
+/**
+ * `verity training-summary`'s work: the draft of `model`'s summary, as Markdown or as JSON (each
+ * event with its proof path), to `--out` or standard output.
+ *
+ * @throws Error when there is no database or no such model
+ */
+export async function draftTrainingSummary(model: string, options: TrainingSummaryOptions) {
+  const opened = await openExistingDatabase(options);
+  if ("missing" in opened)
+    throw new Error(`no database at ${opened.missing}: index first (verity index or start)`);
+  const { database } = opened;
+  try {
+    const summary = await trainingSummary(database.db, model);
+    if (!summary) throw new Error(`no model ${model} is indexed in ${database.location}`);
+    await writeReport(
+      options.format === "json"
+        ? `${JSON.stringify(linkProofs(summary), null, 2)}\n`
+        : trainingSummaryMarkdown(summary),
+      options.out,
+    );
+  } finally {
+    await database.close();
+  }
+}

@@ -1,0 +1,27 @@
+import { Command, Option } from "commander";
+import { AUDIT_FORMATS } from "../audit-options.ts";
+import { type DatabaseOptions, withDatabaseOptions } from "../options.ts";
+
+/** What `verity training-summary` parses. */
+export interface TrainingSummaryOptions extends DatabaseOptions {
+  format: (typeof AUDIT_FORMATS)[number];
+  out?: string;
+}
+
+/**
+ * `verity training-summary <model>`: a draft of the model's public summary of training content
+ * (the EU AI Office's template for Article 53(1)(d) AI Act), from the chain.
+ */
+export function trainingSummaryCommand(): Command {
+  const command = new Command("training-summary")
+    .description(
+      "Draft a model's public summary of training content (EU AI Act Art. 53(1)(d) template) from the chain: datasets, licenses, sizes, media types, dates, transforms and their attesters, retractions, each with its event; the fields the chain cannot fill are marked",
+    )
+    .argument("<model>", "the model's object id")
+    .addOption(new Option("--format <format>", "draft format").choices(AUDIT_FORMATS).default("md"))
+    .option("--out <file>", "write the draft to this file instead of standard output");
+  return withDatabaseOptions(command).action(
+    async (model: string, options: TrainingSummaryOptions) =>
+      (await import("./run/training-summary.ts")).draftTrainingSummary(model, options),
+  );
+}
