@@ -1,5 +1,6 @@
 export { createApp, openApiDocument } from "./app.ts";
 export type { ApiDeps } from "./context.ts";
+export { auditHtml } from "./exports/audit-html.ts";
 export { type Problem, ProblemError } from "./problem.ts";
 export { linkProofs, proofPath, type WithProofs } from "./proof-links.ts";
 export {

@@ -315,6 +315,78 @@ describe("the explorer page", () => {
     expect(explorer.errors).toEqual([]);
   }, 60_000);
 
+  it("audits a model's upstream: the verdict, the failing nodes on the graph, the report", async () => {
+    const model = id("model-9"); // story 9's raw dataset is retracted
+    await page.goto(`${api.url}/?id=${model}`);
+    await drawn(model);
+    const audit = page.locator("#audit");
+    await page.getByRole("button", { name: "Audit its upstream" }).click();
+    await expect.poll(() => audit.locator("#audit-verdict").textContent()).toBe("FAIL");
+    const rules = await audit.locator(".audit-rules > li").allTextContents();
+    expect(rules.map((r) => r.split(" (")[0])).toEqual([
+      "limits: pass",
+      "licenses: pass",
+      "consent: FAIL",
+      "attestation: pass",
+    ]);
+    expect(rules[2]).toContain(`dataset ${id("raw-9")} (raw-9) was retracted: consent withdrawn`);
+    // the retracted dataset and what came from it are highlighted; the attester is not
+    const failing = (
+      await page.evaluate(() =>
+        (globalThis as unknown as PageGlobals)
+          .cy!.nodes()
+          .map((n) => [n.id(), n.classes()] as const),
+      )
+    ).flatMap(([node, classes]) => (classes.includes("audit-failing") ? [node] : []));
+    expect(failing).toEqual(expect.arrayContaining([id("raw-9"), id("clean-9"), model]));
+    expect(failing).not.toContain(id("ci"));
+    const downloads = audit.locator("a.download");
+    expect(
+      await downloads.evaluateAll((links) => links.map((l) => l.getAttribute("download"))),
+    ).toEqual([`audit-${model.slice(0, 10)}.html`, `audit-${model.slice(0, 10)}.json`]);
+    expect(isPng(await screenshot(explorer, "audit-panel"))).toBe(true);
+
+    // The HTML report (the first download: the same answer), as a browser shows it.
+    const report = await api.get("/v1/audits?format=html", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ subject: model }),
+    });
+    expect(report.headers.get("content-type")).toMatch(/^text\/html/);
+    const html = await report.text();
+    expect(html).not.toContain("<script");
+    // A page of its own: a file opened from disk has no CSP, its inline <style> applies.
+    const reportPage = await explorer.browser.newPage({ viewport: { width: 1000, height: 700 } });
+    try {
+      await reportPage.setContent(html);
+      expect(await reportPage.locator("h1").textContent()).toBe(
+        `Audit of model ${model} (model-9)`,
+      );
+      expect(await reportPage.locator(".verdict").textContent()).toBe("FAIL");
+      expect(
+        await reportPage.locator(".verdict").evaluate(
+          (el) =>
+            (
+              globalThis as unknown as {
+                getComputedStyle(e: unknown): { backgroundColor: string };
+              }
+            ).getComputedStyle(el).backgroundColor,
+        ),
+      ).toBe("rgb(198, 40, 40)");
+      expect(await reportPage.locator("h2").allTextContents()).toEqual([
+        "consent: failed",
+        "Policy",
+      ]);
+      expect(await reportPage.locator("li").first().textContent()).toContain(
+        "was retracted: consent withdrawn",
+      );
+      expect(isPng(await reportPage.screenshot({ fullPage: true }))).toBe(true);
+    } finally {
+      await reportPage.close();
+    }
+    expect(explorer.errors).toEqual([]);
+  }, 60_000);
+
   it("inserts data as text, never as HTML", async () => {
     await page.goto(`${api.url}/`);
     await page.getByLabel(/Search datasets/).fill('<img src=x onerror="window.pwned=1">');

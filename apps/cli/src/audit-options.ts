@@ -3,7 +3,7 @@ import { InvalidArgumentError } from "commander";
 import type { DatabaseOptions } from "./options.ts";
 
 /** The report formats `verity audit --format` writes. */
-export const AUDIT_FORMATS = ["md", "json"] as const;
+export const AUDIT_FORMATS = ["md", "json", "html"] as const;
 
 /** One of `AUDIT_FORMATS`. */
 export type AuditFormat = (typeof AUDIT_FORMATS)[number];

@@ -87,6 +87,17 @@ describe("verity audit", () => {
         "m",
       ),
     );
+
+    const htmlFile = join(dir, "audit.html");
+    const html = await runCli([
+      ...["audit", model!, "--policy", policy, "--format", "html", "--out", htmlFile],
+      ...["--data-dir", dataDir],
+    ]);
+    expect(html).toMatchObject({ code: 1, stdout: "" });
+    const page = readFileSync(htmlFile, "utf8");
+    expect(page).toMatch(/^<!doctype html>/);
+    expect(page).toContain('<span class="verdict fail">FAIL</span>');
+    expect(page).toContain(`<code>${proof}</code>`);
   });
 
   it("passes the same policy as of the checkpoint before the retraction: exit 0, report to a file", async () => {

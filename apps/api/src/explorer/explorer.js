@@ -2,9 +2,10 @@
 // before this module as `window.cytoscape`; style and layout in `graph.js`); browse the
 // indexed Walrus blobs (`walrus.js`); a node's signed or claimed provenance (`trust.js`); the
 // proof of every node and edge, checked in the browser against a pinned committee (`anchor.js`,
-// `proofs.js`). Every piece of data goes into the DOM through `textContent` or DOM properties,
-// never as HTML.
+// `proofs.js`); an audit of a node's upstream (`audit.js`). Every piece of data goes into the DOM
+// through `textContent` or DOM properties, never as HTML.
 import { committeeAnchor } from "./anchor.js";
+import { auditView } from "./audit.js";
 import { getJson, h, row, short, txLink } from "./dom.js";
 import { edgeClasses, edgeLabels, LAYOUT, STYLE } from "./graph.js";
 import { describeCommittee, proofView } from "./proofs.js";
@@ -27,6 +28,7 @@ const els = {
   walrus: $("walrus-facts"),
   event: $("event"),
   explore: $("explore"),
+  audit: $("audit"),
 };
 
 const setStatus = (text) => {
@@ -192,6 +194,7 @@ function clearPanel() {
   clearWalrus();
   clearTrust();
   proofs.panel(null);
+  audit.offer(null);
   els.explore.hidden = true;
 }
 
@@ -204,6 +207,7 @@ async function select(el) {
   clearWalrus();
   clearTrust();
   proofs.panel(el);
+  audit.offer(el.isNode() ? el.data() : null);
   if (el.isNode()) {
     els.title.textContent = d.label ?? `${d.subkind ?? d.kind} ${short(d.id)}`;
     row(els.fields, "id", h("code", d.id));
@@ -285,6 +289,13 @@ const blobs = blobList(
   },
   (blobId) => show(blobId),
 );
+
+// ---- audits
+
+const audit = auditView(els.audit, (ids) => {
+  cy.nodes().removeClass("audit-failing");
+  for (const id of ids) cy.$id(id).addClass("audit-failing");
+});
 
 // ---- proofs
 

@@ -56,6 +56,10 @@ export const STYLE = [
   { selector: "node.tainted", style: { "border-width": 3, "border-color": "#ff8c00" } },
   { selector: "node.retracted", style: { "background-color": "#d32f2f", color: "#b71c1c" } },
   {
+    selector: "node.audit-failing",
+    style: { "overlay-color": "#c62828", "overlay-opacity": 0.25, "overlay-padding": 6 },
+  },
+  {
     selector: "edge",
     style: {
       width: 1.2,

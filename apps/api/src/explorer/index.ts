@@ -22,6 +22,7 @@ const OWN_ASSETS = [
   "walrus.js",
   "anchor.js",
   "proofs.js",
+  "audit.js",
   "verify-worker.js",
 ];
 

@@ -9,6 +9,7 @@ import {
 } from "@verity/db";
 import { EDGE_KINDS, NODE_KINDS } from "@verity/sdk";
 import type { ApiEnv } from "../context.ts";
+import { auditHtml } from "../exports/audit-html.ts";
 import { ProblemError } from "../problem.ts";
 import { linkProofs } from "../proof-links.ts";
 import { EventId } from "../schemas/event-id.ts";
@@ -91,12 +92,20 @@ const auditRoute = createRoute({
     "Audit everything upstream of a model, dataset or inference against a policy, each finding with its proof",
   description: `Rules: limits (depth, nodes), licenses (SPDX), consent (no retraction upstream, no taint), attestation (every ${SIGNED_EDGE_KINDS.join(", ")} link signed by an attester not revoked before it signed), terms (the data's terms for AI use allow each training, fine-tune and inference upstream; off by default), availability (every Walrus blob certified and stored long enough; off by default). Each finding names the node or edge, why, and its event with the path of its proof bundle.`,
   request: {
+    query: z.object({
+      format: z.enum(["json", "html"]).default("json").openapi({
+        description: "json: the report; html: the same as a standalone HTML document",
+      }),
+    }),
     body: { required: true, content: { "application/json": { schema: AuditRequest } } },
   },
   responses: {
     200: {
       description: "The verdict, and each rule with its findings",
-      content: { "application/json": { schema: AuditReport } },
+      content: {
+        "application/json": { schema: AuditReport },
+        "text/html": { schema: z.string().openapi({ description: "The report as HTML" }) },
+      },
     },
     400: problemAnswer("Malformed request or policy (each problem named with its path)"),
     404: problemAnswer("Nothing has this id (or nothing had by `asOf`)"),
@@ -109,6 +118,7 @@ const auditRoute = createRoute({
 /** `/v1/audits`: audits over a subject's upstream; they store nothing. */
 export const audits = new OpenAPIHono<ApiEnv>().openapi(auditRoute, async (c) => {
   const { subject, policy, asOf } = c.req.valid("json");
+  const { format } = c.req.valid("query");
   const { database, graph } = c.var.deps;
   const report = await auditUpstream(database.db, subject, policy ?? DEFAULT_AUDIT_POLICY, {
     asOf,
@@ -118,5 +128,6 @@ export const audits = new OpenAPIHono<ApiEnv>().openapi(auditRoute, async (c) =>
     const when = asOf === undefined ? "" : ` at checkpoint ${asOf}`;
     throw new ProblemError(404, "not-found", `nothing had id ${subject}${when}`);
   }
+  if (format === "html") return c.html(auditHtml(report), 200);
   return c.json(linkProofs(report), 200);
 });

@@ -1,10 +1,12 @@
 import { Command, Option } from "commander";
-import { AUDIT_FORMATS } from "../audit-options.ts";
 import { type DatabaseOptions, withDatabaseOptions } from "../options.ts";
+
+/** The formats `verity training-summary --format` writes. */
+const SUMMARY_FORMATS = ["md", "json"] as const;
 
 /** What `verity training-summary` parses. */
 export interface TrainingSummaryOptions extends DatabaseOptions {
-  format: (typeof AUDIT_FORMATS)[number];
+  format: (typeof SUMMARY_FORMATS)[number];
   out?: string;
 }
 
@@ -18,7 +20,9 @@ export function trainingSummaryCommand(): Command {
       "Draft a model's public summary of training content (EU AI Act Art. 53(1)(d) template) from the chain: datasets, licenses, sizes, media types, dates, transforms and their attesters, retractions, each with its event; the fields the chain cannot fill are marked",
     )
     .argument("<model>", "the model's object id")
-    .addOption(new Option("--format <format>", "draft format").choices(AUDIT_FORMATS).default("md"))
+    .addOption(
+      new Option("--format <format>", "draft format").choices(SUMMARY_FORMATS).default("md"),
+    )
     .option("--out <file>", "write the draft to this file instead of standard output");
   return withDatabaseOptions(command).action(
     async (model: string, options: TrainingSummaryOptions) =>

@@ -10,7 +10,6 @@ import { selectRows, textArray } from "../raw.ts";
 import {
   type AuditFinding,
   type AuditRuleResult,
-  EVENT_COLUMNS,
   type EventRow,
   eventOf,
   idsOf,

@@ -1696,7 +1696,12 @@ export type GetLineageOpenLineageResponse = GetLineageOpenLineageResponses[keyof
 export type AuditData = {
     body: AuditRequest;
     path?: never;
-    query?: never;
+    query?: {
+        /**
+         * json: the report; html: the same as a standalone HTML document
+         */
+        format?: 'json' | 'html';
+    };
     url: '/v1/audits';
 };
 

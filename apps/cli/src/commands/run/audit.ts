@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { linkProofs } from "@verity/api";
+import { auditHtml, linkProofs } from "@verity/api";
 import { auditUpstream, DEFAULT_AUDIT_POLICY, parseAuditPolicy } from "@verity/db";
 import { parse as parseYaml } from "yaml";
 import { auditMarkdown } from "../../audit-markdown.ts";
@@ -28,7 +28,9 @@ export async function audit(id: string, options: AuditOptions): Promise<void> {
       const text =
         options.format === "json"
           ? `${JSON.stringify(linkProofs(report), null, 2)}\n`
-          : auditMarkdown(report);
+          : options.format === "html"
+            ? auditHtml(report)
+            : auditMarkdown(report);
       await writeReport(text, options.out);
       process.exitCode = report.verdict === "pass" ? 0 : 1;
     } finally {
