@@ -231,6 +231,33 @@ describe("POST /v1/audits", () => {
     expect(before.upstream).toEqual(now.upstream);
   });
 
+  it("serves the lineage as of a checkpoint: the retraction and its taint not yet there", async () => {
+    const { model, raw, derived } = storyIds(0);
+    const lineage = async (query: string) => {
+      const response = await api.get(`/v1/lineage/${model}?direction=upstream&depth=10${query}`);
+      expect(response.status).toBe(200);
+      const body = (await response.json()) as {
+        nodes: { id: string; retracted: boolean; tainted: boolean; taintedBy?: string }[];
+      };
+      return new Map(body.nodes.map((n) => [n.id, n]));
+    };
+    const now = await lineage("");
+    expect(now.get(raw)).toMatchObject({ retracted: true, tainted: true, taintedBy: raw });
+    expect(now.get(derived)).toMatchObject({ retracted: false, tainted: true, taintedBy: raw });
+    const before = await lineage(`&asOf=${RETRACTED_AT - 1}`);
+    expect([...before.keys()].sort()).toEqual([...now.keys()].sort());
+    for (const node of before.values()) {
+      expect(node).toMatchObject({ retracted: false, tainted: false });
+      expect(node.taintedBy).toBeUndefined();
+    }
+    const early = await api.get(`/v1/lineage/${model}?asOf=999`);
+    expect(early.status).toBe(404);
+    expect(((await early.json()) as { detail: string }).detail).toContain(
+      "was created at checkpoint 1000, after checkpoint 999",
+    );
+    expect((await api.get(`/v1/lineage/${model}?asOf=-1`)).status).toBe(400);
+  });
+
   it("fails attestation on links only claimed by their submitter, unless the policy turns it off", async () => {
     const { model, derived } = storyIds(1); // story 1's transform is self-recorded
     const report = await audit({ subject: model });
@@ -262,6 +289,30 @@ describe("POST /v1/audits", () => {
     }
     // Story 2 was signed before the revocation: still valid.
     expect((await audit({ subject: storyIds(2).model })).verdict).toBe("pass");
+  });
+
+  it("with allowed enclaves, fails attestations not signed by one of them", async () => {
+    const { model, transform, training } = storyIds(2);
+    /** PCR `n` of the scenario's enclave image: 48 bytes of `n`. */
+    const pcr = (n: number) => n.toString(16).padStart(2, "0").repeat(48);
+    const ours = await audit({
+      subject: model,
+      policy: { allowedEnclaves: [[pcr(1), pcr(2), `0x${pcr(3)}`]] },
+    });
+    expect(ours.verdict).toBe("pass");
+    const other = await audit({
+      subject: model,
+      policy: { allowedEnclaves: [[pcr(1), pcr(2), pcr(4)]] },
+    });
+    expect(failed(other)).toEqual(["attestation"]);
+    const findings = rule(other, "attestation")!.findings;
+    expect(findings.map((f) => f.node).sort()).toEqual([training, transform].sort());
+    for (const f of findings) {
+      expect(f.reason).toContain("an enclave whose PCRs are not among the allowed");
+      expect(f.event).toMatchObject({ checkpoint: 1002 });
+    }
+    const malformed = await post({ subject: model, policy: { allowedEnclaves: [[pcr(1)]] } });
+    expect(malformed.status).toBe(400);
   });
 
   it("fails terms when a dataset's terms in force forbid what an activity did with it", async () => {

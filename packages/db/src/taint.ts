@@ -95,3 +95,37 @@ export async function propagateTaint(tx: Db | Tx, sources: TaintSources): Promis
   );
   return Number(row?.added ?? 0);
 }
+
+/**
+ * The read side's taint, for a graph as of a checkpoint (which `tainted` does not record): the
+ * nodes among `ids` with a path of `TAINT_EDGE_KINDS` edges (among `edges`, followed src -> dst)
+ * to a retracted one (`retractions`), each with the smallest retracted id reaching it. The
+ * retracted nodes themselves are not in the map.
+ */
+export function taintWithin(
+  ids: readonly string[],
+  edges: readonly { kind: string; src: string; dst: string }[],
+  retractions: { has(id: string): boolean },
+): Map<string, string> {
+  const kinds: readonly string[] = TAINT_EDGE_KINDS;
+  const into = new Map<string, string[]>();
+  for (const e of edges) {
+    if (!kinds.includes(e.kind)) continue;
+    const srcs = into.get(e.dst);
+    if (srcs) srcs.push(e.src);
+    else into.set(e.dst, [e.src]);
+  }
+  const taintedBy = new Map<string, string>();
+  for (const start of ids.filter((id) => retractions.has(id)).sort()) {
+    const queue = [start];
+    while (queue.length > 0) {
+      const node = queue.pop() as string;
+      for (const src of into.get(node) ?? []) {
+        if (taintedBy.has(src) || retractions.has(src)) continue;
+        taintedBy.set(src, start);
+        queue.push(src);
+      }
+    }
+  }
+  return taintedBy;
+}

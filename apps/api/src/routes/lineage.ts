@@ -52,6 +52,15 @@ const Query = z.object({
   }),
   depth: integerIn("depth", 0, MAX_LINEAGE_DEPTH, 3),
   maxNodes: integerIn("maxNodes", 1, MAX_LINEAGE_NODES, 500),
+  asOf: z.coerce
+    .number({ error: "asOf must be a checkpoint sequence number" })
+    .int({ error: "asOf must be a checkpoint sequence number" })
+    .min(0, { error: "asOf must be a checkpoint sequence number" })
+    .optional()
+    .openapi({
+      description:
+        "The lineage as the chain stood at this checkpoint: only edges emitted at or before it, retractions and taint as of then (read with SQL)",
+    }),
 });
 
 const LineageQuery = Query.extend({
@@ -173,6 +182,14 @@ async function requested(
   const { database, graph } = c.var.deps;
   const found = await provLineage(database.db, id, query, graph);
   if (!found) throw new ProblemError(404, "not-found", `no entity, blob or edge has id ${id}`);
+  const created = found.nodes[0]?.event.checkpoint ?? 0;
+  if (query.asOf !== undefined && created > query.asOf) {
+    throw new ProblemError(
+      404,
+      "not-found",
+      `${id} was created at checkpoint ${created}, after checkpoint ${query.asOf}`,
+    );
+  }
   return found;
 }
 
@@ -188,8 +205,8 @@ async function datasetTermsOf(db: Db, lineage: ProvLineage): Promise<Map<string,
  * `/v1/lineage/{id}` (the subgraph with event ids, proof links (bundles with `proofs=inline`)
  * and impact analysis), `/v1/lineage/{id}/prov`
  * (PROV-JSON) and `/v1/lineage/{id}/openlineage` (OpenLineage RunEvents). All take `direction`
- * (default upstream), `depth` (0..25, default 3) and `maxNodes` (1..5000, default 500); out of
- * range or malformed: 400 problem. Unknown id: 404 problem.
+ * (default upstream), `depth` (0..25, default 3), `maxNodes` (1..5000, default 500) and `asOf`
+ * (a checkpoint; default now); out of range or malformed: 400 problem. Unknown id: 404 problem.
  */
 export const lineageRoutes = new OpenAPIHono<ApiEnv>()
   .openapi(lineageRoute, async (c) => {

@@ -37,8 +37,9 @@ export interface AuditReport {
  *   `licenses.allowed`, is satisfied by the allowed ids (`spdx-satisfies`);
  * - `consent`: no upstream dataset retracted (as of `asOf`), and no upstream node with a path of
  *   `TAINT_EDGE_KINDS` edges to one (without `asOf`, also the taint the write path recorded);
- * - `attestation`: every `SIGNED_EDGE_KINDS` edge upstream signed by an attester, and no
- *   upstream attestation signed by an attester revoked before it.
+ * - `attestation`: every `SIGNED_EDGE_KINDS` edge upstream signed by an attester, no upstream
+ *   attestation signed by an attester revoked before it, and with `allowedEnclaves` every one
+ *   signed by an enclave attester of one of those PCR sets.
  * - `terms`: every dataset an upstream training, fine-tune or inference used allows that use
  *   (`TERMS_OF_KIND`) in its terms for AI use in force;
  * - `availability`: every upstream Walrus blob certified, not deleted, and stored until the
@@ -76,7 +77,7 @@ export async function auditUpstream(
     ...(await Promise.all([
       licensesRule(db, upstream, policy.licenses.allowed),
       ...(policy.consent ? [consentRule(db, upstream)] : []),
-      ...(policy.attestation ? [attestationRule(db, upstream)] : []),
+      ...(policy.attestation ? [attestationRule(db, upstream, policy.allowedEnclaves)] : []),
       ...(policy.terms ? [termsRule(db, upstream)] : []),
       ...(policy.availability ? [availabilityRule(db, upstream, policy.availability)] : []),
     ])),

@@ -36,6 +36,12 @@ const spdxLicense = z
   .string()
   .refine(isSpdxLicense, { error: (issue) => `${issue.input} is not an SPDX license id` });
 
+/** An enclave measurement: 48 bytes as hex (0x optional), lowercased without 0x. */
+const pcr = z
+  .string()
+  .regex(/^(0x)?[0-9a-fA-F]{96}$/, "expected a PCR: 48 bytes as 96 hex digits")
+  .transform((hex) => hex.replace(/^0x/, "").toLowerCase());
+
 /** The policy's zod schema; unknown keys are refused (a misspelt rule must not pass silently). */
 export const AuditPolicySchema = z
   .strictObject({
@@ -55,6 +61,14 @@ export const AuditPolicySchema = z
       description:
         "Every derivation, use and generation link upstream signed by an attester (not only claimed by its submitter), an attester not revoked before it signed",
     }),
+    allowedEnclaves: z
+      .array(z.tuple([pcr, pcr, pcr]))
+      .min(1)
+      .optional()
+      .meta({
+        description:
+          "With attestation on: every upstream attestation signed by an enclave attester whose PCR0, PCR1 and PCR2 (hex, 48 bytes each) are one of these sets; absent: any attester",
+      }),
     terms: z.boolean().default(false).meta({
       description:
         "Every training, fine-tune and inference upstream allowed by the terms for AI use of the datasets it used (their terms in force, as of the audit's checkpoint)",

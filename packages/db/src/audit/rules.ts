@@ -6,9 +6,8 @@ import type { EdgeKind } from "@verity/sdk";
 import { sql } from "drizzle-orm";
 import satisfies from "spdx-satisfies";
 import type { Db } from "../database.ts";
-import type { ProvEdge } from "../queries/lineage.ts";
 import { selectRows, textArray } from "../raw.ts";
-import { TAINT_EDGE_KINDS } from "../taint.ts";
+import { taintWithin } from "../taint.ts";
 import {
   type AuditFinding,
   type AuditRuleResult,
@@ -119,41 +118,13 @@ export async function consentRule(
 }
 
 /**
- * The nodes among `ids` with a path of `TAINT_EDGE_KINDS` edges (among `edges`, followed
- * src -> dst) to a retracted one, each with the smallest retracted id reaching it.
+ * `attestation`: every derivation, use and generation link signed, by an attester in force (and,
+ * with `allowedEnclaves`, an enclave of one of those PCR sets).
  */
-function taintWithin(
-  ids: readonly string[],
-  edges: readonly ProvEdge[],
-  retractions: Map<string, unknown>,
-): Map<string, string> {
-  const kinds: readonly string[] = TAINT_EDGE_KINDS;
-  const into = new Map<string, string[]>();
-  for (const e of edges) {
-    if (!kinds.includes(e.kind)) continue;
-    const srcs = into.get(e.dst);
-    if (srcs) srcs.push(e.src);
-    else into.set(e.dst, [e.src]);
-  }
-  const taintedBy = new Map<string, string>();
-  for (const start of ids.filter((id) => retractions.has(id)).sort()) {
-    const queue = [start];
-    while (queue.length > 0) {
-      const node = queue.pop() as string;
-      for (const src of into.get(node) ?? []) {
-        if (taintedBy.has(src) || retractions.has(src)) continue;
-        taintedBy.set(src, start);
-        queue.push(src);
-      }
-    }
-  }
-  return taintedBy;
-}
-
-/** `attestation`: every derivation, use and generation link signed, by an attester in force. */
 export async function attestationRule(
   db: Db,
   { nodes, edges }: Upstream,
+  allowedEnclaves?: readonly (readonly string[])[],
 ): Promise<AuditRuleResult> {
   const kinds: readonly string[] = SIGNED_EDGE_KINDS;
   const links = edges.filter((e) => kinds.includes(e.kind));
@@ -187,5 +158,39 @@ export async function attestationRule(
       reason: `${named(row.id, nodes)} was signed at checkpoint ${row.signedAt} by attester ${row.attesterId}, revoked at checkpoint ${row.checkpoint}`,
       event: eventOf(row),
     });
+  if (allowedEnclaves)
+    findings.push(...(await outsideEnclaves(db, attestationIds, allowedEnclaves, nodes)));
   return result("attestation", links.length + attestationIds.length, findings);
+}
+
+/**
+ * The signed attestations among `ids` whose attester is not an enclave with one of the
+ * `allowed` PCR sets (PCR0-2, lowercase hex), each a finding at its own event.
+ */
+async function outsideEnclaves(
+  db: Db,
+  ids: readonly string[],
+  allowed: readonly (readonly string[])[],
+  nodes: Upstream["nodes"],
+): Promise<AuditFinding[]> {
+  if (ids.length === 0) return [];
+  const rows = await selectRows<
+    EventRow & { id: string; attesterId: string; pcrs: string[] | null }
+  >(
+    db,
+    sql`select a.attestation_id as id, a.attester_id as "attesterId", t.pcrs, a.checkpoint,
+               a.tx_digest as "txDigest", a.event_index as "eventIndex"
+        from attestations a left join attesters t on t.attester_id = a.attester_id
+        where a.attestation_id = any(${textArray(ids)}) and a.signed`,
+  );
+  const sets = new Set(allowed.map((set) => set.join(",")));
+  return rows
+    .filter((row) => !sets.has((row.pcrs ?? []).map((p) => p.toLowerCase()).join(",")))
+    .map((row) => ({
+      node: row.id,
+      reason: `${named(row.id, nodes)} was signed by attester ${row.attesterId}, ${
+        row.pcrs?.length ? "an enclave whose PCRs are not among the allowed" : "not an enclave"
+      }`,
+      event: eventOf(row),
+    }));
 }

@@ -10,6 +10,7 @@
  * (`sqlReader`).
  */
 import { type NodeKind, PROV_TYPE_OF, type ProvType } from "@verity/sdk";
+import { sql } from "drizzle-orm";
 import type { Db } from "../database.ts";
 import type { LiveGraph } from "../graph/live-graph.ts";
 import type {
@@ -19,7 +20,9 @@ import type {
   NodeFacts,
   WalkedNode,
 } from "../graph/types.ts";
+import { selectRows, textArray } from "../raw.ts";
 import type { EventId } from "../schema/columns.ts";
+import { taintWithin } from "../taint.ts";
 import { sqlReader } from "./walk.ts";
 
 /** Deepest walk the API accepts. */
@@ -109,7 +112,8 @@ export async function lineage(
  * the edges among its nodes and their facts (`nodeFacts`), at once (two connections on
  * PostgreSQL; with `live` loaded, all are read in memory after its one top-up statement). A
  * node's kind is its `nodes` row's. With `options.asOf`, the walk and its edges are as of that
- * checkpoint, the facts (retracted, tainted) today's.
+ * checkpoint, and so are `retracted` and the taint (worked out within the walk); names and
+ * event ids are the nodes' own.
  *
  * @returns null when `start` is unknown: no entity row, no blob event and no edge names it
  * @throws RangeError for options out of range (see `lineage`)
@@ -152,7 +156,33 @@ export async function provLineage(
       event: { checkpoint, txDigest, eventIndex },
     }),
   );
+  if (options.asOf !== undefined) await asOfCheckpoint(db, nodes, edges, options.asOf);
   return { nodes, edges, truncated: walk.truncated };
+}
+
+/**
+ * Sets `nodes`' `retracted`, `tainted` and `taintedBy` as they were at checkpoint `asOf`: the
+ * retractions at or before it, and the taint they spread along `edges` (the walk's, as of then).
+ */
+async function asOfCheckpoint(db: Db, nodes: ProvNode[], edges: ProvEdge[], asOf: number) {
+  const ids = nodes.map((n) => n.id);
+  const retracted = new Set(
+    (
+      await selectRows<{ id: string }>(
+        db,
+        sql`select dataset_id as id from dataset_retractions
+            where dataset_id = any(${textArray(ids)}) and checkpoint <= ${asOf}`,
+      )
+    ).map((r) => r.id),
+  );
+  const taintedBy = taintWithin(ids, edges, retracted);
+  for (const node of nodes) {
+    const by = retracted.has(node.id) ? node.id : taintedBy.get(node.id);
+    node.retracted = retracted.has(node.id);
+    node.tainted = by !== undefined;
+    if (by === undefined) delete node.taintedBy;
+    else node.taintedBy = by;
+  }
 }
 
 /**

@@ -687,6 +687,14 @@ export type AuditRequest = {
          */
         attestation?: boolean;
         /**
+         * With attestation on: every upstream attestation signed by an enclave attester whose PCR0, PCR1 and PCR2 (hex, 48 bytes each) are one of these sets; absent: any attester
+         */
+        allowedEnclaves?: Array<[
+            string,
+            string,
+            string
+        ]>;
+        /**
          * Every training, fine-tune and inference upstream allowed by the terms for AI use of the datasets it used (their terms in force, as of the audit's checkpoint)
          */
         terms?: boolean;
@@ -1558,6 +1566,10 @@ export type GetLineageData = {
          */
         maxNodes?: number;
         /**
+         * The lineage as the chain stood at this checkpoint: only edges emitted at or before it, retractions and taint as of then (read with SQL)
+         */
+        asOf?: number | null;
+        /**
          * link: each node's and edge's event names its proof bundle (`event.proof`); inline: the bundles come too, in `proofs`
          */
         proofs?: 'link' | 'inline';
@@ -1612,6 +1624,10 @@ export type GetLineageProvJsonData = {
          * maxNodes must be an integer from 1 to 5000 (default 500)
          */
         maxNodes?: number;
+        /**
+         * The lineage as the chain stood at this checkpoint: only edges emitted at or before it, retractions and taint as of then (read with SQL)
+         */
+        asOf?: number | null;
     };
     url: '/v1/lineage/{id}/prov';
 };
@@ -1663,6 +1679,10 @@ export type GetLineageOpenLineageData = {
          * maxNodes must be an integer from 1 to 5000 (default 500)
          */
         maxNodes?: number;
+        /**
+         * The lineage as the chain stood at this checkpoint: only edges emitted at or before it, retractions and taint as of then (read with SQL)
+         */
+        asOf?: number | null;
     };
     url: '/v1/lineage/{id}/openlineage';
 };
