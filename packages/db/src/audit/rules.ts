@@ -85,7 +85,8 @@ export async function consentRule(
 ): Promise<AuditRuleResult> {
   const ids = [...nodes.keys()];
   const recorded = asOf === undefined ? ids.flatMap((id) => nodes.get(id)?.taintedBy ?? []) : [];
-  const asked = [...new Set([...ids, ...recorded])];
+  // Only datasets are retracted: their ids, and the retractions the recorded taint names.
+  const asked = [...new Set([...idsOf(nodes, "dataset"), ...recorded])];
   const retractions = new Map(
     (
       await selectRows<EventRow & { id: string; reason: string }>(
