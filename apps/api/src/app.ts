@@ -12,6 +12,7 @@ import { metrics } from "./routes/metrics.ts";
 import { proofs } from "./routes/proofs.ts";
 import { status } from "./routes/status.ts";
 import { stream } from "./routes/stream.ts";
+import { trainingSummaries } from "./routes/training-summary.ts";
 import { verify } from "./routes/verify.ts";
 
 /**
@@ -41,6 +42,7 @@ function mountRoutes(app: OpenAPIHono<ApiEnv>): OpenAPIHono<ApiEnv> {
     .route("/v1", entities)
     .route("/v1/lineage", lineageRoutes)
     .route("/v1/audits", audits)
+    .route("/v1/models", trainingSummaries)
     .route("/metrics", metrics)
     .route("/v1/stream", stream)
     .route("/v1/verify", verify)

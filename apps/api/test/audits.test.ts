@@ -382,6 +382,30 @@ describe("POST /v1/audits", () => {
     );
   });
 
+  it("serves a model's training-content summary, each fact with its proof", async () => {
+    const { model, raw, derived, transform, training } = storyIds(2);
+    const response = await api.get(`/v1/models/${model}/training-summary`);
+    expect(response.status).toBe(200);
+    const summary = (await response.json()) as {
+      general: { model: { id: string; name: { value: string; event: { proof: string } } } };
+      dataSources: { datasets: { id: string; role: string; license: string }[] };
+      processing: { activities: { id: string; kind: string }[] };
+      notOnChain: string[];
+    };
+    expect(summary.general.model.id).toBe(model);
+    expect(summary.general.model.name.event.proof).toMatch(/^\/v1\/proofs\//);
+    expect(summary.dataSources.datasets.map((d) => [d.id, d.role, d.license])).toEqual([
+      [raw, "source", "CC-BY-4.0"],
+      [derived, "trainedOn", "CC-BY-4.0"],
+    ]);
+    expect(summary.processing.activities.map((a) => [a.kind, a.id])).toEqual([
+      ["transform", transform],
+      ["training", training],
+    ]);
+    expect(summary.notOnChain).toContain("dataSources.categories");
+    expect((await api.get(`/v1/models/${raw}/training-summary`)).status).toBe(404);
+  });
+
   it("refuses a malformed policy naming each problem, and answers 404 for an unknown subject", async () => {
     const bad = await post({
       subject: storyIds(2).model,

@@ -1,6 +1,6 @@
 import { Command, Option } from "commander";
-import { AUDIT_FORMATS, type AuditOptions, checkpointNumber } from "../audit-options.ts";
 import { withDatabaseOptions } from "../options.ts";
+import { AUDIT_FORMATS, type AuditOptions, checkpointNumber } from "../report-options.ts";
 
 /**
  * `verity audit <id>`: a policy's rules over everything upstream of a model, dataset or

@@ -1,14 +1,6 @@
 import { Command, Option } from "commander";
-import { type DatabaseOptions, withDatabaseOptions } from "../options.ts";
-
-/** The formats `verity training-summary --format` writes. */
-const SUMMARY_FORMATS = ["md", "json"] as const;
-
-/** What `verity training-summary` parses. */
-export interface TrainingSummaryOptions extends DatabaseOptions {
-  format: (typeof SUMMARY_FORMATS)[number];
-  out?: string;
-}
+import { withDatabaseOptions } from "../options.ts";
+import { SUMMARY_FORMATS, type TrainingSummaryOptions } from "../report-options.ts";
 
 /**
  * `verity training-summary <model>`: a draft of the model's public summary of training content

@@ -728,6 +728,10 @@ export type AuditRequest = {
     asOf?: number;
 };
 
+export type TrainingSummary = {
+    [key: string]: unknown;
+};
+
 export type BlobVerification = {
     /**
      * Walrus blob id, URL-safe base64
@@ -1758,6 +1762,41 @@ export type AuditResponses = {
 };
 
 export type AuditResponse = AuditResponses[keyof AuditResponses];
+
+export type GetTrainingSummaryData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/v1/models/{id}/training-summary';
+};
+
+export type GetTrainingSummaryErrors = {
+    /**
+     * Malformed parameters
+     */
+    400: Problem;
+    /**
+     * Nothing is known under that id
+     */
+    404: Problem;
+    /**
+     * Too many requests from this client: retry after `Retry-After` seconds
+     */
+    429: Problem;
+};
+
+export type GetTrainingSummaryError = GetTrainingSummaryErrors[keyof GetTrainingSummaryErrors];
+
+export type GetTrainingSummaryResponses = {
+    /**
+     * The draft
+     */
+    200: TrainingSummary;
+};
+
+export type GetTrainingSummaryResponse = GetTrainingSummaryResponses[keyof GetTrainingSummaryResponses];
 
 export type GetMetricsData = {
     body?: never;

@@ -3,8 +3,8 @@ import { auditHtml, linkProofs } from "@verity/api";
 import { auditUpstream, DEFAULT_AUDIT_POLICY, parseAuditPolicy } from "@verity/db";
 import { parse as parseYaml } from "yaml";
 import { auditMarkdown } from "../../audit-markdown.ts";
-import type { AuditOptions } from "../../audit-options.ts";
 import { openExistingDatabase } from "../../existing-database.ts";
+import type { AuditOptions } from "../../report-options.ts";
 import { writeReport } from "../../report-output.ts";
 
 /**

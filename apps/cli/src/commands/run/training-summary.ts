@@ -1,9 +1,9 @@
 import { linkProofs } from "@verity/api";
 import { trainingSummary } from "@verity/db";
 import { openExistingDatabase } from "../../existing-database.ts";
+import type { TrainingSummaryOptions } from "../../report-options.ts";
 import { writeReport } from "../../report-output.ts";
 import { trainingSummaryMarkdown } from "../../training-summary-markdown.ts";
-import type { TrainingSummaryOptions } from "../training-summary.ts";
 
 /**
  * `verity training-summary`'s work: the draft of `model`'s summary, as Markdown or as JSON (each

@@ -1,4 +1,7 @@
-/** `verity audit`'s options: what it parses, and the report formats it writes. */
+/**
+ * The options of the commands that write reports (`verity audit`, `verity training-summary`):
+ * what they parse, and the formats they write.
+ */
 import { InvalidArgumentError } from "commander";
 import type { DatabaseOptions } from "./options.ts";
 
@@ -13,6 +16,15 @@ export interface AuditOptions extends DatabaseOptions {
   policy?: string;
   asOf?: number;
   format: AuditFormat;
+  out?: string;
+}
+
+/** The formats `verity training-summary --format` writes. */
+export const SUMMARY_FORMATS = ["md", "json"] as const;
+
+/** What `verity training-summary` parses. */
+export interface TrainingSummaryOptions extends DatabaseOptions {
+  format: (typeof SUMMARY_FORMATS)[number];
   out?: string;
 }
 
