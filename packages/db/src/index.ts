@@ -14,7 +14,6 @@ export {
 export * from "./audit/policy.ts";
 export { SIGNED_EDGE_KINDS } from "./audit/rules.ts";
 export * from "./audit/training-summary.ts";
-export { TERMS_OF_KIND } from "./audit/usage-rules.ts";
 export { recordBlobObjects } from "./blob-objects.ts";
 export * from "./committees.ts";
 export * from "./copy.ts";

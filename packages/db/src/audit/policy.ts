@@ -112,9 +112,6 @@ export const AuditPolicySchema = z
 /** A policy with every default filled in (what `parseAuditPolicy` returns). */
 export type AuditPolicy = z.output<typeof AuditPolicySchema>;
 
-/** A policy as written: every part optional. */
-export type AuditPolicyInput = z.input<typeof AuditPolicySchema>;
-
 /**
  * The policy that applies when none is given: every license parses as SPDX, no retracted or
  * tainted data upstream, every link signed by an attester not revoked when it signed.
