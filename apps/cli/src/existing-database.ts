@@ -22,3 +22,14 @@ export async function openExistingDatabase(
   }
   return { database: await openDatabase({ url, dataDir: url ? undefined : options.dataDir }) };
 }
+
+/**
+ * `openExistingDatabase` for commands that read what was indexed: the database, or an Error
+ * saying there is none to read (naming the PGlite directory) and how to make one.
+ */
+export async function openIndexedDatabase(options: DatabaseOptions): Promise<Database> {
+  const opened = await openExistingDatabase(options);
+  if ("missing" in opened)
+    throw new Error(`no database at ${opened.missing}: index first (verity index or start)`);
+  return opened.database;
+}

@@ -13,6 +13,7 @@ import { provLineage } from "../queries/lineage.ts";
 import { selectRows, textArray } from "../raw.ts";
 import type { EventId } from "../schema/columns.ts";
 import { attestations, attesters, datasetRetractions, datasets, models } from "../schema/index.ts";
+import { eventOf } from "./findings.ts";
 import { MAX_AUDIT_DEPTH, MAX_AUDIT_NODES } from "./policy.ts";
 
 /** The template the summary follows. */
@@ -123,11 +124,6 @@ const NOT_ON_CHAIN = {
   illegalContent: "measures to remove illegal content: not recorded on chain",
 };
 
-const eventOf = (row: { checkpoint: number; txDigest: string; eventIndex: number }): EventId => ({
-  checkpoint: Number(row.checkpoint),
-  txDigest: row.txDigest,
-  eventIndex: Number(row.eventIndex),
-});
 const iso = (ms: number) => new Date(Number(ms)).toISOString();
 const notOnChain = (why: string): NotOnChain => ({ value: null, notOnChain: why });
 

@@ -3,7 +3,7 @@ import { auditHtml, linkProofs } from "@verity/api";
 import { auditUpstream, DEFAULT_AUDIT_POLICY, parseAuditPolicy } from "@verity/db";
 import { parse as parseYaml } from "yaml";
 import { auditMarkdown } from "../../audit-markdown.ts";
-import { openExistingDatabase } from "../../existing-database.ts";
+import { openIndexedDatabase } from "../../existing-database.ts";
 import type { AuditOptions } from "../../report-options.ts";
 import { writeReport } from "../../report-output.ts";
 
@@ -15,10 +15,7 @@ import { writeReport } from "../../report-output.ts";
 export async function audit(id: string, options: AuditOptions): Promise<void> {
   try {
     const policy = options.policy ? await readPolicy(options.policy) : DEFAULT_AUDIT_POLICY;
-    const opened = await openExistingDatabase(options);
-    if ("missing" in opened)
-      throw new Error(`no database at ${opened.missing}: index first (verity index or start)`);
-    const { database } = opened;
+    const database = await openIndexedDatabase(options);
     try {
       const report = await auditUpstream(database.db, id, policy, { asOf: options.asOf });
       if (!report) {

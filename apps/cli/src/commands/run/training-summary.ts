@@ -1,6 +1,6 @@
 import { linkProofs } from "@verity/api";
 import { trainingSummary } from "@verity/db";
-import { openExistingDatabase } from "../../existing-database.ts";
+import { openIndexedDatabase } from "../../existing-database.ts";
 import type { TrainingSummaryOptions } from "../../report-options.ts";
 import { writeReport } from "../../report-output.ts";
 import { trainingSummaryMarkdown } from "../../training-summary-markdown.ts";
@@ -12,10 +12,7 @@ import { trainingSummaryMarkdown } from "../../training-summary-markdown.ts";
  * @throws Error when there is no database or no such model
  */
 export async function draftTrainingSummary(model: string, options: TrainingSummaryOptions) {
-  const opened = await openExistingDatabase(options);
-  if ("missing" in opened)
-    throw new Error(`no database at ${opened.missing}: index first (verity index or start)`);
-  const { database } = opened;
+  const database = await openIndexedDatabase(options);
   try {
     const summary = await trainingSummary(database.db, model);
     if (!summary) throw new Error(`no model ${model} is indexed in ${database.location}`);

@@ -1,5 +1,5 @@
 import { verifyAttestation } from "@verity/db";
-import { openExistingDatabase } from "../../existing-database.ts";
+import { openIndexedDatabase } from "../../existing-database.ts";
 import type { DatabaseOptions } from "../../options.ts";
 
 /**
@@ -7,10 +7,7 @@ import type { DatabaseOptions } from "../../options.ts";
  * each check; exit code 1 unless valid.
  */
 export async function checkAttestation(attestationId: string, options: DatabaseOptions) {
-  const opened = await openExistingDatabase(options);
-  if ("missing" in opened)
-    throw new Error(`no database at ${opened.missing}: index first (verity index or start)`);
-  const { database } = opened;
+  const database = await openIndexedDatabase(options);
   try {
     const verdict = await verifyAttestation(database.db, attestationId);
     if (!verdict)
