@@ -158,6 +158,9 @@ export async function runIndexer(options: IndexerOptions): Promise<IndexerResult
   return watermarks;
 }
 
+/** What `idleFlushing`'s timer gives when the next checkpoint is late. */
+const IDLE = Symbol("idle");
+
 /**
  * Passes `stream` through, calling `onIdle` whenever the next checkpoint takes longer than
  * `idleMs` to arrive (so a pipeline at the tip commits promptly instead of waiting for a
@@ -172,15 +175,16 @@ async function* idleFlushing<T>(
   try {
     while (true) {
       const next = iterator.next();
-      const idle = Symbol("idle");
-      const timer = new AbortController();
-      const first = await Promise.race([
-        next,
-        sleep(idleMs, idle, { signal: timer.signal }).catch(() => idle),
-      ]);
-      timer.abort();
-      if (first === idle) await onIdle();
-      const result = first === idle ? await next : (first as IteratorResult<T>);
+      // A plain timer, cleared: an aborted `timers/promises` sleep would make an AbortError, with
+      // its stack, for every checkpoint.
+      let timer: NodeJS.Timeout | undefined;
+      const idle = new Promise<typeof IDLE>((resolve) => {
+        timer = setTimeout(resolve, idleMs, IDLE);
+      });
+      const first = await Promise.race([next, idle]);
+      clearTimeout(timer);
+      if (first === IDLE) await onIdle();
+      const result = first === IDLE ? await next : first;
       if (result.done) return;
       yield result.value;
     }

@@ -86,6 +86,14 @@ describe("DecodePool runs the pipelines where it decodes", () => {
     expect(processedBy(walrus, there).rows.walrusBlobEvents).toHaveLength(1);
     expect(eventCount(there)).toBe(eventCount(here));
     expect(eventCount(here)).toBeGreaterThan(0);
+    // The proof parts come back as buffers of their own, not as views dragging the whole file
+    // through the message.
+    const { certifiedSummary, contents } = there.proofParts!;
+    for (const part of [certifiedSummary, contents]) {
+      expect(part.byteLength).toBeGreaterThan(0);
+      expect(part.buffer.byteLength).toBe(part.byteLength);
+    }
+    expect(here.proofParts!.contents.buffer.byteLength).toBeGreaterThan(contents.byteLength);
   });
 
   it("refuses to give a pipeline it did not run the output of another", async () => {

@@ -19,6 +19,8 @@ export const COPY_NULL = "\\N";
 export function copyField(value: unknown): string {
   if (value === null || value === undefined) return COPY_NULL;
   if (Array.isArray(value)) return escapeCopy(arrayLiteral(value));
+  // Hex has nothing to escape but the leading backslash: no scan of what may be kilobytes.
+  if (value instanceof Uint8Array) return `\\\\x${hex(value)}`;
   return escapeCopy(scalarText(value));
 }
 
@@ -58,10 +60,14 @@ function scalarText(value: unknown): string {
       return value ? "t" : "f";
     default:
       if (value instanceof Date) return value.toISOString();
-      if (value instanceof Uint8Array) return `\\x${Buffer.from(value).toString("hex")}`;
+      if (value instanceof Uint8Array) return `\\x${hex(value)}`;
       return JSON.stringify(value);
   }
 }
+
+/** Lowercase hex of `bytes`, read in place (`Buffer.from(bytes)` would copy them first). */
+const hex = (bytes: Uint8Array) =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("hex");
 
 /** Escapes the characters COPY text gives a meaning to: backslash, newline, CR, tab. */
 function escapeCopy(text: string): string {

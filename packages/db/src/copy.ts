@@ -7,7 +7,7 @@ import { pipeline } from "node:stream/promises";
 import { setImmediate } from "node:timers/promises";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Sql } from "postgres";
-import { copyLine } from "./copy-text.ts";
+import { copyField } from "./copy-text.ts";
 import type { Database, Tx } from "./database.ts";
 import { driverValue, quoteIdent, tableIdent, usedColumns } from "./row-values.ts";
 import { appendOnlyTables, type Rows, type TableName } from "./tables.ts";
@@ -179,12 +179,19 @@ async function copyPostgres(
 
 /** COPY text for `rows`, in chunks of `ROWS_PER_CHUNK` lines. */
 function* textChunks(columns: [string, PgColumn][], rows: readonly object[]): Generator<string> {
-  const encoders = columns.map(([key, column]) => [key, driverValue(column)] as const);
+  const keys = columns.map(([key]) => key);
+  const encoders = columns.map(([, column]) => driverValue(column));
+  const last = keys.length - 1;
+  // Fields appended one by one (no array per row): this runs for every row the indexer writes.
   for (let start = 0; start < rows.length; start += ROWS_PER_CHUNK) {
     let text = "";
-    for (const row of rows.slice(start, start + ROWS_PER_CHUNK)) {
-      const values = encoders.map(([key, encode]) => encode((row as Record<string, unknown>)[key]));
-      text += `${copyLine(values)}\n`;
+    const end = Math.min(rows.length, start + ROWS_PER_CHUNK);
+    for (let r = start; r < end; r++) {
+      const row = rows[r] as Record<string, unknown>;
+      for (let c = 0; c <= last; c++) {
+        text += copyField(encoders[c]!(row[keys[c]!]));
+        text += c === last ? "\n" : "\t";
+      }
     }
     yield text;
   }

@@ -34,6 +34,9 @@ describe("COPY text format", () => {
     expect(copyField(true)).toBe("t");
     expect(copyField(false)).toBe("f");
     expect(copyField(new Uint8Array([0, 0x5c, 255]))).toBe("\\\\x005cff");
+    // a view into a larger buffer: its own bytes only
+    expect(copyField(new Uint8Array([1, 2, 3, 4]).subarray(1, 3))).toBe("\\\\x0203");
+    expect(copyField([new Uint8Array([0xab])])).toBe('{"\\\\\\\\xab"}');
     expect(copyField(new Date(0))).toBe("1970-01-01T00:00:00.000Z");
     expect(copyField({ a: "\t" })).toBe('{"a":"\\\\t"}');
   });
