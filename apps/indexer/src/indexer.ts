@@ -24,7 +24,8 @@ export interface IndexerOptions {
   /**
    * ... or when the batch's first checkpoint is this old, or the source is idle that long, ms.
    * Default 500. A batch due while the commit before it is in flight is prepared
-   * (`Store.prepare`) meanwhile, and reading waits for that commit.
+   * (`Store.prepare`) meanwhile and waits its turn, reading going on; reading waits when a
+   * second batch would queue behind it (at most three batches are held).
    */
   batchDelayMs?: number;
   /** Attempts of a failing commit before giving up (commits are idempotent). Default 5. */
@@ -93,8 +94,11 @@ export async function runIndexer(options: IndexerOptions): Promise<IndexerResult
 
   const pending = new Map(processors.map((p) => [p.name, new PendingBatch()]));
   // One commit in flight at a time, overlapping the decoding and processing of the next batch
-  // (the database works on its own core meanwhile). Commits stay in order, each atomic.
+  // (the database works on its own core meanwhile). Commits stay in order, each atomic. Reading
+  // goes on while a batch is prepared and waits its turn (so the decoding threads never run out
+  // of work); it waits only when a second batch would queue behind that one.
   let inFlight: Promise<void> = Promise.resolve();
+  let before: Promise<void> = Promise.resolve();
   const commitTaken = async (taken: [string, ProcessedBatch][]) => {
     for (const [pipeline, batch] of taken) {
       await verifier?.verified(batch.last.sequenceNumber).catch((error: unknown) => {
@@ -112,11 +116,13 @@ export async function runIndexer(options: IndexerOptions): Promise<IndexerResult
       if (batchTaken) taken.push([pipeline, batchTaken]);
     }
     if (taken.length === 0) return;
+    await before;
+    const previous = inFlight;
     // Prepared while the commit before is in flight (it yields, so that commit goes on); a
     // preparation that fails leaves the work, and the reporting of what is wrong, to the commit.
-    await Promise.all(taken.map(([, batch]) => store.prepare?.(batch).catch(() => {})));
-    await inFlight;
-    inFlight = commitTaken(taken);
+    const prepared = Promise.all(taken.map(([, batch]) => store.prepare?.(batch).catch(() => {})));
+    before = previous;
+    inFlight = prepared.then(() => previous).then(() => commitTaken(taken));
     inFlight.catch(() => {}); // not unhandled meanwhile: the next flush awaits it
   };
   const drain = async () => {

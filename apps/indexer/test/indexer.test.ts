@@ -34,6 +34,7 @@ import { indexerMetrics } from "../src/metrics.ts";
 import { serveMetrics } from "../src/metrics-server.ts";
 import { provenanceProcessor } from "../src/pipelines/provenance/processor.ts";
 import { walrusProcessor } from "../src/pipelines/walrus/processor.ts";
+import type { Store } from "../src/store.ts";
 
 const PKG = normalizeSuiAddress("0x1dea");
 const provenance = () => provenanceProcessor({ network: "localnet", packageIds: [PKG] });
@@ -156,6 +157,48 @@ describe("runIndexer", () => {
     expect(await readWatermark(database.db, "provenance")).toBe(101);
     await run;
     expect(await readWatermark(database.db, "provenance")).toBe(103);
+  });
+
+  it("reads on while one batch waits behind the commit in flight, and commits in order", async () => {
+    const scenario = provenanceScenario(PKG, 10, 100);
+    let read = 0n;
+    const list = listSource(scenario);
+    const source: CheckpointSource = {
+      description: "list",
+      async *stream(from, options) {
+        for await (const c of list.stream(from, options)) {
+          read = c.sequenceNumber;
+          yield c;
+        }
+      },
+    };
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    const committed: bigint[] = [];
+    const store: Store = {
+      readWatermark: async () => undefined,
+      async commit(_pipeline, batch) {
+        await gate;
+        committed.push(batch.last.sequenceNumber);
+        return undefined;
+      },
+    };
+    const run = runIndexer({
+      source,
+      store,
+      processors: [provenance()],
+      firstCheckpoint: 100n,
+      batchCheckpoints: 2,
+    });
+    await sleep(300);
+    // 100-101 committing, 102-103 waiting its turn, 104-105 read and waiting to queue
+    expect(read).toBe(105n);
+    expect(committed).toEqual([]);
+    open();
+    await run;
+    expect(committed).toEqual([101n, 103n, 105n, 107n, 109n]);
   });
 
   it("indexes terms and their tightening, signed or claimed lineage, enclaves, a config's retirement and blob digests", async () => {

@@ -21,6 +21,7 @@ import { rawLayouts } from "../chk/layouts/checkpoint.ts";
 import { rawLeaves } from "../chk/layouts/leaves.ts";
 import { CheckpointReader } from "../chk/layouts/reader.ts";
 import { type DecodedCheckpoint, normalizeCheckpoint } from "../chk/normalize.ts";
+import { declaredContentSize } from "./zstd-frame.ts";
 
 /** Length of the validators' aggregated BLS12-381 signature, bytes. */
 const SIGNATURE_LENGTH = 48;
@@ -71,7 +72,12 @@ function mentionsAny(packages: readonly string[]): (events: Uint8Array) => boole
 
 function inflate(bytes: Uint8Array, source: string | undefined): Uint8Array {
   try {
-    const inflated = zstdDecompressSync(bytes);
+    // One output buffer of the declared size (zlib's smallest chunk is 64 bytes).
+    const declared = declaredContentSize(bytes);
+    const inflated = zstdDecompressSync(
+      bytes,
+      declared === undefined ? {} : { chunkSize: Math.max(64, declared + 1) },
+    );
     // A plain view (not a Buffer), so the parts are the same type as a `.chk` file's.
     return new Uint8Array(inflated.buffer, inflated.byteOffset, inflated.length);
   } catch (error) {
