@@ -3,7 +3,7 @@
  * Seal policy, its `Cap` and its events. Field order is the Move declaration order.
  */
 import { bcs } from "@mysten/sui/bcs";
-import { ID, MoveString, Table } from "./common.ts";
+import { Address, ID, MoveString, Table } from "./common.ts";
 
 /** `verity::allowlist::Allowlist`: the addresses allowed to decrypt (shared object). */
 export const Allowlist = bcs.struct("Allowlist", {
@@ -26,7 +26,7 @@ export const AllowlistCreated = bcs.struct("AllowlistCreated", {
   allowlist_id: ID,
   cap_id: ID,
   name: MoveString,
-  creator: bcs.Address,
+  creator: Address,
   /** ms since the Unix epoch, from `0x6::clock::Clock` */
   timestamp_ms: bcs.u64(),
 });
@@ -34,15 +34,15 @@ export const AllowlistCreated = bcs.struct("AllowlistCreated", {
 /** `verity::allowlist::AllowlistMemberAdded`: the cap holder added a member. */
 export const AllowlistMemberAdded = bcs.struct("AllowlistMemberAdded", {
   allowlist_id: ID,
-  member: bcs.Address,
-  admin: bcs.Address,
+  member: Address,
+  admin: Address,
   timestamp_ms: bcs.u64(),
 });
 
 /** `verity::allowlist::AllowlistMemberRemoved`: the cap holder removed a member, denied from then on. */
 export const AllowlistMemberRemoved = bcs.struct("AllowlistMemberRemoved", {
   allowlist_id: ID,
-  member: bcs.Address,
-  admin: bcs.Address,
+  member: Address,
+  admin: Address,
   timestamp_ms: bcs.u64(),
 });

@@ -5,7 +5,7 @@
 
 import type { BcsType } from "@mysten/bcs";
 import { bcs } from "@mysten/sui/bcs";
-import { BlobId, Bytes, ID } from "./common.ts";
+import { Address, BlobId, Bytes, ID } from "./common.ts";
 
 /**
  * Activity kinds, as the `kind: u8` of attestations. A model is generative exactly when its
@@ -68,7 +68,7 @@ export const AttestationMessage = bcs.struct("AttestationMessage", {
   /** the `Attester` object id */
   attester: ID,
   /** the only address that may record it */
-  submitter: bcs.Address,
+  submitter: Address,
   payload: AttestationPayload,
 });
 
@@ -89,7 +89,7 @@ export const Attestation = bcs.struct("Attestation", {
   enclave: bcs.bool(),
   public_key: Bytes,
   signature: Bytes,
-  submitter: bcs.Address,
+  submitter: Address,
   timestamp_ms: bcs.u64(),
   payload: AttestationPayload,
   /** per output blob, whether a dataset or model claimed it */
@@ -109,7 +109,7 @@ export const AttestationRecorded = bcs.struct("AttestationRecorded", {
   public_key: Bytes,
   /** ed25519 signature (64 bytes), empty when unsigned */
   signature: Bytes,
-  submitter: bcs.Address,
+  submitter: Address,
   inputs: bcs.vector(ID),
   input_blobs: bcs.vector(BlobDigest),
   outputs: bcs.vector(ID),

@@ -3,7 +3,7 @@
  * keys (plain, or Nitro-attested enclaves) and the registry of every key ever held.
  */
 import { bcs } from "@mysten/sui/bcs";
-import { Bytes, ID, MoveString, Table } from "./common.ts";
+import { Address, Bytes, ID, MoveString, Table } from "./common.ts";
 
 /** `verity::attester::AttesterRegistry`: every public key ever held (shared object). */
 export const AttesterRegistry = bcs.struct("AttesterRegistry", {
@@ -41,7 +41,7 @@ export const AttesterRegistered = bcs.struct("AttesterRegistered", {
   enclave_config: bcs.option(ID),
   pcrs: bcs.vector(Bytes),
   /** the `AdminCap` holder, or whoever submitted the enclave's document */
-  registrant: bcs.Address,
+  registrant: Address,
   timestamp_ms: bcs.u64(),
 });
 
@@ -51,7 +51,7 @@ export const AttesterKeyRotated = bcs.struct("AttesterKeyRotated", {
   old_public_key: Bytes,
   new_public_key: Bytes,
   key_version: bcs.u64(),
-  admin: bcs.Address,
+  admin: Address,
   timestamp_ms: bcs.u64(),
 });
 
@@ -59,6 +59,6 @@ export const AttesterKeyRotated = bcs.struct("AttesterKeyRotated", {
 export const AttesterRevoked = bcs.struct("AttesterRevoked", {
   attester_id: ID,
   public_key: Bytes,
-  admin: bcs.Address,
+  admin: Address,
   timestamp_ms: bcs.u64(),
 });

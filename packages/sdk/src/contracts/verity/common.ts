@@ -1,7 +1,21 @@
 import { bcs } from "@mysten/sui/bcs";
+import { bytesToHex } from "@noble/hashes/utils.js";
+
+/**
+ * A Move `address`: 32 bytes, decoded as 0x + 64 lowercase hex digits and encoded from such a
+ * string (any form `bcs.Address` takes) or the bytes, as `bcs.Address` does. Decoding goes
+ * through `@noble/hashes`' `bytesToHex` rather than `bcs.Address`'s character-by-character hex
+ * and `normalizeSuiAddress` (a no-op on 32 bytes): the indexer decodes several per event
+ * (README, Throughput).
+ */
+export const Address = bcs.bytes(32).transform({
+  name: "address",
+  input: (value: string | Uint8Array) => bcs.Address.serialize(value).toBytes(),
+  output: (bytes) => `0x${bytesToHex(bytes)}`,
+});
 
 /** `0x2::object::ID`: a 32-byte object id, decoded as a 0x-prefixed hex string. */
-export const ID = bcs.Address;
+export const ID = Address;
 
 /** `std::string::String`: UTF-8 bytes with a ULEB128 length. */
 export const MoveString = bcs.string();

@@ -4,12 +4,12 @@
  * Move VM keep the two in step.
  */
 import { bcs } from "@mysten/sui/bcs";
-import { BlobId, Bytes, ID, MoveString } from "./common.ts";
+import { Address, BlobId, Bytes, ID, MoveString } from "./common.ts";
 import { AiTerms } from "./terms.ts";
 
 /** Fields shared by the `Dataset` object and its `DatasetRegistered` event, in Move order. */
 const datasetFields = {
-  creator: bcs.Address,
+  creator: Address,
   name: MoveString,
   /** Walrus blob id of the content */
   blob_id: BlobId,
@@ -55,7 +55,7 @@ export const DatasetRegistered = bcs.struct("DatasetRegistered", {
 /** `verity::dataset::DatasetRetracted`: the creator retracted a dataset. */
 export const DatasetRetracted = bcs.struct("DatasetRetracted", {
   dataset_id: ID,
-  creator: bcs.Address,
+  creator: Address,
   reason: MoveString,
   timestamp_ms: bcs.u64(),
 });
@@ -64,7 +64,7 @@ export const DatasetRetracted = bcs.struct("DatasetRetracted", {
 export const DatasetPolicySet = bcs.struct("DatasetPolicySet", {
   dataset_id: ID,
   policy: bcs.option(ID),
-  creator: bcs.Address,
+  creator: Address,
   timestamp_ms: bcs.u64(),
 });
 
@@ -72,6 +72,6 @@ export const DatasetPolicySet = bcs.struct("DatasetPolicySet", {
 export const DatasetTermsSet = bcs.struct("DatasetTermsSet", {
   dataset_id: ID,
   terms: AiTerms,
-  creator: bcs.Address,
+  creator: Address,
   timestamp_ms: bcs.u64(),
 });

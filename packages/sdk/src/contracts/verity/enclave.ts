@@ -3,7 +3,7 @@
  * enclave image that Nitro-attested attesters are registered against.
  */
 import { bcs } from "@mysten/sui/bcs";
-import { Bytes, ID, MoveString } from "./common.ts";
+import { Address, Bytes, ID, MoveString } from "./common.ts";
 
 /** `verity::enclave::EnclaveConfig`: one enclave image's PCR0-2 (immutable object). */
 export const EnclaveConfig = bcs.struct("EnclaveConfig", {
@@ -18,7 +18,7 @@ export const EnclaveConfigCreated = bcs.struct("EnclaveConfigCreated", {
   config_id: ID,
   name: MoveString,
   pcrs: bcs.vector(Bytes),
-  admin: bcs.Address,
+  admin: Address,
   /** ms since the Unix epoch, from `0x6::clock::Clock` */
   timestamp_ms: bcs.u64(),
 });
@@ -29,7 +29,7 @@ export const EnclaveConfigCreated = bcs.struct("EnclaveConfigCreated", {
  */
 export const EnclaveConfigRetired = bcs.struct("EnclaveConfigRetired", {
   config_id: ID,
-  admin: bcs.Address,
+  admin: Address,
   /** ms since the Unix epoch, from `0x6::clock::Clock` */
   timestamp_ms: bcs.u64(),
 });

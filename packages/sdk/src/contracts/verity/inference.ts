@@ -1,6 +1,6 @@
 /** BCS layouts of `verity::inference` (move/verity/sources/inference.move). */
 import { bcs } from "@mysten/sui/bcs";
-import { BlobId, Bytes, ID } from "./common.ts";
+import { Address, BlobId, Bytes, ID } from "./common.ts";
 
 /** `verity::inference::Inference`: a recorded inference (immutable object). */
 export const Inference = bcs.struct("Inference", {
@@ -27,7 +27,7 @@ export const InferenceRecorded = bcs.struct("InferenceRecorded", {
   input_sha256: Bytes,
   output_blob_id: BlobId,
   output_sha256: Bytes,
-  submitter: bcs.Address,
+  submitter: Address,
   /** signed time of the inference, ms */
   timestamp_ms: bcs.u64(),
 });

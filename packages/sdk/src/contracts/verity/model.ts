@@ -1,6 +1,6 @@
 /** BCS layouts of `verity::model` (move/verity/sources/model.move). */
 import { bcs } from "@mysten/sui/bcs";
-import { BlobId, Bytes, ID, MoveString } from "./common.ts";
+import { Address, BlobId, Bytes, ID, MoveString } from "./common.ts";
 
 /** `verity::model::UsageConstraint`: the constraints one dataset's terms put on training. */
 export const UsageConstraint = bcs.struct("UsageConstraint", {
@@ -9,7 +9,7 @@ export const UsageConstraint = bcs.struct("UsageConstraint", {
 });
 
 const modelFields = {
-  creator: bcs.Address,
+  creator: Address,
   name: MoveString,
   /** Walrus blob id of the weights */
   blob_id: BlobId,

@@ -4,7 +4,7 @@
  * declaration order.
  */
 import { bcs } from "@mysten/sui/bcs";
-import { ID, MoveString } from "./common.ts";
+import { Address, ID, MoveString } from "./common.ts";
 
 /** `0x2::balance::Balance<0x2::sui::SUI>`: an amount in MIST. */
 export const Balance = bcs.struct("Balance", {
@@ -36,7 +36,7 @@ export const Subscription = bcs.struct("Subscription", {
   id: ID,
   service_id: ID,
   /** who paid for it */
-  subscriber: bcs.Address,
+  subscriber: Address,
   /** ms since the Unix epoch */
   created_ms: bcs.u64(),
   /** ms since the Unix epoch; from then on it grants nothing */
@@ -52,7 +52,7 @@ export const ServiceCreated = bcs.struct("ServiceCreated", {
   fee_mist: bcs.u64(),
   /** ms */
   ttl_ms: bcs.u64(),
-  creator: bcs.Address,
+  creator: Address,
   /** ms since the Unix epoch, from `0x6::clock::Clock` */
   timestamp_ms: bcs.u64(),
 });
@@ -61,7 +61,7 @@ export const ServiceCreated = bcs.struct("ServiceCreated", {
 export const Subscribed = bcs.struct("Subscribed", {
   service_id: ID,
   subscription_id: ID,
-  subscriber: bcs.Address,
+  subscriber: Address,
   /** MIST paid */
   fee_mist: bcs.u64(),
   /** ms since the Unix epoch */
@@ -74,6 +74,6 @@ export const FeesWithdrawn = bcs.struct("FeesWithdrawn", {
   service_id: ID,
   /** MIST */
   amount_mist: bcs.u64(),
-  recipient: bcs.Address,
+  recipient: Address,
   timestamp_ms: bcs.u64(),
 });

@@ -3,14 +3,14 @@
  * policy and its event. Field order is the Move declaration order.
  */
 import { bcs } from "@mysten/sui/bcs";
-import { ID } from "./common.ts";
+import { Address, ID } from "./common.ts";
 
 /** `verity::timelock::Timelock`: anyone may decrypt from `unlock_ms` on (frozen object). */
 export const Timelock = bcs.struct("Timelock", {
   id: ID,
   /** ms since the Unix epoch */
   unlock_ms: bcs.u64(),
-  creator: bcs.Address,
+  creator: Address,
 });
 
 /** `verity::timelock::TimelockCreated`: a timelock was created and frozen. */
@@ -18,7 +18,7 @@ export const TimelockCreated = bcs.struct("TimelockCreated", {
   timelock_id: ID,
   /** ms since the Unix epoch */
   unlock_ms: bcs.u64(),
-  creator: bcs.Address,
+  creator: Address,
   /** ms since the Unix epoch, from `0x6::clock::Clock` */
   timestamp_ms: bcs.u64(),
 });
