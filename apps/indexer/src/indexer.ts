@@ -23,9 +23,10 @@ export interface IndexerOptions {
   batchRows?: number;
   /**
    * ... or when the batch's first checkpoint is this old, or the source is idle that long, ms.
-   * Default 500. A batch due while the commit before it is in flight is prepared
-   * (`Store.prepare`) meanwhile and waits its turn, reading going on; reading waits when a
-   * second batch would queue behind it (at most three batches are held).
+   * Default 500; when no commit is in flight, a fifth of it (so the database does not wait for
+   * a whole batch, e.g. the first). A batch due while the commit before it is in flight is
+   * prepared (`Store.prepare`) meanwhile and waits its turn, reading going on; reading waits
+   * when a second batch would queue behind it (at most three batches are held).
    */
   batchDelayMs?: number;
   /** Attempts of a failing commit before giving up (commits are idempotent). Default 5. */
@@ -99,6 +100,8 @@ export async function runIndexer(options: IndexerOptions): Promise<IndexerResult
   // of work); it waits only when a second batch would queue behind that one.
   let inFlight: Promise<void> = Promise.resolve();
   let before: Promise<void> = Promise.resolve();
+  /** batches taken and not yet committed (or failed) */
+  let unfinished = 0;
   const commitTaken = async (taken: [string, ProcessedBatch][]) => {
     for (const [pipeline, batch] of taken) {
       await verifier?.verified(batch.last.sequenceNumber).catch((error: unknown) => {
@@ -122,7 +125,13 @@ export async function runIndexer(options: IndexerOptions): Promise<IndexerResult
     // preparation that fails leaves the work, and the reporting of what is wrong, to the commit.
     const prepared = Promise.all(taken.map(([, batch]) => store.prepare?.(batch).catch(() => {})));
     before = previous;
-    inFlight = prepared.then(() => previous).then(() => commitTaken(taken));
+    unfinished += 1;
+    inFlight = prepared
+      .then(() => previous)
+      .then(() => commitTaken(taken))
+      .finally(() => {
+        unfinished -= 1;
+      });
     inFlight.catch(() => {}); // not unhandled meanwhile: the next flush awaits it
   };
   const drain = async () => {
@@ -135,6 +144,7 @@ export async function runIndexer(options: IndexerOptions): Promise<IndexerResult
     metrics?.checkpoints.inc();
     metrics?.events.inc(eventCount(checkpoint));
     let due = false;
+    const delayMs = unfinished === 0 ? batchDelayMs / 5 : batchDelayMs;
     for (const p of processors) {
       if (checkpoint.sequenceNumber < next.get(p.name)!) continue;
       const batch = pending.get(p.name)!;
@@ -144,7 +154,7 @@ export async function runIndexer(options: IndexerOptions): Promise<IndexerResult
       due ||=
         checkpoints >= batchCheckpoints ||
         rows >= batchRows ||
-        performance.now() - batch.startedAt >= batchDelayMs;
+        performance.now() - batch.startedAt >= delayMs;
     }
     if (due) await flush();
   };

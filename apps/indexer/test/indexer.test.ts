@@ -159,6 +159,40 @@ describe("runIndexer", () => {
     expect(await readWatermark(database.db, "provenance")).toBe(103);
   });
 
+  it("commits a batch a fifth of batchDelayMs old when no commit is in flight", async () => {
+    const scenario = provenanceScenario(PKG, 12, 100);
+    const paced: CheckpointSource = {
+      description: "paced",
+      async *stream(from) {
+        for (const c of scenario) {
+          if (c.sequenceNumber < from) continue;
+          await sleep(50);
+          yield c;
+        }
+      },
+    };
+    const start = performance.now();
+    const commits: { last: bigint; atMs: number }[] = [];
+    const store: Store = {
+      readWatermark: async () => undefined,
+      async commit(_pipeline, batch) {
+        commits.push({ last: batch.last.sequenceNumber, atMs: performance.now() - start });
+        return undefined;
+      },
+    };
+    await runIndexer({
+      source: paced,
+      store,
+      processors: [provenance()],
+      firstCheckpoint: 100n,
+      batchDelayMs: 1000,
+    });
+    // the first batch goes at ~200 ms (checkpoints 100-103), not at 1000 ms or the end (~600 ms)
+    expect(commits[0]!.atMs).toBeLessThan(450);
+    expect(commits[0]!.last).toBeLessThan(106n);
+    expect(commits.at(-1)!.last).toBe(111n);
+  });
+
   it("reads on while one batch waits behind the commit in flight, and commits in order", async () => {
     const scenario = provenanceScenario(PKG, 10, 100);
     let read = 0n;
