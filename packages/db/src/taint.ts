@@ -74,15 +74,19 @@ export async function propagateTaint(tx: Db | Tx, sources: TaintSources): Promis
   };
   for (const id of sources.retracted) start(id, id);
   if (edges.length > 0) {
-    const fromTainted = rowsOf<{ src: string; retractionId: string }>(
+    // Each end looked up once: many edges end at the same node (a dataset, its blob).
+    const ends = [...new Set(edges.map((e) => e.dst))];
+    const taintedEnds = rowsOf<{ nodeId: string; retractionId: string }>(
       await tx.execute(sql`
-        select e.src, t.retraction_id as "retractionId"
-        from unnest(${textArray(edges.map((e) => e.src))}, ${textArray(edges.map((e) => e.dst))})
-          as e(src, dst)
-        join tainted t on t.node_id = e.dst
+        select node_id as "nodeId", retraction_id as "retractionId"
+        from tainted where node_id = any(${textArray(ends)})
       `),
     );
-    for (const { src, retractionId } of fromTainted) start(src, retractionId);
+    const retractionOf = new Map(taintedEnds.map((t) => [t.nodeId, t.retractionId]));
+    for (const e of edges) {
+      const retraction = retractionOf.get(e.dst);
+      if (retraction !== undefined) start(e.src, retraction);
+    }
   }
   if (starts.size === 0) return 0;
   const retractions = [...starts].flatMap(([retraction, nodes]) => nodes.map(() => retraction));
