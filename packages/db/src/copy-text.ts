@@ -24,11 +24,6 @@ export function copyField(value: unknown): string {
   return escapeCopy(scalarText(value));
 }
 
-/** One COPY text line (without its newline) from the fields' values. */
-export function copyLine(values: readonly unknown[]): string {
-  return values.map(copyField).join("\t");
-}
-
 /**
  * A PostgreSQL array literal: every element double-quoted with `"` and `\` backslash-escaped,
  * `NULL` for null, nested arrays as nested braces.

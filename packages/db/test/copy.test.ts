@@ -6,7 +6,6 @@ import {
   COPY_NULL,
   commitCheckpoint,
   copyField,
-  copyLine,
   copyRows,
   edges,
   type InsertRow,
@@ -25,7 +24,6 @@ describe("COPY text format", () => {
     expect(copyField(undefined)).toBe("\\N");
     expect(copyField("a\\b\nc\rd\te")).toBe("a\\\\b\\nc\\rd\\te");
     expect(copyField("\\N")).toBe("\\\\N");
-    expect(copyLine(["x", null, 1])).toBe("x\t\\N\t1");
   });
 
   it("writes bigints exactly, booleans as t/f, bytes as escaped hex", () => {
