@@ -62,3 +62,4 @@ export {
   verifyAttestationSignature,
 } from "./signing.ts";
 export * as transactions from "./transactions/index.ts";
+export { blobIdFromU256 } from "./walrus/u256.ts";

@@ -1,6 +1,6 @@
 import { bcs } from "@mysten/sui/bcs";
-import { blobIdFromInt } from "@mysten/walrus";
 import { BlobEncoder } from "@mysten/walrus-wasm";
+import { blobIdFromU256, U256_MAX } from "./u256.ts";
 
 /** Shards of Walrus mainnet and testnet; blob ids depend on it. */
 export const WALRUS_SHARDS = 1000;
@@ -18,10 +18,8 @@ export function walrusBlobIdOf(
 ): { blobId: string; u256: bigint } {
   const [id] = new BlobEncoder(numShards).compute_metadata(bytes) as [number[]];
   const u256 = BigInt(bcs.u256().parse(Uint8Array.from(id)));
-  return { blobId: blobIdFromInt(u256), u256 };
+  return { blobId: blobIdFromU256(u256), u256 };
 }
-
-const U256_MAX = (1n << 256n) - 1n;
 
 /**
  * A Walrus blob id in either spelling, as Walrus prints it: URL-safe base64 of the 32-byte
@@ -29,7 +27,7 @@ const U256_MAX = (1n << 256n) - 1n;
  * Returns undefined for anything else.
  */
 export function normalizeBlobId(text: string): string | undefined {
-  if (/^[0-9]{1,78}$/.test(text) && BigInt(text) <= U256_MAX) return blobIdFromInt(BigInt(text));
+  if (/^[0-9]{1,78}$/.test(text) && BigInt(text) <= U256_MAX) return blobIdFromU256(text);
   if (/^[A-Za-z0-9_-]{43}$/.test(text)) return text;
   return undefined;
 }

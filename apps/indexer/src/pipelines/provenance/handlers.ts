@@ -7,13 +7,13 @@
 import { toHex } from "@mysten/bcs";
 import {
   ATTESTATION_KIND_NAMES,
+  blobIdFromU256 as blob,
   type EdgeKind,
   type NodeKind,
   termsToJson,
   type VerityEventName,
   type VerityEventValues,
 } from "@verity/sdk";
-import { walrusBlobId as blob } from "../encoding.ts";
 import { type EventContext, eventIdOf, push, type Rows } from "../processor.ts";
 
 /**

@@ -1,6 +1,5 @@
 import type { Checkpoint, CheckpointTransaction } from "@verity/checkpoints";
-import { walrusEvents } from "@verity/sdk";
-import { walrusBlobId } from "../encoding.ts";
+import { blobIdFromU256, walrusEvents } from "@verity/sdk";
 import type { WalrusOptions } from "../options.ts";
 import {
   decodeStrict,
@@ -31,7 +30,7 @@ type EventValues = walrusEvents.WalrusEventValues;
 const blobEvents: { readonly [S in EventName]?: (value: EventValues[S]) => BlobEvent } = {
   BlobRegistered: (v) => ({
     kind: "registered",
-    blobId: walrusBlobId(v.blob_id),
+    blobId: blobIdFromU256(v.blob_id),
     objectId: v.object_id,
     epoch: v.epoch,
     endEpoch: v.end_epoch,
@@ -41,7 +40,7 @@ const blobEvents: { readonly [S in EventName]?: (value: EventValues[S]) => BlobE
   }),
   BlobCertified: (v) => ({
     kind: "certified",
-    blobId: walrusBlobId(v.blob_id),
+    blobId: blobIdFromU256(v.blob_id),
     objectId: v.object_id,
     epoch: v.epoch,
     endEpoch: v.end_epoch,
@@ -50,7 +49,7 @@ const blobEvents: { readonly [S in EventName]?: (value: EventValues[S]) => BlobE
   }),
   BlobDeleted: (v) => ({
     kind: "deleted",
-    blobId: walrusBlobId(v.blob_id),
+    blobId: blobIdFromU256(v.blob_id),
     objectId: v.object_id,
     epoch: v.epoch,
     endEpoch: v.end_epoch,
@@ -58,12 +57,12 @@ const blobEvents: { readonly [S in EventName]?: (value: EventValues[S]) => BlobE
   }),
   InvalidBlobID: (v) => ({
     kind: "invalid",
-    blobId: walrusBlobId(v.blob_id),
+    blobId: blobIdFromU256(v.blob_id),
     epoch: v.epoch,
   }),
   DenyListBlobDeleted: (v) => ({
     kind: "deny_listed",
-    blobId: walrusBlobId(v.blob_id),
+    blobId: blobIdFromU256(v.blob_id),
     epoch: v.epoch,
   }),
 };
