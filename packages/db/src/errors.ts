@@ -15,12 +15,15 @@ export class CommitError extends Error {
   readonly lastCheckpoint: number;
   readonly table: string | undefined;
   readonly code: string | undefined;
+  /** whether the transaction loaded rows by COPY (no ON CONFLICT) before it failed */
+  readonly copied: boolean;
 
   constructor(options: {
     pipeline: string;
     firstCheckpoint: number;
     lastCheckpoint: number;
     table: string | undefined;
+    copied?: boolean;
     cause: unknown;
   }) {
     const { pipeline, firstCheckpoint, lastCheckpoint, table, cause } = options;
@@ -38,6 +41,7 @@ export class CommitError extends Error {
     this.lastCheckpoint = lastCheckpoint;
     this.table = table;
     this.code = code;
+    this.copied = options.copied ?? false;
   }
 }
 

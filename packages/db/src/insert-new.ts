@@ -7,24 +7,24 @@ import { getTableColumns, getTableName, type SQL, sql } from "drizzle-orm";
 import { getTableConfig, type PgColumn, type PgTable, PgTransaction } from "drizzle-orm/pg-core";
 import { COPY_MIN_ROWS, copiesInTransaction, copyRowsInTransaction } from "./copy.ts";
 import type { Db, Tx } from "./database.ts";
-import { databaseError } from "./errors.ts";
 import { affectedRows, insertRows } from "./insert.ts";
 import { rowsOf, textArray } from "./raw.ts";
 import { quoteIdent, tableIdent, usedColumns } from "./row-values.ts";
 
 /** SQLSTATE of a unique violation: a row whose key is already present. */
-const UNIQUE_VIOLATION = "23505";
+export const UNIQUE_VIOLATION = "23505";
 
 /**
  * Inserts `rows` into `table` inside `tx` when none of them should be there yet (their
- * checkpoints are past the pipeline's watermark and no other pipeline writes the table): with
- * COPY under a savepoint on the postgres.js driver when there are `COPY_MIN_ROWS` or more. Should
- * a row be there after all (a unique violation: rows written by hand, or another pipeline's), the
- * COPY is rolled back to the savepoint and the rows go in by `insertRows` (ON CONFLICT DO
- * NOTHING), so the result is the same either way. PGlite and small sets take `insertRows`.
+ * checkpoints are past every watermark of the pipelines that write the table): with COPY on the
+ * postgres.js driver when there are `COPY_MIN_ROWS` or more, else (and on PGlite) by
+ * `insertRows`. COPY has no ON CONFLICT: should a row be there after all (written by hand, or by
+ * another process's pipeline meanwhile), the statement fails with a unique violation
+ * (`UNIQUE_VIOLATION`) and the caller's transaction with it; `commitBatch` then commits the
+ * batch again by `insertRows` (ON CONFLICT DO NOTHING), so the result is the same either way.
  *
  * @returns how many rows were inserted
- * @throws the driver's error for any other failure (the caller's transaction is then void)
+ * @throws the driver's error when the statement fails (the caller's transaction is then void)
  */
 export async function insertNewRows(
   tx: Tx,
@@ -32,18 +32,7 @@ export async function insertNewRows(
   rows: readonly object[],
 ): Promise<number> {
   if (rows.length < COPY_MIN_ROWS) return insertRows(tx, table, rows);
-  await tx.execute(sql`savepoint verity_copy`);
-  try {
-    const copied = await copyRowsInTransaction(tx, table, rows);
-    if (copied !== undefined) {
-      await tx.execute(sql`release savepoint verity_copy`);
-      return copied;
-    }
-  } catch (error) {
-    if (databaseError(error).code !== UNIQUE_VIOLATION) throw error;
-  }
-  await tx.execute(sql`rollback to savepoint verity_copy`);
-  return insertRows(tx, table, rows);
+  return (await copyRowsInTransaction(tx, table, rows)) ?? insertRows(tx, table, rows);
 }
 
 /**

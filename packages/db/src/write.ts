@@ -4,7 +4,7 @@
  * the same checkpoint again changes nothing, and the watermark only moves forward: a restart
  * that replays checkpoints at or below it is harmless.
  */
-import { eq, getTableName, sql } from "drizzle-orm";
+import { getTableName, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import { recordBlobObjects } from "./blob-objects.ts";
 import { renderCopyText } from "./copy.ts";
@@ -12,8 +12,9 @@ import type { Db } from "./database.ts";
 import { recordDatasetTerms } from "./dataset-terms.ts";
 import { CommitError } from "./errors.ts";
 import { insertRows } from "./insert.ts";
-import { insertNewRows, insertSharedRows } from "./insert-new.ts";
+import { insertNewRows, insertSharedRows, UNIQUE_VIOLATION } from "./insert-new.ts";
 import { prepareNodes, recordPreparedNodes } from "./nodes.ts";
+import { rowsOf } from "./raw.ts";
 import {
   datasets,
   nodes,
@@ -89,8 +90,11 @@ export type CommitStep =
  * each table's rows in statements of up to `ROWS_PER_INSERT` rows (`insertRows`: an `unnest` of
  * one array per column, or VALUES below `UNNEST_MIN_ROWS`); when the checkpoint is past the
  * pipeline's watermark, its rows go in by COPY instead (`insertNewRows`, from `COPY_MIN_ROWS`
- * rows, falling back to `insertRows` should a row be there; `insertSharedRows` for the tables
- * several pipelines write, leaving out the rows already there), then sets the terms of the datasets
+ * rows; for the tables several pipelines write, `insertSharedRows` leaves out the rows already
+ * there unless the checkpoint is past every pipeline's watermark; should a COPY meet a row that
+ * is there after all, the whole transaction is rolled back and run again with `insertRows`),
+ * without a savepoint or a lookup more than needed, so the database is not kept waiting on round
+ * trips (README, Throughput), then sets the terms of the datasets
  * whose terms it tightens to the newest (`recordDatasetTerms`), records the graph nodes its
  * rows name in `nodes` (`recordNodes`) and the Walrus Blob objects its events name in
  * `walrus_blob_objects` (`recordBlobObjects`), then adds the nodes its retractions and edges
@@ -127,12 +131,50 @@ export async function commitBatch(
 ): Promise<CommitResult> {
   if (pipeline === "") throw new TypeError("commit: the pipeline name is empty");
   const last = checkConsecutive(checkpoints);
-  const first = checkpoints[0]!.checkpoint;
   const merged = mergeRows(checkpoints);
   const quarantined = checkpoints.flatMap((c) =>
     (c.quarantined ?? []).map((row) => ({ ...row, pipeline })),
   );
+  const batch: Batch = { pipeline, first: checkpoints[0]!.checkpoint, last, merged, quarantined };
+  const single = checkpoints.length === 1 ? checkpoints[0]!.rows : undefined;
+  try {
+    return await commitOnce(db, batch, single, "copy");
+  } catch (error) {
+    // A row COPY met was there after all: the same batch again, each row on conflict skipped.
+    if (!(error instanceof CommitError && error.copied && error.code === UNIQUE_VIOLATION))
+      throw error;
+    return commitOnce(db, batch, single, "conflicts");
+  }
+}
+
+/** A batch as `commitOnce` writes it. */
+interface Batch {
+  pipeline: string;
+  first: CheckpointRef;
+  last: CheckpointRef;
+  /** the rows of every checkpoint, per table (`mergeRows`) */
+  merged: Map<TableName, object[]>;
+  /** the quarantined events, each with the pipeline */
+  quarantined: (QuarantineRow & { pipeline: string })[];
+}
+
+/**
+ * `commitBatch`'s transaction. With `mode` "copy", the rows of a batch past the pipeline's
+ * watermark go in by COPY (`insertNewRows`, or `insertSharedRows` when another pipeline's
+ * watermark has reached the batch), and a row already there fails the transaction; with
+ * "conflicts", every row goes in by `insertRows`, ON CONFLICT DO NOTHING.
+ *
+ * @throws CommitError (`copied` when a COPY ran) when the transaction fails
+ */
+async function commitOnce(
+  db: Db,
+  batch: Batch,
+  single: Rows | undefined,
+  mode: "copy" | "conflicts",
+): Promise<CommitResult> {
+  const { pipeline, first, last, merged, quarantined } = batch;
   let writing: PgTable | undefined;
+  let copied = false;
   const stepMs: CommitResult["stepMs"] = {};
   /** Runs one step writing `table`, adding its time to `stepMs[step]`. */
   const step = async <T>(name: CommitStep, table: PgTable, work: () => Promise<T>) => {
@@ -144,21 +186,29 @@ export async function commitBatch(
   };
   try {
     return await db.transaction(async (tx) => {
-      await tx.execute(sql`set local jit = off`);
+      // One round trip: JIT off for this transaction, and the watermarks that decide the path.
+      const [marks] = rowsOf<{ held: string | null; newest: string | null }>(
+        await tx.execute(sql`
+          select set_config('jit', 'off', true) as jit,
+            (select ${watermarks.checkpoint} from ${watermarks}
+             where ${watermarks.pipeline} = ${pipeline}) as held,
+            (select max(${watermarks.checkpoint}) from ${watermarks}) as newest
+        `),
+      );
+      const past = (mark: string | null | undefined) =>
+        mark === null || mark === undefined || first.sequenceNumber > Number(mark);
+      const fresh = mode === "copy" && past(marks?.held);
+      const freshShared = fresh && past(marks?.newest);
       let rows = quarantined.length;
       let inserted = 0;
-      const [held] = await tx
-        .select({ checkpoint: watermarks.checkpoint })
-        .from(watermarks)
-        .where(eq(watermarks.pipeline, pipeline));
-      const fresh = held === undefined || first.sequenceNumber > held.checkpoint;
       for (const [name, list] of merged) {
         rows += list.length;
         const table = appendOnlyTables[name];
+        copied ||= fresh;
         inserted += await step(name, table, () =>
           !fresh
             ? insertRows(tx, table, list)
-            : SHARED_TABLES.has(name)
+            : SHARED_TABLES.has(name) && !freshShared
               ? insertSharedRows(tx, table, list)
               : insertNewRows(tx, table, list),
         );
@@ -168,7 +218,6 @@ export async function commitBatch(
       );
       const of = <T extends TableName>(name: T) => (merged.get(name) ?? []) as InsertRow<T>[];
       await step("datasetTerms", datasets, () => recordDatasetTerms(tx, of("datasetTermsChanges")));
-      const single = checkpoints.length === 1 ? checkpoints[0]!.rows : undefined;
       await step("nodes", nodes, () => recordPreparedNodes(tx, single, merged));
       await step("blobObjects", walrusBlobObjects, () =>
         recordBlobObjects(tx, of("walrusBlobEvents")),
@@ -204,9 +253,10 @@ export async function commitBatch(
   } catch (cause) {
     throw new CommitError({
       pipeline,
-      firstCheckpoint: checkpoints[0]?.checkpoint.sequenceNumber ?? last.sequenceNumber,
+      firstCheckpoint: first.sequenceNumber,
       lastCheckpoint: last.sequenceNumber,
       table: writing && getTableName(writing),
+      copied,
       cause,
     });
   }

@@ -123,6 +123,8 @@ function recording(db: Db): { db: Db; inserts: string[] } {
             const text = dialect.sqlToQuery(query).sql;
             const table = /^insert into "(\w+)".* from unnest\(/s.exec(text)?.[1];
             if (table && !DERIVED.includes(table)) inserts.push(`unnest ${table}`);
+            const looked = /^select .* from "(\w+_proofs)" where/s.exec(text)?.[1];
+            if (looked) inserts.push(`lookup ${looked}`);
             return method(query);
           };
         }
@@ -341,10 +343,35 @@ describe.each(drivers)("rows past the watermark go in by COPY on $name", (driver
     expect(result.inserted).toBe(proofs.length - other.length);
     expect(inserts).toEqual(
       driver.name === "postgres"
+        ? ["lookup checkpoint_proofs", "values watermarks"]
+        : ["lookup checkpoint_proofs", "unnest checkpoint_proofs", "values watermarks"],
+    );
+    expect(await readTable(t.db, checkpointProofs)).toEqual(sorted(proofs));
+  });
+
+  it("copies proof parts past every pipeline's watermark without looking them up", async () => {
+    const { checkpointProofs: proofs = [] } = sampleRows(15, COPY_MIN_ROWS);
+    await commitCheckpoint(t.db, "other", at(14), {});
+    const { db, inserts } = recording(t.db);
+    const result = await commitCheckpoint(db, "p", at(15), { checkpointProofs: proofs });
+    expect(result.inserted).toBe(proofs.length);
+    expect(inserts).toEqual(
+      driver.name === "postgres"
         ? ["values watermarks"]
         : ["unnest checkpoint_proofs", "values watermarks"],
     );
     expect(await readTable(t.db, checkpointProofs)).toEqual(sorted(proofs));
+  });
+
+  it("commits again by ON CONFLICT DO NOTHING when proof parts past every watermark are there", async () => {
+    const { checkpointProofs: proofs = [] } = sampleRows(17, COPY_MIN_ROWS);
+    await insertRows(t.db, checkpointProofs, proofs.slice(0, 1)); // written by hand
+    const { db, inserts } = recording(t.db);
+    const result = await commitCheckpoint(db, "p", at(17), { checkpointProofs: proofs });
+    expect(result.inserted).toBe(proofs.length - 1);
+    expect(inserts).toEqual(["unnest checkpoint_proofs", "values watermarks"]);
+    expect(await readTable(t.db, checkpointProofs)).toEqual(sorted(proofs));
+    expect(await readWatermark(t.db, "p")).toBe(17);
   });
 
   it("takes unnest for a batch at or below the watermark", async () => {
