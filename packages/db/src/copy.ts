@@ -7,7 +7,7 @@ import { pipeline } from "node:stream/promises";
 import { setImmediate } from "node:timers/promises";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Sql } from "postgres";
-import { copyField } from "./copy-text.ts";
+import { CopyTextBuffer } from "./copy-text.ts";
 import type { Database, Tx } from "./database.ts";
 import { driverValue, quoteIdent, tableIdent, usedColumns } from "./row-values.ts";
 import { appendOnlyTables, type Rows, type TableName } from "./tables.ts";
@@ -18,8 +18,12 @@ import { appendOnlyTables, type Rows, type TableName } from "./tables.ts";
  */
 export const COPY_MIN_ROWS = 200;
 
-/** Rows per chunk of COPY text handed to the driver at a time. */
-const ROWS_PER_CHUNK = 1000;
+/**
+ * Bytes of COPY text handed to the driver at a time (a chunk ends with the row that reaches it):
+ * small enough that rendering one keeps the event loop busy well under a millisecond, so the
+ * commit in flight is answered meanwhile.
+ */
+const CHUNK_BYTES = 64 * 1024;
 
 /**
  * Loads `rows` into `table` with one COPY statement, in text format. Values go through each
@@ -91,7 +95,7 @@ interface RenderedCopy {
   table: PgTable;
   /** the column list */
   columns: string;
-  /** the text, UTF-8, in chunks of `ROWS_PER_CHUNK` lines */
+  /** the text, UTF-8, in chunks of about `CHUNK_BYTES` */
   chunks: Buffer[];
 }
 
@@ -126,7 +130,7 @@ async function renderAhead(table: PgTable, rows: readonly object[]): Promise<Ren
   const { columns, chunks: text } = copyOf(table, rows, "renderCopyText");
   const chunks: Buffer[] = [];
   for (const chunk of text) {
-    chunks.push(Buffer.from(chunk));
+    chunks.push(chunk);
     await setImmediate();
   }
   return { table, columns, chunks };
@@ -140,7 +144,7 @@ function copyOf(
   table: PgTable,
   rows: readonly object[],
   caller: string,
-): { columns: string; chunks: Iterable<string | Buffer> } {
+): { columns: string; chunks: Iterable<Buffer> } {
   const ahead = rendered.get(rows);
   if (ahead?.table === table) return ahead;
   const columns = usedColumns(table, rows, caller);
@@ -156,11 +160,7 @@ function copyOf(
  * `reject`, whose promise already resolved to the stream (porsager/postgres#1173). So the
  * query's `reject` is observed too, and whichever settles first decides.
  */
-async function copyPostgres(
-  sql: Sql,
-  statement: string,
-  chunks: Iterable<string | Buffer>,
-): Promise<void> {
+async function copyPostgres(sql: Sql, statement: string, chunks: Iterable<Buffer>): Promise<void> {
   const query = sql.unsafe(statement);
   const internal = query as unknown as { reject(error: unknown): void };
   const reject = internal.reject;
@@ -177,22 +177,16 @@ async function copyPostgres(
   await Promise.race([pipeline(Readable.from(chunks), writable), failed]);
 }
 
-/** COPY text for `rows`, in chunks of `ROWS_PER_CHUNK` lines. */
-function* textChunks(columns: [string, PgColumn][], rows: readonly object[]): Generator<string> {
+/** COPY text for `rows` (UTF-8), in chunks of about `CHUNK_BYTES`. */
+function* textChunks(columns: [string, PgColumn][], rows: readonly object[]): Generator<Buffer> {
   const keys = columns.map(([key]) => key);
   const encoders = columns.map(([, column]) => driverValue(column));
   const last = keys.length - 1;
-  // Fields appended one by one (no array per row): this runs for every row the indexer writes.
-  for (let start = 0; start < rows.length; start += ROWS_PER_CHUNK) {
-    let text = "";
-    const end = Math.min(rows.length, start + ROWS_PER_CHUNK);
-    for (let r = start; r < end; r++) {
-      const row = rows[r] as Record<string, unknown>;
-      for (let c = 0; c <= last; c++) {
-        text += copyField(encoders[c]!(row[keys[c]!]));
-        text += c === last ? "\n" : "\t";
-      }
-    }
-    yield text;
+  // Room for the row that ends a chunk past CHUNK_BYTES (a proof part is ~10 KiB of hex).
+  const text = new CopyTextBuffer(CHUNK_BYTES + CHUNK_BYTES / 4);
+  for (const row of rows as readonly Record<string, unknown>[]) {
+    for (let c = 0; c <= last; c++) text.field(encoders[c]!(row[keys[c]!]), c === last);
+    if (text.length >= CHUNK_BYTES) yield text.take();
   }
+  if (text.length > 0) yield text.take();
 }

@@ -4,6 +4,8 @@ import {
   appendOnlyTables,
   arrayLiteral,
   COPY_NULL,
+  CopyTextBuffer,
+  checkpointProofs,
   commitCheckpoint,
   copyField,
   copyRows,
@@ -51,6 +53,45 @@ describe("COPY text format", () => {
       ]),
     ).toBe('{{"1","2"},{"3",NULL}}');
     expect(copyField(["x\\y", "t\tz"])).toBe('{"x\\\\\\\\y","t\\tz"}');
+  });
+});
+
+describe("CopyTextBuffer", () => {
+  it("writes the UTF-8 of copyField's fields, tab-separated, one line per row", () => {
+    const fields: unknown[] = [
+      "plain",
+      "",
+      "a\\b\nc\rd\te",
+      "\\N",
+      "été 日本 🦀",
+      "tab\tthen é",
+      0,
+      -0,
+      -5.25,
+      Number.NaN,
+      2n ** 64n - 1n,
+      true,
+      null,
+      undefined,
+      new Uint8Array([1, 2, 0x5c, 255]).subarray(1, 4),
+      new Uint8Array(0),
+      ["x\\y", "é", null],
+      new Date(0),
+      { a: "\t" },
+    ];
+    const text = new CopyTextBuffer(4); // grown as it goes
+    for (const [i, value] of fields.entries()) {
+      text.field(value, i === fields.length - 1 || i === 5);
+    }
+    const expected = `${fields
+      .slice(0, 6)
+      .map(copyField)
+      .join("\t")}\n${fields.slice(6).map(copyField).join("\t")}\n`;
+    expect(text.length).toBe(Buffer.byteLength(expected));
+    expect(text.take().toString("utf8")).toBe(expected);
+    expect(text.length).toBe(0);
+    text.field("next", true);
+    expect(text.take().toString()).toBe("next\n");
   });
 });
 
@@ -109,6 +150,20 @@ describe.each(drivers)("copyRows on $name", (driver) => {
     );
     expect(await copyRows(t.database, edges, many)).toBe(many.length);
     expect(await readTable(t.db, edges)).toEqual(sorted(many));
+  });
+
+  it("loads fields larger than a chunk", async () => {
+    const big = (n: number) =>
+      Uint8Array.from({ length: 100_000 + n }, (_, i) => (i * 7 + n) % 256);
+    const rows = [1, 2, 3].map((n) => ({
+      network: "testnet",
+      checkpoint: n,
+      epoch: 1,
+      certifiedSummary: big(n),
+      contents: big(10 * n),
+    }));
+    expect(await copyRows(t.database, checkpointProofs, rows)).toBe(3);
+    expect(await readTable(t.db, checkpointProofs)).toEqual(sorted(rows));
   });
 
   it("fails as a whole on a duplicate key, loading nothing", async () => {
