@@ -38,6 +38,18 @@ describe("DecodePool decodes store files on its threads", () => {
     ]);
     expect(decoded).toEqual(expected);
     expect(bytes.byteLength).toBe(0); // moved to the thread, not copied
+    // Every byte field comes back in a buffer of its own, not as a view dragging the whole file
+    // through the message.
+    for (const checkpoint of decoded) {
+      const parts = checkpoint.transactions.flatMap((t) => [
+        t.proofParts!.effects,
+        t.proofParts!.events ?? new Uint8Array(0),
+        ...t.events.map((e) => e.contents),
+      ]);
+      parts.push(checkpoint.proofParts!.certifiedSummary, checkpoint.proofParts!.contents);
+      expect(checkpoint.transactions.length).toBeGreaterThan(0);
+      for (const part of parts) expect(part.buffer.byteLength).toBe(part.byteLength);
+    }
   });
 
   it("copies a view into a larger buffer instead of moving it", async () => {

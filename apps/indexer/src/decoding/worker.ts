@@ -6,7 +6,12 @@
  */
 import { readFileSync } from "node:fs";
 import { parentPort } from "node:worker_threads";
-import { type Checkpoint, CheckpointDecodeError, decodeStoreFile } from "@verity/checkpoints";
+import {
+  type Checkpoint,
+  CheckpointDecodeError,
+  type CheckpointTransaction,
+  decodeStoreFile,
+} from "@verity/checkpoints";
 import type { PipelineSpec } from "../pipelines/options.ts";
 import type { Processor } from "../pipelines/processor.ts";
 import { processorOf, specKey } from "../pipelines/spec.ts";
@@ -30,18 +35,34 @@ function replyFor(
   checkpoint: Checkpoint,
   pipelines: readonly PipelineSpec[] | undefined,
 ): DecodeReply {
-  if (!pipelines) return { id, checkpoint };
+  if (!pipelines) return { id, checkpoint: detached(checkpoint, checkpoint.transactions) };
   const outputs = pipelines.map((spec) => processorFor(spec).process(checkpoint));
   const events = checkpoint.transactions.reduce((n, t) => n + t.events.length, 0);
-  // The proof parts are views into the file's decompressed bytes: sent as they are, each message
-  // would clone that whole buffer (~110 KiB a mainnet checkpoint), not just the views.
+  return { id, checkpoint: detached(checkpoint, []), processed: { outputs, events } };
+}
+
+/**
+ * `checkpoint` with `transactions`, and no view into the file's decompressed bytes: the proof
+ * parts are views into them (but the certified summary, which the decoder builds as a buffer of
+ * its own), and a message holding a view clones the whole buffer it views (~110 KiB a mainnet
+ * checkpoint), so they are copied out.
+ */
+function detached(checkpoint: Checkpoint, transactions: CheckpointTransaction[]): Checkpoint {
   const parts = checkpoint.proofParts;
-  const proofParts = parts && {
-    certifiedSummary: parts.certifiedSummary.slice(),
-    contents: parts.contents.slice(),
+  return {
+    ...checkpoint,
+    transactions: transactions.map((t) => ({
+      ...t,
+      proofParts: t.proofParts && {
+        effects: t.proofParts.effects.slice(),
+        events: t.proofParts.events?.slice() ?? null,
+      },
+    })),
+    proofParts: parts && {
+      certifiedSummary: parts.certifiedSummary,
+      contents: parts.contents.slice(),
+    },
   };
-  const sent = { ...checkpoint, transactions: [], proofParts };
-  return { id, checkpoint: sent, processed: { outputs, events } };
 }
 
 port.on("message", (request: DecodeRequest) => {
