@@ -15,7 +15,7 @@ export class CommitError extends Error {
   readonly lastCheckpoint: number;
   readonly table: string | undefined;
   readonly code: string | undefined;
-  /** whether the transaction loaded rows by COPY (no ON CONFLICT) before it failed */
+  /** whether the transaction took the COPY path (rows past the watermark, no ON CONFLICT) */
   readonly copied: boolean;
 
   constructor(options: {
