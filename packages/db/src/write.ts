@@ -164,7 +164,7 @@ interface Batch {
  * watermark has reached the batch), and a row already there fails the transaction; with
  * "conflicts", every row goes in by `insertRows`, ON CONFLICT DO NOTHING.
  *
- * @throws CommitError (`copied` when a COPY ran) when the transaction fails
+ * @throws CommitError (`copied` when the batch took the COPY path) when the transaction fails
  */
 async function commitOnce(
   db: Db,
@@ -198,13 +198,13 @@ async function commitOnce(
       const past = (mark: string | null | undefined) =>
         mark === null || mark === undefined || first.sequenceNumber > Number(mark);
       const fresh = mode === "copy" && past(marks?.held);
+      copied = fresh;
       const freshShared = fresh && past(marks?.newest);
       let rows = quarantined.length;
       let inserted = 0;
       for (const [name, list] of merged) {
         rows += list.length;
         const table = appendOnlyTables[name];
-        copied ||= fresh;
         inserted += await step(name, table, () =>
           !fresh
             ? insertRows(tx, table, list)

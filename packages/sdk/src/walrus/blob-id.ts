@@ -1,5 +1,5 @@
-import { bcs } from "@mysten/sui/bcs";
 import { BlobEncoder } from "@mysten/walrus-wasm";
+import { BlobId } from "../contracts/verity/common.ts";
 import { blobIdFromU256, U256_MAX } from "./u256.ts";
 
 /** Shards of Walrus mainnet and testnet; blob ids depend on it. */
@@ -17,7 +17,7 @@ export function walrusBlobIdOf(
   numShards = WALRUS_SHARDS,
 ): { blobId: string; u256: bigint } {
   const [id] = new BlobEncoder(numShards).compute_metadata(bytes) as [number[]];
-  const u256 = BigInt(bcs.u256().parse(Uint8Array.from(id)));
+  const u256 = BigInt(BlobId.parse(Uint8Array.from(id)));
   return { blobId: blobIdFromU256(u256), u256 };
 }
 
